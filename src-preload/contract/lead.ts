@@ -1,0 +1,136 @@
+/**
+ * The lead vocabulary shared by every layer: Envoke's lifecycle enums, the fields a triager
+ * changes, and the lenient matching Envoke applies to enum spellings.
+ *
+ * Pure TypeScript + zod: imported by the main process, the preload, the renderer and the simulator.
+ */
+import { z } from 'zod';
+
+/** Envoke's documented order; the `1`-`5` keys follow it. */
+export const MARKETING_STATUSES = [
+  'Not applicable',
+  'Unprocessed',
+  'Passed to sales',
+  'Deferred',
+  'Lead updated',
+] as const;
+export const SALES_STATUSES = [
+  'Not applicable',
+  'Unprocessed',
+  'Rated good',
+  'Rated bad',
+  'Contact attempted',
+] as const;
+/** `opportunity` and `sale` share one vocabulary. */
+export const OUTCOMES = ['None', 'Yes', 'Cancelled'] as const;
+/** Ratings are account-configured labels on Envoke's side; these are the ones the keymap offers. */
+export const RATINGS = ['Hot', 'Warm', 'Cold'] as const;
+
+export type MarketingStatus = (typeof MARKETING_STATUSES)[number];
+export type SalesStatus = (typeof SALES_STATUSES)[number];
+export type Outcome = (typeof OUTCOMES)[number];
+
+/** Every field a triager may change (DESIGN.md). Order is the order shown in the detail pane. */
+export const TRIAGE_FIELDS = [
+  'marketing_rating_status',
+  'marketing_rating',
+  'marketing_rating_note',
+  'sales_rating_status',
+  'sales_rating',
+  'sales_rating_note',
+  'opportunity',
+  'opportunity_note',
+  'sale',
+  'sale_note',
+  'revenue',
+  'cost_of_goods_sold',
+  'salesperson',
+] as const;
+export type TriageField = (typeof TRIAGE_FIELDS)[number];
+
+/** Which fixed vocabulary (if any) a field's values come from. */
+export const ENUM_FIELDS = {
+  marketing_rating_status: MARKETING_STATUSES,
+  sales_rating_status: SALES_STATUSES,
+  opportunity: OUTCOMES,
+  sale: OUTCOMES,
+} as const satisfies Partial<Record<TriageField, readonly string[]>>;
+export type EnumField = keyof typeof ENUM_FIELDS;
+
+/**
+ * Spellings Envoke is known to use for the same value besides case and `_`/space differences.
+ * Envoke's Zapier app lists "Open" where the docs say "Unprocessed".
+ */
+const ENUM_ALIASES: Record<string, string> = { open: 'unprocessed' };
+
+function enumKey(value: string): string {
+  const folded = value.trim().replace(/[_\s]+/g, ' ').toLowerCase();
+  return ENUM_ALIASES[folded] ?? folded;
+}
+
+/**
+ * Reads any spelling Envoke might use (display form, UPPER_SNAKE, any case, "Open") as the
+ * canonical display string, or `undefined` when the value is not in the vocabulary.
+ * The empty string stays empty: Envoke shows unset values as "".
+ */
+export function normalizeEnum<T extends string>(
+  value: string,
+  vocabulary: readonly T[],
+): T | '' | undefined {
+  if (value.trim() === '') return '';
+  const key = enumKey(value);
+  return vocabulary.find((candidate) => enumKey(candidate) === key);
+}
+
+export function isEnumField(field: string): field is EnumField {
+  return Object.prototype.hasOwnProperty.call(ENUM_FIELDS, field);
+}
+
+/** Decimal money as Envoke writes it: a string such as "7595.00"; "" clears it. */
+export const MONEY_PATTERN = /^(?:\d{1,12}(?:\.\d{1,2})?)?$/;
+
+const note = z.string().max(65_535, 'Notes are limited to 65,535 characters');
+const label = z.string().trim().max(100, 'At most 100 characters');
+const money = z
+  .string()
+  .trim()
+  .regex(MONEY_PATTERN, 'Use a plain amount such as 7595.00 (no currency sign or commas)');
+
+function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: string) {
+  return z.string().transform((raw, ctx) => {
+    const value = normalizeEnum(raw, vocabulary);
+    if (value === undefined || value === '') {
+      ctx.addIssue({
+        code: 'custom',
+        message: `"${raw}" is not a ${what}; use one of: ${vocabulary.join(', ')}`,
+      });
+      return z.NEVER;
+    }
+    return value;
+  });
+}
+
+/**
+ * A person's change to one or more triage fields, validated. Unknown fields are rejected so a
+ * typo never reaches Envoke.
+ */
+export const TriagePatchSchema = z
+  .object({
+    marketing_rating_status: enumValue(MARKETING_STATUSES, 'marketing status'),
+    marketing_rating: label,
+    marketing_rating_note: note,
+    sales_rating_status: enumValue(SALES_STATUSES, 'sales status'),
+    sales_rating: label,
+    sales_rating_note: note,
+    opportunity: enumValue(OUTCOMES, 'opportunity outcome'),
+    opportunity_note: note,
+    sale: enumValue(OUTCOMES, 'sale outcome'),
+    sale_note: note,
+    revenue: money,
+    cost_of_goods_sold: money,
+    salesperson: label,
+  })
+  .partial()
+  .strict()
+  .refine((patch) => Object.keys(patch).length > 0, 'A change must name at least one field');
+export type TriagePatch = z.infer<typeof TriagePatchSchema>;
