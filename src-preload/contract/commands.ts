@@ -1,0 +1,186 @@
+/**
+ * The one map of commands the renderer may call. Each has a zod input and output schema; the main
+ * process (IPC) and the browser host (HTTP) both parse input with them before calling anything,
+ * and the renderer's client parses output.
+ *
+ * Core commands are answered by the offline core (src-main/core); app commands by the shell that
+ * hosts it (the Electron app, or the browser host), because they touch settings and credentials.
+ */
+import { z } from 'zod';
+import {
+  LeadDetailSchema,
+  LeadIdSchema,
+  LeadSummarySchema,
+  ListCursorSchema,
+  OutboxEntrySchema,
+  SyncScopeSchema,
+  SyncStatusSchema,
+  UndoResultSchema,
+  ViewIdSchema,
+} from './dto';
+import { TRIAGE_FIELDS, TriagePatchSchema } from './lead';
+
+const none = z.object({}).strict();
+const ok = z.object({ ok: z.literal(true) });
+
+const search = z.string().trim().max(200).optional();
+
+export const coreCommands = {
+  /** A page of a view in its order (newest first), by keyset. */
+  'leads:list': {
+    input: z
+      .object({
+        view: ViewIdSchema,
+        search,
+        after: ListCursorSchema.optional(),
+        limit: z.number().int().min(1).max(500).default(100),
+      })
+      .strict(),
+    output: z.object({ rows: z.array(LeadSummarySchema), next: ListCursorSchema.nullable() }),
+  },
+  /**
+   * Every lead id of a view in order. Cheap (ids only) and lets a virtual list place any row at
+   * any index; rows themselves are then fetched by window with `leads:rows`.
+   */
+  'leads:ids': {
+    input: z.object({ view: ViewIdSchema, search }).strict(),
+    output: z.object({ ids: z.array(LeadIdSchema) }),
+  },
+  'leads:rows': {
+    input: z.object({ ids: z.array(LeadIdSchema).max(500) }).strict(),
+    output: z.object({ rows: z.array(LeadSummarySchema) }),
+  },
+  'leads:counts': {
+    input: none,
+    output: z.record(ViewIdSchema, z.number().int().nonnegative()),
+  },
+  'leads:get': {
+    input: z.object({ id: LeadIdSchema }).strict(),
+    output: LeadDetailSchema,
+  },
+  /** One action of the person on one or many leads; durable when this answers. */
+  'leads:update': {
+    input: z
+      .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
+      .strict(),
+    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
+  },
+  'leads:create': {
+    input: z
+      .object({
+        email: z.string().trim().email('Enter the contact’s email address'),
+        firstName: z.string().trim().max(20).optional(),
+        lastName: z.string().trim().max(20).optional(),
+        company: z.string().trim().max(50).optional(),
+        title: z.string().trim().max(50).optional(),
+        phone: z.string().trim().max(25).optional(),
+        fields: TriagePatchSchema.optional(),
+      })
+      .strict(),
+    output: z.object({ id: LeadIdSchema }),
+  },
+  'history:undo': { input: none, output: UndoResultSchema },
+  'history:redo': { input: none, output: UndoResultSchema },
+  'outbox:list': {
+    input: z.object({ includeDone: z.boolean().default(false) }).strict(),
+    output: z.object({ entries: z.array(OutboxEntrySchema) }),
+  },
+  'outbox:retry': { input: z.object({ id: z.number().int().positive() }).strict(), output: ok },
+  'outbox:discard': { input: z.object({ id: z.number().int().positive() }).strict(), output: ok },
+  /** Change the values of a failed change before retrying it. */
+  'outbox:edit': {
+    input: z.object({ id: z.number().int().positive(), patch: TriagePatchSchema }).strict(),
+    output: ok,
+  },
+  'conflicts:resolve': {
+    input: z
+      .object({
+        leadId: LeadIdSchema,
+        field: z.enum(TRIAGE_FIELDS),
+        choice: z.enum(['mine', 'theirs']),
+      })
+      .strict(),
+    output: ok,
+  },
+  'sync:run-now': { input: none, output: ok },
+  'sync:status': { input: none, output: SyncStatusSchema },
+  'sync:scope-get': { input: none, output: SyncScopeSchema },
+  'sync:scope-set': { input: SyncScopeSchema, output: ok },
+} as const;
+
+export const AccountSchema = z.object({
+  baseUrl: z.string().trim().url('Enter the Envoke address, such as https://e1.envoke.com'),
+  apiId: z.string().trim().min(1, 'Enter the API ID').max(200),
+});
+export type Account = z.infer<typeof AccountSchema>;
+
+export const KeyStorageSchema = z.enum(['encrypted', 'session-only', 'unavailable']);
+
+export const PreferencesSchema = z.object({
+  autoAdvance: z.boolean(),
+  theme: z.enum(['system', 'light', 'dark']),
+  /** Action id -> keys, overriding the default keymap. */
+  keymap: z.record(z.string(), z.array(z.string().min(1).max(40)).max(4)),
+});
+export type Preferences = z.infer<typeof PreferencesSchema>;
+
+export const ConnectionTestSchema = z.object({
+  ok: z.boolean(),
+  /** A sentence a salesperson understands. */
+  message: z.string(),
+});
+
+export const appCommands = {
+  'app:info': {
+    input: none,
+    output: z.object({
+      version: z.string(),
+      demo: z.boolean(),
+      account: AccountSchema.nullable(),
+      /** How the API key is kept on this machine, said plainly in settings. */
+      keyStorage: KeyStorageSchema,
+      host: z.enum(['electron', 'browser']),
+    }),
+  },
+  'settings:get': { input: none, output: PreferencesSchema },
+  'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
+  'account:test': {
+    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
+    output: ConnectionTestSchema,
+  },
+  /** Switch to a real Envoke account (tests it first); its own database file. */
+  'account:save': {
+    input: AccountSchema.extend({
+      apiKey: z.string().min(1, 'Enter the API key').max(500),
+      /** Where only plain-text storage exists: keep the key for this session only. */
+      sessionOnly: z.boolean().default(false),
+    }).strict(),
+    output: ConnectionTestSchema,
+  },
+  /** Back to demo data. */
+  'account:clear': { input: none, output: ok },
+} as const;
+
+export const commands = { ...coreCommands, ...appCommands } as const;
+
+export type Commands = typeof commands;
+export type CommandName = keyof Commands;
+export type CoreCommandName = keyof typeof coreCommands;
+export type AppCommandName = keyof typeof appCommands;
+export type CommandInput<N extends CommandName> = z.input<Commands[N]['input']>;
+export type CommandArgs<N extends CommandName> = z.output<Commands[N]['input']>;
+export type CommandOutput<N extends CommandName> = z.output<Commands[N]['output']>;
+
+export const COMMAND_NAMES = Object.keys(commands) as CommandName[];
+
+export function isCommandName(name: unknown): name is CommandName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(commands, name);
+}
+
+/** What a host implements for core commands: one async function per command, parsed input in. */
+export type CoreHandlers = {
+  [N in CoreCommandName]: (input: CommandArgs<N>) => Promise<CommandOutput<N>>;
+};
+export type AppHandlers = {
+  [N in AppCommandName]: (input: CommandArgs<N>) => Promise<CommandOutput<N>>;
+};

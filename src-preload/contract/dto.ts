@@ -1,0 +1,154 @@
+/**
+ * Data shapes that cross the bridge between the core and the renderer. Every one is a zod schema so
+ * both ends validate what they receive; the TypeScript types are inferred from them.
+ */
+import { z } from 'zod';
+import { TRIAGE_FIELDS } from './lead';
+
+/** Views of the sidebar, in display order. */
+export const VIEW_IDS = [
+  'all',
+  'marketing-unprocessed',
+  'passed-to-sales',
+  'sales-unprocessed',
+  'opportunities',
+  'won',
+  'pending',
+  'failed',
+  'conflicts',
+] as const;
+export const ViewIdSchema = z.enum(VIEW_IDS);
+export type ViewId = z.infer<typeof ViewIdSchema>;
+
+/** Where one lead stands with Envoke. */
+export const LeadSyncStateSchema = z.enum(['synced', 'pending', 'failed', 'conflict']);
+export type LeadSyncState = z.infer<typeof LeadSyncStateSchema>;
+
+/** A local lead id: stable from the moment a lead exists on this laptop, before Envoke knows it. */
+export const LeadIdSchema = z.number().int().positive();
+
+/** One row of the lead list. */
+export const LeadSummarySchema = z.object({
+  id: LeadIdSchema,
+  envokeId: z.string().nullable(),
+  contactName: z.string(),
+  company: z.string(),
+  email: z.string(),
+  createTime: z.string(),
+  marketing_rating_status: z.string(),
+  marketing_rating: z.string(),
+  sales_rating_status: z.string(),
+  sales_rating: z.string(),
+  opportunity: z.string(),
+  sale: z.string(),
+  salesperson: z.string(),
+  syncState: LeadSyncStateSchema,
+  goneFromEnvoke: z.boolean(),
+});
+export type LeadSummary = z.infer<typeof LeadSummarySchema>;
+
+/** Keyset position in a view: the sort key and id of the last row seen. */
+export const ListCursorSchema = z.object({ sortKey: z.string(), id: LeadIdSchema });
+export type ListCursor = z.infer<typeof ListCursorSchema>;
+
+export const OutboxStateSchema = z.enum(['pending', 'sending', 'failed', 'conflict', 'done', 'cancelled']);
+export type OutboxState = z.infer<typeof OutboxStateSchema>;
+
+/** One field the person and Envoke both changed differently. */
+export const ConflictFieldSchema = z.object({
+  field: z.enum(TRIAGE_FIELDS),
+  base: z.string(),
+  theirs: z.string(),
+  mine: z.string(),
+});
+export type ConflictField = z.infer<typeof ConflictFieldSchema>;
+
+export const OutboxEntrySchema = z.object({
+  id: z.number().int().positive(),
+  leadId: LeadIdSchema,
+  leadLabel: z.string(),
+  kind: z.enum(['create', 'update']),
+  fields: z.record(z.string(), z.string()),
+  state: OutboxStateSchema,
+  attempts: z.number().int().nonnegative(),
+  nextAttemptAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  conflicts: z.array(ConflictFieldSchema),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+});
+export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
+
+export const ActivityEntrySchema = z.object({
+  id: z.number().int().positive(),
+  at: z.string(),
+  kind: z.string(),
+  message: z.string(),
+});
+export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
+
+export const ContactSchema = z.object({
+  firstName: z.string(),
+  lastName: z.string(),
+  email: z.string(),
+  title: z.string(),
+  company: z.string(),
+  phone: z.string(),
+  city: z.string(),
+  province: z.string(),
+  country: z.string(),
+});
+export type Contact = z.infer<typeof ContactSchema>;
+
+/** Everything the detail pane shows for one lead. */
+export const LeadDetailSchema = LeadSummarySchema.extend({
+  contact: ContactSchema,
+  /** Every lead field as the person sees it now (Envoke's copy with pending changes applied). */
+  fields: z.record(z.string(), z.string()),
+  /** Field values as Envoke last sent them, for "was" hints; null for a lead not yet on Envoke. */
+  envokeFields: z.record(z.string(), z.string()).nullable(),
+  pending: z.array(OutboxEntrySchema),
+  conflicts: z.array(ConflictFieldSchema),
+  activity: z.array(ActivityEntrySchema),
+});
+export type LeadDetail = z.infer<typeof LeadDetailSchema>;
+
+export const ConnectionStateSchema = z.enum(['idle', 'syncing', 'offline', 'auth-required', 'error']);
+export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
+
+export const SyncProgressSchema = z.object({
+  phase: z.enum(['pull', 'push']),
+  done: z.number().int().nonnegative(),
+  /** Unknown while pulling: Envoke sends no totals. */
+  total: z.number().int().nonnegative().nullable(),
+  perSecond: z.number().nonnegative(),
+});
+export type SyncProgress = z.infer<typeof SyncProgressSchema>;
+
+export const SyncStatusSchema = z.object({
+  state: ConnectionStateSchema,
+  pending: z.number().int().nonnegative(),
+  failed: z.number().int().nonnegative(),
+  conflicts: z.number().int().nonnegative(),
+  progress: SyncProgressSchema.nullable(),
+  lastSyncAt: z.string().nullable(),
+  lastError: z.string().nullable(),
+  /** When the queue waits for a retry, the moment it will try again. */
+  nextRetryAt: z.string().nullable(),
+});
+export type SyncStatus = z.infer<typeof SyncStatusSchema>;
+
+/** What the person has chosen to keep on this laptop; translated to Envoke filters on pull. */
+export const SyncScopeSchema = z.object({
+  salespeople: z.array(z.string().trim().min(1)).default([]),
+  marketingStatuses: z.array(z.string()).default([]),
+  salesStatuses: z.array(z.string()).default([]),
+});
+export type SyncScope = z.infer<typeof SyncScopeSchema>;
+
+export const UndoResultSchema = z.object({
+  /** What was undone or redone, in words, or null when there was nothing to do. */
+  label: z.string().nullable(),
+  leadIds: z.array(LeadIdSchema),
+});
+export type UndoResult = z.infer<typeof UndoResultSchema>;

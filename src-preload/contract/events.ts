@@ -1,0 +1,20 @@
+/** Events pushed from the core to the renderer. */
+import { z } from 'zod';
+import { LeadIdSchema, SyncStatusSchema } from './dto';
+
+export const events = {
+  'sync:status': SyncStatusSchema,
+  /** Leads changed locally or by a sync; `ids` null means "many: refetch what you show". */
+  'leads:changed': z.object({ ids: z.array(LeadIdSchema).nullable() }),
+  /** The app asks the renderer to do something from a menu (Electron) or the host. */
+  'app:menu': z.object({ action: z.enum(['sync-now', 'preferences', 'shortcuts', 'help']) }),
+} as const;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+export const EVENT_NAMES = Object.keys(events) as EventName[];
+
+export function isEventName(name: unknown): name is EventName {
+  return typeof name === 'string' && Object.prototype.hasOwnProperty.call(events, name);
+}

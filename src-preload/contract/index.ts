@@ -1,0 +1,5 @@
+export * from './lead';
+export * from './dto';
+export * from './errors';
+export * from './commands';
+export * from './events';
