@@ -30,6 +30,8 @@ export type CoreEventName = Extract<EventName, 'sync:status' | 'leads:changed'>;
 export interface Core extends CoreHandlers {
   /** Subscribe to a core event; returns the unsubscribe function. */
   on<E extends CoreEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /** The local id of the lead Envoke knows by `envokeId`, or null (the CLI speaks Envoke ids). */
+  findLeadByEnvokeId(envokeId: string): number | null;
   /** Start background sync: a first pull, then pushes as changes queue up, retries on a timer. */
   start(): void;
   /** A hint from the operating system that the network came back (or went away). */
