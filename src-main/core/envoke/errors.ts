@@ -68,7 +68,10 @@ export function isEnvokeError(value: unknown): value is EnvokeError {
  * Reads a Retry-After header: delay in seconds, or an HTTP date. Returns milliseconds from `now`
  * (never negative), or undefined when the header is absent or unreadable.
  */
-export function parseRetryAfter(header: string | null, now: number = Date.now()): number | undefined {
+export function parseRetryAfter(
+  header: string | null,
+  now: number = Date.now(),
+): number | undefined {
   if (header === null) return undefined;
   const value = header.trim();
   if (/^\d+(?:\.\d+)?$/.test(value)) return Math.round(Number(value) * 1000);

@@ -97,8 +97,10 @@ export interface EnvokeContact extends Record<ContactTextField, string> {
  * A lead as Envoke holds it. `id` is a digit string; enum fields hold the canonical display
  * string when recognised (or Envoke's value verbatim when not); money is a decimal string.
  */
-export interface EnvokeLead
-  extends Record<LeadTextField | LeadMoneyField | LeadEnumField | TriageField, string> {
+export interface EnvokeLead extends Record<
+  LeadTextField | LeadMoneyField | LeadEnumField | TriageField,
+  string
+> {
   id: string;
   contact: EnvokeContact;
   [extra: string]: unknown;
@@ -108,41 +110,133 @@ function describe(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'a list';
   if (typeof value === 'object') return 'an object';
-  const text = JSON.stringify(value) ?? String(value);
-  return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  const shown = JSON.stringify(value) ?? String(value);
+  return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** Text: strings as-is, numbers and booleans as their text, null/absent as "". */
-const text = z
-  .unknown()
-  .transform((value, ctx) => {
-    if (value === null || value === undefined) return '';
-    if (typeof value === 'string') return value;
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-    ctx.addIssue({ code: 'custom', message: `must be text, got ${describe(value)}` });
-    return z.NEVER;
-  })
-  .default('');
+/** What a field reader returns: the normalised string, or why the value is unusable. */
+type Read = string | { problem: string };
 
-/** Envoke writes money as "7595.00"; a number is written back the same way when it has cents. */
-const money = text.transform((value, ctx) => {
-  void ctx;
-  return value;
-});
-
-function moneyField() {
+/** A zod field from a reader; an absent key reads like `undefined`. */
+function field(read: (value: unknown) => Read) {
   return z
     .unknown()
     .transform((value, ctx) => {
-      if (typeof value === 'number') {
-        const plain = String(value);
-        return /^-?\d+(?:\.\d{1,2})?$/.test(plain) ? value.toFixed(2) : plain;
-      }
-      return text.parse(value, { reportInput: false }) ?? fail(ctx, value);
+      const result = read(value);
+      if (typeof result === 'string') return result;
+      ctx.addIssue({ code: 'custom', message: result.problem });
+      return z.NEVER;
     })
-    .default('');
+    .default(() => {
+      const result = read(undefined);
+      return typeof result === 'string' ? result : '';
+    });
+}
+
+/** Text: strings as-is, numbers and booleans as their text, null/absent as "". */
+function readText(value: unknown): Read {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return { problem: `must be text, got ${describe(value)}` };
+}
+
+/** Envoke writes money as "7595.00"; a number with at most cents is written the same way. */
+function readMoney(value: unknown): Read {
+  if (typeof value === 'number' && /^-?\d+(?:\.\d{1,2})?$/.test(String(value))) {
+    return value.toFixed(2);
+  }
+  return readText(value);
+}
+
+/** Any known spelling becomes the display string; an unknown value is kept verbatim. */
+function readEnum(vocabulary: readonly string[]) {
+  return (value: unknown): Read => {
+    const raw = readText(value);
+    if (typeof raw !== 'string') return raw;
+    return normalizeEnum(raw, vocabulary) ?? raw;
+  };
+}
+
+/** Ids arrive as "1234" or 1234; both become "1234". */
+function readId(required: boolean) {
+  return (value: unknown): Read => {
+    if (value === null || value === undefined || value === '') {
+      return required ? { problem: 'is missing' } : '';
+    }
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
+      return String(value);
+    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return value.trim();
+    return { problem: `must be a whole number, got ${describe(value)}` };
+  };
+}
+
+function fieldsOf<K extends string>(names: readonly K[], read: (value: unknown) => Read) {
+  return Object.fromEntries(names.map((name) => [name, field(read)])) as Record<
+    K,
+    ReturnType<typeof field>
+  >;
+}
+
+const ContactSchema = z.looseObject({
+  id: field(readId(false)),
+  ...fieldsOf(CONTACT_TEXT_FIELDS, readText),
+});
+
+/** Every lead has a contact; an absent or null one reads as an empty contact. */
+const contactField = z
+  .unknown()
+  .transform((value, ctx) => {
+    const source = value === null || value === undefined ? {} : value;
+    if (!isPlainObject(source)) {
+      ctx.addIssue({ code: 'custom', message: `must be an object, got ${describe(value)}` });
+      return z.NEVER;
+    }
+    const result = ContactSchema.safeParse(source);
+    if (result.success) return result.data;
+    for (const issue of result.error.issues) {
+      ctx.addIssue({ code: 'custom', message: issue.message, path: issue.path });
+    }
+    return z.NEVER;
+  })
+  .default(() => ContactSchema.parse({}));
+
+const LeadSchema = z.looseObject({
+  id: field(readId(true)),
+  ...fieldsOf(LEAD_TEXT_FIELDS, readText),
+  ...fieldsOf(LEAD_MONEY_FIELDS, readMoney),
+  marketing_rating_status: field(readEnum(MARKETING_STATUSES)),
+  sales_rating_status: field(readEnum(SALES_STATUSES)),
+  opportunity: field(readEnum(OUTCOMES)),
+  sale: field(readEnum(OUTCOMES)),
+  contact: contactField,
+});
+
+export type ParsedLead =
+  { ok: true; lead: EnvokeLead } | { ok: false; id: string | null; reason: string };
+
+/** The id of an unreadable lead, when one can still be made out, so the report can name it. */
+function salvageId(raw: unknown): string | null {
+  if (!isPlainObject(raw)) return null;
+  const id = raw.id;
+  if (typeof id === 'number' || (typeof id === 'string' && id.trim() !== ''))
+    return String(id).trim();
+  return null;
+}
+
+/** Reads one lead; never throws. */
+export function parseLead(raw: unknown): ParsedLead {
+  if (!isPlainObject(raw)) {
+    return { ok: false, id: null, reason: `lead must be an object, got ${describe(raw)}` };
+  }
+  const result = LeadSchema.safeParse(raw);
+  if (result.success) return { ok: true, lead: result.data };
+  const reason = result.error.issues
+    .map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`)
+    .join('; ');
+  return { ok: false, id: salvageId(raw), reason };
 }

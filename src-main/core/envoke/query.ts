@@ -107,16 +107,22 @@ function filterPairs(prefix: string, filter: unknown, where: string): Pair[] {
     if ((LOGICAL_OPERATORS as readonly string[]).includes(key)) {
       if (!Array.isArray(value)) throw invalid(`${where}.${key} must be a list of filters`);
       // An empty $or would match nothing, but PHP never sees an empty list: refuse it.
-      if (value.length === 0 && key === '$or') throw invalid(`${where}.$or needs at least one filter`);
+      if (value.length === 0 && key === '$or')
+        throw invalid(`${where}.$or needs at least one filter`);
       value.forEach((branch: unknown, index) => {
-        const branchPairs = filterPairs(`${prefix}[${key}][${index}]`, branch, `${where}.${key}[${index}]`);
+        const branchPairs = filterPairs(
+          `${prefix}[${key}][${index}]`,
+          branch,
+          `${where}.${key}[${index}]`,
+        );
         if (branchPairs.length === 0) throw invalid(`${where}.${key}[${index}] has no condition`);
         pairs.push(...branchPairs);
       });
       continue;
     }
     checkFieldName(key, where);
-    if (isPlainObject(value)) pairs.push(...operatorPairs(`${prefix}[${key}]`, value, `${where}.${key}`));
+    if (isPlainObject(value))
+      pairs.push(...operatorPairs(`${prefix}[${key}]`, value, `${where}.${key}`));
     else pairs.push([`${prefix}[${key}]`, scalarText(value, `${where}.${key}`)]);
   }
   return pairs;
@@ -148,7 +154,8 @@ export function serializeQuery(query: ListQuery): string {
   const pairs: Pair[] = [];
   if (query.filter !== undefined) pairs.push(...filterPairs('filter', query.filter, 'filter'));
   if (query.sort !== undefined) pairs.push(...sortPairs(query.sort));
-  if (query.skip !== undefined) pairs.push(integerPair('skip', query.skip, 0, Number.MAX_SAFE_INTEGER));
+  if (query.skip !== undefined)
+    pairs.push(integerPair('skip', query.skip, 0, Number.MAX_SAFE_INTEGER));
   if (query.limit !== undefined) pairs.push(integerPair('limit', query.limit, 1, MAX_PAGE_SIZE));
   return pairs.map(([key, value]) => `${encode(key)}=${encode(value)}`).join('&');
 }
