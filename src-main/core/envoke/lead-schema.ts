@@ -121,7 +121,7 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
 /** What a field reader returns: the normalised string, or why the value is unusable. */
 type Read = string | { problem: string };
 
-/** A zod field from a reader; an absent key reads like `undefined`. */
+/** A zod field from a reader; an absent key is read like `null`. */
 function field(read: (value: unknown) => Read) {
   return z
     .unknown()
@@ -131,10 +131,7 @@ function field(read: (value: unknown) => Read) {
       ctx.addIssue({ code: 'custom', message: result.problem });
       return z.NEVER;
     })
-    .default(() => {
-      const result = read(undefined);
-      return typeof result === 'string' ? result : '';
-    });
+    .prefault(null);
 }
 
 /** Text: strings as-is, numbers and booleans as their text, null/absent as "". */
@@ -203,7 +200,7 @@ const contactField = z
     }
     return z.NEVER;
   })
-  .default(() => ContactSchema.parse({}));
+  .prefault(null);
 
 const LeadSchema = z.looseObject({
   id: field(readId(true)),

@@ -48,7 +48,12 @@ function invalid(problem: string): EnvokeError {
 
 /** Percent-encodes `[`, `]` and `$` as Envoke's docs ask; PHP reads `%20` like `+`. */
 function encode(text: string): string {
-  return encodeURIComponent(text);
+  try {
+    return encodeURIComponent(text);
+  } catch {
+    // Only a lone UTF-16 surrogate cannot be encoded: such text is corrupt, not a filter.
+    throw invalid(`"${text}" contains a broken character and cannot be sent`);
+  }
 }
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
