@@ -348,6 +348,23 @@ describe('paging and lookups against servers that differ from the inference', ()
     expect(recorded()).toHaveLength(5);
   });
 
+  it('stops with an error instead of paging forever when Envoke ignores skip', async () => {
+    const client = await clientFor((_, res) =>
+      json(
+        res,
+        200,
+        Array.from({ length: 100 }, (_, i) => wireLead(i + 1)),
+      ),
+    );
+    const error = await failure(
+      (async () => {
+        for await (const page of client.pages()) expect(page.received).toBe(100);
+      })(),
+    );
+    expect(error).toMatchObject({ reason: 'malformed' });
+    expect(recorded()).toHaveLength(2);
+  });
+
   it('finds leads by remote_id exactly even when Envoke ignores the filter', async () => {
     const client = await clientFor(pagedScript(23, 100));
     const found = await client.findByRemoteId('r-3');

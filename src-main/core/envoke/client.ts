@@ -198,9 +198,16 @@ export function createEnvokeClient(options: EnvokeClientOptions): EnvokeClient {
     let expected = pageSize;
     let capKnown = false;
     let shortSize: number | null = null;
+    let previousFirst: string | null = null;
     for (;;) {
       const page = await listLeads({ ...base, skip, limit: pageSize });
       if (page.received === 0) return;
+      const first = page.leads[0]?.id ?? page.invalid[0]?.id ?? null;
+      if (first !== null && first === previousFirst) {
+        // A server ignoring `skip` would otherwise be paged forever.
+        throw new EnvokeError('malformed', `Envoke sent the same page again for skip ${skip}`);
+      }
+      previousFirst = first;
       if (shortSize !== null) {
         expected = shortSize;
         capKnown = true;
