@@ -1,4 +1,22 @@
+/** Boots the triage window: connects to the core, then draws. */
+import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
+import { App } from './App';
+import { errorMessage } from './bridge/client';
+import { start } from './controller/startup';
+import { useStore } from './store/store';
 
+// Anything that escapes a handler becomes a sentence on screen, never a silent failure.
+window.addEventListener('unhandledrejection', (event) => {
+  useStore.getState().addToast('error', errorMessage(event.reason));
+});
+
+start();
 const root = document.getElementById('root');
-if (root) createRoot(root).render(<h1>Lead Triage</h1>);
+if (root) {
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+}

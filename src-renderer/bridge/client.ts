@@ -1,0 +1,194 @@
+/**
+ * The renderer's one way to the core. Everything else in the renderer calls `invoke` and `on` from
+ * here and never learns whether the answer came over Electron IPC (the preload's
+ * `window.leadTriage`) or over HTTP from the browser host (`/api/invoke/<name>` and Server-Sent
+ * Events on `/api/events`).
+ *
+ * Inputs are checked against the contract before they leave, so a bad value is reported at once
+ * with the contract's own sentence; outputs are parsed with the contract's schemas, so the rest of
+ * the renderer can trust their types.
+ */
+import {
+  BridgeErrorSchema,
+  commands,
+  events,
+  type CommandInput,
+  type CommandName,
+  type CommandOutput,
+  type ErrorCode,
+  type EventName,
+  type EventPayload,
+  type Result,
+} from '../../src-preload/contract';
+
+/** What the preload exposes in Electron. */
+export interface PreloadBridge {
+  invoke(name: string, input: unknown): Promise<Result<unknown>>;
+  on(event: string, callback: (payload: unknown) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    leadTriage?: PreloadBridge;
+  }
+}
+
+/** A command that answered with an error, or could not be asked at all. */
+export class ClientError extends Error {
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'ClientError';
+  }
+}
+
+export const TOKEN_HEADER = 'x-lead-triage-token';
+const TOKEN_KEY = 'lead-triage-token';
+const RECONNECT_MIN_MS = 500;
+const RECONNECT_MAX_MS = 10_000;
+
+interface Transport {
+  invoke(name: CommandName, input: unknown): Promise<Result<unknown>>;
+  on(event: EventName, callback: (payload: unknown) => void): () => void;
+}
+
+function firstIssue(error: { issues: readonly { message: string; path: readonly PropertyKey[] }[] }): string {
+  const issue = error.issues[0];
+  if (!issue) return 'The value is not valid';
+  const where = issue.path.map(String).join('.');
+  return where ? `${where}: ${issue.message}` : issue.message;
+}
+
+/** The browser host's token: from the page address on first load, then from this tab's session. */
+function hostToken(): string {
+  const fromUrl = new URLSearchParams(window.location.search).get('token');
+  if (fromUrl) {
+    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+    return fromUrl;
+  }
+  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+}
+
+function browserTransport(): Transport {
+  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
+  let source: EventSource | null = null;
+  let retryMs = RECONNECT_MIN_MS;
+  let hadError = false;
+
+  const emit = (event: EventName, payload: unknown) => {
+    for (const callback of listeners.get(event) ?? []) callback(payload);
+  };
+
+  const connect = () => {
+    const next = new EventSource('/api/events');
+    source = next;
+    for (const name of Object.keys(events) as EventName[]) {
+      next.addEventListener(name, (message) => {
+        try {
+          emit(name, JSON.parse((message as MessageEvent<string>).data));
+        } catch {
+          // A malformed event is dropped; the next one, or the refresh after a reconnect, repairs.
+        }
+      });
+    }
+    next.onopen = () => {
+      retryMs = RECONNECT_MIN_MS;
+      if (!hadError) return;
+      hadError = false;
+      // Events sent while disconnected are lost: ask every view to refetch what it shows.
+      emit('leads:changed', { ids: null });
+      void transport.invoke('sync:status', {}).then((result) => {
+        if (result.ok) emit('sync:status', result.value);
+      });
+    };
+    next.onerror = () => {
+      hadError = true;
+      // EventSource retries by itself unless the server refused the stream outright.
+      if (next.readyState !== EventSource.CLOSED) return;
+      source = null;
+      window.setTimeout(connect, retryMs);
+      retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
+    };
+  };
+
+  const transport: Transport = {
+    async invoke(name, input) {
+      let response: Response;
+      try {
+        response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: hostToken() },
+          body: JSON.stringify(input ?? {}),
+        });
+      } catch {
+        return { ok: false, error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' } };
+      }
+      let body: unknown;
+      try {
+        body = await response.json();
+      } catch {
+        return {
+          ok: false,
+          error: { code: 'internal', message: `Lead Triage answered ${response.status} without a readable reply.` },
+        };
+      }
+      return body as Result<unknown>;
+    },
+    on(event, callback) {
+      let set = listeners.get(event);
+      if (!set) listeners.set(event, (set = new Set()));
+      set.add(callback);
+      if (!source) connect();
+      return () => set.delete(callback);
+    },
+  };
+  return transport;
+}
+
+function preloadTransport(bridge: PreloadBridge): Transport {
+  return { invoke: (name, input) => bridge.invoke(name, input), on: (event, cb) => bridge.on(event, cb) };
+}
+
+let chosen: Transport | null = null;
+function transport(): Transport {
+  chosen ??= window.leadTriage ? preloadTransport(window.leadTriage) : browserTransport();
+  return chosen;
+}
+
+/** Calls one command of the contract. Resolves with its parsed output; rejects with a ClientError. */
+export async function invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+  const command = commands[name];
+  const checked = command.input.safeParse(input);
+  if (!checked.success) throw new ClientError('invalid-input', firstIssue(checked.error));
+  const result = await transport().invoke(name, input);
+  if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
+    throw new ClientError('internal', `The answer to ${name} was not understood.`);
+  }
+  if (!result.ok) {
+    const error = BridgeErrorSchema.safeParse(result.error);
+    if (error.success) throw new ClientError(error.data.code, error.data.message);
+    throw new ClientError('internal', `${name} failed without saying why.`);
+  }
+  const output = command.output.safeParse(result.value);
+  if (!output.success) {
+    throw new ClientError('internal', `The answer to ${name} did not have the expected shape (${firstIssue(output.error)}).`);
+  }
+  return output.data as CommandOutput<N>;
+}
+
+/** Subscribes to a core event; payloads that do not match the contract are ignored. */
+export function on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {
+  return transport().on(event, (raw) => {
+    const parsed = events[event].safeParse(raw);
+    if (parsed.success) callback(parsed.data as EventPayload<E>);
+  });
+}
+
+/** The message to show a person for anything a command threw. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ClientError) return error.message;
+  if (error instanceof Error && error.message) return error.message;
+  return 'Something went wrong.';
+}

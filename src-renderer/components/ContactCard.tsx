@@ -1,0 +1,23 @@
+/** Who the lead is: company, name, title and how to reach them. */
+import type { LeadDetail } from '../../src-preload/contract';
+
+export function ContactCard({ detail }: { detail: LeadDetail }) {
+  const { contact } = detail;
+  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || detail.contactName;
+  const place = [contact.city, contact.province, contact.country].filter(Boolean).join(', ');
+  return (
+    <header className="contact-card">
+      <h2>
+        {detail.company || contact.company || '(no company)'}
+        {name ? <span className="contact-name"> — {name}</span> : null}
+      </h2>
+      <p className="contact-line">
+        {[contact.title, contact.email || detail.email, contact.phone, place].filter(Boolean).join(' · ')}
+      </p>
+      <p className="contact-line muted">
+        {detail.envokeId ? `Envoke lead ${detail.envokeId}` : 'Not on Envoke yet'} · created{' '}
+        {detail.createTime || 'at an unknown time'}
+      </p>
+    </header>
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * A small form for a few fields: a note, the opportunity, the sale, the salesperson, or a queued
+ * change. Enter saves (Shift+Enter starts a new line in a note), Esc cancels.
+ */
+import { useState, type KeyboardEvent } from 'react';
+import { TriagePatchSchema } from '../../src-preload/contract';
+import { errorMessage } from '../bridge/client';
+import { saveOutboxEdit } from '../controller/outbox';
+import { applyChange } from '../controller/triage';
+import type { FieldPatch } from '../logic/optimistic';
+import type { EditorField, EditorSpec } from '../store/ui-slice';
+import { useStore } from '../store/store';
+import { Dialog } from './Dialog';
+
+function Control({
+  field,
+  value,
+  first,
+  onChange,
+}: {
+  field: EditorField;
+  value: string;
+  first: boolean;
+  onChange(value: string): void;
+}) {
+  const autofocus = first ? { 'data-autofocus': true } : {};
+  const id = `editor-${field.field}`;
+  if (field.kind === 'choice') {
+    return (
+      <fieldset className="choice">
+        <legend>{field.label}</legend>
+        {(field.options ?? []).map((option, i) => (
+          <label key={option}>
+            <input
+              type="radio"
+              name={field.field}
+              value={option}
+              checked={value === option}
+              onChange={() => onChange(option)}
+              {...(first && (value === option || (value === '' && i === 0)) ? autofocus : {})}
+            />
+            {option}
+          </label>
+        ))}
+      </fieldset>
+    );
+  }
+  return (
+    <label className="editor-field" htmlFor={id}>
+      <span>{field.label}</span>
+      {field.kind === 'note' ? (
+        <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} {...autofocus} />
+      ) : (
+        <input
+          id={id}
+          type="text"
+          inputMode={field.kind === 'money' ? 'decimal' : undefined}
+          placeholder={field.kind === 'money' ? '7595.00' : undefined}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...autofocus}
+        />
+      )}
+    </label>
+  );
+}
+
+function changedPatch(editor: EditorSpec, values: Record<string, string>): FieldPatch {
+  const patch: FieldPatch = {};
+  for (const field of editor.fields) {
+    const value = values[field.field] ?? '';
+    if (value !== field.value || editor.target.type === 'outbox') patch[field.field] = value;
+  }
+  return patch;
+}
+
+export function FieldEditor({ editor }: { editor: EditorSpec }) {
+  const [values, setValues] = useState<Record<string, string>>(() =>
+    Object.fromEntries(editor.fields.map((field) => [field.field, field.value])),
+  );
+  const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const close = () => useStore.getState().closePanel();
+
+  const save = async () => {
+    const patch = changedPatch(editor, values);
+    if (Object.keys(patch).length === 0) return close();
+    const checked = TriagePatchSchema.safeParse(patch);
+    if (!checked.success) {
+      setError(checked.error.issues[0]?.message ?? 'These values cannot be saved.');
+      return;
+    }
+    if (editor.target.type === 'lead') {
+      close();
+      void applyChange([editor.target.id], patch, `save ${editor.title.toLowerCase()}`);
+      return;
+    }
+    setSaving(true);
+    try {
+      await saveOutboxEdit(editor.target.entryId, patch);
+      close();
+    } catch (failure) {
+      setError(errorMessage(failure));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    const target = event.target as HTMLElement;
+    if (event.key === 'Escape') {
+      event.preventDefault();
+      close();
+    } else if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON') {
+      event.preventDefault();
+      void save();
+    }
+  };
+
+  return (
+    <Dialog title={editor.title} className="editor" onKeyDown={onKeyDown}>
+      <form
+        onSubmit={(event) => {
+          event.preventDefault();
+          void save();
+        }}
+      >
+        {editor.fields.map((field, i) => (
+          <Control
+            key={field.field}
+            field={field}
+            first={i === 0}
+            value={values[field.field] ?? ''}
+            onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
+          />
+        ))}
+        {error ? (
+          <p className="form-error" role="alert">
+            {error}
+          </p>
+        ) : null}
+        <p className="muted">Enter saves · Shift+Enter starts a new line · Esc cancels</p>
+        <div className="dialog-actions">
+          <button type="submit" disabled={saving}>
+            Save
+          </button>
+          <button type="button" onClick={close}>
+            Cancel
+          </button>
+        </div>
+      </form>
+    </Dialog>
+  );
+}

@@ -1,0 +1,89 @@
+/**
+ * The lead list: a listbox virtualized over every id of the view. Only the rows on screen exist in
+ * the page, and only their data is fetched.
+ */
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { showRange } from '../controller/data';
+import { VIEW_LABELS } from '../logic/views';
+import { selectCurrentId, useStore } from '../store/store';
+import { LeadRow, ROW_HEIGHT } from './LeadRow';
+
+function EmptyList() {
+  const search = useStore((s) => s.search);
+  const view = useStore((s) => s.view);
+  const loaded = useStore((s) => s.idsLoaded);
+  const syncing = useStore((s) => s.sync?.lastSyncAt === null && s.sync.state === 'syncing');
+  let text = `No leads in ${VIEW_LABELS[view]}.`;
+  if (!loaded) text = 'Loading leads…';
+  else if (search.trim()) text = `No lead matches “${search.trim()}”.`;
+  else if (syncing) text = 'Your leads are on their way from Envoke…';
+  return <p className="empty">{text}</p>;
+}
+
+export function LeadList() {
+  const scroller = useRef<HTMLDivElement>(null);
+  const ids = useStore((s) => s.ids);
+  const cursor = useStore((s) => s.cursor);
+  const currentId = useStore(selectCurrentId);
+  const listError = useStore((s) => s.listError);
+  const view = useStore((s) => s.view);
+
+  const virtualizer = useVirtualizer({
+    count: ids.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+    // React 19 warns about flushSync during rendering; a frame's delay while scrolling is invisible.
+    useFlushSync: false,
+  });
+  const items = virtualizer.getVirtualItems();
+  const first = items[0]?.index ?? 0;
+  const last = items[items.length - 1]?.index ?? 0;
+
+  useEffect(() => {
+    showRange(first, last);
+  }, [first, last, ids]);
+
+  useEffect(() => {
+    if (ids.length > 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
+  }, [cursor, ids.length, virtualizer]);
+
+  return (
+    <div className="list-body">
+      {listError ? (
+        <p className="list-error" role="alert">
+          {listError}
+        </p>
+      ) : null}
+      <div className="list-columns" aria-hidden="true">
+        <span className="cell mark" />
+        <span className="cell company">Company</span>
+        <span className="cell contact">Contact</span>
+        <span className="cell stage-cell">Marketing</span>
+        <span className="cell stage-cell">Sales</span>
+        <span className="cell outcome">Outcome</span>
+        <span className="cell sync">Sync</span>
+      </div>
+      <div
+        ref={scroller}
+        id="lead-list"
+        className="list-scroller"
+        role="listbox"
+        aria-label={`Leads: ${VIEW_LABELS[view]}`}
+        aria-activedescendant={currentId === undefined ? undefined : `lead-${currentId}`}
+        tabIndex={0}
+      >
+        {ids.length === 0 ? <EmptyList /> : null}
+        <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
+          {items.map((item) => {
+            const id = ids[item.index];
+            return id === undefined ? null : (
+              <LeadRow key={id} id={id} index={item.index} count={ids.length} top={item.start} />
+            );
+          })}
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,78 @@
+/** One lead in the list, painted with any change still on its way to the core. */
+import { memo, useMemo } from 'react';
+import type { LeadSyncState } from '../../src-preload/contract';
+import { paintRow } from '../logic/optimistic';
+import { shortStatus } from '../logic/stage';
+import { useStore } from '../store/store';
+
+export const ROW_HEIGHT = 30;
+
+const SYNC_WORDS: Record<LeadSyncState, string> = {
+  synced: '',
+  pending: 'pending',
+  failed: 'failed',
+  conflict: 'conflict',
+};
+
+function StageCell({ status, rating, active }: { status: string; rating: string; active: boolean }) {
+  return (
+    <span className={`cell stage-cell${active ? ' active' : ''}`}>
+      <span className="status">{status ? shortStatus(status) : '–'}</span>
+      {rating ? <span className={`rating rating-${rating.toLowerCase()}`}>{rating}</span> : null}
+    </span>
+  );
+}
+
+interface Props {
+  id: number;
+  index: number;
+  count: number;
+  top: number;
+}
+
+export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
+  const raw = useStore((s) => s.rows[id]);
+  const overlay = useStore((s) => s.overlay[id]);
+  const current = useStore((s) => s.cursor === index);
+  const inBulk = useStore((s) => s.bulk[id] === true);
+  const stage = useStore((s) => s.stage);
+  const setCursor = useStore((s) => s.setCursor);
+  const row = useMemo(() => (raw ? paintRow(raw, overlay) : undefined), [raw, overlay]);
+
+  const outcome = row?.sale === 'Yes' ? 'Sale' : row?.opportunity === 'Yes' ? 'Opportunity' : '';
+  return (
+    <div
+      role="option"
+      id={`lead-${id}`}
+      aria-selected={current}
+      aria-posinset={index + 1}
+      aria-setsize={count}
+      data-sync={row?.syncState}
+      className={`lead-row${current ? ' current' : ''}${inBulk ? ' in-bulk' : ''}${row ? '' : ' loading'}`}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onMouseDown={(event) => event.preventDefault()}
+      onClick={() => {
+        setCursor(index);
+        document.getElementById('lead-list')?.focus();
+      }}
+    >
+      <span className="cell mark" aria-label={inBulk ? 'selected for bulk change' : undefined}>
+        {inBulk ? '✓' : ''}
+      </span>
+      {row ? (
+        <>
+          <span className="cell company">{row.company || '(no company)'}</span>
+          <span className="cell contact">{row.contactName || row.email}</span>
+          <StageCell status={row.marketing_rating_status} rating={row.marketing_rating} active={stage === 'marketing'} />
+          <StageCell status={row.sales_rating_status} rating={row.sales_rating} active={stage === 'sales'} />
+          <span className="cell outcome">{outcome}</span>
+          <span className={`cell sync sync-${row.syncState}`}>
+            {row.goneFromEnvoke ? 'gone' : SYNC_WORDS[row.syncState]}
+          </span>
+        </>
+      ) : (
+        <span className="cell company placeholder">Loading…</span>
+      )}
+    </div>
+  );
+});

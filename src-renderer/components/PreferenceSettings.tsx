@@ -1,0 +1,39 @@
+/** Auto-advance and theme; each change is saved at once. */
+import { useState } from 'react';
+import type { Preferences } from '../../src-preload/contract';
+import { errorMessage } from '../bridge/client';
+import { savePreferences } from '../controller/commands';
+import { useStore } from '../store/store';
+
+export function PreferenceSettings() {
+  const prefs = useStore((s) => s.prefs);
+  const [error, setError] = useState<string | null>(null);
+  const save = (change: Partial<Preferences>) => {
+    savePreferences(change).then(
+      () => setError(null),
+      (failure: unknown) => setError(errorMessage(failure)),
+    );
+  };
+  return (
+    <section className="settings-section" aria-labelledby="prefs-title">
+      <h3 id="prefs-title">Preferences</h3>
+      <label className="check">
+        <input type="checkbox" checked={prefs.autoAdvance} onChange={(e) => save({ autoAdvance: e.target.checked })} />
+        Go to the next lead after setting a status (auto-advance)
+      </label>
+      <label className="editor-field inline">
+        <span>Theme</span>
+        <select value={prefs.theme} onChange={(e) => save({ theme: e.target.value as Preferences['theme'] })}>
+          <option value="system">Follow the system</option>
+          <option value="light">Light</option>
+          <option value="dark">Dark</option>
+        </select>
+      </label>
+      {error ? (
+        <p className="form-error" role="alert">
+          {error}
+        </p>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,119 @@
+/** What the list's keys do: move, set statuses and ratings, open editors and panels. */
+import { VIEW_IDS, type RATINGS, type TriageField } from '../../src-preload/contract';
+import { errorMessage, invoke } from '../bridge/client';
+import { editorField } from '../logic/fields';
+import { paintFields } from '../logic/optimistic';
+import { STAGES, statusForKey } from '../logic/stage';
+import { selectCurrentId, targetIds, useStore } from '../store/store';
+import { openResolver } from './conflicts';
+import { applyChange } from './triage';
+
+export function move(step: number): void {
+  const { cursor, setCursor } = useStore.getState();
+  setCursor(cursor + step);
+}
+
+export function moveTo(index: 'first' | 'last'): void {
+  const { ids, setCursor } = useStore.getState();
+  setCursor(index === 'first' ? 0 : ids.length - 1);
+}
+
+export function stepView(step: number): void {
+  const { view, setView } = useStore.getState();
+  const index = (VIEW_IDS.indexOf(view) + step + VIEW_IDS.length) % VIEW_IDS.length;
+  const next = VIEW_IDS[index];
+  if (next) setView(next);
+}
+
+export function setStatus(n: number): void {
+  const state = useStore.getState();
+  const status = statusForKey(state.stage, n);
+  const ids = targetIds(state);
+  if (!status || ids.length === 0) return;
+  const bulk = Object.keys(state.bulk).length > 0;
+  void applyChange(ids, { [STAGES[state.stage].status]: status }, 'set the status');
+  if (!bulk && state.prefs.autoAdvance) move(1);
+}
+
+export function setRating(rating: (typeof RATINGS)[number]): void {
+  const state = useStore.getState();
+  void applyChange(targetIds(state), { [STAGES[state.stage].rating]: rating }, 'set the rating');
+}
+
+/** The current lead's fields as the person sees them, for an editor's starting values. */
+function currentFields(): { id: number; fields: Record<string, string> } | null {
+  const state = useStore.getState();
+  const id = selectCurrentId(state);
+  if (id === undefined) return null;
+  const detail = state.detail?.id === id ? state.detail : null;
+  return { id, fields: paintFields(detail?.fields ?? {}, state.overlay[id]) };
+}
+
+export function openEditor(title: string, fields: readonly TriageField[]): void {
+  const current = currentFields();
+  if (!current) return;
+  useStore.getState().openPanel({
+    kind: 'editor',
+    editor: {
+      title,
+      fields: fields.map((field) => editorField(field, current.fields[field] ?? '')),
+      target: { type: 'lead', id: current.id },
+    },
+  });
+}
+
+export function editNote(): void {
+  const stage = STAGES[useStore.getState().stage];
+  openEditor(`${stage.label} note`, [stage.note]);
+}
+
+export function toggleSelect(): void {
+  const state = useStore.getState();
+  const id = selectCurrentId(state);
+  if (id !== undefined) state.toggleBulk(id);
+}
+
+/** Escape on the list: clear the search first, then the bulk selection, then messages. */
+export function clear(): void {
+  const state = useStore.getState();
+  if (state.search !== '') state.setSearch('');
+  else if (Object.keys(state.bulk).length > 0) state.clearBulk();
+  else for (const toast of state.toasts) state.dismissToast(toast.id);
+}
+
+export function togglePanel(kind: 'help' | 'outbox' | 'palette'): void {
+  const state = useStore.getState();
+  if (state.panels.at(-1)?.kind === kind) state.closePanel();
+  else state.openPanel({ kind });
+}
+
+export function resolveCurrent(): void {
+  const state = useStore.getState();
+  const id = selectCurrentId(state);
+  if (id === undefined) return;
+  void openResolver(id);
+}
+
+export async function syncNow(): Promise<void> {
+  try {
+    await invoke('sync:run-now', {});
+    useStore.getState().addToast('info', 'Syncing with Envoke…');
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not start a sync: ${errorMessage(error)}`);
+  }
+}
+
+export async function savePreferences(change: Parameters<typeof invoke<'settings:set'>>[1]): Promise<void> {
+  const prefs = await invoke('settings:set', change);
+  useStore.getState().setPrefs(prefs);
+}
+
+export async function toggleAutoAdvance(): Promise<void> {
+  const on = !useStore.getState().prefs.autoAdvance;
+  try {
+    await savePreferences({ autoAdvance: on });
+    useStore.getState().addToast('info', on ? 'Auto-advance is on.' : 'Auto-advance is off.');
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not change auto-advance: ${errorMessage(error)}`);
+  }
+}

@@ -1,0 +1,55 @@
+/** The conflict resolver: per field, keep what Envoke has now or what the person set. */
+import { errorMessage, invoke } from '../bridge/client';
+import { useStore } from '../store/store';
+import { loadCounts, loadDetail, refreshRows } from './data';
+
+let resolverLead: number | null = null;
+
+async function loadConflicts(leadId: number): Promise<void> {
+  try {
+    const detail = await invoke('leads:get', { id: leadId });
+    useStore.getState().setConflicts(detail.conflicts);
+  } catch (error) {
+    useStore.getState().setConflictError(errorMessage(error));
+  }
+}
+
+export async function openResolver(leadId: number): Promise<void> {
+  resolverLead = leadId;
+  const store = useStore.getState();
+  store.setConflicts([]);
+  store.setConflictIndex(0);
+  store.openPanel({ kind: 'conflict', leadId });
+  await loadConflicts(leadId);
+  if (useStore.getState().conflicts.length === 0) {
+    useStore.getState().closePanel();
+    useStore.getState().addToast('info', 'This lead has no conflicts to resolve.');
+  }
+}
+
+export function moveConflict(step: number): void {
+  const { conflictIndex, setConflictIndex } = useStore.getState();
+  setConflictIndex(conflictIndex + step);
+}
+
+export async function choose(choice: 'mine' | 'theirs'): Promise<void> {
+  const { conflicts, conflictIndex } = useStore.getState();
+  const conflict = conflicts[conflictIndex];
+  const leadId = resolverLead;
+  if (!conflict || leadId === null) return;
+  try {
+    await invoke('conflicts:resolve', { leadId, field: conflict.field, choice });
+  } catch (error) {
+    useStore.getState().setConflictError(errorMessage(error));
+    return;
+  }
+  await loadConflicts(leadId);
+  await refreshRows([leadId]);
+  await loadDetail();
+  void loadCounts();
+  const store = useStore.getState();
+  if (store.conflicts.length === 0 && store.panels.at(-1)?.kind === 'conflict') {
+    store.closePanel();
+    store.addToast('info', 'Conflict resolved. Your choice goes to Envoke with the next sync.');
+  }
+}

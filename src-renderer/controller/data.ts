@@ -1,0 +1,113 @@
+/**
+ * Reading from the core into the store: the id list of a view, rows by window, counts and the
+ * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
+ * answer never paints over a newer one.
+ */
+import { errorMessage, invoke } from '../bridge/client';
+import { idsToFetch, windowAround } from '../logic/row-window';
+import { selectCurrentId, useStore } from '../store/store';
+
+/** Rows kept around the screen so short scrolls never show empty rows. */
+const WINDOW_MARGIN = 60;
+
+let idsRequest = 0;
+const inFlight = new Set<number>();
+/** The last range the list drew, so refreshes refetch what is on screen. */
+let visible = { start: 0, end: 0 };
+
+export async function loadIds(): Promise<void> {
+  const request = ++idsRequest;
+  const { view, search } = useStore.getState();
+  try {
+    const { ids } = await invoke('leads:ids', { view, search: search.trim() || undefined });
+    if (request !== idsRequest) return;
+    useStore.getState().setIds(ids);
+    await ensureWindow();
+  } catch (error) {
+    if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  }
+}
+
+/** Called by the list with the rows it draws; fetches the ones not cached. */
+export function showRange(start: number, end: number): void {
+  visible = { start, end };
+  void ensureWindow();
+}
+
+function currentWindow(): number[] {
+  return windowAround(useStore.getState().ids, visible.start, visible.end, WINDOW_MARGIN);
+}
+
+async function ensureWindow(): Promise<void> {
+  const windowIds = currentWindow();
+  const batches = idsToFetch(windowIds, useStore.getState().rows, inFlight);
+  await Promise.all(batches.map((batch) => fetchRows(batch, new Set(windowIds))));
+}
+
+async function fetchRows(ids: number[], keep: ReadonlySet<number>): Promise<void> {
+  for (const id of ids) inFlight.add(id);
+  try {
+    const { rows } = await invoke('leads:rows', { ids });
+    useStore.getState().addRows(rows, keep);
+  } catch (error) {
+    useStore.getState().setListError(errorMessage(error));
+  } finally {
+    for (const id of ids) inFlight.delete(id);
+  }
+}
+
+/** Refetches the given leads where the list holds them. */
+export async function refreshRows(ids: readonly number[]): Promise<void> {
+  const cached = useStore.getState().rows;
+  const held = ids.filter((id) => cached[id] !== undefined);
+  const keep = new Set(currentWindow());
+  for (let i = 0; i < held.length; i += 500) {
+    const { rows } = await invoke('leads:rows', { ids: held.slice(i, i + 500) });
+    useStore.getState().addRows(rows, keep);
+  }
+}
+
+/** After "many leads changed": refetch what is on screen and forget the rest of the cache. */
+export async function reloadWindow(): Promise<void> {
+  const windowIds = currentWindow();
+  const rows = [];
+  for (let i = 0; i < windowIds.length; i += 500) {
+    rows.push(...(await invoke('leads:rows', { ids: windowIds.slice(i, i + 500) })).rows);
+  }
+  useStore.getState().replaceRows(rows);
+}
+
+export async function loadCounts(): Promise<void> {
+  try {
+    useStore.getState().setCounts(await invoke('leads:counts', {}));
+  } catch {
+    // Counts are a convenience; the next change asks again.
+  }
+}
+
+let detailRequest = 0;
+
+/** Loads the current lead into the detail pane. */
+export async function loadDetail(): Promise<void> {
+  const request = ++detailRequest;
+  const id = selectCurrentId(useStore.getState());
+  const { setDetail, setDetailError } = useStore.getState();
+  if (id === undefined) {
+    setDetail(null);
+    return;
+  }
+  try {
+    const detail = await invoke('leads:get', { id });
+    if (request === detailRequest) setDetail(detail);
+  } catch (error) {
+    if (request === detailRequest) setDetailError(errorMessage(error));
+  }
+}
+
+export async function loadSyncStatus(): Promise<void> {
+  try {
+    useStore.getState().setSync(await invoke('sync:status', {}));
+  } catch {
+    // The next sync:status event repairs it.
+  }
+}

@@ -1,0 +1,90 @@
+/**
+ * Connects the store to the core: the first loads, the core's events, and the reads that follow
+ * from what the person changes (view, search, current lead).
+ */
+import { errorMessage, invoke, on } from '../bridge/client';
+import { selectCurrentId, useStore } from '../store/store';
+import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
+
+/** Moving through the list with a held key should not ask for every lead passed over. */
+const DETAIL_DELAY_MS = 60;
+/** Many changes in a burst (a sync page, a bulk change) become one refresh. */
+const REFRESH_DELAY_MS = 150;
+const SEARCH_DELAY_MS = 120;
+
+function debounce(fn: () => void, ms: number): () => void {
+  let timer: number | undefined;
+  return () => {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(fn, ms);
+  };
+}
+
+function watchLeadChanges(): void {
+  const changed = new Set<number>();
+  let many = false;
+  const flush = debounce(() => {
+    const ids = [...changed];
+    const all = many;
+    changed.clear();
+    many = false;
+    void (async () => {
+      // Membership of a view changes with its leads (a status moves a lead out of "Marketing: new").
+      await loadIds();
+      if (all) await reloadWindow();
+      else await refreshRows(ids);
+      const current = selectCurrentId(useStore.getState());
+      if (all || (current !== undefined && ids.includes(current))) await loadDetail();
+      await loadCounts();
+    })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
+  }, REFRESH_DELAY_MS);
+
+  on('leads:changed', ({ ids }) => {
+    if (ids === null) many = true;
+    else for (const id of ids) changed.add(id);
+    flush();
+  });
+}
+
+function watchSelection(): void {
+  const delayedDetail = debounce(() => void loadDetail(), DETAIL_DELAY_MS);
+  let shown = selectCurrentId(useStore.getState());
+  useStore.subscribe((state) => {
+    const current = selectCurrentId(state);
+    if (current === shown) return;
+    shown = current;
+    delayedDetail();
+  });
+}
+
+function watchQuery(): void {
+  const delayedIds = debounce(() => void loadIds(), SEARCH_DELAY_MS);
+  let { view, search } = useStore.getState();
+  useStore.subscribe((state) => {
+    if (state.view === view && state.search === search) return;
+    const viewChanged = state.view !== view;
+    ({ view, search } = state);
+    if (viewChanged) void loadIds();
+    else delayedIds();
+  });
+}
+
+async function loadPreferences(): Promise<void> {
+  const store = useStore.getState();
+  const [info, prefs] = await Promise.allSettled([invoke('app:info', {}), invoke('settings:get', {})]);
+  if (info.status === 'fulfilled') store.setInfo(info.value);
+  if (prefs.status === 'fulfilled') store.setPrefs(prefs.value);
+  else store.addToast('error', `Settings could not be read: ${errorMessage(prefs.reason)}`);
+}
+
+/** Starts everything once, at boot. */
+export function start(): void {
+  on('sync:status', (status) => useStore.getState().setSync(status));
+  watchLeadChanges();
+  watchSelection();
+  watchQuery();
+  void loadPreferences();
+  void loadSyncStatus();
+  void loadIds().then(() => loadDetail());
+  void loadCounts();
+}

@@ -1,0 +1,95 @@
+/**
+ * The person's changes: painted at once, made durable by the core, reverted with a readable
+ * message if the core refuses. Changes, undo and redo run one after another in the order they were
+ * asked for, so an undo pressed right after a key always undoes that key's change.
+ */
+import type { TriagePatch } from '../../src-preload/contract';
+import { errorMessage, invoke } from '../bridge/client';
+import type { FieldPatch } from '../logic/optimistic';
+import { selectCurrentId, useStore } from '../store/store';
+import { loadCounts, loadDetail, loadIds, refreshRows } from './data';
+
+let queue: Promise<unknown> = Promise.resolve();
+let paintSeq = 0;
+
+function enqueue(task: () => Promise<void>): Promise<void> {
+  const next = queue.then(task, task);
+  queue = next;
+  return next;
+}
+
+/** Resolves once every change asked for so far has been answered. */
+export function settled(): Promise<void> {
+  return enqueue(async () => {});
+}
+
+async function refreshAfter(ids: readonly number[]): Promise<void> {
+  await refreshRows(ids);
+  const current = selectCurrentId(useStore.getState());
+  if (current !== undefined && ids.includes(current)) await loadDetail();
+}
+
+/** Sets fields on leads. `what` names the change in an error message ("set the status"). */
+export function applyChange(ids: readonly number[], patch: FieldPatch, what: string): Promise<void> {
+  if (ids.length === 0) return Promise.resolve();
+  const seq = ++paintSeq;
+  const store = useStore.getState();
+  store.paint(seq, ids, patch);
+  return enqueue(async () => {
+    try {
+      await invoke('leads:update', { ids: [...ids], patch: patch as TriagePatch });
+      await refreshAfter(ids);
+    } catch (error) {
+      useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
+    } finally {
+      useStore.getState().unpaint(seq, ids);
+      void loadCounts();
+    }
+  });
+}
+
+async function history(command: 'history:undo' | 'history:redo'): Promise<void> {
+  const done = command === 'history:undo' ? 'Undone' : 'Redone';
+  try {
+    const result = await invoke(command, {});
+    const store = useStore.getState();
+    if (result.label === null) {
+      store.addToast('info', command === 'history:undo' ? 'Nothing to undo.' : 'Nothing to redo.');
+      return;
+    }
+    store.addToast('info', `${done}: ${result.label}`);
+    await refreshAfter(result.leadIds);
+    // Bring the person back to the lead the change was on (auto-advance moved them on).
+    const [only] = result.leadIds;
+    const index = result.leadIds.length === 1 && only !== undefined ? store.ids.indexOf(only) : -1;
+    if (index >= 0) store.setCursor(index);
+    void loadCounts();
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not ${command === 'history:undo' ? 'undo' : 'redo'}: ${errorMessage(error)}`);
+  }
+}
+
+export const undo = () => enqueue(() => history('history:undo'));
+export const redo = () => enqueue(() => history('history:redo'));
+
+export interface NewLead {
+  email: string;
+  firstName?: string;
+  lastName?: string;
+  company?: string;
+  title?: string;
+  phone?: string;
+}
+
+/** Creates a lead and makes it the current one. Throws the core's message for the form to show. */
+export async function createLead(lead: NewLead): Promise<void> {
+  await enqueue(async () => {
+    const { id } = await invoke('leads:create', lead);
+    await loadIds();
+    const store = useStore.getState();
+    const index = store.ids.indexOf(id);
+    if (index >= 0) store.setCursor(index);
+    store.addToast('info', 'Lead created. It goes to Envoke with the next sync.');
+    void loadCounts();
+  });
+}

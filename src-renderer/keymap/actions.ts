@@ -1,0 +1,73 @@
+/**
+ * The keymap's actions with what they do: `{ id, label, keys, when, run }`. The key handler, the
+ * command palette and the help overlay all take their actions from `keymapActions`.
+ */
+import { choose, moveConflict } from '../controller/conflicts';
+import * as list from '../controller/commands';
+import { discardSelected, editSelected, moveOutbox, resolveSelected, retrySelected } from '../controller/outbox';
+import { redo, undo } from '../controller/triage';
+import { useStore } from '../store/store';
+import { applyOverrides, type KeymapOverrides } from './registry';
+import { ACTION_SPECS, type ActionId, type ActionSpec } from './specs';
+
+export interface Action extends ActionSpec {
+  id: ActionId;
+  run(): void;
+}
+
+const RUNS: Record<ActionId, () => void> = {
+  next: () => list.move(1),
+  previous: () => list.move(-1),
+  first: () => list.moveTo('first'),
+  last: () => list.moveTo('last'),
+  'next-view': () => list.stepView(1),
+  'previous-view': () => list.stepView(-1),
+  'stage-marketing': () => useStore.getState().setStage('marketing'),
+  'stage-sales': () => useStore.getState().setStage('sales'),
+  'status-1': () => list.setStatus(1),
+  'status-2': () => list.setStatus(2),
+  'status-3': () => list.setStatus(3),
+  'status-4': () => list.setStatus(4),
+  'status-5': () => list.setStatus(5),
+  'rating-hot': () => list.setRating('Hot'),
+  'rating-warm': () => list.setRating('Warm'),
+  'rating-cold': () => list.setRating('Cold'),
+  note: () => list.editNote(),
+  opportunity: () => list.openEditor('Opportunity', ['opportunity', 'opportunity_note']),
+  sale: () => list.openEditor('Sale', ['sale', 'revenue', 'cost_of_goods_sold', 'sale_note']),
+  salesperson: () => list.openEditor('Salesperson', ['salesperson']),
+  'new-lead': () => useStore.getState().openPanel({ kind: 'new-lead' }),
+  'toggle-select': () => list.toggleSelect(),
+  undo: () => void undo(),
+  redo: () => void redo(),
+  search: () => useStore.getState().focusSearch(),
+  clear: () => list.clear(),
+  palette: () => list.togglePanel('palette'),
+  help: () => list.togglePanel('help'),
+  outbox: () => list.togglePanel('outbox'),
+  resolve: () => list.resolveCurrent(),
+  settings: () => useStore.getState().openPanel({ kind: 'settings' }),
+  'sync-now': () => void list.syncNow(),
+  'toggle-auto-advance': () => void list.toggleAutoAdvance(),
+  close: () => useStore.getState().closePanel(),
+  'outbox-next': () => moveOutbox(1),
+  'outbox-previous': () => moveOutbox(-1),
+  'outbox-retry': () => void retrySelected(),
+  'outbox-edit': () => editSelected(),
+  'outbox-discard': () => void discardSelected(),
+  'outbox-resolve': () => resolveSelected(),
+  'conflict-next': () => moveConflict(1),
+  'conflict-previous': () => moveConflict(-1),
+  'conflict-theirs': () => void choose('theirs'),
+  'conflict-mine': () => void choose('mine'),
+};
+
+let memo: { overrides: KeymapOverrides; actions: Action[] } | null = null;
+
+/** Every action with the person's keys; rebuilt only when the overrides change. */
+export function keymapActions(overrides: KeymapOverrides): Action[] {
+  if (memo?.overrides === overrides) return memo.actions;
+  const actions = applyOverrides(ACTION_SPECS, overrides).map((spec) => ({ ...spec, run: RUNS[spec.id] }));
+  memo = { overrides, actions };
+  return actions;
+}

@@ -1,0 +1,44 @@
+/** How each triage field is named and edited. */
+import { ENUM_FIELDS, isEnumField, TRIAGE_FIELDS, type TriageField } from '../../src-preload/contract';
+import type { EditorField } from '../store/ui-slice';
+
+export const FIELD_LABELS: Record<TriageField, string> = {
+  marketing_rating_status: 'Marketing status',
+  marketing_rating: 'Marketing rating',
+  marketing_rating_note: 'Marketing note',
+  sales_rating_status: 'Sales status',
+  sales_rating: 'Sales rating',
+  sales_rating_note: 'Sales note',
+  opportunity: 'Opportunity',
+  opportunity_note: 'Opportunity note',
+  sale: 'Sale',
+  sale_note: 'Sale note',
+  revenue: 'Revenue',
+  cost_of_goods_sold: 'Cost of goods sold',
+  salesperson: 'Salesperson',
+};
+
+export function isTriageField(field: string): field is TriageField {
+  return (TRIAGE_FIELDS as readonly string[]).includes(field);
+}
+
+/** A field's label, or the raw Envoke name for fields outside the triage set. */
+export function fieldLabel(field: string): string {
+  return isTriageField(field) ? FIELD_LABELS[field] : field;
+}
+
+/** The editor control that suits a field, holding `value`. */
+export function editorField(field: TriageField, value: string): EditorField {
+  const label = FIELD_LABELS[field];
+  if (isEnumField(field)) return { field, label, kind: 'choice', options: ENUM_FIELDS[field], value };
+  if (field.endsWith('_note')) return { field, label, kind: 'note', value };
+  if (field === 'revenue' || field === 'cost_of_goods_sold') return { field, label, kind: 'money', value };
+  return { field, label, kind: 'text', value };
+}
+
+/** "Marketing status: Passed to sales, Marketing rating: Hot" for an outbox entry. */
+export function describeFields(fields: Readonly<Record<string, string>>): string {
+  return Object.entries(fields)
+    .map(([field, value]) => `${fieldLabel(field)}: ${value === '' ? '(cleared)' : value}`)
+    .join(', ');
+}

@@ -1,0 +1,60 @@
+/** Words and numbers as the status bar and panels show them. */
+import type { SyncStatus } from '../../src-preload/contract';
+
+const numberFormat = new Intl.NumberFormat('en-US');
+
+export function formatCount(n: number): string {
+  return numberFormat.format(n);
+}
+
+/** "just now", "2 min ago", "3 h ago", "4 days ago". */
+export function timeAgo(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'at an unknown time';
+  const seconds = Math.max(0, Math.round((now - at) / 1000));
+  if (seconds < 45) return 'just now';
+  const minutes = Math.round(seconds / 60);
+  if (minutes < 60) return `${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 24) return `${hours} h ago`;
+  const days = Math.round(hours / 24);
+  return days === 1 ? 'yesterday' : `${days} days ago`;
+}
+
+/** A short local date and time for the activity log and outbox. */
+export function formatTime(iso: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  return at.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+}
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${formatCount(n)} ${n === 1 ? one : many}`;
+}
+
+/** The connection in a few words, first thing in the status bar. */
+export function connectionWords(status: SyncStatus): string {
+  switch (status.state) {
+    case 'idle':
+      return 'Online';
+    case 'syncing':
+      return 'Syncing';
+    case 'offline':
+      return 'Offline';
+    case 'auth-required':
+      return 'Envoke refused the API key';
+    case 'error':
+      return 'Sync stopped';
+  }
+}
+
+/** "Downloading leads: 1,200 so far, 850 a second" or "Sending changes: 3 of 12". */
+export function progressWords(progress: NonNullable<SyncStatus['progress']>): string {
+  const what = progress.phase === 'pull' ? 'Downloading leads' : 'Sending changes';
+  const amount =
+    progress.total === null
+      ? `${formatCount(progress.done)} so far`
+      : `${formatCount(progress.done)} of ${formatCount(progress.total)}`;
+  const rate = progress.perSecond > 0 ? `, ${formatCount(Math.round(progress.perSecond))} a second` : '';
+  return `${what}: ${amount}${rate}`;
+}

@@ -1,0 +1,14 @@
+/** Names of the sidebar's views. */
+import type { ViewId } from '../../src-preload/contract';
+
+export const VIEW_LABELS: Record<ViewId, string> = {
+  all: 'All leads',
+  'marketing-unprocessed': 'Marketing: new',
+  'passed-to-sales': 'Passed to sales',
+  'sales-unprocessed': 'Sales: new',
+  opportunities: 'Opportunities',
+  won: 'Won',
+  pending: 'Pending',
+  failed: 'Failed',
+  conflicts: 'Conflicts',
+};

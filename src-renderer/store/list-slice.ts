@@ -1,0 +1,78 @@
+/** The lead list: which view and search, the ids in order, cached rows, the cursor and bulk selection. */
+import type { StateCreator } from 'zustand';
+import type { LeadSummary, ViewId } from '../../src-preload/contract';
+import { addToOverlay, removeFromOverlay, type FieldPatch, type Overlay } from '../logic/optimistic';
+import { mergeRows } from '../logic/row-window';
+import type { Store } from './store';
+
+/** How many rows the cache may hold before it drops those far from the screen. */
+const ROW_CACHE_CAP = 5_000;
+
+export interface ListSlice {
+  view: ViewId;
+  search: string;
+  ids: readonly number[];
+  /** False until the first id list of the current view and search has arrived. */
+  idsLoaded: boolean;
+  listError: string | null;
+  rows: Readonly<Record<number, LeadSummary>>;
+  overlay: Overlay;
+  /** Index of the current lead in `ids`. */
+  cursor: number;
+  bulk: Readonly<Record<number, true>>;
+  counts: Partial<Record<ViewId, number>>;
+
+  setView(view: ViewId): void;
+  setSearch(search: string): void;
+  /** New ids for the view; the current lead stays current if it is still there. */
+  setIds(ids: readonly number[]): void;
+  setListError(message: string | null): void;
+  setCursor(index: number): void;
+  addRows(rows: readonly LeadSummary[], keep: ReadonlySet<number>): void;
+  /** Forgets every cached row but those given (after "many leads changed"). */
+  replaceRows(rows: readonly LeadSummary[]): void;
+  paint(seq: number, ids: readonly number[], patch: FieldPatch): void;
+  unpaint(seq: number, ids: readonly number[]): void;
+  toggleBulk(id: number): void;
+  clearBulk(): void;
+  setCounts(counts: Partial<Record<ViewId, number>>): void;
+}
+
+export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => ({
+  view: 'all',
+  search: '',
+  ids: [],
+  idsLoaded: false,
+  listError: null,
+  rows: {},
+  overlay: {},
+  cursor: 0,
+  bulk: {},
+  counts: {},
+
+  setView: (view) => set({ view, cursor: 0, bulk: {}, idsLoaded: false, listError: null }),
+  setSearch: (search) => set({ search, cursor: 0, idsLoaded: false }),
+  setIds: (ids) =>
+    set((state) => {
+      const current = state.ids[state.cursor];
+      const kept = current === undefined ? -1 : ids.indexOf(current);
+      const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, ids.length - 1));
+      return { ids, idsLoaded: true, listError: null, cursor };
+    }),
+  setListError: (listError) => set({ listError, idsLoaded: true }),
+  setCursor: (index) =>
+    set((state) => ({ cursor: Math.max(0, Math.min(index, Math.max(0, state.ids.length - 1))) })),
+  addRows: (rows, keep) => set((state) => ({ rows: mergeRows(state.rows, rows, keep, ROW_CACHE_CAP) })),
+  replaceRows: (rows) => set({ rows: Object.fromEntries(rows.map((row) => [row.id, row])) }),
+  paint: (seq, ids, patch) => set((state) => ({ overlay: addToOverlay(state.overlay, seq, ids, patch) })),
+  unpaint: (seq, ids) => set((state) => ({ overlay: removeFromOverlay(state.overlay, seq, ids) })),
+  toggleBulk: (id) =>
+    set((state) => {
+      const bulk = { ...state.bulk };
+      if (bulk[id]) delete bulk[id];
+      else bulk[id] = true;
+      return { bulk };
+    }),
+  clearBulk: () => set({ bulk: {} }),
+  setCounts: (counts) => set({ counts }),
+});

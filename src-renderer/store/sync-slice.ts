@@ -1,0 +1,14 @@
+/** Where sync stands, as the core last reported it. */
+import type { StateCreator } from 'zustand';
+import type { SyncStatus } from '../../src-preload/contract';
+import type { Store } from './store';
+
+export interface SyncSlice {
+  sync: SyncStatus | null;
+  setSync(status: SyncStatus): void;
+}
+
+export const createSyncSlice: StateCreator<Store, [], [], SyncSlice> = (set) => ({
+  sync: null,
+  setSync: (sync) => set({ sync }),
+});
