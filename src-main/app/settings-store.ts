@@ -1,0 +1,50 @@
+/**
+ * The desktop app's settings file (electron-store, in the user data folder): preferences, the
+ * Envoke account with its encrypted key, and the window's last bounds. Values are validated on
+ * read, so a hand-edited or older file degrades to defaults instead of breaking the app.
+ */
+import Store from 'electron-store';
+import { mergePreferences, readPreferences, type PreferencesStore } from '../host/preferences';
+
+interface StoredSettings {
+  preferences?: unknown;
+  account?: unknown;
+  windowBounds?: unknown;
+  [key: string]: unknown;
+}
+
+export type SettingsFile = Store<StoredSettings>;
+
+export function openSettingsFile(): SettingsFile {
+  return new Store<StoredSettings>({
+    name: 'settings',
+    // A corrupt file would otherwise stop the app from starting; preferences can be set again.
+    clearInvalidConfig: true,
+  });
+}
+
+export function createElectronPreferences(file: SettingsFile): PreferencesStore {
+  return {
+    get: () => readPreferences(file.get('preferences')),
+    update(patch) {
+      const next = mergePreferences(readPreferences(file.get('preferences')), patch);
+      file.set('preferences', next);
+      return next;
+    },
+  };
+}
+
+/** One stored value, read and written as a whole. */
+export interface StoredValue {
+  read(): unknown;
+  write(value: unknown): void;
+  remove(): void;
+}
+
+export function storedValue(file: SettingsFile, key: 'account' | 'windowBounds'): StoredValue {
+  return {
+    read: () => file.get(key),
+    write: (value) => file.set(key, value),
+    remove: () => file.delete(key),
+  };
+}

@@ -1,0 +1,104 @@
+/**
+ * The one gate every command passes through, whatever carried it (Electron IPC or the browser
+ * host's HTTP): the name must be in the contract, the input must parse with the command's schema,
+ * and whatever the handler throws becomes a `Result` the renderer can show. Both transports use
+ * this so a command is validated the same way everywhere.
+ */
+import type { z } from 'zod';
+import type { Logger } from '../core/api';
+import {
+  CommandError,
+  commands,
+  isCommandName,
+  type AppHandlers,
+  type CommandName,
+  type CoreHandlers,
+  type Result,
+} from '../../src-preload/contract';
+
+export type Handlers = CoreHandlers & AppHandlers;
+export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;
+
+export interface DispatchOptions {
+  logger: Logger;
+  /**
+   * Check every answer against the command's output schema. Costs a parse per answer, so it is
+   * for development, where a mismatch between core and contract should fail loudly.
+   */
+  checkOutput?: boolean;
+}
+
+/** What the renderer sees for a failure that is a bug: the details stay in the log. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside Lead Triage; the details are in its log';
+
+const MAX_ISSUES_SHOWN = 3;
+
+function formatPath(path: readonly PropertyKey[]): string {
+  return path
+    .map((part, index) => {
+      if (typeof part === 'number') return `[${part}]`;
+      const name = String(part);
+      return index === 0 ? name : `.${name}`;
+    })
+    .join('');
+}
+
+/** "field: what is wrong" for the first few problems; a root problem has no field. */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  const parts = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
+    const field = formatPath(issue.path);
+    return field === '' ? issue.message : `${field}: ${issue.message}`;
+  });
+  const more = issues.length - MAX_ISSUES_SHOWN;
+  return more > 0 ? `${parts.join('; ')} (and ${more} more)` : parts.join('; ');
+}
+
+function failure(code: CommandError['code'], message: string): Result<never> {
+  return { ok: false, error: { code, message } };
+}
+
+function unknownCommand(name: unknown): string {
+  if (typeof name !== 'string') return 'A command is named by its text name, such as "leads:list"';
+  return `There is no command named ${JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name)}`;
+}
+
+export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
+  const { logger, checkOutput = false } = options;
+
+  async function call<N extends CommandName>(name: N, input: unknown): Promise<Result<unknown>> {
+    const spec = commands[name];
+    // Commands without arguments may be invoked with nothing at all.
+    const parsed = spec.input.safeParse(input === undefined ? {} : input);
+    if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error.issues));
+
+    const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+    const value = await handler(parsed.data);
+    if (checkOutput) {
+      const checked = spec.output.safeParse(value);
+      if (!checked.success) {
+        logger.error('A command answered outside its contract', {
+          command: name,
+          problem: describeIssues(checked.error.issues),
+        });
+        return failure('internal', INTERNAL_ERROR_MESSAGE);
+      }
+    }
+    return { ok: true, value };
+  }
+
+  return async (name, input) => {
+    if (!isCommandName(name)) {
+      return failure('unknown-command', unknownCommand(name));
+    }
+    try {
+      return await call(name, input);
+    } catch (error) {
+      if (error instanceof CommandError) return failure(error.code, error.message);
+      logger.error('A command failed', {
+        command: name,
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
+      return failure('internal', INTERNAL_ERROR_MESSAGE);
+    }
+  };
+}

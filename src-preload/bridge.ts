@@ -1,0 +1,48 @@
+/**
+ * What the preload hands the page: `invoke` and `on`, for the contract's names only. The page
+ * never sees `ipcRenderer` or an IPC event object (whose `sender` would give it all of IPC).
+ */
+import { INVOKE_CHANNEL, EVENT_CHANNEL } from './bridge-channels';
+import { COMMAND_NAMES, EVENT_NAMES, type Result } from './contract';
+
+/** The part of Electron's `ipcRenderer` the bridge uses. */
+export interface IpcRendererLike {
+  invoke(channel: string, ...args: unknown[]): Promise<unknown>;
+  on(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+  removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
+}
+
+export interface LeadTriageBridge {
+  invoke(name: string, input?: unknown): Promise<Result<unknown>>;
+  on(event: string, callback: (payload: unknown) => void): () => void;
+}
+
+const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES);
+const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+
+export function createBridge(ipc: IpcRendererLike): LeadTriageBridge {
+  return {
+    invoke(name, input) {
+      if (typeof name !== 'string' || !commandNames.has(name)) {
+        return Promise.resolve({
+          ok: false,
+          error: { code: 'unknown-command', message: `There is no command named ${JSON.stringify(String(name))}` },
+        });
+      }
+      return ipc.invoke(INVOKE_CHANNEL, name, input) as Promise<Result<unknown>>;
+    },
+    on(event, callback) {
+      if (typeof event !== 'string' || !eventNames.has(event)) {
+        throw new TypeError(`There is no event named ${JSON.stringify(String(event))}`);
+      }
+      if (typeof callback !== 'function') throw new TypeError('An event needs a callback function');
+      const listener = (_event: unknown, name: unknown, payload: unknown): void => {
+        if (name === event) callback(payload);
+      };
+      ipc.on(EVENT_CHANNEL, listener);
+      return () => {
+        ipc.removeListener(EVENT_CHANNEL, listener);
+      };
+    },
+  };
+}

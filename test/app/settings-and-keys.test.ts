@@ -1,0 +1,158 @@
+// Settings and the API key as the desktop app keeps them: the real electron-store writing a real
+// file, with Electron's own modules replaced (no Electron binary runs under Node).
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CommandError } from '../../src-preload/contract';
+import { recordingLogger } from '../host/fake-handlers';
+
+const electron = vi.hoisted(() => {
+  const state = { userData: '' };
+  const app = {
+    getPath: (name: string) => {
+      if (name !== 'userData') throw new Error(`unexpected path ${name}`);
+      return state.userData;
+    },
+    getVersion: () => '0.1.0',
+  };
+  const ipcMain = { on: () => {} };
+  return { state, app, ipcMain, shell: {} };
+});
+
+vi.mock('electron', () => ({ default: electron, app: electron.app, ipcMain: electron.ipcMain, shell: electron.shell }));
+
+const { openSettingsFile, createElectronPreferences, storedValue } = await import('../../src-main/app/settings-store');
+const { createKeychainCredentials, NO_SAFE_STORAGE_MESSAGE } = await import('../../src-main/app/credentials');
+
+const API_KEY = 'sk_live_9f8e7d6c5b4a';
+const account = { baseUrl: 'https://e1.envoke.com', apiId: 'acme-sales' };
+
+/** Reversible, and never leaves the plain text visible: enough to see what reaches the disk. */
+function fakeSafeStorage(backend: string, available = true) {
+  return {
+    isEncryptionAvailable: () => available,
+    getSelectedStorageBackend: () => backend,
+    encryptString: (text: string) => Buffer.from([...Buffer.from(text)].map((byte) => byte ^ 0x5a)),
+    decryptString: (bytes: Buffer) => Buffer.from([...bytes].map((byte) => byte ^ 0x5a)).toString(),
+  };
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lead-triage-settings-'));
+  electron.state.userData = dir;
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+function credentials(backend: string, available = true) {
+  const log = recordingLogger();
+  const settings = openSettingsFile();
+  return {
+    ...log,
+    settings,
+    store: createKeychainCredentials({
+      record: storedValue(settings, 'account'),
+      safeStorage: fakeSafeStorage(backend, available),
+      platform: 'linux',
+      logger: log.logger,
+    }),
+  };
+}
+
+const settingsText = (): string => readFileSync(join(dir, 'settings.json'), 'utf8');
+
+describe('preferences in electron-store', () => {
+  it('starts from defaults, keeps changes across a restart, and ignores a bad stored value', () => {
+    const preferences = createElectronPreferences(openSettingsFile());
+    expect(preferences.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(preferences.update({ theme: 'dark', keymap: { 'rate-hot': ['h'] } })).toEqual({
+      autoAdvance: true,
+      theme: 'dark',
+      keymap: { 'rate-hot': ['h'] },
+    });
+
+    const reopened = openSettingsFile();
+    expect(createElectronPreferences(reopened).get().theme).toBe('dark');
+    reopened.set('preferences', { theme: 'neon', autoAdvance: false, keymap: { x: 'not a list' } });
+    expect(createElectronPreferences(openSettingsFile()).get()).toEqual({
+      autoAdvance: false,
+      theme: 'system',
+      keymap: {},
+    });
+  });
+});
+
+describe('API key with a keychain', () => {
+  it('stores only encrypted bytes and reads the key back after a restart', () => {
+    const { store } = credentials('gnome_libsecret');
+    expect(store.keyStorage()).toBe('encrypted');
+    store.save({ account, apiKey: API_KEY }, { sessionOnly: false });
+
+    const text = settingsText();
+    expect(text).not.toContain(API_KEY);
+    expect(text).toContain('acme-sales');
+    const stored = JSON.parse(text).account as { encryptedKey: string };
+    expect(Buffer.from(stored.encryptedKey, 'base64').equals(fakeSafeStorage('x').encryptString(API_KEY))).toBe(true);
+
+    expect(credentials('gnome_libsecret').store.load()).toEqual({ account, apiKey: API_KEY });
+  });
+
+  it('forgets the account on clear', () => {
+    const { store } = credentials('kwallet5');
+    store.save({ account, apiKey: API_KEY }, { sessionOnly: false });
+    store.clear();
+    expect(store.load()).toBeNull();
+    expect(credentials('kwallet5').store.load()).toBeNull();
+    expect(settingsText()).not.toContain('acme-sales');
+  });
+
+  it('starts on demo data, saying why, when the saved key cannot be decrypted any more', () => {
+    credentials('gnome_libsecret').store.save({ account, apiKey: API_KEY }, { sessionOnly: false });
+    const restarted = credentials('gnome_libsecret');
+    const broken = { ...fakeSafeStorage('gnome_libsecret'), decryptString: () => { throw new Error('keychain reset'); } };
+    const store = createKeychainCredentials({
+      record: storedValue(restarted.settings, 'account'),
+      safeStorage: broken,
+      platform: 'linux',
+      logger: restarted.logger,
+    });
+    expect(store.load()).toBeNull();
+    expect(restarted.lines.map((line) => line.message)).toEqual([
+      'The saved API key could not be decrypted; starting on demo data',
+    ]);
+  });
+});
+
+describe('API key where Linux offers only basic_text', () => {
+  it('says the key cannot be kept safely and refuses to write it', () => {
+    const { store } = credentials('basic_text');
+    expect(store.keyStorage()).toBe('unavailable');
+    let refused: unknown;
+    try {
+      store.save({ account, apiKey: API_KEY }, { sessionOnly: false });
+    } catch (error) {
+      refused = error;
+    }
+    expect(refused).toBeInstanceOf(CommandError);
+    expect(refused).toMatchObject({ code: 'invalid-input', message: NO_SAFE_STORAGE_MESSAGE });
+    expect(store.load()).toBeNull();
+  });
+
+  it('keeps the key for the session only when the person chooses, and never on disk', () => {
+    const { store } = credentials('basic_text');
+    store.save({ account, apiKey: API_KEY }, { sessionOnly: true });
+    expect(store.keyStorage()).toBe('session-only');
+    expect(store.load()).toEqual({ account, apiKey: API_KEY });
+    expect(settingsText()).not.toContain(API_KEY);
+    expect(settingsText()).not.toContain('acme-sales');
+    // A restart starts on demo data.
+    expect(credentials('basic_text').store.load()).toBeNull();
+  });
+
+  it('treats a machine where encryption is unavailable the same way', () => {
+    const { store } = credentials('gnome_libsecret', false);
+    expect(store.keyStorage()).toBe('unavailable');
+    expect(() => store.save({ account, apiKey: API_KEY }, { sessionOnly: false })).toThrow(NO_SAFE_STORAGE_MESSAGE);
+  });
+});

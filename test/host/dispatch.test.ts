@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { CommandError } from '../../src-preload/contract';
+import { createDispatcher, INTERNAL_ERROR_MESSAGE } from '../../src-main/host/dispatch';
+import { fakeHandlers, recordingLogger } from './fake-handlers';
+
+function setup(checkOutput = false) {
+  const fake = fakeHandlers();
+  const log = recordingLogger();
+  return { ...fake, ...log, dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }) };
+}
+
+describe('dispatcher', () => {
+  it.each([['leads:drop'], ['__proto__'], ['constructor'], [42], [null], [undefined]])(
+    'answers unknown-command for %j without calling anything',
+    async (name) => {
+      const { dispatch, calls } = setup();
+      const result = await dispatch(name, {});
+      expect(result).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+      expect(calls).toEqual([]);
+    },
+  );
+
+  it('names the field and the problem when input does not parse', async () => {
+    const { dispatch, calls } = setup();
+    const result = await dispatch('leads:list', { view: 'all', limit: 5000 });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('invalid-input');
+    expect(result.error.message).toMatch(/^limit: /);
+    expect(result.error.message).toMatch(/500/);
+
+    const nested = await dispatch('leads:update', { ids: [1, 'two'], patch: { sale: 'Maybe' } });
+    expect(nested).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!nested.ok) {
+      expect(nested.error.message).toContain('ids[1]:');
+      expect(nested.error.message).toContain('patch.sale: "Maybe" is not a sale outcome');
+    }
+    expect(calls).toEqual([]);
+  });
+
+  it('refuses fields the command does not know', async () => {
+    const { dispatch } = setup();
+    const result = await dispatch('sync:run-now', { force: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!result.ok) expect(result.error.message).toMatch(/force/);
+  });
+
+  it('passes parsed input (defaults applied, values normalized) to the handler and answers its value', async () => {
+    const { dispatch, calls, answer } = setup();
+    answer('leads:update', () => ({ actionId: 7, changed: 1 }));
+    const result = await dispatch('leads:update', { ids: [3], patch: { marketing_rating_status: 'PASSED_TO_SALES' } });
+    expect(result).toEqual({ ok: true, value: { actionId: 7, changed: 1 } });
+    expect(calls).toEqual([
+      { name: 'leads:update', input: { ids: [3], patch: { marketing_rating_status: 'Passed to sales' } } },
+    ]);
+
+    answer('leads:list', () => ({ rows: [], next: null }));
+    await dispatch('leads:list', { view: 'all' });
+    expect(calls[1]?.input).toEqual({ view: 'all', limit: 100 });
+  });
+
+  it('treats a missing input as an empty one', async () => {
+    const { dispatch, answer } = setup();
+    answer('sync:run-now', () => ({ ok: true }));
+    expect(await dispatch('sync:run-now', undefined)).toEqual({ ok: true, value: { ok: true } });
+  });
+
+  it.each(['not-found', 'offline', 'auth', 'storage', 'envoke-rejected'] as const)(
+    'carries a CommandError with code %s as it is',
+    async (code) => {
+      const { dispatch, answer, lines } = setup();
+      answer('leads:get', () => {
+        throw new CommandError(code, `The ${code} message`);
+      });
+      expect(await dispatch('leads:get', { id: 1 })).toEqual({
+        ok: false,
+        error: { code, message: `The ${code} message` },
+      });
+      expect(lines).toEqual([]);
+    },
+  );
+
+  it('hides any other failure behind a generic internal error and logs the details', async () => {
+    const { dispatch, answer, lines } = setup();
+    answer('leads:get', () => {
+      throw new TypeError('cannot read properties of undefined (reading "secret_column")');
+    });
+    const result = await dispatch('leads:get', { id: 1 });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
+    expect(JSON.stringify(result)).not.toMatch(/secret_column|at /);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]?.level).toBe('error');
+    expect(String(lines[0]?.detail?.error)).toContain('secret_column');
+  });
+
+  it('checks answers against the contract when asked to', async () => {
+    const checked = setup(true);
+    checked.answer('leads:counts', () => ({ all: -1 }));
+    expect(await checked.dispatch('leads:counts', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(checked.lines[0]?.message).toMatch(/outside its contract/);
+
+    const unchecked = setup(false);
+    unchecked.answer('leads:counts', () => ({ all: -1 }));
+    expect(await unchecked.dispatch('leads:counts', {})).toEqual({ ok: true, value: { all: -1 } });
+  });
+});
