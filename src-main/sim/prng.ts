@@ -65,3 +65,12 @@ export class Prng {
     return last[0];
   }
 }
+
+const HEX_BYTES = Array.from({ length: 256 }, (_, byte) => byte.toString(16).padStart(2, '0'));
+
+/** 32 hex digits, the shape of Envoke's `external_id`. A lookup table: it runs once per contact. */
+export function hex32(rng: Prng): string {
+  let out = '';
+  for (let i = 0; i < 16; i++) out += HEX_BYTES[rng.int(256)];
+  return out;
+}
