@@ -4,7 +4,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, MENU_ACCELERATORS, type MenuAction } from '../../src-main/app/menu';
 import { watchNetwork } from '../../src-main/app/network-watch';
-import { guardNavigation, isAppUrl, lockDownSession } from '../../src-main/app/web-security';
+import { guardNavigation, isAppUrl, lockDownSession, type WebContentsLike } from '../../src-main/app/web-security';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
 import type { Clock } from '../../src-main/core/api';
 
@@ -52,14 +52,12 @@ describe('navigation and permission guards', () => {
   it('denies new windows, navigation away and webviews', () => {
     const listeners = new Map<string, (event: { preventDefault(): void }, url?: string) => void>();
     let openHandler: (() => { action: string }) | undefined;
-    guardNavigation(
-      {
-        setWindowOpenHandler: (handler) => (openHandler = handler),
-        on: (event: string, listener: (event: { preventDefault(): void }, url?: string) => void) =>
-          listeners.set(event, listener),
-      },
-      appUrl,
-    );
+    const contents = {
+      setWindowOpenHandler: (handler: () => { action: string }) => (openHandler = handler),
+      on: (event: string, listener: (event: { preventDefault(): void }, url?: string) => void) =>
+        listeners.set(event, listener),
+    };
+    guardNavigation(contents as WebContentsLike, appUrl);
     expect(openHandler?.()).toEqual({ action: 'deny' });
     const attempt = (event: string, url?: string): boolean => {
       let prevented = false;
