@@ -2,7 +2,7 @@
  * The core's public face: what the Electron shell, the browser host, the CLI and tests hold.
  * `createCore` (src-main/core/create-core.ts) returns one of these.
  */
-import type { CoreHandlers, EventName, EventPayload } from '../../src-preload/contract';
+import type { CoreHandlers, EventName, EventPayload, SyncProgress } from '../../src-preload/contract';
 
 /** Time, injectable so retries, backoff and "last synced" are deterministic under test. */
 export interface Clock {
@@ -27,11 +27,48 @@ export const silentLogger: Logger = { info() {}, warn() {}, error() {} };
 
 export type CoreEventName = Extract<EventName, 'sync:status' | 'leads:changed'>;
 
+/**
+ * What `syncOnce` does: 'pull' is a full pull (resuming an interrupted one), 'new' only fetches
+ * leads newer than the newest cached (a full pull where Envoke cannot filter by id), 'push' sends
+ * the outbox, 'both' is a full pull then a push.
+ */
+export type SyncWhat = 'pull' | 'new' | 'push' | 'both';
+
+/** What one `syncOnce` did. */
+export interface SyncReport {
+  /** Whether the pull was a full one (it also checks for leads gone from Envoke). */
+  fullPull: boolean;
+  /** Leads read from Envoke, new to the cache, changed in Envoke, unreadable, gone from Envoke. */
+  pulled: number;
+  new: number;
+  updated: number;
+  invalid: number;
+  gone: number;
+  /** Changes sent (one per outbox row that reached Envoke), of which leads created. */
+  pushed: number;
+  created: number;
+  /** Fields found changed on both sides, now waiting for the person. */
+  conflicts: number;
+  /** Changes Envoke refused (400): kept, shown with Envoke's message. */
+  failed: number;
+  /** Changes still queued afterwards (waiting for a retry or behind an unresolved create). */
+  waiting: number;
+  pullMs: number;
+  pushMs: number;
+}
+
 export interface Core extends CoreHandlers {
   /** Subscribe to a core event; returns the unsubscribe function. */
   on<E extends CoreEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** The local id of the lead Envoke knows by `envokeId`, or null (the CLI speaks Envoke ids). */
   findLeadByEnvokeId(envokeId: string): number | null;
+  /**
+   * Runs one sync now and resolves when it is over (the CLI and the benchmark use it; the app
+   * relies on `start`). Waits out Envoke's 429/5xx answers a few times, honouring Retry-After.
+   * Rejects with CommandError 'offline', 'auth' or 'envoke-rejected' when it cannot finish;
+   * everything done so far stays done, and unsent changes stay queued.
+   */
+  syncOnce(what: SyncWhat, onProgress?: (progress: SyncProgress) => void): Promise<SyncReport>;
   /** Start background sync: a first pull, then pushes as changes queue up, retries on a timer. */
   start(): void;
   /** A hint from the operating system that the network came back (or went away). */

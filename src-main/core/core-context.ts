@@ -1,0 +1,21 @@
+/** What the command handlers share: the store, time, the event bus and the sync engine's ear. */
+import type { Clock, Logger } from './api';
+import type { CoreEvents } from './events';
+import type { Store } from './store/store';
+
+export interface CoreContext {
+  store: Store;
+  clock: Clock;
+  logger: Logger;
+  events: CoreEvents;
+  /** Tells the sync engine the outbox changed: push soon, refresh the status counts. */
+  outboxChanged(): void;
+}
+
+/** `leads:changed` for the leads a command touched, and the outbox hint. */
+export function announce(context: CoreContext, leadIds: readonly number[] | null): void {
+  if (leadIds === null || leadIds.length > 0) {
+    context.events.emit('leads:changed', { ids: leadIds === null ? null : [...leadIds] });
+  }
+  context.outboxChanged();
+}

@@ -1,0 +1,130 @@
+/**
+ * Builds the core: opens (and migrates) the database, wires the command handlers, the events and
+ * the sync engine. Every handler answers with the contract's output or a CommandError; any other
+ * failure is turned into one ('storage' for SQLite, 'internal' otherwise) so hosts can show it.
+ */
+import type Database from 'better-sqlite3';
+import {
+  coreCommands,
+  type CommandArgs,
+  type CommandOutput,
+  type CoreCommandName,
+  type CoreHandlers,
+} from '../../src-preload/contract/commands';
+import { CommandError } from '../../src-preload/contract/errors';
+import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
+import type { CoreContext } from './core-context';
+import { storageError } from './db/errors';
+import { openDatabase } from './db/open-database';
+import type { EnvokeClient } from './envoke';
+import { CoreEvents } from './events';
+import { Store } from './store/store';
+import { normalizeScope, saveScope } from './sync/scope';
+import { SyncEngine } from './sync/sync-engine';
+import { createLead } from './triage/create-lead';
+import { discardChange, editChange, listOutbox, retryChange } from './triage/outbox-commands';
+import { resolveConflict } from './triage/resolve-conflict';
+import { redo, undo } from './triage/undo-redo';
+import { updateLeads } from './triage/update-leads';
+import { leadDetail } from './views/lead-detail';
+import { LeadQueries } from './views/lead-queries';
+
+export interface CoreOptions {
+  dbPath: string;
+  envoke: EnvokeClient;
+  clock?: Clock | undefined;
+  logger?: Logger | undefined;
+  /** Backoff jitter; injectable so tests know every delay. */
+  random?: (() => number) | undefined;
+}
+
+function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
+  const result = coreCommands[name].input.safeParse(input);
+  if (result.success) return result.data as CommandArgs<N>;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+  throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid input'}`);
+}
+
+export function createCore(options: CoreOptions): Core {
+  const clock = options.clock ?? systemClock;
+  const logger = options.logger ?? silentLogger;
+  const db: Database.Database = openDatabase(options.dbPath);
+  const store = new Store(db);
+  // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
+  store.outbox.recoverInterrupted();
+
+  const events = new CoreEvents(logger);
+  const engine = new SyncEngine({
+    store,
+    envoke: options.envoke,
+    clock,
+    logger,
+    random: options.random ?? Math.random,
+    events,
+  });
+  const context: CoreContext = { store, clock, logger, events, outboxChanged: () => engine.outboxChanged() };
+  const queries = new LeadQueries(db);
+  let closing: Promise<void> | null = null;
+
+  const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
+    'leads:list': (input) => queries.list(input),
+    'leads:ids': (input) => queries.ids(input),
+    'leads:rows': (input) => queries.rows(input),
+    'leads:counts': () => queries.counts(),
+    'leads:get': (input) => leadDetail(store, input.id, clock.now()),
+    'leads:update': (input) => updateLeads(context, input),
+    'leads:create': (input) => createLead(context, input),
+    'history:undo': () => undo(context),
+    'history:redo': () => redo(context),
+    'outbox:list': (input) => listOutbox(context, input),
+    'outbox:retry': (input) => retryChange(context, input),
+    'outbox:discard': (input) => discardChange(context, input),
+    'outbox:edit': (input) => editChange(context, input),
+    'conflicts:resolve': (input) => resolveConflict(context, input),
+    'sync:run-now': () => {
+      engine.runNow();
+      return { ok: true };
+    },
+    'sync:status': () => engine.status(),
+    'sync:scope-get': () => store.syncState.get('scope'),
+    'sync:scope-set': (input) => {
+      if (saveScope(store, normalizeScope(input))) engine.scopeChanged();
+      return { ok: true };
+    },
+  };
+
+  function handler<N extends CoreCommandName>(name: N): CoreHandlers[N] {
+    const run = implementations[name] as (input: CommandArgs<N>) => unknown;
+    return (async (input: unknown) => {
+      if (closing !== null) throw new CommandError('storage', 'The local database is closed.');
+      try {
+        return run(parseInput(name, input));
+      } catch (error) {
+        if (error instanceof CommandError) throw error;
+        if ((error as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE_')) {
+          throw storageError(options.dbPath, error);
+        }
+        logger.error('A command failed unexpectedly', { command: name, error: String(error) });
+        throw new CommandError('internal', `Lead Triage could not complete "${name}": ${String(error)}`);
+      }
+    }) as CoreHandlers[N];
+  }
+
+  const handlers = Object.fromEntries(
+    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [name, handler(name)]),
+  ) as unknown as CoreHandlers;
+
+  return {
+    ...handlers,
+    on: (event, listener) => events.on(event, listener),
+    findLeadByEnvokeId: (envokeId) => store.leads.idByEnvokeId(envokeId),
+    syncOnce: (what, onProgress) => engine.syncOnce(what, onProgress),
+    start: () => engine.start(),
+    networkChanged: (online) => engine.networkChanged(online),
+    close() {
+      closing ??= engine.close().finally(() => db.close());
+      return closing;
+    },
+  };
+}

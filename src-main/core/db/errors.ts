@@ -1,0 +1,54 @@
+/**
+ * Storage failures the person must read: the local file cannot be used as it is. Always a
+ * CommandError with code 'storage' so every host shows the sentence as-is.
+ */
+import { CommandError } from '../../../src-preload/contract/errors';
+
+/** The file was written by a newer version of the app; it is left untouched. */
+export class DatabaseTooNewError extends CommandError {
+  constructor(
+    readonly path: string,
+    readonly fileVersion: number,
+    readonly knownVersion: number,
+  ) {
+    super(
+      'storage',
+      `The local database ${path} was written by a newer version of Lead Triage ` +
+        `(schema ${fileVersion}; this version knows up to ${knownVersion}). ` +
+        'Update the app to open it; the file was left untouched.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+/** Why SQLite refused, in words, from better-sqlite3's error codes. */
+function sqliteProblem(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  switch (code) {
+    case 'SQLITE_NOTADB':
+      return 'it is not a Lead Triage database or it is damaged';
+    case 'SQLITE_CORRUPT':
+    case 'SQLITE_CORRUPT_VTAB':
+      return 'it is damaged';
+    case 'SQLITE_CANTOPEN':
+      return 'it cannot be opened (check that the folder exists and is writable)';
+    case 'SQLITE_READONLY':
+    case 'SQLITE_PERM':
+    case 'SQLITE_AUTH':
+      return 'this user may not write to it';
+    case 'SQLITE_FULL':
+      return 'the disk is full';
+    case 'SQLITE_BUSY':
+    case 'SQLITE_LOCKED':
+      return 'another program keeps it locked';
+    case 'SQLITE_IOERR':
+      return 'the disk reported an input/output error';
+    default:
+      return error instanceof Error ? error.message : String(error);
+  }
+}
+
+export function storageError(path: string, error: unknown): CommandError {
+  if (error instanceof CommandError) return error;
+  return new CommandError('storage', `The local database ${path} cannot be used: ${sqliteProblem(error)}.`);
+}

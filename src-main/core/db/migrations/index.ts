@@ -1,0 +1,13 @@
+/**
+ * Every schema step, in order. Append only: a shipped step is never edited or removed, because
+ * files out in the world have already run it.
+ */
+import { migration0010 } from './0010-leads';
+import { migration0020 } from './0020-search-activity';
+import type { Migration } from './migration';
+
+export type { Migration } from './migration';
+
+export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020];
+
+export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,37 @@
+/**
+ * Opens (or creates) the local database with the settings every write relies on, and migrates it.
+ * Any failure comes out as CommandError('storage') with a sentence naming the file and the cause.
+ */
+import Database from 'better-sqlite3';
+import { storageError } from './errors';
+import { migrate } from './migrate';
+import { MIGRATIONS, type Migration } from './migrations';
+
+export interface OpenOptions {
+  /** Stop at this schema version (tests build older files with it). */
+  targetVersion?: number;
+  migrations?: readonly Migration[];
+}
+
+export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
+  let db: Database.Database | undefined;
+  try {
+    db = new Database(path);
+    // WAL lets reads run beside the one writer; synchronous=FULL (WAL's default is NORMAL, which
+    // can lose the last commits on power loss) because a triage keystroke is acknowledged only
+    // once it is on disk.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    // Reading the schema touches every page header SQLite needs: a file that is not a database,
+    // or is damaged at the start, fails here rather than at the first command.
+    db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    const migrations = options.migrations ?? MIGRATIONS;
+    migrate(db, path, migrations, options.targetVersion);
+    return db;
+  } catch (error) {
+    db?.close();
+    throw storageError(path, error);
+  }
+}

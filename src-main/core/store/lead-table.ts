@@ -1,0 +1,231 @@
+/**
+ * Reads and writes of the `leads` table. Every write of what the person sees also refreshes the
+ * projection columns and the search index, so lists, counts and search can never disagree with
+ * the detail pane.
+ */
+import type Database from 'better-sqlite3';
+import type { LeadSyncState } from '../../../src-preload/contract/dto';
+import { contactField, contactName, field, searchTextOf, type LeadRecord } from './lead-record';
+import { SearchIndex } from './search-index';
+
+export interface LeadRow {
+  id: number;
+  envoke_id: string | null;
+  remote_id: string;
+  server_json: string | null;
+  /** NULL when the person sees Envoke's copy unchanged. */
+  local_json: string | null;
+  sort_key: string;
+  contact_name: string;
+  company: string;
+  email: string;
+  marketing_rating_status: string;
+  marketing_rating: string;
+  sales_rating_status: string;
+  sales_rating: string;
+  opportunity: string;
+  sale: string;
+  salesperson: string;
+  sync_state: LeadSyncState;
+  gone: number;
+  pull_generation: number;
+  updated_at: number;
+}
+
+/** What the person sees of a lead. */
+export function localRecord(row: Pick<LeadRow, 'local_json' | 'server_json'>): LeadRecord {
+  return JSON.parse(row.local_json ?? row.server_json ?? '{}') as LeadRecord;
+}
+
+/** Envoke's copy, or null for a lead Envoke does not have yet. */
+export function serverRecord(row: Pick<LeadRow, 'server_json'>): LeadRecord | null {
+  return row.server_json === null ? null : (JSON.parse(row.server_json) as LeadRecord);
+}
+
+/** What a pull needs to know about a lead it is about to write. */
+export interface CachedLead {
+  id: number;
+  server_json: string | null;
+  sync_state: LeadSyncState;
+  gone: number;
+}
+
+const PROJECTION_COLUMNS = [
+  'sort_key',
+  'contact_name',
+  'company',
+  'email',
+  'marketing_rating_status',
+  'marketing_rating',
+  'sales_rating_status',
+  'sales_rating',
+  'opportunity',
+  'sale',
+  'salesperson',
+];
+const PROJECTION_SET = PROJECTION_COLUMNS.map((column) => `${column} = ?`).join(', ');
+
+/** The projection columns of a record, in the order of PROJECTION_COLUMNS. */
+function projection(record: LeadRecord): string[] {
+  return [
+    field(record, 'create_time'),
+    contactName(record),
+    contactField(record, 'company'),
+    contactField(record, 'email'),
+    field(record, 'marketing_rating_status'),
+    field(record, 'marketing_rating'),
+    field(record, 'sales_rating_status'),
+    field(record, 'sales_rating'),
+    field(record, 'opportunity'),
+    field(record, 'sale'),
+    field(record, 'salesperson'),
+  ];
+}
+
+export class LeadTable {
+  readonly search: SearchIndex;
+  private readonly byId: Database.Statement<[number], LeadRow>;
+  private readonly byEnvokeId: Database.Statement<[string], { id: number }>;
+  private readonly unsentByRemote: Database.Statement<[string], LeadRow>;
+  private readonly cachedForPage: Database.Statement<[string], CachedLead & { envoke_id: string }>;
+  private readonly insertRow: Database.Statement;
+  private readonly updateLocalRow: Database.Statement;
+  private readonly updateServerRow: Database.Statement;
+  private readonly updateSeen: Database.Statement;
+  private readonly attachRow: Database.Statement;
+  private readonly goneRow: Database.Statement;
+  private readonly deleteRow: Database.Statement;
+  private readonly unseenRows: Database.Statement<[number], { id: number; envoke_id: string }>;
+
+  constructor(db: Database.Database) {
+    this.search = new SearchIndex(db);
+    this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
+    this.byEnvokeId = db.prepare('SELECT id FROM leads WHERE envoke_id = ?');
+    this.unsentByRemote = db.prepare(
+      "SELECT * FROM leads WHERE remote_id = ? AND remote_id <> '' AND envoke_id IS NULL ORDER BY id LIMIT 1",
+    );
+    this.cachedForPage = db.prepare(
+      'SELECT id, envoke_id, server_json, sync_state, gone FROM leads WHERE envoke_id IN (SELECT value FROM json_each(?))',
+    );
+    this.insertRow = db.prepare(
+      `INSERT INTO leads (envoke_id, remote_id, server_json, local_json, ${PROJECTION_COLUMNS.join(', ')},
+         sync_state, pull_generation, updated_at)
+       VALUES (?, ?, ?, ?, ${PROJECTION_COLUMNS.map(() => '?').join(', ')}, ?, ?, ?)`,
+    );
+    this.updateLocalRow = db.prepare(
+      `UPDATE leads SET local_json = ?, ${PROJECTION_SET}, sync_state = ?, updated_at = ? WHERE id = ?`,
+    );
+    this.updateServerRow = db.prepare(
+      `UPDATE leads SET server_json = ?, local_json = ?, ${PROJECTION_SET}, sync_state = ?,
+         gone = 0, pull_generation = max(pull_generation, ?), updated_at = ? WHERE id = ?`,
+    );
+    this.updateSeen = db.prepare(
+      `UPDATE leads SET pull_generation = max(pull_generation, ?), gone = 0
+       WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+    this.attachRow = db.prepare('UPDATE leads SET envoke_id = ? WHERE id = ?');
+    this.goneRow = db.prepare('UPDATE leads SET gone = ?, updated_at = ? WHERE id = ?');
+    this.deleteRow = db.prepare('DELETE FROM leads WHERE id = ?');
+    this.unseenRows = db.prepare(
+      'SELECT id, envoke_id FROM leads WHERE envoke_id IS NOT NULL AND gone = 0 AND pull_generation < ? ORDER BY id',
+    );
+  }
+
+  get(id: number): LeadRow | undefined {
+    return this.byId.get(id);
+  }
+
+  idByEnvokeId(envokeId: string): number | null {
+    return this.byEnvokeId.get(envokeId)?.id ?? null;
+  }
+
+  /** A lead created on this laptop that Envoke has not acknowledged yet, by its client UUID. */
+  unsentByRemoteId(remoteId: string): LeadRow | undefined {
+    return this.unsentByRemote.get(remoteId);
+  }
+
+  /** The cached state of the given Envoke ids, in one query. */
+  cachedByEnvokeIds(envokeIds: readonly string[]): Map<string, CachedLead> {
+    const rows = this.cachedForPage.all(JSON.stringify(envokeIds));
+    return new Map(rows.map((row) => [row.envoke_id, row]));
+  }
+
+  /** Leads Envoke has that the full pull of `generation` did not see (yet). */
+  unseenSince(generation: number): { id: number; envoke_id: string }[] {
+    return this.unseenRows.all(generation);
+  }
+
+  /** A lead straight from Envoke, nothing local about it yet. Returns the local id. */
+  insertFromEnvoke(envokeId: string, serverJson: string, server: LeadRecord, generation: number, now: number): number {
+    return this.insert(envokeId, serverJson, null, server, 'synced', generation, now);
+  }
+
+  /** A lead created on this laptop, not on Envoke yet. Returns the local id. */
+  insertLocal(local: LeadRecord, now: number): number {
+    return this.insert(null, null, JSON.stringify(local), local, 'pending', 0, now);
+  }
+
+  /** What the person sees changed; `localJson` null means "Envoke's copy as it is". */
+  writeLocal(id: number, local: LeadRecord, localJson: string | null, syncState: LeadSyncState, now: number): void {
+    this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
+    this.search.put(id, searchTextOf(local));
+  }
+
+  /** Envoke's copy changed; `local` is what the person now sees (null json: the copy itself). */
+  writeServer(
+    id: number,
+    serverJson: string,
+    local: LeadRecord,
+    localJson: string | null,
+    syncState: LeadSyncState,
+    generation: number,
+    now: number,
+  ): void {
+    this.updateServerRow.run(serverJson, localJson, ...projection(local), syncState, generation, now, id);
+    this.search.put(id, searchTextOf(local));
+  }
+
+  /** A full pull saw these leads unchanged. */
+  markSeen(ids: readonly number[], generation: number): void {
+    if (ids.length > 0) this.updateSeen.run(generation, JSON.stringify(ids));
+  }
+
+  /** Envoke assigned its id to a lead created here. */
+  attachEnvokeId(id: number, envokeId: string): void {
+    this.attachRow.run(envokeId, id);
+  }
+
+  setGone(id: number, gone: boolean, now: number): void {
+    this.goneRow.run(gone ? 1 : 0, now, id);
+  }
+
+  /** Outbox rows reference their lead: callers remove those first, deliberately. */
+  delete(id: number): void {
+    this.deleteRow.run(id);
+    this.search.remove(id);
+  }
+
+  private insert(
+    envokeId: string | null,
+    serverJson: string | null,
+    localJson: string | null,
+    seen: LeadRecord,
+    syncState: LeadSyncState,
+    generation: number,
+    now: number,
+  ): number {
+    const result = this.insertRow.run(
+      envokeId,
+      field(seen, 'remote_id'),
+      serverJson,
+      localJson,
+      ...projection(seen),
+      syncState,
+      generation,
+      now,
+    );
+    const id = Number(result.lastInsertRowid);
+    this.search.add(id, searchTextOf(seen));
+    return id;
+  }
+}

@@ -1,0 +1,32 @@
+/** The FTS5 index of lead text (migration 0020), keyed by the local lead id. */
+import type Database from 'better-sqlite3';
+import type { SearchText } from './lead-record';
+
+export class SearchIndex {
+  private readonly insertRow: Database.Statement;
+  private readonly replaceRow: Database.Statement;
+  private readonly deleteRow: Database.Statement;
+
+  constructor(db: Database.Database) {
+    this.insertRow = db.prepare(
+      'INSERT INTO lead_search (rowid, name, company, email, notes) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.replaceRow = db.prepare(
+      'INSERT OR REPLACE INTO lead_search (rowid, name, company, email, notes) VALUES (?, ?, ?, ?, ?)',
+    );
+    this.deleteRow = db.prepare('DELETE FROM lead_search WHERE rowid = ?');
+  }
+
+  /** For a lead that has never been indexed (cheaper than a replace). */
+  add(id: number, text: SearchText): void {
+    this.insertRow.run(id, text.name, text.company, text.email, text.notes);
+  }
+
+  put(id: number, text: SearchText): void {
+    this.replaceRow.run(id, text.name, text.company, text.email, text.notes);
+  }
+
+  remove(id: number): void {
+    this.deleteRow.run(id);
+  }
+}

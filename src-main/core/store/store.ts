@@ -1,0 +1,67 @@
+/**
+ * The database and its tables in one place, plus the rule that ties them together: what the
+ * person sees of a lead is Envoke's copy with every open outbox row applied in order.
+ */
+import type Database from 'better-sqlite3';
+import type { LeadSyncState } from '../../../src-preload/contract/dto';
+import { CommandError } from '../../../src-preload/contract/errors';
+import { TRIAGE_FIELDS } from '../../../src-preload/contract/lead';
+import { ActivityTable } from './activity-table';
+import { HistoryTable } from './history-table';
+import { withValues, type LeadRecord } from './lead-record';
+import { LeadTable, localRecord, serverRecord, type LeadRow } from './lead-table';
+import { OutboxTable, type OutboxRow } from './outbox-table';
+import { SyncStateTable } from './sync-state-table';
+
+export function syncStateOf(open: readonly OutboxRow[]): LeadSyncState {
+  if (open.some((row) => row.conflicts.length > 0)) return 'conflict';
+  if (open.some((row) => row.state === 'failed')) return 'failed';
+  return open.length > 0 ? 'pending' : 'synced';
+}
+
+/** Envoke's copy of a lead, or for a lead Envoke does not have yet, its contact and ids alone. */
+export function serverBase(row: LeadRow): LeadRecord {
+  const server = serverRecord(row);
+  if (server !== null) return server;
+  const blank = Object.fromEntries(TRIAGE_FIELDS.map((name) => [name, '']));
+  return withValues(localRecord(row), blank);
+}
+
+export function applyRows(base: LeadRecord, open: readonly OutboxRow[]): LeadRecord {
+  return open.reduce((record, row) => withValues(record, row.fields), base);
+}
+
+export class Store {
+  readonly leads: LeadTable;
+  readonly outbox: OutboxTable;
+  readonly history: HistoryTable;
+  readonly activity: ActivityTable;
+  readonly syncState: SyncStateTable;
+
+  constructor(readonly db: Database.Database) {
+    this.leads = new LeadTable(db);
+    this.outbox = new OutboxTable(db);
+    this.history = new HistoryTable(db);
+    this.activity = new ActivityTable(db);
+    this.syncState = new SyncStateTable(db);
+  }
+
+  /** Runs `work` in one transaction (nested calls join the outer one). */
+  transaction<T>(work: () => T): T {
+    return this.db.transaction(work)();
+  }
+
+  /**
+   * Rebuilds what the person sees of one lead from Envoke's copy and its open outbox rows, after
+   * any change to either. Returns the new local record.
+   */
+  refreshLead(leadId: number, now: number): LeadRecord {
+    const row = this.leads.get(leadId);
+    if (row === undefined) throw new CommandError('not-found', `Lead ${leadId} does not exist.`);
+    const open = this.outbox.openForLead(leadId);
+    const local = applyRows(serverBase(row), open);
+    const asEnvoke = open.length === 0 && row.server_json !== null;
+    this.leads.writeLocal(leadId, local, asEnvoke ? null : JSON.stringify(local), syncStateOf(open), now);
+    return local;
+  }
+}

@@ -1,0 +1,202 @@
+/**
+ * Sends one outbox row to Envoke and records the outcome.
+ *
+ * Update: read the lead first and compare each field three ways (base the person saw / Envoke now
+ * / mine). Envoke already has mine: nothing to send. Envoke still has the base: send. Anything
+ * else: both sides changed it differently, a conflict the person resolves; nothing is sent for
+ * that field and Envoke's value is never overwritten.
+ *
+ * Create: look the lead up by its remote_id first (an earlier POST may have arrived without its
+ * answer, or before a crash); POST only when Envoke has none. Envoke's id is stored in the same
+ * transaction that marks the row done.
+ *
+ * While a row is out, it is 'sending': new edits start a new row instead of changing it.
+ */
+import type { ConflictField } from '../../../src-preload/contract/dto';
+import type { TriageField } from '../../../src-preload/contract/lead';
+import type { Clock, Logger } from '../api';
+import { describeEnvokeError, isEnvokeError, type EnvokeClient, type EnvokeLead, type NewLead } from '../envoke';
+import { contactOf, field, textOf, type FieldValues, type LeadRecord } from '../store/lead-record';
+import { localRecord } from '../store/lead-table';
+import type { OutboxRow } from '../store/outbox-table';
+import type { Store } from '../store/store';
+import { entriesOf } from '../triage/coalesce';
+import { describeChange, FIELD_LABELS } from '../triage/field-labels';
+import { storePushedCopy } from './server-copy';
+
+export interface PushDeps {
+  store: Store;
+  envoke: EnvokeClient;
+  clock: Clock;
+  logger: Logger;
+}
+
+export type PushOutcome =
+  | { kind: 'sent'; leadId: number; fields: number; conflicts: number }
+  | { kind: 'created'; leadId: number }
+  | { kind: 'failed'; leadId: number; message: string }
+  /** Envoke could not take it now; the row waits in the queue. */
+  | { kind: 'retry'; leadId: number; error: unknown }
+  /** Envoke refused the credentials: the queue stops until they change or the person asks. */
+  | { kind: 'auth'; leadId: number; error: unknown };
+
+/** Re-reads the row (it is 'sending': nobody else changes it) and applies `change` in one transaction. */
+function finish(deps: PushDeps, row: OutboxRow, change: (fresh: OutboxRow, now: number) => void): void {
+  const { store } = deps;
+  const now = deps.clock.now();
+  store.transaction(() => {
+    const fresh = store.outbox.get(row.id) ?? row;
+    change(fresh, now);
+    fresh.updatedAt = now;
+    store.outbox.save(fresh);
+    store.refreshLead(row.leadId, now);
+  });
+}
+
+interface Comparison {
+  send: FieldValues;
+  alreadyThere: TriageField[];
+  conflicts: ConflictField[];
+}
+
+/** The three-way check of every field of `row` not already waiting for the person. */
+export function compareThreeWays(row: OutboxRow, server: EnvokeLead): Comparison {
+  const waiting = new Set(row.conflicts.map((conflict) => conflict.field));
+  const result: Comparison = { send: {}, alreadyThere: [], conflicts: [] };
+  for (const [name, mine] of entriesOf(row.fields)) {
+    if (waiting.has(name)) continue;
+    const theirs = field(server, name);
+    const base = row.base[name] ?? '';
+    if (theirs === mine) result.alreadyThere.push(name);
+    else if (theirs === base) result.send[name] = mine;
+    else result.conflicts.push({ field: name, base, theirs, mine });
+  }
+  return result;
+}
+
+async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Promise<PushOutcome> {
+  const server = await deps.envoke.getLead(envokeId);
+  const { send, alreadyThere, conflicts } = compareThreeWays(row, server);
+  const sentNames = Object.keys(send) as TriageField[];
+  let result: EnvokeLead = server;
+  if (sentNames.length > 0) {
+    const updated = await deps.envoke.updateLead(envokeId, send as Record<string, string>);
+    // Envoke's reply to a PATCH may not carry the lead; then its copy is the one read plus ours.
+    result = updated ?? { ...server, ...send };
+  }
+
+  finish(deps, row, (fresh, now) => {
+    for (const name of [...sentNames, ...alreadyThere]) {
+      delete fresh.fields[name];
+      delete fresh.base[name];
+    }
+    fresh.conflicts.push(...conflicts);
+    const left = Object.keys(fresh.fields).length;
+    fresh.state = left === 0 ? 'done' : fresh.conflicts.length === left ? 'conflict' : 'pending';
+    fresh.outcomeUnknown = false;
+    fresh.lastReason = null;
+    fresh.lastError = null;
+    storePushedCopy(deps.store, row.leadId, result, new Set(sentNames), now);
+    if (sentNames.length > 0) {
+      const what = sentNames.map((name) => describeChange(name, row.base[name] ?? '', send[name] ?? ''));
+      deps.store.activity.add(row.leadId, 'sent', `Sent to Envoke: ${what.join('; ')}`, now);
+    }
+    for (const conflict of conflicts) {
+      deps.store.activity.add(
+        row.leadId,
+        'conflict',
+        `${FIELD_LABELS[conflict.field]} was also changed in Envoke (to ${conflict.theirs || '(empty)'}); choose which to keep`,
+        now,
+      );
+    }
+  });
+  return { kind: 'sent', leadId: row.leadId, fields: sentNames.length, conflicts: conflicts.length };
+}
+
+/** Only contact fields with a value: an empty one could blank an existing Envoke contact. */
+function newLeadBody(row: OutboxRow, remoteId: string, lead: LeadRecord): NewLead {
+  const contact: Record<string, string> = {};
+  for (const [name, value] of Object.entries(contactOf(lead))) {
+    const text = textOf(value);
+    if (text !== '') contact[name] = text;
+  }
+  return { remote_id: remoteId, contact, ...row.fields };
+}
+
+async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> {
+  const leadRow = deps.store.leads.get(row.leadId);
+  if (leadRow === undefined) return { kind: 'failed', leadId: row.leadId, message: 'The lead is no longer on this computer' };
+  let created: EnvokeLead | null = null;
+  if (leadRow.envoke_id === null) {
+    const existing = await deps.envoke.findByRemoteId(leadRow.remote_id);
+    existing.sort((a, b) => Number(a.id) - Number(b.id));
+    created = existing[0] ?? (await deps.envoke.createLead(newLeadBody(row, leadRow.remote_id, localRecord(leadRow))));
+  }
+
+  finish(deps, row, (fresh, now) => {
+    if (created !== null) {
+      const other = deps.store.leads.idByEnvokeId(created.id);
+      if (other !== null && other !== row.leadId) {
+        // Listed by a pull under its Envoke id before this row learnt it: one lead, keep ours.
+        deps.store.outbox.deleteAllForLead(other);
+        deps.store.leads.delete(other);
+      }
+      deps.store.leads.attachEnvokeId(row.leadId, created.id);
+      storePushedCopy(deps.store, row.leadId, created, new Set(Object.keys(row.fields)), now);
+      deps.store.activity.add(row.leadId, 'sent', `Created in Envoke (id ${created.id})`, now);
+    }
+    fresh.state = 'done';
+    fresh.outcomeUnknown = false;
+    fresh.lastReason = null;
+    fresh.lastError = null;
+  });
+  return { kind: 'created', leadId: row.leadId };
+}
+
+/** Sends `row` now. Never throws for Envoke's failures: they come back as the outcome. */
+export async function pushRow(deps: PushDeps, row: OutboxRow, retryAt: (error: unknown) => number): Promise<PushOutcome> {
+  const { store } = deps;
+  const leadRow = store.leads.get(row.leadId);
+  store.transaction(() => {
+    row.state = 'sending';
+    row.attempts += 1;
+    row.updatedAt = deps.clock.now();
+    store.outbox.save(row);
+  });
+  try {
+    if (row.kind === 'create') return await pushCreate(deps, row);
+    return await pushUpdate(deps, row, leadRow?.envoke_id ?? '');
+  } catch (error) {
+    return recordFailure(deps, row, error, retryAt);
+  }
+}
+
+function recordFailure(deps: PushDeps, row: OutboxRow, error: unknown, retryAt: (error: unknown) => number): PushOutcome {
+  const message = describeEnvokeError(error);
+  if (!isEnvokeError(error)) {
+    deps.logger.error('Sending a change failed unexpectedly', { row: row.id, error: String(error) });
+  }
+  const retry = isEnvokeError(error) && (error.retryable || error.reason === 'malformed');
+  const auth = isEnvokeError(error) && error.reason === 'auth';
+  const gone = isEnvokeError(error) && error.reason === 'not-found';
+
+  finish(deps, row, (fresh, now) => {
+    fresh.outcomeUnknown = fresh.outcomeUnknown || (isEnvokeError(error) && error.outcomeUnknown);
+    fresh.lastReason = isEnvokeError(error) ? error.reason : 'internal';
+    fresh.lastError = message;
+    if (retry || auth) {
+      fresh.state = 'pending';
+      fresh.nextAttemptAt = auth ? now : retryAt(error);
+      return;
+    }
+    fresh.state = 'failed';
+    if (gone) {
+      deps.store.leads.setGone(row.leadId, true, now);
+      deps.store.activity.add(row.leadId, 'gone', 'Envoke no longer has this lead', now);
+    }
+    deps.store.activity.add(row.leadId, 'failed', `Not sent: ${message}`, now);
+  });
+  if (auth) return { kind: 'auth', leadId: row.leadId, error };
+  if (retry) return { kind: 'retry', leadId: row.leadId, error };
+  return { kind: 'failed', leadId: row.leadId, message };
+}

@@ -1,0 +1,21 @@
+/** A pause on the injected clock, cut short when sync stops (so closing never hangs on a timer). */
+import type { Clock } from '../api';
+import { SyncStopped } from './sync-errors';
+
+export function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal.aborted) {
+      reject(new SyncStopped());
+      return;
+    }
+    const onAbort = () => {
+      clock.clearTimeout(handle);
+      reject(new SyncStopped());
+    };
+    const handle = clock.setTimeout(() => {
+      signal.removeEventListener('abort', onAbort);
+      resolve();
+    }, ms);
+    signal.addEventListener('abort', onAbort, { once: true });
+  });
+}

@@ -1,0 +1,57 @@
+/**
+ * `history:undo` and `history:redo`. Reversing an action goes through the same edit path as the
+ * action itself, so an unsent change simply shrinks or cancels its outbox row, and a change Envoke
+ * already has gets a reversing change queued. A field someone changed since the action (a later
+ * action, a conflict resolution) is left alone: undo never overwrites newer work.
+ */
+import type { CommandOutput } from '../../../src-preload/contract/commands';
+import { announce, type CoreContext } from '../core-context';
+import { field, type FieldValues } from '../store/lead-record';
+import type { HistoryEntry } from '../store/history-table';
+import { entriesOf } from './coalesce';
+import { describeChange } from './field-labels';
+import { applyLocalEdit, readLocal } from './local-edit';
+
+type Direction = 'undo' | 'redo';
+
+function replay(context: CoreContext, entry: HistoryEntry, direction: Direction): number[] {
+  const { store } = context;
+  const now = context.clock.now();
+  const touched: number[] = [];
+  for (const change of entry.changes) {
+    if (store.leads.get(change.leadId) === undefined) continue;
+    const [from, to] = direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
+    const { local } = readLocal(store, change.leadId);
+    const values: FieldValues = {};
+    for (const [name, value] of entriesOf(to)) {
+      if (field(local, name) === from[name]) values[name] = value;
+    }
+    const { before, after } = applyLocalEdit(store, change.leadId, values, now);
+    if (Object.keys(after).length === 0) continue;
+    touched.push(change.leadId);
+    for (const [name, value] of entriesOf(after)) {
+      store.activity.add(change.leadId, direction, describeChange(name, before[name] ?? '', value), now);
+    }
+  }
+  store.history.markUndone(entry.id, direction === 'undo');
+  return touched;
+}
+
+function step(context: CoreContext, direction: Direction): CommandOutput<'history:undo'> {
+  const { store } = context;
+  const result = store.transaction(() => {
+    const entry = direction === 'undo' ? store.history.nextUndo() : store.history.nextRedo();
+    if (entry === undefined) return { label: null, leadIds: [] };
+    return { label: entry.label, leadIds: replay(context, entry, direction) };
+  });
+  announce(context, result.leadIds);
+  return result;
+}
+
+export function undo(context: CoreContext): CommandOutput<'history:undo'> {
+  return step(context, 'undo');
+}
+
+export function redo(context: CoreContext): CommandOutput<'history:redo'> {
+  return step(context, 'redo');
+}

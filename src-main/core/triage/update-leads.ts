@@ -1,0 +1,67 @@
+/**
+ * `leads:update`: one action of the person on one or many leads. The local copies, their outbox
+ * rows, the undo entry and the activity log are written in ONE transaction; the answer comes only
+ * after it committed, so an acknowledged change survives a crash.
+ */
+import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import { CommandError } from '../../../src-preload/contract/errors';
+import { TriagePatchSchema, type TriageField } from '../../../src-preload/contract/lead';
+import { announce, type CoreContext } from '../core-context';
+import type { FieldValues } from '../store/lead-record';
+import type { LeadChange } from '../store/history-table';
+import { entriesOf } from './coalesce';
+import { describeChange, describeSet } from './field-labels';
+import { applyLocalEdit } from './local-edit';
+
+/** Parses a patch again at the core's edge: hosts parse too, but the CLI and tests call directly. */
+export function parsePatch(patch: unknown): FieldValues {
+  const result = TriagePatchSchema.safeParse(patch);
+  if (!result.success) {
+    const issue = result.error.issues[0];
+    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
+    throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid change'}`);
+  }
+  return result.data as FieldValues;
+}
+
+export function actionLabel(values: FieldValues, leadCount: number): string {
+  const what = entriesOf(values)
+    .map(([name, value]) => describeSet(name, value))
+    .join(', ');
+  return leadCount === 1 ? what : `${what} (${leadCount} leads)`;
+}
+
+export function updateLeads(
+  context: CoreContext,
+  input: CommandArgs<'leads:update'>,
+): CommandOutput<'leads:update'> {
+  const values = parsePatch(input.patch);
+  const ids = [...new Set(input.ids)];
+  const { store, clock } = context;
+  const now = clock.now();
+
+  const result = store.transaction(() => {
+    const missing = ids.filter((id) => store.leads.get(id) === undefined);
+    if (missing.length > 0) {
+      throw new CommandError('not-found', `No lead with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`);
+    }
+    const changes: LeadChange[] = [];
+    const openedRows: number[] = [];
+    for (const leadId of ids) {
+      const { before, after, openedRow } = applyLocalEdit(store, leadId, values, now);
+      if (openedRow !== null) openedRows.push(openedRow);
+      if (Object.keys(after).length === 0) continue;
+      changes.push({ leadId, before, after });
+      for (const [name, value] of entriesOf(after)) {
+        store.activity.add(leadId, 'edit', describeChange(name as TriageField, before[name] ?? '', value), now);
+      }
+    }
+    if (changes.length === 0) return { actionId: null, changed: 0, leadIds: [] as number[] };
+    const actionId = store.history.record(actionLabel(values, changes.length), changes, now);
+    store.outbox.setAction(openedRows, actionId);
+    return { actionId, changed: changes.length, leadIds: changes.map((change) => change.leadId) };
+  });
+
+  announce(context, result.leadIds);
+  return { actionId: result.actionId, changed: result.changed };
+}

@@ -1,0 +1,111 @@
+/**
+ * Read side of the lead list: pages of a view by keyset (never OFFSET, so page 900 costs what page
+ * 1 costs), the whole ordered id list of a view for the virtual list, rows by id, and counts.
+ * Newest first: (sort_key, id) descending, where sort_key is Envoke's create_time.
+ */
+import type Database from 'better-sqlite3';
+import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import { VIEW_IDS, type LeadSummary, type ViewId } from '../../../src-preload/contract/dto';
+import type { LeadRow } from '../store/lead-table';
+import { ftsQuery } from './search-query';
+import { VIEW_CONDITIONS } from './view-filters';
+
+const SUMMARY_COLUMNS = `id, envoke_id, sort_key, contact_name, company, email, marketing_rating_status,
+  marketing_rating, sales_rating_status, sales_rating, opportunity, sale, salesperson, sync_state, gone`;
+
+type SummaryRow = Omit<LeadRow, 'remote_id' | 'server_json' | 'local_json' | 'pull_generation' | 'updated_at'>;
+
+export function toSummary(row: SummaryRow): LeadSummary {
+  return {
+    id: row.id,
+    envokeId: row.envoke_id,
+    contactName: row.contact_name,
+    company: row.company,
+    email: row.email,
+    createTime: row.sort_key,
+    marketing_rating_status: row.marketing_rating_status,
+    marketing_rating: row.marketing_rating,
+    sales_rating_status: row.sales_rating_status,
+    sales_rating: row.sales_rating,
+    opportunity: row.opportunity,
+    sale: row.sale,
+    salesperson: row.salesperson,
+    syncState: row.sync_state,
+    goneFromEnvoke: row.gone === 1,
+  };
+}
+
+const SEARCH = 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
+
+export class LeadQueries {
+  private readonly cache = new Map<string, Database.Statement>();
+  private readonly rowsById: Database.Statement<[string], SummaryRow>;
+
+  constructor(private readonly db: Database.Database) {
+    this.rowsById = db.prepare(
+      `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
+    );
+  }
+
+  /** Statements are built per (view, search?, cursor?) shape once and reused. */
+  private statement(key: string, sql: () => string): Database.Statement {
+    let statement = this.cache.get(key);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql());
+      this.cache.set(key, statement);
+    }
+    return statement;
+  }
+
+  list(input: CommandArgs<'leads:list'>): CommandOutput<'leads:list'> {
+    const match = ftsQuery(input.search);
+    const after = input.after;
+    const key = `list:${input.view}:${match !== null}:${after !== undefined}`;
+    const statement = this.statement(key, () => {
+      const where = [VIEW_CONDITIONS[input.view]];
+      if (match !== null) where.push(SEARCH);
+      if (after !== undefined) where.push('(sort_key, id) < (?, ?)');
+      return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
+              ORDER BY sort_key DESC, id DESC LIMIT ?`;
+    });
+    const params: unknown[] = [];
+    if (match !== null) params.push(match);
+    if (after !== undefined) params.push(after.sortKey, after.id);
+    params.push(input.limit);
+    const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
+    const last = rows[rows.length - 1];
+    const next = rows.length === input.limit && last !== undefined ? { sortKey: last.createTime, id: last.id } : null;
+    return { rows, next };
+  }
+
+  ids(input: CommandArgs<'leads:ids'>): CommandOutput<'leads:ids'> {
+    const match = ftsQuery(input.search);
+    const statement = this.statement(`ids:${input.view}:${match !== null}`, () => {
+      const where = [VIEW_CONDITIONS[input.view]];
+      if (match !== null) where.push(SEARCH);
+      return `SELECT id FROM leads WHERE ${where.join(' AND ')} ORDER BY sort_key DESC, id DESC`;
+    });
+    const ids = (match === null ? statement.pluck().all() : statement.pluck().all(match)) as number[];
+    return { ids };
+  }
+
+  /** Summaries of the given ids, in the order asked; ids that no longer exist are left out. */
+  rows(input: CommandArgs<'leads:rows'>): CommandOutput<'leads:rows'> {
+    const found = new Map(this.rowsById.all(JSON.stringify(input.ids)).map((row) => [row.id, row]));
+    const rows: LeadSummary[] = [];
+    for (const id of input.ids) {
+      const row = found.get(id);
+      if (row !== undefined) rows.push(toSummary(row));
+    }
+    return { rows };
+  }
+
+  counts(): CommandOutput<'leads:counts'> {
+    const counts = {} as Record<ViewId, number>;
+    for (const view of VIEW_IDS) {
+      const statement = this.statement(`count:${view}`, () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[view]}`);
+      counts[view] = statement.pluck().get() as number;
+    }
+    return counts;
+  }
+}
