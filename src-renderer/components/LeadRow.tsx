@@ -5,7 +5,7 @@ import { paintRow } from '../logic/optimistic';
 import { shortStatus } from '../logic/stage';
 import { useStore } from '../store/store';
 
-export const ROW_HEIGHT = 30;
+export const ROW_HEIGHT = 28;
 
 const SYNC_WORDS: Record<LeadSyncState, string> = {
   synced: '',

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { progressWords, timeAgo } from '../../src-renderer/logic/format';
+
+const now = Date.parse('2025-06-01T12:00:00Z');
+
+describe('status bar words', () => {
+  it('says how long ago the last sync was', () => {
+    expect(timeAgo('2025-06-01T11:59:50Z', now)).toBe('just now');
+    expect(timeAgo('2025-06-01T11:58:00Z', now)).toBe('2 min ago');
+    expect(timeAgo('2025-06-01T09:00:00Z', now)).toBe('3 h ago');
+    expect(timeAgo('2025-05-31T12:00:00Z', now)).toBe('yesterday');
+    expect(timeAgo('2025-05-28T12:00:00Z', now)).toBe('4 days ago');
+    expect(timeAgo('not a date', now)).toBe('at an unknown time');
+  });
+
+  it('describes the first download with counts and rate, total or not', () => {
+    expect(progressWords({ phase: 'pull', done: 1200, total: null, perSecond: 850.4 })).toBe(
+      'Downloading leads: 1,200 so far, 850 a second',
+    );
+    expect(progressWords({ phase: 'push', done: 3, total: 12, perSecond: 0 })).toBe('Sending changes: 3 of 12');
+  });
+});

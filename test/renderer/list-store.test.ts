@@ -1,0 +1,72 @@
+import { beforeEach, describe, expect, it } from 'vitest';
+import { keyContextOf } from '../../src-renderer/store/ui-slice';
+import { selectCurrentId, targetIds, useStore } from '../../src-renderer/store/store';
+
+const initial = useStore.getState();
+
+describe('list state', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('keeps the current lead current when the view’s ids change around it', () => {
+    const store = useStore.getState();
+    store.setIds([10, 11, 12, 13]);
+    store.setCursor(2);
+    store.setIds([9, 10, 11, 12, 13]);
+    expect(selectCurrentId(useStore.getState())).toBe(12);
+  });
+
+  it('stays at the same place when the current lead leaves the view', () => {
+    const store = useStore.getState();
+    store.setIds([10, 11, 12, 13]);
+    store.setCursor(1);
+    store.setIds([10, 12, 13]);
+    expect(selectCurrentId(useStore.getState())).toBe(12);
+    store.setIds([10]);
+    expect(selectCurrentId(useStore.getState())).toBe(10);
+  });
+
+  it('never moves the cursor past either end', () => {
+    const store = useStore.getState();
+    store.setIds([1, 2, 3]);
+    store.setCursor(-4);
+    expect(useStore.getState().cursor).toBe(0);
+    store.setCursor(99);
+    expect(useStore.getState().cursor).toBe(2);
+  });
+
+  it('aims triage keys at the bulk selection when there is one, else at the current lead', () => {
+    const store = useStore.getState();
+    store.setIds([1, 2, 3]);
+    store.setCursor(1);
+    expect(targetIds(useStore.getState())).toEqual([2]);
+    store.toggleBulk(1);
+    store.toggleBulk(3);
+    expect(targetIds(useStore.getState()).sort()).toEqual([1, 3]);
+    store.toggleBulk(3);
+    expect(targetIds(useStore.getState())).toEqual([1]);
+    store.clearBulk();
+    expect(targetIds(useStore.getState())).toEqual([2]);
+  });
+
+  it('drops the bulk selection when the view changes', () => {
+    const store = useStore.getState();
+    store.setIds([1, 2]);
+    store.toggleBulk(1);
+    store.setView('pending');
+    expect(useStore.getState().bulk).toEqual({});
+  });
+});
+
+describe('keyboard context', () => {
+  it('belongs to the list with nothing open, to the top panel otherwise', () => {
+    expect(keyContextOf([])).toBe('list');
+    expect(keyContextOf([{ kind: 'outbox' }])).toBe('outbox');
+    expect(keyContextOf([{ kind: 'outbox' }, { kind: 'conflict', leadId: 1 }])).toBe('conflict');
+  });
+
+  it('goes to no shortcut while a form or the palette is open: they take their own keys', () => {
+    expect(keyContextOf([{ kind: 'palette' }])).toBeNull();
+    expect(keyContextOf([{ kind: 'settings' }])).toBeNull();
+    expect(keyContextOf([{ kind: 'new-lead' }])).toBeNull();
+  });
+});
