@@ -2,11 +2,7 @@
  * Seeded demo data. A base lead is a pure function of (seed, position), so a million leads cost
  * only their id array until something reads them; the store materialises leads on demand.
  */
-import {
-  type MARKETING_STATUSES,
-  type OUTCOMES,
-  type SALES_STATUSES,
-} from '../../src-preload/contract/lead';
+import { type MarketingStatus, type Outcome, type SalesStatus } from '../../src-preload/contract/lead';
 import * as data from './generator-data';
 import { type ContactRecord, type LeadRecord } from './lead-model';
 import { Prng, hex32, mixSeed } from './prng';
@@ -28,9 +24,6 @@ const REMOTE_ID_PATTERN = /^00q5e0000(\d{9})$/i;
 /** A large prime: stepping through name combinations by it visits each combination once. */
 const COMBINATION_STEP = 1_000_003;
 
-type MarketingStatus = (typeof MARKETING_STATUSES)[number];
-type SalesStatus = (typeof SALES_STATUSES)[number];
-type Outcome = (typeof OUTCOMES)[number];
 
 export interface GeneratorConfig {
   seed: number;
@@ -102,10 +95,7 @@ export class LeadGenerator {
     const suffix = data.COMPANY_SUFFIXES[Math.floor(rest / data.COMPANY_PREFIXES.length)] ?? '';
     const domain = `${prefix}${suffix}`.toLowerCase() + '.example';
     const email = `${first}.${last}@${domain}`.toLowerCase();
-    const place =
-      data.PLACES[mixSeed(this.seed ^ 0x27d4eb2f, index) % data.PLACES.length] ?? data.PLACES[0];
-    if (place === undefined) throw new RangeError('The place list is empty');
-    return { first, last, company: `${prefix} ${suffix}`, domain, email, place };
+    return { first, last, company: `${prefix} ${suffix}`, domain, email };
   }
 
   /**
@@ -138,6 +128,13 @@ export class LeadGenerator {
     return epochMs > 0 ? this.formatTime(epochMs) : '';
   }
 
+  /** Where the contact lives; leads take their region from it. */
+  private placeOf(index: number): data.Place {
+    const place = data.PLACES[mixSeed(this.seed ^ 0x27d4eb2f, index) % data.PLACES.length];
+    if (place === undefined) throw new RangeError('The place list is empty');
+    return place;
+  }
+
   contactEmail(index: number): string {
     return this.identity(index).email;
   }
@@ -145,7 +142,7 @@ export class LeadGenerator {
   contact(index: number): ContactRecord {
     const rng = new Prng(mixSeed(this.seed ^ 0x5bd1e995, index));
     const who = this.identity(index);
-    const place = who.place;
+    const place = this.placeOf(index);
     const firstLead = Math.ceil((index * 5) / 4);
     const createdMs = this.createMsOfLead(firstLead) - rng.between(1, 120) * 60 * 1000;
     const consent = rng.weighted(data.CONSENT);
@@ -231,7 +228,7 @@ export class LeadGenerator {
       revenue: revenue > 0 ? money(revenue) : '',
       cost_of_goods_sold:
         revenue > 0 ? money(Math.round(revenue * (0.45 + rng.next() * 0.35))) : '',
-      lead_region: this.identity(contactIndex).place.region,
+      lead_region: this.placeOf(contactIndex).region,
       sales_channel: rng.pick(data.SALES_CHANNELS),
       industry: rng.pick(data.INDUSTRIES),
       timing: rng.pick(data.TIMINGS),

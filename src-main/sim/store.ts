@@ -13,10 +13,10 @@ import {
   type LeadRecord,
   STAGE_TIME_FIELD,
   type SimLead,
-  type WireContact,
 } from './lead-model';
 import { Prng, hex32, mixSeed } from './prng';
 import { type Clock, type TimeFormatter } from './time';
+import { wireLead } from './wire-shape';
 import {
   type ContactInput,
   type LeadChanges,
@@ -212,12 +212,7 @@ export class SimLeadStore {
   }
 
   private compose(lead: LeadRecord): SimLead {
-    const wire = {
-      id: String(lead.id),
-      contact: wireContact(this.requireContact(lead.contactId)),
-    } as SimLead;
-    for (const field of LEAD_FIELDS) wire[field] = lead[field];
-    return wire;
+    return wireLead(lead, this.requireContact(lead.contactId));
   }
 
   private emails(): Map<string, number> {
@@ -340,14 +335,6 @@ function applyTags(
   return tags;
 }
 
-function wireContact(contact: ContactRecord): WireContact {
-  const wire = { id: String(contact.id) } as WireContact;
-  for (const field of CONTACT_FIELDS) wire[field] = contact[field];
-  wire.custom_fields = { ...contact.custom_fields };
-  wire.interests = [...contact.interests];
-  wire.autoresponders = [...contact.autoresponders];
-  return wire;
-}
 
 function parseId(id: string | number): number | undefined {
   const text = String(id);
