@@ -54,7 +54,6 @@ export const migration0010: Migration = {
       CREATE INDEX leads_view_opportunities ON leads (sort_key, id) WHERE opportunity = 'Yes';
       CREATE INDEX leads_view_won ON leads (sort_key, id) WHERE sale = 'Yes';
       CREATE INDEX leads_view_unsynced ON leads (sync_state, sort_key, id) WHERE sync_state <> 'synced';
-      CREATE INDEX leads_by_salesperson ON leads (salesperson);
       CREATE INDEX leads_unsent_by_remote_id ON leads (remote_id) WHERE envoke_id IS NULL;
 
       -- Changes waiting for Envoke, one row per lead and burst of edits (edits coalesce into the

@@ -1,0 +1,107 @@
+/**
+ * Shared pieces of the core's tests: real SQLite files in a temporary folder, the Envoke
+ * simulator over HTTP on 127.0.0.1, and a clock the test moves by hand.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Clock, Core } from '../../src-main/core/api';
+import { createCore } from '../../src-main/core/create-core';
+import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
+import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
+
+export const API_ID = 'triage';
+export const API_KEY = 'secret';
+
+/** A fresh folder for database files, removed by `cleanup`. */
+export function tempDir(): { dir: string; db(name?: string): string; cleanup(): void } {
+  const dir = mkdtempSync(join(tmpdir(), 'lead-triage-core-'));
+  return {
+    dir,
+    db: (name = 'leads.db') => join(dir, name),
+    cleanup: () => rmSync(dir, { recursive: true, force: true }),
+  };
+}
+
+export function startSim(options: SimulatorOptions = {}): Promise<RunningSimulator> {
+  return startSimulator({ port: 0, leads: 200, seed: 11, apiId: API_ID, apiKey: API_KEY, ...options });
+}
+
+export interface RequestLog {
+  /** Every request the client made: method and URL path with query. */
+  requests: { method: string; url: string }[];
+}
+
+/** A real client for the simulator; every request it makes is logged. */
+export function clientFor(sim: { url: string }, options: { timeoutMs?: number; apiKey?: string } = {}): EnvokeClient & RequestLog {
+  const requests: RequestLog['requests'] = [];
+  const client = createEnvokeClient({
+    baseUrl: sim.url,
+    apiId: API_ID,
+    apiKey: options.apiKey ?? API_KEY,
+    timeoutMs: options.timeoutMs ?? 3000,
+    fetch: (input, init) => {
+      const url = new URL(String(input));
+      requests.push({ method: init?.method ?? 'GET', url: decodeURIComponent(url.pathname + url.search) });
+      return fetch(input, init);
+    },
+  });
+  return Object.assign(client, { requests });
+}
+
+/** Time that moves only when the test says so; timers fire in order as it passes them. */
+export class FakeClock implements Clock {
+  private timers: { id: number; at: number; callback: () => void }[] = [];
+  private nextId = 1;
+
+  constructor(private time = Date.UTC(2026, 10, 2, 9, 0, 0)) {}
+
+  now(): number {
+    return this.time;
+  }
+
+  setTimeout(callback: () => void, ms: number): unknown {
+    const id = this.nextId++;
+    this.timers.push({ id, at: this.time + Math.max(0, ms), callback });
+    return id;
+  }
+
+  clearTimeout(handle: unknown): void {
+    this.timers = this.timers.filter((timer) => timer.id !== handle);
+  }
+
+  /** The moment the earliest timer fires, or null. */
+  nextTimer(): number | null {
+    return this.timers.reduce<number | null>((min, timer) => (min === null || timer.at < min ? timer.at : min), null);
+  }
+
+  advance(ms: number): void {
+    const target = this.time + ms;
+    for (;;) {
+      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      if (due === undefined) break;
+      this.timers = this.timers.filter((timer) => timer !== due);
+      this.time = Math.max(this.time, due.at);
+      due.callback();
+    }
+    this.time = target;
+  }
+}
+
+export function openCore(
+  dbPath: string,
+  envoke: EnvokeClient,
+  options: { clock?: Clock; random?: () => number } = {},
+): Core {
+  return createCore({ dbPath, envoke, clock: options.clock, random: options.random ?? (() => 0.5) });
+}
+
+/** A client for a port nothing listens on: every request fails as "offline". */
+export function unreachableClient(): EnvokeClient {
+  return createEnvokeClient({ baseUrl: 'http://127.0.0.1:9', apiId: API_ID, apiKey: API_KEY, timeoutMs: 1000 });
+}
+
+/** The lead ids (Envoke's) the simulator journalled writes for, by method. */
+export function journalled(sim: RunningSimulator, method: 'POST' | 'PATCH'): string[] {
+  return sim.journal.filter((entry) => entry.method === method).map((entry) => entry.leadId);
+}

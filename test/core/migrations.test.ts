@@ -1,0 +1,179 @@
+/**
+ * The schema steps on real files: one test per migration, migrating from every earlier version
+ * keeps unsent outbox rows, a newer file is refused untouched, a damaged file gives a clear
+ * storage error, and a failing step leaves the file as it was.
+ */
+import Database from 'better-sqlite3';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandError } from '../../src-preload/contract/errors';
+import { DatabaseTooNewError } from '../../src-main/core/db/errors';
+import { schemaVersion } from '../../src-main/core/db/migrate';
+import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/db/migrations';
+import { openDatabase } from '../../src-main/core/db/open-database';
+import { tempDir } from './helpers';
+
+let dirs: ReturnType<typeof tempDir>[] = [];
+function dbPath(): string {
+  const dir = tempDir();
+  dirs.push(dir);
+  return dir.db();
+}
+afterEach(() => {
+  dirs.forEach((dir) => dir.cleanup());
+  dirs = [];
+});
+
+const LEAD = JSON.stringify({
+  id: '501',
+  remote_id: '',
+  create_time: '2026-10-01 10:00:00',
+  marketing_rating_status: 'Unprocessed',
+  marketing_rating_note: 'asked for a quote on pallets',
+  contact: { first_name: 'Jane', last_name: 'Roe', company: 'Acme Widgets', email: 'jane@acme.example' },
+});
+
+/** A lead with an unsent change, as any version since 0010 stores them. */
+function seedLeadWithUnsentChange(db: Database.Database): void {
+  db.prepare(
+    `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status, updated_at)
+     VALUES (1, '501', ?, '2026-10-01 10:00:00', 'Unprocessed', 0)`,
+  ).run(LEAD);
+  db.prepare(
+    `INSERT INTO outbox (lead_id, kind, fields, base, state, next_attempt_at, created_at, updated_at)
+     VALUES (1, 'update', '{"marketing_rating_status":"Passed to sales"}', '{"marketing_rating_status":"Unprocessed"}',
+             'pending', 0, 0, 0)`,
+  ).run();
+  db.prepare(
+    `INSERT INTO outbox (lead_id, kind, fields, base, state, next_attempt_at, created_at, updated_at, last_error)
+     VALUES (1, 'update', '{"revenue":"12.00"}', '{"revenue":""}', 'failed', 0, 0, 0, 'Envoke rejected it')`,
+  ).run();
+}
+
+function outboxRows(db: Database.Database): unknown[] {
+  return db.prepare('SELECT id, lead_id, kind, fields, base, state, last_error FROM outbox ORDER BY id').all();
+}
+
+describe('opening a database', () => {
+  it('sets WAL, synchronous=FULL, foreign keys and a busy timeout, and migrates to the latest version', () => {
+    const db = openDatabase(dbPath());
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(db.pragma('synchronous', { simple: true })).toBe(2);
+    expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
+    expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    db.close();
+  });
+
+  it('lists migrations in increasing version order', () => {
+    const versions = MIGRATIONS.map((step) => step.version);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    expect(new Set(versions).size).toBe(versions.length);
+  });
+
+  it('refuses a file written by a newer version and leaves it untouched', () => {
+    const path = dbPath();
+    const db = openDatabase(path);
+    db.pragma(`user_version = ${LATEST_VERSION + 10}`);
+    db.close();
+    const before = readFileSync(path);
+
+    let error: unknown;
+    try {
+      openDatabase(path);
+    } catch (caught) {
+      error = caught;
+    }
+    expect(error).toBeInstanceOf(DatabaseTooNewError);
+    expect((error as CommandError).code).toBe('storage');
+    expect((error as Error).message).toMatch(/newer version of Lead Triage.*schema 30.*left untouched/);
+    expect(readFileSync(path).equals(before)).toBe(true);
+  });
+
+  it('answers a file that is not a database with a storage error naming the file', () => {
+    const path = dbPath();
+    writeFileSync(path, 'this is a spreadsheet, not a database '.repeat(200));
+    expect(() => openDatabase(path)).toThrow(CommandError);
+    try {
+      openDatabase(path);
+    } catch (error) {
+      expect((error as CommandError).code).toBe('storage');
+      expect((error as Error).message).toContain(path);
+      expect((error as Error).message).toMatch(/not a Lead Triage database or it is damaged/);
+    }
+  });
+
+  it('runs every pending step in one transaction: a failing step leaves the file as it was', () => {
+    const path = dbPath();
+    const broken: Migration = {
+      version: LATEST_VERSION + 10,
+      name: 'broken',
+      up(db) {
+        db.exec('CREATE TABLE half_done (x INTEGER)');
+        throw new Error('disk said no');
+      },
+    };
+    expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken] })).toThrow(/cannot be used: disk said no/);
+    const db = new Database(path);
+    expect(schemaVersion(db)).toBe(0);
+    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('leads', 'half_done')").get()).toEqual({ n: 0 });
+    db.close();
+  });
+});
+
+describe('migration 0010: leads, outbox, history, sync state', () => {
+  it('creates the tables with their rules', () => {
+    const db = openDatabase(dbPath(), { targetVersion: 10 });
+    expect(schemaVersion(db)).toBe(10);
+    seedLeadWithUnsentChange(db);
+    expect(outboxRows(db)).toHaveLength(2);
+    // An outbox row must point at a lead, and states are a closed list.
+    expect(() =>
+      db.prepare("INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (99, 'update', '{}', 'pending', 0, 0, 0)").run(),
+    ).toThrow(/FOREIGN KEY/);
+    expect(() =>
+      db.prepare("INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (1, 'update', '{}', 'lost', 0, 0, 0)").run(),
+    ).toThrow(/CHECK/);
+    // A lead the outbox still refers to cannot be deleted by accident.
+    expect(() => db.prepare('DELETE FROM leads WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
+    db.close();
+  });
+});
+
+describe('migration 0020: search index and activity log', () => {
+  it('indexes leads cached before search existed and adds the activity log', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 10 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(20);
+    const find = (query: string) =>
+      db.prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?').pluck().all(query);
+    expect(find('"acme"*')).toEqual([1]);
+    expect(find('"pallet"*')).toEqual([1]);
+    expect(find('"jane@acme"*')).toEqual([1]);
+    expect(find('"nobody"*')).toEqual([]);
+    db.prepare("INSERT INTO activity (lead_id, at, kind, message) VALUES (1, 0, 'edit', 'x')").run();
+    expect(db.prepare('SELECT count(*) AS n FROM activity').get()).toEqual({ n: 1 });
+    db.close();
+  });
+});
+
+describe('migrating from each earlier version keeps the outbox', () => {
+  const earlier = MIGRATIONS.slice(0, -1).map((step) => step.version);
+
+  it.each(earlier)('from version %i', (version) => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: version });
+    seedLeadWithUnsentChange(old);
+    const before = outboxRows(old);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(LATEST_VERSION);
+    expect(outboxRows(db)).toEqual(before);
+    db.close();
+  });
+});
