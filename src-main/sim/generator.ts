@@ -2,7 +2,11 @@
  * Seeded demo data. A base lead is a pure function of (seed, position), so a million leads cost
  * only their id array until something reads them; the store materialises leads on demand.
  */
-import { type MarketingStatus, type Outcome, type SalesStatus } from '../../src-preload/contract/lead';
+import {
+  type MarketingStatus,
+  type Outcome,
+  type SalesStatus,
+} from '../../src-preload/contract/lead';
 import * as data from './generator-data';
 import { type ContactRecord, type LeadRecord } from './lead-model';
 import { Prng, hex32, mixSeed } from './prng';
@@ -23,7 +27,6 @@ const REMOTE_ID_PREFIX = '00Q5e0000';
 const REMOTE_ID_PATTERN = /^00q5e0000(\d{9})$/i;
 /** A large prime: stepping through name combinations by it visits each combination once. */
 const COMBINATION_STEP = 1_000_003;
-
 
 export interface GeneratorConfig {
   seed: number;

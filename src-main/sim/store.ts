@@ -335,7 +335,6 @@ function applyTags(
   return tags;
 }
 
-
 function parseId(id: string | number): number | undefined {
   const text = String(id);
   return /^\d{1,10}$/.test(text) ? Number(text) : undefined;

@@ -1,6 +1,11 @@
 /** Starts simulators for tests and talks to them over real HTTP on 127.0.0.1. */
 import { afterEach } from 'vitest';
-import { type RunningSimulator, type SimLead, type SimulatorOptions, startSimulator } from '../../src-main/sim/index';
+import {
+  type RunningSimulator,
+  type SimLead,
+  type SimulatorOptions,
+  startSimulator,
+} from '../../src-main/sim/index';
 
 const running = new Set<RunningSimulator>();
 
