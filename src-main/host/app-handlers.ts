@@ -1,0 +1,51 @@
+/**
+ * The app commands (`app:info`, `settings:*`, `account:*`): the same behaviour in the desktop app
+ * and the browser host; only where preferences and the API key are kept differs.
+ */
+import type { AppHandlers } from '../../src-preload/contract';
+import type { ConnectionTester } from './connection-test';
+import type { CoreSession } from './core-session';
+import type { CredentialStore } from './credentials';
+import type { PreferencesStore } from './preferences';
+
+export interface AppHandlerDeps {
+  version: string;
+  host: 'electron' | 'browser';
+  preferences: PreferencesStore;
+  credentials: CredentialStore;
+  session: CoreSession;
+  testConnection: ConnectionTester;
+}
+
+export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
+  const { preferences, credentials, session } = deps;
+  return {
+    async 'app:info'() {
+      const { account } = await session.current();
+      return {
+        version: deps.version,
+        demo: account === null,
+        account,
+        keyStorage: credentials.keyStorage(),
+        host: deps.host,
+      };
+    },
+    'settings:get': async () => preferences.get(),
+    'settings:set': async (patch) => preferences.update(patch),
+    'account:test': async ({ apiKey, ...account }) => deps.testConnection({ account, apiKey }),
+    async 'account:save'({ apiKey, sessionOnly, ...account }) {
+      const saved = { account, apiKey };
+      const test = await deps.testConnection(saved);
+      if (!test.ok) return test;
+      // Throws before anything changes when the key cannot be kept as asked.
+      credentials.save(saved, { sessionOnly });
+      await session.switchTo(saved);
+      return { ok: true, message: `${test.message}. Lead Triage now syncs with this account.` };
+    },
+    async 'account:clear'() {
+      credentials.clear();
+      await session.switchTo(null);
+      return { ok: true };
+    },
+  };
+}

@@ -1,0 +1,221 @@
+/**
+ * The browser host: the real core behind the same contract as the desktop app, served over HTTP
+ * on 127.0.0.1 together with the built renderer, for machines without an Electron binary and for
+ * end-to-end tests in Chromium.
+ *
+ * Protocol (the renderer's client depends on it):
+ * - `GET /?token=T` gives the page and sets the `lt_session` cookie; other static files and
+ *   `GET /api/events` (Server-Sent Events) need that cookie or `?token=T`.
+ * - `POST /api/invoke/<command>` with the input as JSON body and header `x-lead-triage-token: T`
+ *   answers 200 with a `Result`.
+ * - Anything without the token, for another Host than this server, or a POST from another origin
+ *   is refused with 403 and a body that says nothing else.
+ */
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { dirname, join, parse, resolve } from 'node:path';
+import { version } from '../../package.json';
+import { AccountSchema } from '../../src-preload/contract';
+import type { Clock, Core, Logger } from '../core/api';
+import { createAppHandlers } from './app-handlers';
+import { openBackend } from './backend';
+import { testConnection } from './connection-test';
+import { createConsoleLogger } from './console-logger';
+import { openCoreSession, type CoreSession } from './core-session';
+import { createMemoryCredentials, type SavedAccount } from './credentials';
+import { databaseFileName } from './database-files';
+import { createDispatcher, type Dispatch } from './dispatch';
+import { openEventStream } from './http/event-stream';
+import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
+import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
+import { forbidden, notFound, sendText } from './http/respond';
+import { serveStatic } from './http/static-files';
+import { createJsonPreferences } from './json-preferences';
+
+export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
+export const EVENTS_PATH = '/api/events';
+
+/** A browser host that could not start, said so that the person running it can fix it. */
+export class BrowserHostError extends Error {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = 'BrowserHostError';
+  }
+}
+
+export interface BrowserHostOptions {
+  /** 0 (the default) picks a free port. */
+  port?: number;
+  /** The database for the starting account (or the demo); other accounts get files beside it. */
+  dbPath: string;
+  /** A real Envoke account; demo data from the in-process simulator when absent. */
+  account?: { baseUrl: string; apiId: string; apiKey: string } | null;
+  demoLeads?: number;
+  rendererDir?: string;
+  logger?: Logger;
+  clock?: Clock;
+  heartbeatMs?: number;
+}
+
+export interface BrowserHost {
+  /** The URL to open, token included. */
+  url: string;
+  token: string;
+  port: number;
+  /** The core opened at start (a later account switch replaces it inside `session`). */
+  core: Core;
+  /** The simulator behind demo data, when the host started in demo mode. */
+  simulator: { url: string; stop(): Promise<void> } | null;
+  session: CoreSession;
+  /** Ends event streams, closes every connection, stops the core and the simulator. */
+  stop(): Promise<void>;
+}
+
+function startingAccount(account: BrowserHostOptions['account']): SavedAccount | null {
+  if (!account) return null;
+  const parsed = AccountSchema.safeParse(account);
+  if (!parsed.success) {
+    throw new BrowserHostError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
+  return { account: parsed.data, apiKey: account.apiKey };
+}
+
+function listen(server: Server, port: number): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    server.once('error', (error: NodeJS.ErrnoException) =>
+      reject(
+        new BrowserHostError(
+          error.code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port` : error.message,
+          { cause: error },
+        ),
+      ),
+    );
+    server.listen(port, '127.0.0.1', () => resolvePort((server.address() as AddressInfo).port));
+  });
+}
+
+interface Router {
+  port: number;
+  token: string;
+  rendererDir: string;
+  dispatch: Dispatch;
+  openStream(response: ServerResponse): void;
+}
+
+async function route(request: IncomingMessage, response: ServerResponse, router: Router): Promise<void> {
+  const { host } = request.headers;
+  if (!isAllowedHost(host, router.port)) return forbidden(response);
+  const url = new URL(request.url ?? '/', `http://${host}`);
+
+  if (url.pathname.startsWith(INVOKE_PREFIX)) {
+    const header = request.headers[TOKEN_HEADER];
+    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return forbidden(response);
+    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host)) return forbidden(response);
+    return handleInvoke(request, response, url.pathname, router.dispatch);
+  }
+
+  if (!tokensMatch(router.token, pageToken(request, url))) return forbidden(response);
+  if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
+  if (url.pathname === EVENTS_PATH) return router.openStream(response);
+  if (url.pathname.startsWith('/api/')) return notFound(response);
+  if (url.pathname === '/' || url.pathname === '/index.html') {
+    return serveStatic(response, router.rendererDir, '/index.html', {
+      'Set-Cookie': sessionCookie(router.token),
+      'Cache-Control': 'no-store',
+    });
+  }
+  return serveStatic(response, router.rendererDir, url.pathname);
+}
+
+export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
+  const logger = options.logger ?? createConsoleLogger();
+  const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
+  if (!existsSync(join(rendererDir, 'index.html'))) {
+    throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
+  }
+  const initial = startingAccount(options.account);
+  const dbPath = resolve(options.dbPath);
+  const startingFile = databaseFileName(initial?.account ?? null);
+  // The given file serves the starting account; any other account (or the demo) gets its own.
+  const dbPathFor = (target: SavedAccount | null): string => {
+    const file = databaseFileName(target?.account ?? null);
+    return file === startingFile ? dbPath : join(dirname(dbPath), file);
+  };
+
+  const session = await openCoreSession(
+    initial,
+    (target) =>
+      openBackend(target, {
+        dbPath: dbPathFor(target),
+        logger,
+        demoLeads: options.demoLeads,
+        clock: options.clock,
+      }),
+    logger,
+  );
+  const started = await session.current();
+  const { dir, name } = parse(dbPath);
+  const appHandlers = createAppHandlers({
+    version,
+    host: 'browser',
+    preferences: createJsonPreferences(join(dir, `${name}.settings.json`), logger),
+    credentials: createMemoryCredentials(initial),
+    session,
+    testConnection,
+  });
+  const dispatch = createDispatcher(
+    { ...session.handlers, ...appHandlers },
+    { logger, checkOutput: process.env.NODE_ENV !== 'production' },
+  );
+
+  const streams = new Set<() => void>();
+  const token = randomBytes(32).toString('base64url');
+  const router: Router = {
+    port: 0,
+    token,
+    rendererDir,
+    dispatch,
+    openStream(response) {
+      const close = openEventStream(response, { session, logger, heartbeatMs: options.heartbeatMs });
+      streams.add(close);
+      response.on('close', () => streams.delete(close));
+    },
+  };
+  const server = createServer((request, response) => {
+    route(request, response, router).catch((error: unknown) => {
+      logger.error('The browser host failed to answer a request', { error: String(error) });
+      if (!response.headersSent) sendText(response, 500, 'Internal error');
+      else response.destroy();
+    });
+  });
+
+  try {
+    router.port = await listen(server, options.port ?? 0);
+  } catch (error) {
+    await session.close();
+    throw error;
+  }
+
+  let stopping: Promise<void> | null = null;
+  return {
+    url: `http://127.0.0.1:${router.port}/?token=${token}`,
+    token,
+    port: router.port,
+    core: started.core,
+    simulator: started.simulator,
+    session,
+    stop() {
+      stopping ??= (async () => {
+        for (const close of streams) close();
+        const closed = new Promise<void>((done) => server.close(() => done()));
+        server.closeAllConnections();
+        await closed;
+        await session.close();
+      })();
+      return stopping;
+    },
+  };
+}

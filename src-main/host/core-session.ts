@@ -1,0 +1,134 @@
+/**
+ * The core the window talks to right now, and switching it when the person adds or removes an
+ * account. Commands and event subscriptions go through the session, so the transports (IPC, HTTP)
+ * never hold a core that may be replaced: a command sent during a switch waits for the new core.
+ */
+import {
+  CommandError,
+  coreCommands,
+  type CoreCommandName,
+  type CoreHandlers,
+  type EventPayload,
+} from '../../src-preload/contract';
+import type { CoreEventName, Logger } from '../core/api';
+import type { Backend } from './backend';
+import type { SavedAccount } from './credentials';
+
+export type OpenBackend = (target: SavedAccount | null) => Promise<Backend>;
+
+type Listener<E extends CoreEventName> = (payload: EventPayload<E>) => void;
+
+const CORE_EVENTS: readonly CoreEventName[] = ['sync:status', 'leads:changed'];
+
+export interface CoreSession {
+  /** Every core command, answered by whichever core is current when it runs. */
+  readonly handlers: CoreHandlers;
+  /** Subscriptions outlive a switch of account. */
+  on<E extends CoreEventName>(event: E, listener: Listener<E>): () => void;
+  /** The current backend (waits for a switch in progress). */
+  current(): Promise<Backend>;
+  /** Close the current core and open the target's; on failure the previous target is reopened. */
+  switchTo(target: SavedAccount | null): Promise<void>;
+  networkChanged(online: boolean): void;
+  close(): Promise<void>;
+}
+
+export async function openCoreSession(
+  initial: SavedAccount | null,
+  open: OpenBackend,
+  logger: Logger,
+): Promise<CoreSession> {
+  const listeners = new Map<CoreEventName, Set<(payload: unknown) => void>>(
+    CORE_EVENTS.map((event) => [event, new Set()]),
+  );
+  let target = initial;
+  let unsubscribe: Array<() => void> = [];
+  let closed = false;
+
+  function emit(event: CoreEventName, payload: unknown): void {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        logger.error('An event listener failed', { event, error: String(error) });
+      }
+    }
+  }
+
+  function attach(backend: Backend): Backend {
+    unsubscribe = CORE_EVENTS.map((event) =>
+      backend.core.on(event, (payload: unknown) => emit(event, payload)),
+    );
+    return backend;
+  }
+
+  async function detachAndClose(backend: Promise<Backend>): Promise<void> {
+    const previous = await backend.catch(() => null);
+    for (const stop of unsubscribe) stop();
+    unsubscribe = [];
+    await previous?.close();
+  }
+
+  let backend: Promise<Backend> = open(initial).then(attach);
+  await backend;
+
+  const handlers = Object.fromEntries(
+    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [
+      name,
+      async (input: unknown) => {
+        if (closed) throw new CommandError('internal', 'Lead Triage is shutting down');
+        const { core } = await backend;
+        return (core[name] as (input: unknown) => Promise<unknown>)(input);
+      },
+    ]),
+  ) as unknown as CoreHandlers;
+
+  async function switchTo(next: SavedAccount | null): Promise<void> {
+    const previousTarget = target;
+    const previous = backend;
+    let failure: unknown = null;
+    // Assigned before anything is awaited, so commands arriving meanwhile wait for the new core.
+    backend = (async () => {
+      await detachAndClose(previous);
+      try {
+        const opened = attach(await open(next));
+        target = next;
+        return opened;
+      } catch (error) {
+        failure = error;
+        logger.error('Could not open the core for the new account; reopening the previous one', {
+          error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+        });
+        return attach(await open(previousTarget));
+      }
+    })();
+    const { core } = await backend;
+    // Whatever the window shows belongs to the previous core: it refetches everything.
+    emit('leads:changed', { ids: null } satisfies EventPayload<'leads:changed'>);
+    emit('sync:status', await core['sync:status']({}));
+    if (failure !== null) {
+      throw failure instanceof CommandError
+        ? failure
+        : new CommandError('storage', 'The local database for this account could not be opened');
+    }
+  }
+
+  return {
+    handlers,
+    on(event, listener) {
+      const set = listeners.get(event);
+      set?.add(listener as (payload: unknown) => void);
+      return () => set?.delete(listener as (payload: unknown) => void);
+    },
+    current: () => backend,
+    switchTo,
+    networkChanged(online) {
+      void backend.then(({ core }) => core.networkChanged(online)).catch(() => undefined);
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await detachAndClose(backend);
+    },
+  };
+}
