@@ -43,6 +43,7 @@ export class LeadGenerator {
   private readonly slotMs: number;
   private readonly combinationOffset: number;
   private readonly combinations: number;
+  private readonly inverseStep: number;
 
   constructor(config: GeneratorConfig) {
     this.seed = config.seed;
@@ -63,6 +64,7 @@ export class LeadGenerator {
       data.COMPANY_PREFIXES.length *
       data.COMPANY_SUFFIXES.length;
     this.combinationOffset = mixSeed(config.seed, 0xc0) % this.combinations;
+    this.inverseStep = modularInverse(COMBINATION_STEP % this.combinations, this.combinations);
   }
 
   contactIndexOfLead(position: number): number {
@@ -140,6 +142,23 @@ export class LeadGenerator {
 
   contactEmail(index: number): string {
     return this.identity(index).email;
+  }
+
+  /**
+   * The generated contact whose email this is, worked back from the name and company in it, so
+   * finding a contact by email needs no index over a million contacts.
+   */
+  contactIndexOfEmail(email: string): number | undefined {
+    const match = /^([a-z]+)\.([a-z]+)@([a-z]+)\.example$/.exec(email.toLowerCase());
+    if (match === null) return undefined;
+    const first = FIRST_INDEX.get(match[1] ?? '');
+    const last = LAST_INDEX.get(match[2] ?? '');
+    const company = DOMAIN_INDEX.get(match[3] ?? '');
+    if (first === undefined || last === undefined || company === undefined) return undefined;
+    const k = first + data.FIRST_NAMES.length * (last + data.LAST_NAMES.length * company);
+    const m = this.combinations;
+    const index = (((k - this.combinationOffset + m) % m) * this.inverseStep) % m;
+    return index < this.contactCount ? index : undefined;
   }
 
   contact(index: number): ContactRecord {
@@ -244,6 +263,33 @@ export class LeadGenerator {
       pageview_id: tracked ? String(createMs - rng.int(60_000)) : '',
     };
   }
+}
+
+const indexOf = (words: readonly string[]): Map<string, number> =>
+  new Map(words.map((word, index) => [word.toLowerCase(), index]));
+const FIRST_INDEX = indexOf(data.FIRST_NAMES);
+const LAST_INDEX = indexOf(data.LAST_NAMES);
+/** Company number `prefix + prefixes * suffix`, keyed by the domain name it gives. */
+const DOMAIN_INDEX = new Map(
+  data.COMPANY_SUFFIXES.flatMap((suffix, s) =>
+    data.COMPANY_PREFIXES.map((prefix, p): [string, number] => [
+      `${prefix}${suffix}`.toLowerCase(),
+      p + data.COMPANY_PREFIXES.length * s,
+    ]),
+  ),
+);
+
+/** x such that a * x = 1 (mod m), for a coprime with m (extended Euclid). */
+function modularInverse(a: number, m: number): number {
+  let [oldR, r] = [a, m];
+  let [oldS, s] = [1, 0];
+  while (r !== 0) {
+    const q = Math.floor(oldR / r);
+    [oldR, r] = [r, oldR - q * r];
+    [oldS, s] = [s, oldS - q * s];
+  }
+  if (oldR !== 1) throw new RangeError(`${a} has no inverse modulo ${m}`);
+  return ((oldS % m) + m) % m;
 }
 
 const RATING_WEIGHTS = [

@@ -50,8 +50,8 @@ export class SimLeadStore {
   private readonly createdContacts: ContactRecord[] = [];
   /** Lower-cased `remote_id` -> ids, for written and created leads (generated ones are derived). */
   private readonly remoteIds = new Map<string, Set<number>>();
-  /** Lower-cased email -> contact id; built on first need because it costs a pass over contacts. */
-  private emailIndex: Map<string, number> | undefined;
+  /** Lower-cased email -> id of written and created contacts; generated ones are derived. */
+  private readonly emails = new Map<string, number>();
 
   constructor(config: SimLeadStoreConfig) {
     this.seed = config.seed;
@@ -215,19 +215,16 @@ export class SimLeadStore {
     return wireLead(lead, this.requireContact(lead.contactId));
   }
 
-  private emails(): Map<string, number> {
-    if (this.emailIndex !== undefined) return this.emailIndex;
-    const index = new Map<string, number>();
-    for (let i = 0; i < this.generator.contactCount; i++) {
-      const id = this.generator.contactId(i);
-      index.set(
-        (this.writtenContacts.get(id)?.email ?? this.generator.contactEmail(i)).toLowerCase(),
-        id,
-      );
-    }
-    for (const contact of this.createdContacts) index.set(contact.email.toLowerCase(), contact.id);
-    this.emailIndex = index;
-    return index;
+  /** The contact that has this email now (any case), if any. */
+  private contactWithEmail(email: string): number | undefined {
+    const key = email.toLowerCase();
+    const known = this.emails.get(key);
+    if (known !== undefined) return known;
+    const index = this.generator.contactIndexOfEmail(key);
+    if (index === undefined) return undefined;
+    const id = this.generator.contactId(index);
+    const written = this.writtenContacts.get(id);
+    return written === undefined || written.email.toLowerCase() === key ? id : undefined;
   }
 
   private findContact(input: ContactInput): number | undefined {
@@ -239,7 +236,7 @@ export class SimLeadStore {
     }
     // An existing contact is reused as is: leads are many-to-one with contacts (§6.4).
     const email = input.fields.email;
-    return email === undefined ? undefined : this.emails().get(email.toLowerCase());
+    return email === undefined ? undefined : this.contactWithEmail(email);
   }
 
   private createContact(input: ContactInput, now: string): number {
@@ -263,7 +260,7 @@ export class SimLeadStore {
     contact.interests = applyTags([], input.interests);
     contact.autoresponders = applyTags([], input.autoresponders);
     this.createdContacts.push(contact);
-    this.emailIndex?.set(contact.email.toLowerCase(), contact.id);
+    this.emails.set(contact.email.toLowerCase(), contact.id);
     return contact.id;
   }
 
@@ -275,7 +272,7 @@ export class SimLeadStore {
     }
     const email = input.fields.email;
     if (email !== undefined && email.toLowerCase() !== current.email.toLowerCase()) {
-      const owner = this.emails().get(email.toLowerCase());
+      const owner = this.contactWithEmail(email);
       if (owner !== undefined && owner !== id) {
         throw new SimValidationError([`A contact with email '${email}' already exists`]);
       }
@@ -300,14 +297,10 @@ export class SimLeadStore {
 
   private saveContact(contact: ContactRecord): void {
     const previous = this.contactRecord(contact.id);
-    if (
-      this.emailIndex !== undefined &&
-      previous !== undefined &&
-      previous.email !== contact.email
-    ) {
-      this.emailIndex.delete(previous.email.toLowerCase());
-      this.emailIndex.set(contact.email.toLowerCase(), contact.id);
+    if (previous !== undefined && this.emails.get(previous.email.toLowerCase()) === contact.id) {
+      this.emails.delete(previous.email.toLowerCase());
     }
+    this.emails.set(contact.email.toLowerCase(), contact.id);
     const next = this.generator.nextContactId;
     if (contact.id >= next) this.createdContacts[contact.id - next] = contact;
     else this.writtenContacts.set(contact.id, contact);

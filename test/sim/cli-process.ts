@@ -1,9 +1,8 @@
-/** Runs `src-main/sim/cli.ts` as `npm run sim` does, in a child process. */
+/** Runs `src-main/sim/cli.ts`, the script behind `npm run sim`, in a child process. */
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
-const TSX = fileURLToPath(new URL('../../node_modules/tsx/dist/cli.mjs', import.meta.url));
 
 export interface CliRun {
   child: ChildProcessWithoutNullStreams;
@@ -13,7 +12,10 @@ export interface CliRun {
 }
 
 export function runCli(args: string[]): CliRun {
-  const child = spawn(process.execPath, [TSX, 'src-main/sim/cli.ts', ...args], { cwd: ROOT });
+  // tsx as a loader in one process, rather than its CLI that starts a second one.
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/sim/cli.ts', ...args], {
+    cwd: ROOT,
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

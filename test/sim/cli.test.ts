@@ -73,7 +73,7 @@ describe('sim CLI flags', () => {
   });
 });
 
-describe('npm run sim', () => {
+describe.concurrent('npm run sim', () => {
   it('prints its URL, serves the API and stops cleanly on SIGINT', async () => {
     const run = runCli(['--port', '0', '--leads', '250', '--api-id', 'acct', '--api-key', 'key']);
     const url = await listeningUrl(run);

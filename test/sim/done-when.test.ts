@@ -1,23 +1,25 @@
 /**
- * The simulator checks from issue 2's "Done when", run against `npm run sim -- --leads 1000`
- * exactly as the curl commands would (a random port instead of 8787).
+ * The simulator checks from issue 2's "Done when", sent as the curl commands send them to a
+ * simulator started with the options `npm run sim -- --port 8787 --leads 1000` gives (on a
+ * random port). cli.test.ts runs the script itself.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type SimLead } from '../../src-main/sim/index';
-import { type CliRun, listeningUrl, runCli } from './cli-process';
+import { parseCliArgs } from '../../src-main/sim/cli-args';
+import { type RunningSimulator, type SimLead, startSimulator } from '../../src-main/sim/index';
 
-let run: CliRun;
+let sim: RunningSimulator;
 let base: string;
 const demo = `Basic ${Buffer.from('demo:demo').toString('base64')}`;
 
 beforeAll(async () => {
-  run = runCli(['--port', '0', '--leads', '1000']);
-  base = await listeningUrl(run);
+  const command = parseCliArgs(['--port', '8787', '--leads', '1000']);
+  if (command.kind !== 'run') throw new Error('expected options to run with');
+  sim = await startSimulator({ ...command.options, port: 0 });
+  base = sim.url;
 });
 
 afterAll(async () => {
-  run.child.kill('SIGTERM');
-  expect(await run.exited).toBe(0);
+  await sim.stop();
 });
 
 async function curl(
@@ -31,7 +33,7 @@ async function curl(
   });
 }
 
-describe("issue 2 'Done when' against npm run sim", () => {
+describe("issue 2 'Done when'", () => {
   it('paging with skip and limit=100 visits all 1,000 leads once', async () => {
     const seen: string[] = [];
     let requests = 0;

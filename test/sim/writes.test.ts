@@ -68,6 +68,45 @@ describe('POST /v1/leads', () => {
     expect(sim.store.contactCount()).toBe(80);
   });
 
+  it('follows a contact whose email changed, and refuses an email another contact has', async () => {
+    const sim = await startSim({ leads: 100 });
+    const [a, b] = [sim.store.all()[10]!, sim.store.all()[40]!];
+    const moved = await call<Envelope<SimLead>>(sim, 'PATCH', `/v1/leads/${a.id}`, {
+      contact: { email: 'moved@x.example' },
+    });
+    expect(moved.json.result_data.contact.email).toBe('moved@x.example');
+    const byNew = await call<Envelope<SimLead>>(sim, 'POST', '/v1/leads', {
+      contact: { email: 'MOVED@x.example' },
+    });
+    expect(byNew.json.result_data.contact.id).toBe(a.contact.id);
+    const byOld = await call<Envelope<SimLead>>(sim, 'POST', '/v1/leads', {
+      contact: { email: a.contact.email },
+    });
+    expect(byOld.json.result_data.contact.id).not.toBe(a.contact.id);
+    const taken = await call<ErrorEnvelope>(sim, 'PATCH', `/v1/leads/${a.id}`, {
+      contact: { email: b.contact.email },
+    });
+    expect([taken.status, taken.json.result_data.errors]).toEqual([
+      400,
+      [`A contact with email '${b.contact.email}' already exists`],
+    ]);
+    const changeContact = await call<ErrorEnvelope>(sim, 'PATCH', `/v1/leads/${a.id}`, {
+      contact: { id: b.contact.id },
+    });
+    expect(changeContact.json.result_data.errors).toEqual([
+      "'contact.id' is read-only: a lead keeps its contact",
+    ]);
+  });
+
+  it('starts ids at 1001 in an empty account', async () => {
+    const sim = await startSim({ leads: 0 });
+    expect((await getLeads(sim, '')).json).toEqual([]);
+    const reply = await call<Envelope<SimLead>>(sim, 'POST', '/v1/leads', {
+      contact: { email: 'first@x.example' },
+    });
+    expect(reply.json.result_data.id).toBe('1001');
+  });
+
   it('creates a second lead for a repeated POST: Envoke does not deduplicate remote_id', async () => {
     const sim = await startSim({ leads: 10 });
     const body = { remote_id: 'uuid-7', contact: { email: 'twice@x.example' } };
