@@ -48,6 +48,7 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
       aria-posinset={index + 1}
       aria-setsize={count}
       data-sync={row?.syncState}
+      data-envoke-id={row?.envokeId ?? undefined}
       className={`lead-row${current ? ' current' : ''}${inBulk ? ' in-bulk' : ''}${row ? '' : ' loading'}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onMouseDown={(event) => event.preventDefault()}

@@ -1,14 +1,20 @@
 /** The conflict resolver: per field, keep what Envoke has now or what the person set. */
+import { TRIAGE_FIELDS, type ConflictField } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
 import { loadCounts, loadDetail, refreshRows } from './data';
 
 let resolverLead: number | null = null;
 
+/** Fields in the order the detail pane shows them, whatever order the core keeps them in. */
+function inFieldOrder(conflicts: readonly ConflictField[]): ConflictField[] {
+  return [...conflicts].sort((a, b) => TRIAGE_FIELDS.indexOf(a.field) - TRIAGE_FIELDS.indexOf(b.field));
+}
+
 async function loadConflicts(leadId: number): Promise<void> {
   try {
     const detail = await invoke('leads:get', { id: leadId });
-    useStore.getState().setConflicts(detail.conflicts);
+    useStore.getState().setConflicts(inFieldOrder(detail.conflicts));
   } catch (error) {
     useStore.getState().setConflictError(errorMessage(error));
   }

@@ -1,0 +1,140 @@
+/**
+ * One Lead Triage per test: the browser host in its own process with a temp database and its demo
+ * simulator, plus the page helpers the specs share. Everything the tests do to the app goes
+ * through the keyboard; the simulator is touched directly only to play Envoke's side.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
+import type { JournalEntry, SimLead } from '../../../src-main/sim';
+import type { SimReply, SimRequest } from './sim-messages';
+
+export const SCREENSHOTS = 'test-results/screenshots';
+const HOST_SCRIPT = resolve(import.meta.dirname, 'host-process.ts');
+const START_TIMEOUT_MS = 30_000;
+
+/** Envoke's side of the demo: the simulator inside the host process. */
+export interface Envoke {
+  lead(id: string): Promise<SimLead | null>;
+  /** A change made by a colleague in Envoke's own UI. */
+  edit(id: string, patch: Record<string, unknown>): Promise<SimLead>;
+  insert(body: Record<string, unknown>): Promise<SimLead>;
+  /** Envoke unreachable: every connection is reset. */
+  setOffline(offline: boolean): Promise<void>;
+  journal(): Promise<JournalEntry[]>;
+}
+
+export interface TestApp {
+  url: string;
+  envoke: Envoke;
+  stop(): Promise<void>;
+}
+
+function connect(child: ChildProcess): { ready: Promise<string>; ask(request: SimRequest): Promise<unknown> } {
+  const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
+  let seq = 0;
+  let started: { resolve(url: string): void; reject(error: Error): void } | null = null;
+  const ready = new Promise<string>((resolveReady, rejectReady) => {
+    started = { resolve: resolveReady, reject: rejectReady };
+  });
+  child.on('message', (reply: SimReply) => {
+    if (reply.seq === 0) {
+      if (reply.ok) started?.resolve(String(reply.value));
+      return;
+    }
+    const pending = waiting.get(reply.seq);
+    waiting.delete(reply.seq);
+    if (reply.ok) pending?.resolve(reply.value);
+    else pending?.reject(new Error(reply.message));
+  });
+  child.on('exit', (code) => {
+    const error = new Error(`The host process ended (exit code ${String(code)})`);
+    started?.reject(error);
+    for (const pending of waiting.values()) pending.reject(error);
+  });
+  return {
+    ready,
+    ask(request) {
+      const id = ++seq;
+      return new Promise((resolveAnswer, reject) => {
+        waiting.set(id, { resolve: resolveAnswer, reject });
+        child.send({ ...request, seq: id });
+      });
+    },
+  };
+}
+
+export async function startApp(leads = 150): Promise<TestApp> {
+  const dir = mkdtempSync(join(tmpdir(), 'lead-triage-e2e-'));
+  const child = fork(HOST_SCRIPT, [join(dir, 'demo.db'), String(leads)], {
+    execArgv: ['--import', 'tsx'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const { ready, ask } = connect(child);
+  const timer = setTimeout(() => child.kill(), START_TIMEOUT_MS);
+  const url = await ready.finally(() => clearTimeout(timer));
+  const exited = new Promise<void>((done) => child.once('exit', () => done()));
+  return {
+    url,
+    envoke: {
+      lead: async (id) => (await ask({ op: 'lead', id })) as SimLead | null,
+      edit: async (id, patch) => (await ask({ op: 'edit', id, patch })) as SimLead,
+      insert: async (body) => (await ask({ op: 'insert', body })) as SimLead,
+      setOffline: async (offline) => void (await ask({ op: 'offline', offline })),
+      journal: async () => (await ask({ op: 'journal' })) as JournalEntry[],
+    },
+    async stop() {
+      child.disconnect();
+      const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(killer);
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** `test` with a fresh app (host, database, simulator) per test. */
+export const test = base.extend<{ app: TestApp }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern.
+  app: async ({}, use) => {
+    const app = await startApp();
+    await use(app);
+    await app.stop();
+  },
+});
+
+export const statusBar = (page: Page): Locator => page.getByRole('status');
+export const leadList = (page: Page): Locator => page.getByRole('listbox', { name: /^Leads/ });
+export const currentLead = (page: Page): Locator => leadList(page).locator('[role=option][aria-selected=true]');
+
+/** Opens the app and waits for the first sync's leads on screen. */
+export async function openApp(page: Page, app: TestApp): Promise<void> {
+  await page.goto(app.url);
+  await expect(leadList(page).getByRole('option').first()).toBeVisible();
+  await expect(statusBar(page)).toContainText(/synced/);
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', /\d+/);
+}
+
+/** "N pending" in the status bar, and not "1N pending". */
+export async function expectPending(page: Page, n: number, timeout?: number): Promise<void> {
+  await expect(statusBar(page)).toContainText(new RegExp(`(^|\\D)${n} pending`), { timeout });
+}
+
+/** The Envoke id of the lead the keyboard is on. */
+export async function currentEnvokeId(page: Page): Promise<string> {
+  const id = await currentLead(page).getAttribute('data-envoke-id');
+  if (!id) throw new Error('The current lead has no Envoke id');
+  return id;
+}
+
+/** Presses keys one after another, as a person would. */
+export async function press(page: Page, ...keys: string[]): Promise<void> {
+  for (const key of keys) await page.keyboard.press(key);
+}
+
+/** Journal entries that wrote to one lead. */
+export async function writesTo(app: TestApp, envokeId: string): Promise<JournalEntry[]> {
+  return (await app.envoke.journal()).filter((entry) => entry.leadId === envokeId);
+}

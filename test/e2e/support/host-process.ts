@@ -1,0 +1,57 @@
+/**
+ * Runs the browser host with its demo simulator in a process of its own, as `npm run
+ * start:browser` does, so the host's synchronous SQLite work never stalls the test runner.
+ * The test plays Envoke's side through messages: read or edit a lead, add one, cut the network,
+ * read the journal of writes.
+ *
+ * Started by support/app.ts with `node --import tsx host-process.ts <dbPath> <leads>`.
+ */
+import { startBrowserHost } from '../../../src-main/host/browser-host';
+import type { RunningSimulator } from '../../../src-main/sim';
+import type { SimReply, SimRequest } from './sim-messages';
+
+const [dbPath, leadCount] = process.argv.slice(2);
+if (!dbPath || !process.send) throw new Error('Usage: host-process.ts <dbPath> <leads>, started with an IPC channel');
+
+const host = await startBrowserHost({
+  port: 0,
+  dbPath,
+  account: null,
+  demoLeads: Number(leadCount ?? 150),
+  logger: { info() {}, warn() {}, error() {} },
+});
+// The host types its simulator as { url, stop }; in demo mode it is the whole running simulator.
+const sim = host.simulator as RunningSimulator | null;
+if (!sim || !('journal' in sim)) throw new Error('The browser host did not start its demo simulator');
+
+function answer(request: SimRequest): unknown {
+  switch (request.op) {
+    case 'lead':
+      return sim?.store.get(request.id) ?? null;
+    case 'edit':
+      return sim?.store.edit(request.id, request.patch);
+    case 'insert':
+      return sim?.store.insert(request.body);
+    case 'offline':
+      if (request.offline) sim?.faults.set({ offline: true });
+      else sim?.faults.clear();
+      return null;
+    case 'journal':
+      return sim?.journal ?? [];
+  }
+}
+
+process.on('message', (message: SimRequest & { seq: number }) => {
+  let reply: SimReply;
+  try {
+    reply = { seq: message.seq, ok: true, value: answer(message) };
+  } catch (error) {
+    reply = { seq: message.seq, ok: false, message: error instanceof Error ? error.message : String(error) };
+  }
+  process.send?.(reply);
+});
+
+const stop = () => void host.stop().then(() => process.exit(0));
+process.on('disconnect', stop);
+process.on('SIGTERM', stop);
+process.send({ seq: 0, ok: true, value: host.url } satisfies SimReply);

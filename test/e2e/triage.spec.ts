@@ -1,0 +1,63 @@
+/**
+ * The salesperson's day: triage by keyboard alone, then find every change on Envoke's side.
+ */
+import { expect } from '@playwright/test';
+import { currentEnvokeId, currentLead, expectPending, openApp, press, SCREENSHOTS, statusBar, test, writesTo } from './support/app';
+
+test('20 leads triaged by keyboard alone reach Envoke, each change once', async ({ page, app }) => {
+  await openApp(page, app);
+  await expect(statusBar(page)).toContainText('Demo data');
+
+  const expected = new Map<string, Record<string, string>>();
+  for (let i = 0; i < 20; i++) {
+    const id = await currentEnvokeId(page);
+    const before = await app.envoke.lead(id);
+    // Pick values this lead does not have yet, so every lead really changes.
+    if (i % 2 === 0) {
+      const [ratingKey, rating] = before?.marketing_rating === 'Warm' ? ['c', 'Cold'] : ['w', 'Warm'];
+      const [statusKey, status] = before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
+      await press(page, 'm', ratingKey, statusKey);
+      expected.set(id, { marketing_rating: rating, marketing_rating_status: status });
+    } else {
+      const [ratingKey, rating] = before?.sales_rating === 'Hot' ? ['c', 'Cold'] : ['h', 'Hot'];
+      const [statusKey, status] = before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
+      await press(page, 's', ratingKey, statusKey);
+      expected.set(id, { sales_rating: rating, sales_rating_status: status });
+    }
+    // Auto-advance took the keyboard to the next lead.
+    await expect(currentLead(page)).not.toHaveAttribute('data-envoke-id', id);
+  }
+  expect(expected.size).toBe(20);
+
+  await expectPending(page, 0, 20_000);
+  for (const [id, fields] of expected) {
+    expect(await app.envoke.lead(id), `lead ${id} on Envoke`).toMatchObject(fields);
+    const written = Object.assign({}, ...(await writesTo(app, id)).map((entry) => entry.body));
+    expect(written, `what lead ${id} was sent`).toEqual(fields);
+  }
+  // Every sent change shows as synced on its row.
+  await expect(page.locator('[role=option][data-sync=pending]')).toHaveCount(0);
+  await page.screenshot({ path: `${SCREENSHOTS}/triage-after-sync.png` });
+});
+
+test('status keys follow the active stage and Envoke’s order', async ({ page, app }) => {
+  await openApp(page, app);
+  const expectations: [string[], string, string][] = [
+    [['m', '1'], 'marketing_rating_status', 'Not applicable'],
+    [['m', '2'], 'marketing_rating_status', 'Unprocessed'],
+    [['m', '3'], 'marketing_rating_status', 'Passed to sales'],
+    [['m', '5'], 'marketing_rating_status', 'Lead updated'],
+    [['s', '4'], 'sales_rating_status', 'Rated bad'],
+    [['s', '5'], 'sales_rating_status', 'Contact attempted'],
+    [['s', '1'], 'sales_rating_status', 'Not applicable'],
+  ];
+  const ids: string[] = [];
+  for (const [keys] of expectations) {
+    ids.push(await currentEnvokeId(page));
+    await press(page, ...keys);
+  }
+  await expectPending(page, 0, 20_000);
+  for (const [i, [, field, value]] of expectations.entries()) {
+    expect((await app.envoke.lead(ids[i] ?? ''))?.[field as 'sale']).toBe(value);
+  }
+});
