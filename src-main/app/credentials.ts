@@ -63,6 +63,7 @@ export function createKeychainCredentials({ record, safeStorage, platform, logge
       if (canEncrypt()) return 'encrypted';
       return sessionOnly === null ? 'unavailable' : 'session-only';
     },
+    refusal: (options) => (options.sessionOnly || canEncrypt() ? null : NO_SAFE_STORAGE_MESSAGE),
     load: () => sessionOnly ?? loadStored(),
     save(saved, options) {
       if (options.sessionOnly) {

@@ -2,7 +2,7 @@
  * The app commands (`app:info`, `settings:*`, `account:*`): the same behaviour in the desktop app
  * and the browser host; only where preferences and the API key are kept differs.
  */
-import type { AppHandlers } from '../../src-preload/contract';
+import { CommandError, type AppHandlers } from '../../src-preload/contract';
 import type { ConnectionTester } from './connection-test';
 import type { CoreSession } from './core-session';
 import type { CredentialStore } from './credentials';
@@ -34,10 +34,12 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
     'settings:set': async (patch) => preferences.update(patch),
     'account:test': async ({ apiKey, ...account }) => deps.testConnection({ account, apiKey }),
     async 'account:save'({ apiKey, sessionOnly, ...account }) {
+      // Said before the connection test: no answer from Envoke would change it.
+      const refusal = credentials.refusal({ sessionOnly });
+      if (refusal !== null) throw new CommandError('invalid-input', refusal);
       const saved = { account, apiKey };
       const test = await deps.testConnection(saved);
       if (!test.ok) return test;
-      // Throws before anything changes when the key cannot be kept as asked.
       credentials.save(saved, { sessionOnly });
       await session.switchTo(saved);
       return { ok: true, message: `${test.message}. Lead Triage now syncs with this account.` };

@@ -16,7 +16,8 @@ import { existsSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
-import { version } from '../../package.json';
+// With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
+import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
 import { createAppHandlers } from './app-handlers';
@@ -159,7 +160,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const started = await session.current();
   const { dir, name } = parse(dbPath);
   const appHandlers = createAppHandlers({
-    version,
+    version: packageJson.version,
     host: 'browser',
     preferences: createJsonPreferences(join(dir, `${name}.settings.json`), logger),
     credentials: createMemoryCredentials(initial),

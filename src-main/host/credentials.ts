@@ -15,11 +15,13 @@ export interface SavedAccount {
 export interface CredentialStore {
   /** How a key given now would be kept, as settings say it to the person. */
   keyStorage(): KeyStorage;
+  /** Why a key cannot be kept as asked (to be said before anything else is tried), or null. */
+  refusal(options: { sessionOnly: boolean }): string | null;
   /** The account to open at start, with its key, or null for demo data. */
   load(): SavedAccount | null;
   /**
-   * Keep the account. `sessionOnly` asks to hold the key in memory only; without it a store that
-   * cannot encrypt throws a CommandError rather than write the key in plain text.
+   * Keep the account. `sessionOnly` asks to hold the key in memory only; where `refusal` has a
+   * reason this throws a CommandError with it rather than write the key in plain text.
    */
   save(saved: SavedAccount, options: { sessionOnly: boolean }): void;
   clear(): void;
@@ -30,6 +32,7 @@ export function createMemoryCredentials(initial: SavedAccount | null): Credentia
   let saved = initial;
   return {
     keyStorage: () => 'session-only',
+    refusal: () => null,
     load: () => saved,
     save(next) {
       saved = next;

@@ -1,7 +1,7 @@
 /**
- * The renderer's Content-Security-Policy, identical to the one in src-renderer/index.html (a test
- * holds them together). Sent as a header too: the Electron session and the browser host add it to
- * every response, and only a header can carry `frame-ancestors`.
+ * The renderer's Content-Security-Policy: the one src-renderer/index.html declares (a test holds
+ * them together), sent as a header by the Electron session and the browser host on every
+ * response. Only a header can carry `frame-ancestors`; browsers ignore it in a <meta> policy.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",

@@ -1,6 +1,6 @@
 // Settings and the API key as the desktop app keeps them: the real electron-store writing a real
 // file, with Electron's own modules replaced (no Electron binary runs under Node).
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -154,5 +154,77 @@ describe('API key where Linux offers only basic_text', () => {
     const { store } = credentials('gnome_libsecret', false);
     expect(store.keyStorage()).toBe('unavailable');
     expect(() => store.save({ account, apiKey: API_KEY }, { sessionOnly: false })).toThrow(NO_SAFE_STORAGE_MESSAGE);
+  });
+});
+
+describe('account commands over the keychain store', () => {
+  async function handlers(backend: string, testOk = true) {
+    const { createAppHandlers } = await import('../../src-main/host/app-handlers');
+    const { store, settings } = credentials(backend);
+    const switched: unknown[] = [];
+    const tested: unknown[] = [];
+    let current: typeof account | null = null;
+    const session = {
+      current: async () => ({ account: current }),
+      switchTo: async (target: { account: typeof account } | null) => {
+        switched.push(target);
+        current = target?.account ?? null;
+      },
+    };
+    const app = createAppHandlers({
+      version: '0.1.0',
+      host: 'electron',
+      preferences: createElectronPreferences(settings),
+      credentials: store,
+      session: session as never,
+      testConnection: async (saved) => {
+        tested.push(saved);
+        return testOk
+          ? { ok: true, message: 'Connected: Envoke accepted this API ID and key' }
+          : { ok: false, message: 'Envoke rejected the API ID or key' };
+      },
+    });
+    return { app, switched, tested };
+  }
+
+  it('on basic_text says so in app:info and refuses to save before testing anything', async () => {
+    const { app, switched, tested } = await handlers('basic_text');
+    expect(await app['app:info']({})).toMatchObject({ keyStorage: 'unavailable', demo: true, host: 'electron' });
+    await expect(app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false })).rejects.toMatchObject({
+      code: 'invalid-input',
+      message: NO_SAFE_STORAGE_MESSAGE,
+    });
+    expect(tested).toEqual([]);
+    expect(switched).toEqual([]);
+
+    const saved = await app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: true });
+    expect(saved.ok).toBe(true);
+    expect(switched).toEqual([{ account, apiKey: API_KEY }]);
+    expect(await app['app:info']({})).toMatchObject({ keyStorage: 'session-only', demo: false, account });
+  });
+
+  it('keeps nothing and switches nothing when the connection test fails', async () => {
+    const { app, switched } = await handlers('gnome_libsecret', false);
+    expect(await app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false })).toEqual({
+      ok: false,
+      message: 'Envoke rejected the API ID or key',
+    });
+    expect(switched).toEqual([]);
+    // Nothing was written at all.
+    expect(existsSync(join(dir, 'settings.json'))).toBe(false);
+  });
+
+  it('saves the encrypted key, switches, and goes back to demo data on clear', async () => {
+    const { app, switched } = await handlers('gnome_libsecret');
+    const saved = await app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false });
+    expect(saved).toEqual({
+      ok: true,
+      message: 'Connected: Envoke accepted this API ID and key. Lead Triage now syncs with this account.',
+    });
+    expect(settingsText()).toContain('encryptedKey');
+    expect(settingsText()).not.toContain(API_KEY);
+    expect(await app['account:clear']({})).toEqual({ ok: true });
+    expect(switched).toEqual([{ account, apiKey: API_KEY }, null]);
+    expect(settingsText()).not.toContain('acme-sales');
   });
 });
