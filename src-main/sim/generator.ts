@@ -16,8 +16,8 @@ import { type TimeFormatter } from './time';
  * Generated history ends at a fixed instant, not at "now": the same seed must give the same
  * leads on any day. Two years of leads precede it.
  */
-export const GENERATED_UNTIL_MS = Date.UTC(2026, 8, 30, 17, 0, 0);
-export const GENERATED_SPAN_MS = 730 * 24 * 3600 * 1000;
+const GENERATED_UNTIL_MS = Date.UTC(2026, 8, 30, 17, 0, 0);
+const GENERATED_SPAN_MS = 730 * 24 * 3600 * 1000;
 export const FIRST_LEAD_ID = 1001;
 const FIRST_CONTACT_ID = 501;
 const HOUR = 3600 * 1000;

@@ -40,7 +40,7 @@ export interface SimulatorOptions {
 
 export type ResolvedOptions = Required<SimulatorOptions>;
 
-export const DEFAULT_OPTIONS: ResolvedOptions = {
+const DEFAULT_OPTIONS: ResolvedOptions = {
   port: 0,
   host: '127.0.0.1',
   leads: 5000,

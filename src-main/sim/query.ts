@@ -7,7 +7,7 @@ import { SimValidationError } from './errors';
 import { type FieldReader, resolveField } from './field-paths';
 import { type CompiledFilter, compileFilter } from './filter';
 
-export const DEFAULT_LIMIT = 10;
+const DEFAULT_LIMIT = 10;
 
 export interface SortKey {
   reader: FieldReader;
@@ -27,7 +27,7 @@ export interface ListQueryOptions {
 }
 
 /** PHP's parse_str: nested brackets, `[]` appends, a repeated plain key keeps its last value. */
-export function parsePhpQuery(search: string): Record<string, unknown> {
+function parsePhpQuery(search: string): Record<string, unknown> {
   return qs.parse(search, {
     ignoreQueryPrefix: true,
     depth: 20,

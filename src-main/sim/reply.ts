@@ -21,7 +21,7 @@ export const ENVOKE_HEADERS: Readonly<Record<string, string>> = {
   'X-Frame-Options': 'SAMEORIGIN',
 };
 
-export const VALIDATION_FAILED = "Validation failed, see 'result_data' -> 'errors'";
+const VALIDATION_FAILED = "Validation failed, see 'result_data' -> 'errors'";
 
 export function json(status: number, value: unknown, headers?: Record<string, string>): SimReply {
   return { status, body: JSON.stringify(value), ...(headers === undefined ? {} : { headers }) };

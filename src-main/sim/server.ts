@@ -47,7 +47,13 @@ export async function startServer(parts: ServerParts): Promise<RunningServer> {
   const byMethod: Record<string, number> = {};
   let requests = 0;
   let stopped = false;
-  const expectedAuth = `Basic ${Buffer.from(`${options.apiId}:${options.apiKey}`).toString('base64')}`;
+  const credentials = `${options.apiId}:${options.apiKey}`;
+  const isAuthorized = (header: string | undefined): boolean => {
+    const match = /^basic\s+(\S+)\s*$/i.exec(header ?? '');
+    return (
+      match?.[1] !== undefined && Buffer.from(match[1], 'base64').toString('utf8') === credentials
+    );
+  };
 
   const stats = (): SimStats => ({
     leads: store.count(),
@@ -78,7 +84,7 @@ export async function startServer(parts: ServerParts): Promise<RunningServer> {
       search: url.search,
       body: body ?? '',
     };
-    const authorized = req.headers.authorization === expectedAuth;
+    const authorized = isAuthorized(req.headers.authorization);
 
     // The controls stay reachable whatever faults are set, so a test can always clear them.
     if (options.control && request.pathname.startsWith('/_sim/')) {

@@ -140,13 +140,14 @@ export class SimLeadStore {
     const position = numeric === undefined ? -1 : this.positionOf(numeric);
     if (numeric === undefined || position < 0) throw new SimNotFoundError(String(id));
     const write = parseLeadWrite(patch, 'update', String(numeric));
-    const lead = { ...this.recordAt(position) };
+    const previous = this.recordAt(position);
+    const lead = { ...previous };
     const now = this.formatTime(this.clock().getTime());
     const contact =
       write.contact === undefined ? undefined : this.changedContact(lead.contactId, write.contact);
     applyLeadChanges(lead, write.fields, now);
     if (contact !== undefined) this.saveContact(contact);
-    this.forgetRemoteId(this.recordAt(position));
+    this.forgetRemoteId(previous);
     if (position < this.generator.ids.length) this.writtenLeads.set(lead.id, lead);
     else this.createdLeads[position - this.generator.ids.length] = lead;
     this.rememberRemoteId(lead);
@@ -156,8 +157,7 @@ export class SimLeadStore {
   /** Creates a lead and finds its contact by id or email, or creates the contact (POST). */
   insert(body: unknown): SimLead {
     const write = parseLeadWrite(body, 'create');
-    const nowMs = this.clock().getTime();
-    const now = this.formatTime(nowMs);
+    const now = this.formatTime(this.clock().getTime());
     const contactInput = write.contact ?? { fields: {} };
     const contactId = this.findContact(contactInput) ?? this.createContact(contactInput, now);
     const lastId = this.count() > 0 ? this.idAt(this.count() - 1) : FIRST_LEAD_ID - 1;

@@ -207,6 +207,9 @@ describe('GET /v1/leads filters', () => {
     await expectIds(q({ 'filter[remote_id]': crm.remote_id }), [crm]);
     await expectIds(q({ 'filter[remote_id]': crm.remote_id.toLowerCase() }), [crm]);
     await expectIds(q({ 'filter[remote_id]': 'no-such-key' }), []);
+    // Still found by its key after an edit that leaves the key alone.
+    sim.store.edit(crm.id, { sale_note: 'edited' });
+    await expectIds(q({ 'filter[remote_id]': crm.remote_id }), [sim.store.get(crm.id)!]);
     const created = sim.store.insert({ remote_id: 'uuid-1', contact: { email: 'new@x.example' } });
     await expectIds(q({ 'filter[remote_id]': 'uuid-1' }), [created]);
     // A lead whose key changed is found by its new key only.
