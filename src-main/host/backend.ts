@@ -10,7 +10,7 @@ import type { Account } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
 import { createCore } from '../core/create-core';
 import { createEnvokeClient } from '../core/envoke';
-import { startSimulator } from '../sim';
+import { startSimulator, type RunningSimulator } from '../sim';
 import type { SavedAccount } from './credentials';
 
 /** A few thousand leads: enough to feel real, quick to pull on first start. */
@@ -23,8 +23,8 @@ export interface Backend {
   core: Core;
   /** The account it syncs with; null for demo data. */
   account: Account | null;
-  /** The in-process simulator behind demo data. */
-  simulator: { url: string; stop(): Promise<void> } | null;
+  /** The in-process simulator behind demo data (tests play Envoke's side through it). */
+  simulator: RunningSimulator | null;
   /** Stops the core (push loop, database) and then the simulator. */
   close(): Promise<void>;
 }

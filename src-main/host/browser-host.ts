@@ -20,6 +20,7 @@ import { dirname, join, parse, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
+import type { RunningSimulator } from '../sim';
 import { createAppHandlers } from './app-handlers';
 import { openBackend } from './backend';
 import { testConnection } from './connection-test';
@@ -68,7 +69,7 @@ export interface BrowserHost {
   /** The core opened at start (a later account switch replaces it inside `session`). */
   core: Core;
   /** The simulator behind demo data, when the host started in demo mode. */
-  simulator: { url: string; stop(): Promise<void> } | null;
+  simulator: RunningSimulator | null;
   session: CoreSession;
   /** Ends event streams, closes every connection, stops the core and the simulator. */
   stop(): Promise<void>;
