@@ -43,6 +43,9 @@ describe('authentication', () => {
       (await call(sim, 'GET', '/v1/leads', undefined, { auth: basicAuth('acct', 's3cret') }))
         .status,
     ).toBe(200);
+    // The scheme name is case-insensitive (RFC 9110).
+    const lower = basicAuth('acct', 's3cret').replace('Basic', 'basic');
+    expect((await call(sim, 'GET', '/v1/leads', undefined, { auth: lower })).status).toBe(200);
   });
 });
 
