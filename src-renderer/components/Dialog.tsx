@@ -36,6 +36,8 @@ export function Dialog({ title, className, children, onKeyDown }: Props) {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
     const target = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current;
     target?.focus();
+    // Editing a note goes on from its end, as in any text editor.
+    if (target instanceof HTMLTextAreaElement) target.setSelectionRange(target.value.length, target.value.length);
     return () => {
       const back = previous && previous !== document.body && document.contains(previous) ? previous : null;
       (back ?? document.getElementById('lead-list'))?.focus();

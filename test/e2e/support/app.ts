@@ -124,6 +124,8 @@ export async function expectPending(page: Page, n: number, timeout?: number): Pr
 
 /** The Envoke id of the lead the keyboard is on. */
 export async function currentEnvokeId(page: Page): Promise<string> {
+  // Rows arrive by window: after a long jump the row is drawn before its data is in.
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', /\d+/);
   const id = await currentLead(page).getAttribute('data-envoke-id');
   if (!id) throw new Error('The current lead has no Envoke id');
   return id;

@@ -1,0 +1,157 @@
+/** Palette, help, settings, editors and the outbox, all by keyboard; screenshots of each view. */
+import { expect, type Page } from '@playwright/test';
+import { currentEnvokeId, currentLead, expectPending, leadList, openApp, press, SCREENSHOTS, statusBar, test, writesTo } from './support/app';
+
+const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
+
+test('palette, help and settings open and close by keyboard; light and dark follow the system', async ({ page, app }) => {
+  await openApp(page, app);
+  await page.screenshot({ path: `${SCREENSHOTS}/main-light.png` });
+
+  await press(page, 'Control+k');
+  await expect(dialog(page, 'Commands')).toBeVisible();
+  await page.keyboard.type('sales active');
+  await expect(dialog(page, 'Commands').getByRole('option')).toHaveCount(1);
+  await expect(dialog(page, 'Commands').getByRole('option')).toContainText('Make Sales the active stage');
+  await page.screenshot({ path: `${SCREENSHOTS}/palette.png` });
+  await press(page, 'Enter');
+  await expect(dialog(page, 'Commands')).toBeHidden();
+  await expect(page.getByRole('button', { name: /Sales/, pressed: true })).toBeVisible();
+  await expect(page.locator('.key-legend')).toContainText('3 Good');
+
+  await press(page, '?');
+  const help = dialog(page, 'Keyboard shortcuts');
+  await expect(help).toContainText('Next lead');
+  await expect(help).toContainText('Sales status: Contact attempted');
+  await page.screenshot({ path: `${SCREENSHOTS}/help.png` });
+  await press(page, 'Escape');
+  await expect(help).toBeHidden();
+
+  await press(page, ',');
+  await expect(dialog(page, 'Settings')).toBeVisible();
+  await expect(dialog(page, 'Settings')).toContainText('demo data');
+  await page.screenshot({ path: `${SCREENSHOTS}/settings.png` });
+  await press(page, 'Escape');
+  await expect(dialog(page, 'Settings')).toBeHidden();
+  // Focus came back to the list, so the keys work again.
+  await expect(leadList(page)).toBeFocused();
+
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await expect.poll(background).not.toBe(light);
+  await page.screenshot({ path: `${SCREENSHOTS}/main-dark.png` });
+});
+
+test('note and sale editors save what was typed; bad money is refused with a reason', async ({ page, app }) => {
+  await openApp(page, app);
+  const id = await currentEnvokeId(page);
+
+  await press(page, 'n');
+  const note = dialog(page, 'Marketing note');
+  await expect(note.getByRole('textbox')).toBeFocused();
+  await press(page, 'Control+a');
+  await page.keyboard.type('Call back');
+  await press(page, 'Shift+Enter');
+  await page.keyboard.type('in May');
+  await press(page, 'Enter');
+  await expect(note).toBeHidden();
+  await expect(page.getByRole('region', { name: 'Marketing stage' })).toContainText('Call back\nin May');
+
+  const sale = (await app.envoke.lead(id))?.sale ?? '';
+  const steps = (1 - Math.max(0, ['None', 'Yes', 'Cancelled'].indexOf(sale)) + 3) % 3;
+  await press(page, '$');
+  const editor = dialog(page, 'Sale');
+  for (let i = 0; i < steps; i++) await press(page, 'ArrowRight');
+  await expect(editor.getByRole('radio', { name: 'Yes' })).toBeChecked();
+  await press(page, 'Tab', 'Control+a');
+  await page.keyboard.type('$7,595');
+  await press(page, 'Tab', 'Control+a');
+  await page.keyboard.type('1200.50');
+  await press(page, 'Enter');
+  await expect(editor.getByRole('alert')).toContainText('Use a plain amount such as 7595.00');
+  await page.screenshot({ path: `${SCREENSHOTS}/sale-editor.png` });
+  await press(page, 'Shift+Tab', 'Control+a');
+  await page.keyboard.type('7595.00');
+  await press(page, 'Enter');
+  await expect(editor).toBeHidden();
+
+  await expectPending(page, 0, 20_000);
+  await expect
+    .poll(async () => {
+      const lead = await app.envoke.lead(id);
+      return [lead?.marketing_rating_note, lead?.sale, Number(lead?.revenue), Number(lead?.cost_of_goods_sold)];
+    })
+    .toEqual(['Call back\nin May', 'Yes', 7595, 1200.5]);
+});
+
+test('bulk: status and rating keys change every selected lead', async ({ page, app }) => {
+  await openApp(page, app);
+  const ids: string[] = [];
+  for (let i = 0; i < 3; i++) {
+    ids.push(await currentEnvokeId(page));
+    await press(page, 'x', 'j');
+  }
+  await expect(page.getByText('3 leads selected')).toBeVisible();
+  await press(page, 'c');
+  const current = await currentEnvokeId(page);
+  // The lead under the cursor was not selected and stays as it was.
+  expect(ids).not.toContain(current);
+  await expectPending(page, 0, 20_000);
+  await expect.poll(async () => Promise.all(ids.map(async (id) => (await app.envoke.lead(id))?.marketing_rating))).toEqual([
+    'Cold',
+    'Cold',
+    'Cold',
+  ]);
+  await press(page, 'Escape');
+  await expect(page.getByText('3 leads selected')).toBeHidden();
+  await expect(leadList(page).locator('.in-bulk')).toHaveCount(0);
+});
+
+test('outbox: a queued change is listed and discarded by keyboard, and never sent', async ({ page, app }) => {
+  await openApp(page, app);
+  await app.envoke.setOffline(true);
+  const id = await currentEnvokeId(page);
+  const rating = (await app.envoke.lead(id))?.marketing_rating === 'Hot' ? 'Warm' : 'Hot';
+  await press(page, rating === 'Hot' ? 'h' : 'w');
+  await expectPending(page, 1);
+
+  await press(page, 'p');
+  const outbox = dialog(page, 'Outbox');
+  await expect(outbox.getByRole('option')).toHaveCount(1);
+  await expect(outbox.getByRole('option')).toContainText(`Marketing rating: ${rating}`);
+  await page.screenshot({ path: `${SCREENSHOTS}/outbox.png` });
+  await press(page, 'd');
+  await expect(outbox).toContainText('Press d again');
+  await press(page, 'd');
+  await expect(outbox).toContainText('Nothing waiting');
+  await press(page, 'Escape');
+  await expect(outbox).toBeHidden();
+  await expectPending(page, 0);
+
+  await app.envoke.setOffline(false);
+  await press(page, 'Shift+S');
+  await expect(statusBar(page)).toContainText('Online', { timeout: 20_000 });
+  expect(await writesTo(app, id)).toEqual([]);
+  await expect(currentLead(page)).toHaveAttribute('data-sync', 'synced');
+});
+
+test('a remapped key works at once and after a reload; the old one is free', async ({ page, app }) => {
+  await openApp(page, app);
+  await press(page, ',');
+  await page.getByRole('button', { name: 'Change the key for Next lead' }).focus();
+  await press(page, 'Enter', 'l');
+  await expect(dialog(page, 'Settings').getByRole('row', { name: /Next lead/ })).toContainText('l');
+  await press(page, 'Escape');
+
+  const first = await currentEnvokeId(page);
+  await press(page, 'j');
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', first);
+  await press(page, 'l');
+  await expect(currentLead(page)).not.toHaveAttribute('data-envoke-id', first);
+
+  await page.reload();
+  await expect(leadList(page).getByRole('option').first()).toBeVisible();
+  await press(page, '?');
+  await expect(dialog(page, 'Keyboard shortcuts').locator('.help-row', { hasText: 'Next lead' })).toContainText('l');
+});
