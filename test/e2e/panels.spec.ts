@@ -5,6 +5,7 @@ import { currentEnvokeId, currentLead, expectPending, leadList, openApp, press, 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 
 test('palette, help and settings open and close by keyboard; light and dark follow the system', async ({ page, app }) => {
+  await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page, app);
   await page.screenshot({ path: `${SCREENSHOTS}/main-light.png` });
 
@@ -36,10 +37,10 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   // Focus came back to the list, so the keys work again.
   await expect(leadList(page)).toBeFocused();
 
-  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-  const light = await background();
+  const body = page.locator('body');
+  await expect(body).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   await page.emulateMedia({ colorScheme: 'dark' });
-  await expect.poll(background).not.toBe(light);
+  await expect(body).toHaveCSS('background-color', 'rgb(22, 24, 29)');
   await page.screenshot({ path: `${SCREENSHOTS}/main-dark.png` });
 });
 
