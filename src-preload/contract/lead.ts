@@ -102,7 +102,7 @@ function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: str
     if (value === undefined || value === '') {
       ctx.addIssue({
         code: 'custom',
-        message: `"${raw}" is not a ${what}; use one of: ${vocabulary.join(', ')}`,
+        message: `"${raw}" is not a valid ${what}; use one of: ${vocabulary.join(', ')}`,
       });
       return z.NEVER;
     }

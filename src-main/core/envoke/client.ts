@@ -3,7 +3,7 @@
  * A thin layer: it never retries (the sync engine owns retries and backoff) but it reads every
  * reply shape Envoke is known or suspected to use and turns everything else into an EnvokeError.
  */
-import { version } from '../../../package.json';
+import packageJson from '../../../package.json' with { type: 'json' };
 import { normalizeEnum } from '../../../src-preload/contract/lead';
 import { EnvokeError } from './errors';
 import { createTransport, envelopeMessages, saysNotFound, type EnvokeReply } from './http';
@@ -163,7 +163,7 @@ export function createEnvokeClient(options: EnvokeClientOptions): EnvokeClient {
     apiKey: options.apiKey,
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     fetch: options.fetch ?? globalThis.fetch,
-    userAgent: options.userAgent ?? `LeadTriage/${version} (+desktop)`,
+    userAgent: options.userAgent ?? `LeadTriage/${packageJson.version} (+desktop)`,
     now: options.now ?? Date.now,
   });
 
