@@ -3,7 +3,8 @@
  * never sees `ipcRenderer` or an IPC event object (whose `sender` would give it all of IPC).
  */
 import { INVOKE_CHANNEL, EVENT_CHANNEL } from './bridge-channels';
-import { COMMAND_NAMES, EVENT_NAMES, type Result } from './contract';
+import type { Result } from './contract/errors';
+import { BRIDGE_COMMAND_NAMES, BRIDGE_EVENT_NAMES } from './contract/names';
 
 /** The part of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {
@@ -17,8 +18,8 @@ export interface LeadTriageBridge {
   on(event: string, callback: (payload: unknown) => void): () => void;
 }
 
-const commandNames: ReadonlySet<string> = new Set(COMMAND_NAMES);
-const eventNames: ReadonlySet<string> = new Set(EVENT_NAMES);
+const commandNames: ReadonlySet<string> = new Set(BRIDGE_COMMAND_NAMES);
+const eventNames: ReadonlySet<string> = new Set(BRIDGE_EVENT_NAMES);
 
 export function createBridge(ipc: IpcRendererLike): LeadTriageBridge {
   return {

@@ -3,3 +3,4 @@ export * from './dto';
 export * from './errors';
 export * from './commands';
 export * from './events';
+export * from './names';

@@ -1,0 +1,43 @@
+/**
+ * The command and event names alone, without their schemas, for the preload: it only checks
+ * names, and leaving zod out keeps the sandboxed preload small. The compiler keeps these lists
+ * equal to the contract's maps.
+ */
+import type { CommandName } from './commands';
+import type { EventName } from './events';
+
+export const BRIDGE_COMMAND_NAMES = [
+  'leads:list',
+  'leads:ids',
+  'leads:rows',
+  'leads:counts',
+  'leads:get',
+  'leads:update',
+  'leads:create',
+  'history:undo',
+  'history:redo',
+  'outbox:list',
+  'outbox:retry',
+  'outbox:discard',
+  'outbox:edit',
+  'conflicts:resolve',
+  'sync:run-now',
+  'sync:status',
+  'sync:scope-get',
+  'sync:scope-set',
+  'app:info',
+  'settings:get',
+  'settings:set',
+  'account:test',
+  'account:save',
+  'account:clear',
+] as const satisfies readonly CommandName[];
+
+export const BRIDGE_EVENT_NAMES = ['sync:status', 'leads:changed', 'app:menu'] as const satisfies readonly EventName[];
+
+type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
+/** A compile error here names a command or event added to the contract but not to the lists. */
+export const namesAreComplete: [
+  Unlisted<CommandName, (typeof BRIDGE_COMMAND_NAMES)[number]>,
+  Unlisted<EventName, (typeof BRIDGE_EVENT_NAMES)[number]>,
+] = [true, true];
