@@ -136,6 +136,20 @@ describe('exactly-once delivery', () => {
     expect(fixture.sim.store.get(a.envokeId)?.marketing_rating_status).toBe('Deferred');
   });
 
+  it('undo never unsets a status Envoke gave a lead created here', async () => {
+    const fixture = await setup();
+    const { id } = await fixture.core['leads:create']({ email: 'fresh@example.com' });
+    await fixture.core['leads:update']({ ids: [id], patch: { marketing_rating_status: 'Unprocessed' } });
+    await fixture.core['history:undo']({});
+    await fixture.core.syncOnce('push');
+    expect((await fixture.core['leads:get']({ id })).fields.marketing_rating_status).toBe('Unprocessed');
+    await fixture.core['history:redo']({});
+    await fixture.core['history:undo']({});
+    expect((await fixture.core['outbox:list']({ includeDone: false })).entries).toEqual([]);
+    const report = await fixture.core.syncOnce('push');
+    expect(report.failed).toBe(0);
+  });
+
   it('retries a 5xx after a backoff and sends once', async () => {
     const fixture = await setup();
     const a = await fixture.lead(0);

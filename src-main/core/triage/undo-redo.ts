@@ -5,6 +5,7 @@
  * action, a conflict resolution) is left alone: undo never overwrites newer work.
  */
 import type { CommandOutput } from '../../../src-preload/contract/commands';
+import { isEnumField } from '../../../src-preload/contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { field, type FieldValues } from '../store/lead-record';
 import type { HistoryEntry } from '../store/history-table';
@@ -24,6 +25,9 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
     const { local } = readLocal(store, change.leadId);
     const values: FieldValues = {};
     for (const [name, value] of entriesOf(to)) {
+      // A status can be changed but not unset (Envoke refuses ""): a lead created here and then
+      // given Envoke's default keeps it rather than going back to "no status".
+      if (value === '' && isEnumField(name)) continue;
       if (field(local, name) === from[name]) values[name] = value;
     }
     const { before, after } = applyLocalEdit(store, change.leadId, values, now);
