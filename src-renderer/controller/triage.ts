@@ -42,8 +42,8 @@ export function applyChange(ids: readonly number[], patch: FieldPatch, what: str
     } catch (error) {
       useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
     } finally {
+      // Counts follow from the core's leads:changed event.
       useStore.getState().unpaint(seq, ids);
-      void loadCounts();
     }
   });
 }

@@ -5,6 +5,9 @@ import { currentEnvokeId, expectPending, leadList, openApp, press, SCREENSHOTS, 
 test('a conflict made on Envoke’s side is resolved field by field with the keyboard', async ({ page, app }) => {
   await openApp(page, app);
   await app.envoke.setOffline(true);
+  // Let the app find Envoke unreachable first, so both keys below make one queued change.
+  await press(page, 'Shift+S');
+  await expect(statusBar(page)).toContainText('Offline', { timeout: 20_000 });
   const id = await currentEnvokeId(page);
   const base = await app.envoke.lead(id);
   const mineRating = base?.marketing_rating === 'Hot' ? 'Cold' : 'Hot';
