@@ -4,6 +4,7 @@
  */
 import { errorMessage, invoke, on } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
+import { syncNow } from './commands';
 import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
@@ -69,6 +70,16 @@ function watchQuery(): void {
   });
 }
 
+/** The desktop app's menu (Sync now, Preferences, Keyboard shortcuts, Help) asks for these. */
+function followMenu(): void {
+  on('app:menu', ({ action }) => {
+    const store = useStore.getState();
+    if (action === 'sync-now') void syncNow();
+    else if (action === 'preferences') store.openPanel({ kind: 'settings' });
+    else store.openPanel({ kind: 'help' });
+  });
+}
+
 async function loadPreferences(): Promise<void> {
   const store = useStore.getState();
   const [info, prefs] = await Promise.allSettled([invoke('app:info', {}), invoke('settings:get', {})]);
@@ -83,6 +94,7 @@ export function start(): void {
   watchLeadChanges();
   watchSelection();
   watchQuery();
+  followMenu();
   void loadPreferences();
   void loadSyncStatus();
   void loadIds().then(() => loadDetail());
