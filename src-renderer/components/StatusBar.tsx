@@ -1,6 +1,6 @@
 /** The bottom line: connection, sync progress, queue counts, last sync, demo data, and the key legend. */
 import { useEffect, useState } from 'react';
-import { connectionWords, plural, progressWords, timeAgo } from '../logic/format';
+import { connectionWords, plural, shortProgress, timeAgo } from '../logic/format';
 import { useStore } from '../store/store';
 import { KeyLegend } from './KeyLegend';
 
@@ -22,7 +22,7 @@ function SyncSummary() {
   const parts = [
     <span key="state" className={`conn conn-${sync.state}`}>{connectionWords(sync)}</span>,
   ];
-  if (sync.progress) parts.push(<span key="progress">{progressWords(sync.progress)}</span>);
+  if (sync.progress) parts.push(<span key="progress">{shortProgress(sync.progress)}</span>);
   parts.push(
     <span key="last">{sync.lastSyncAt ? `synced ${timeAgo(sync.lastSyncAt, now)}` : 'not synced yet'}</span>,
     <span key="pending" className={sync.pending > 0 ? 'count-pending' : ''}>{`${sync.pending} pending`}</span>,

@@ -58,3 +58,11 @@ export function progressWords(progress: NonNullable<SyncStatus['progress']>): st
   const rate = progress.perSecond > 0 ? `, ${formatCount(Math.round(progress.perSecond))} a second` : '';
   return `${what}: ${amount}${rate}`;
 }
+
+/** The same in a few words for the status bar: "35,000 leads in" or "3 of 12 sent". */
+export function shortProgress(progress: NonNullable<SyncStatus['progress']>): string {
+  if (progress.phase === 'pull') return `${formatCount(progress.done)} leads in`;
+  return progress.total === null
+    ? `${formatCount(progress.done)} sent`
+    : `${formatCount(progress.done)} of ${formatCount(progress.total)} sent`;
+}

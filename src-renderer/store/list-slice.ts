@@ -38,6 +38,12 @@ export interface ListSlice {
   setCounts(counts: Partial<Record<ViewId, number>>): void;
 }
 
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => ({
   view: 'all',
   search: '',
@@ -54,6 +60,8 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   setSearch: (search) => set({ search, cursor: 0, idsLoaded: false }),
   setIds: (ids) =>
     set((state) => {
+      // The same ids again (most refreshes) keep the old array, so the list does not redraw.
+      if (state.idsLoaded && sameIds(state.ids, ids)) return { listError: null };
       const current = state.ids[state.cursor];
       const kept = current === undefined ? -1 : ids.indexOf(current);
       const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, ids.length - 1));

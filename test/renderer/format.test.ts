@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressWords, timeAgo } from '../../src-renderer/logic/format';
+import { progressWords, shortProgress, timeAgo } from '../../src-renderer/logic/format';
 
 const now = Date.parse('2025-06-01T12:00:00Z');
 
@@ -18,5 +18,12 @@ describe('status bar words', () => {
       'Downloading leads: 1,200 so far, 850 a second',
     );
     expect(progressWords({ phase: 'push', done: 3, total: 12, perSecond: 0 })).toBe('Sending changes: 3 of 12');
+  });
+});
+
+describe('status bar progress', () => {
+  it('is short enough to leave room for the counts', () => {
+    expect(shortProgress({ phase: 'pull', done: 35_000, total: null, perSecond: 2754 })).toBe('35,000 leads in');
+    expect(shortProgress({ phase: 'push', done: 3, total: 12, perSecond: 1 })).toBe('3 of 12 sent');
   });
 });

@@ -70,3 +70,17 @@ describe('keyboard context', () => {
     expect(keyContextOf([{ kind: 'new-lead' }])).toBeNull();
   });
 });
+
+describe('id refreshes', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  it('keep the same array when nothing changed, so the list does not redraw', () => {
+    const store = useStore.getState();
+    store.setIds([1, 2, 3]);
+    const first = useStore.getState().ids;
+    store.setIds([1, 2, 3]);
+    expect(useStore.getState().ids).toBe(first);
+    store.setIds([1, 3]);
+    expect(useStore.getState().ids).toEqual([1, 3]);
+  });
+});
