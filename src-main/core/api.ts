@@ -2,7 +2,12 @@
  * The core's public face: what the Electron shell, the browser host, the CLI and tests hold.
  * `createCore` (src-main/core/create-core.ts) returns one of these.
  */
-import type { CoreHandlers, EventName, EventPayload, SyncProgress } from '../../src-preload/contract';
+import type {
+  CoreHandlers,
+  EventName,
+  EventPayload,
+  SyncProgress,
+} from '../../src-preload/contract';
 
 /** Time, injectable so retries, backoff and "last synced" are deterministic under test. */
 export interface Clock {

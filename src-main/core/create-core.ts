@@ -63,7 +63,13 @@ export function createCore(options: CoreOptions): Core {
     random: options.random ?? Math.random,
     events,
   });
-  const context: CoreContext = { store, clock, logger, events, outboxChanged: () => engine.outboxChanged() };
+  const context: CoreContext = {
+    store,
+    clock,
+    logger,
+    events,
+    outboxChanged: () => engine.outboxChanged(),
+  };
   const queries = new LeadQueries(db);
   let closing: Promise<void> | null = null;
 
@@ -106,7 +112,10 @@ export function createCore(options: CoreOptions): Core {
           throw storageError(options.dbPath, error);
         }
         logger.error('A command failed unexpectedly', { command: name, error: String(error) });
-        throw new CommandError('internal', `Lead Triage could not complete "${name}": ${String(error)}`);
+        throw new CommandError(
+          'internal',
+          `Lead Triage could not complete "${name}": ${String(error)}`,
+        );
       }
     }) as CoreHandlers[N];
   }

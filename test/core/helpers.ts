@@ -24,7 +24,14 @@ export function tempDir(): { dir: string; db(name?: string): string; cleanup(): 
 }
 
 export function startSim(options: SimulatorOptions = {}): Promise<RunningSimulator> {
-  return startSimulator({ port: 0, leads: 200, seed: 11, apiId: API_ID, apiKey: API_KEY, ...options });
+  return startSimulator({
+    port: 0,
+    leads: 200,
+    seed: 11,
+    apiId: API_ID,
+    apiKey: API_KEY,
+    ...options,
+  });
 }
 
 export interface RequestLog {
@@ -33,7 +40,10 @@ export interface RequestLog {
 }
 
 /** A real client for the simulator; every request it makes is logged. */
-export function clientFor(sim: { url: string }, options: { timeoutMs?: number; apiKey?: string } = {}): EnvokeClient & RequestLog {
+export function clientFor(
+  sim: { url: string },
+  options: { timeoutMs?: number; apiKey?: string } = {},
+): EnvokeClient & RequestLog {
   const requests: RequestLog['requests'] = [];
   const client = createEnvokeClient({
     baseUrl: sim.url,
@@ -42,7 +52,10 @@ export function clientFor(sim: { url: string }, options: { timeoutMs?: number; a
     timeoutMs: options.timeoutMs ?? 3000,
     fetch: (input, init) => {
       const url = new URL(String(input));
-      requests.push({ method: init?.method ?? 'GET', url: decodeURIComponent(url.pathname + url.search) });
+      requests.push({
+        method: init?.method ?? 'GET',
+        url: decodeURIComponent(url.pathname + url.search),
+      });
       return fetch(input, init);
     },
   });
@@ -72,13 +85,18 @@ export class FakeClock implements Clock {
 
   /** The moment the earliest timer fires, or null. */
   nextTimer(): number | null {
-    return this.timers.reduce<number | null>((min, timer) => (min === null || timer.at < min ? timer.at : min), null);
+    return this.timers.reduce<number | null>(
+      (min, timer) => (min === null || timer.at < min ? timer.at : min),
+      null,
+    );
   }
 
   advance(ms: number): void {
     const target = this.time + ms;
     for (;;) {
-      const due = this.timers.filter((timer) => timer.at <= target).sort((a, b) => a.at - b.at || a.id - b.id)[0];
+      const due = this.timers
+        .filter((timer) => timer.at <= target)
+        .sort((a, b) => a.at - b.at || a.id - b.id)[0];
       if (due === undefined) break;
       this.timers = this.timers.filter((timer) => timer !== due);
       this.time = Math.max(this.time, due.at);
@@ -93,12 +111,22 @@ export function openCore(
   envoke: EnvokeClient,
   options: { clock?: Clock; random?: () => number } = {},
 ): Core {
-  return createCore({ dbPath, envoke, clock: options.clock, random: options.random ?? (() => 0.5) });
+  return createCore({
+    dbPath,
+    envoke,
+    clock: options.clock,
+    random: options.random ?? (() => 0.5),
+  });
 }
 
 /** A client for a port nothing listens on: every request fails as "offline". */
 export function unreachableClient(): EnvokeClient {
-  return createEnvokeClient({ baseUrl: 'http://127.0.0.1:9', apiId: API_ID, apiKey: API_KEY, timeoutMs: 1000 });
+  return createEnvokeClient({
+    baseUrl: 'http://127.0.0.1:9',
+    apiId: API_ID,
+    apiKey: API_KEY,
+    timeoutMs: 1000,
+  });
 }
 
 /** The lead ids (Envoke's) the simulator journalled writes for, by method. */

@@ -30,7 +30,12 @@ const LEAD = JSON.stringify({
   create_time: '2026-10-01 10:00:00',
   marketing_rating_status: 'Unprocessed',
   marketing_rating_note: 'asked for a quote on pallets',
-  contact: { first_name: 'Jane', last_name: 'Roe', company: 'Acme Widgets', email: 'jane@acme.example' },
+  contact: {
+    first_name: 'Jane',
+    last_name: 'Roe',
+    company: 'Acme Widgets',
+    email: 'jane@acme.example',
+  },
 });
 
 /** A lead with an unsent change, as any version since 0010 stores them. */
@@ -51,7 +56,9 @@ function seedLeadWithUnsentChange(db: Database.Database): void {
 }
 
 function outboxRows(db: Database.Database): unknown[] {
-  return db.prepare('SELECT id, lead_id, kind, fields, base, state, last_error FROM outbox ORDER BY id').all();
+  return db
+    .prepare('SELECT id, lead_id, kind, fields, base, state, last_error FROM outbox ORDER BY id')
+    .all();
 }
 
 describe('opening a database', () => {
@@ -86,7 +93,9 @@ describe('opening a database', () => {
     }
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as CommandError).code).toBe('storage');
-    expect((error as Error).message).toMatch(/newer version of Lead Triage.*schema 30.*left untouched/);
+    expect((error as Error).message).toMatch(
+      /newer version of Lead Triage.*schema 30.*left untouched/,
+    );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
 
@@ -113,10 +122,16 @@ describe('opening a database', () => {
         throw new Error('disk said no');
       },
     };
-    expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken] })).toThrow(/cannot be used: disk said no/);
+    expect(() => openDatabase(path, { migrations: [...MIGRATIONS, broken] })).toThrow(
+      /cannot be used: disk said no/,
+    );
     const db = new Database(path);
     expect(schemaVersion(db)).toBe(0);
-    expect(db.prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('leads', 'half_done')").get()).toEqual({ n: 0 });
+    expect(
+      db
+        .prepare("SELECT count(*) AS n FROM sqlite_schema WHERE name IN ('leads', 'half_done')")
+        .get(),
+    ).toEqual({ n: 0 });
     db.close();
   });
 });
@@ -129,10 +144,18 @@ describe('migration 0010: leads, outbox, history, sync state', () => {
     expect(outboxRows(db)).toHaveLength(2);
     // An outbox row must point at a lead, and states are a closed list.
     expect(() =>
-      db.prepare("INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (99, 'update', '{}', 'pending', 0, 0, 0)").run(),
+      db
+        .prepare(
+          "INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (99, 'update', '{}', 'pending', 0, 0, 0)",
+        )
+        .run(),
     ).toThrow(/FOREIGN KEY/);
     expect(() =>
-      db.prepare("INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (1, 'update', '{}', 'lost', 0, 0, 0)").run(),
+      db
+        .prepare(
+          "INSERT INTO outbox (lead_id, kind, fields, state, next_attempt_at, created_at, updated_at) VALUES (1, 'update', '{}', 'lost', 0, 0, 0)",
+        )
+        .run(),
     ).toThrow(/CHECK/);
     // A lead the outbox still refers to cannot be deleted by accident.
     expect(() => db.prepare('DELETE FROM leads WHERE id = 1').run()).toThrow(/FOREIGN KEY/);
@@ -155,7 +178,9 @@ describe('migration 0020: search index and activity log', () => {
     expect(find('"pallet"*')).toEqual([1]);
     expect(find('"jane@acme"*')).toEqual([1]);
     expect(find('"nobody"*')).toEqual([]);
-    db.prepare("INSERT INTO activity (lead_id, at, kind, message) VALUES (1, 0, 'edit', 'x')").run();
+    db.prepare(
+      "INSERT INTO activity (lead_id, at, kind, message) VALUES (1, 0, 'edit', 'x')",
+    ).run();
     expect(db.prepare('SELECT count(*) AS n FROM activity').get()).toEqual({ n: 1 });
     db.close();
   });

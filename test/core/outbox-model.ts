@@ -14,7 +14,10 @@ export type Values = Partial<Record<Field, string>>;
 export type Envoke = Map<string, Record<Field, string>>;
 
 /** What Envoke gives a lead created without these fields (the simulator follows Envoke). */
-const CREATED_DEFAULTS: Record<Field, string> = { marketing_rating: '', marketing_rating_status: 'Unprocessed' };
+const CREATED_DEFAULTS: Record<Field, string> = {
+  marketing_rating: '',
+  marketing_rating_status: 'Unprocessed',
+};
 
 interface Row {
   id: number;
@@ -65,7 +68,9 @@ export class OutboxModel {
   }
 
   open(lead: number): Row[] {
-    return this.rows.filter((row) => row.lead === lead && row.state !== 'done' && row.state !== 'cancelled');
+    return this.rows.filter(
+      (row) => row.lead === lead && row.state !== 'done' && row.state !== 'cancelled',
+    );
   }
 
   openCount(): number {
@@ -80,7 +85,9 @@ export class OutboxModel {
   }
 
   conflicts(key: number): { lead: number; field: Field }[] {
-    return this.open(key).flatMap((row) => (Object.keys(row.conflicts) as Field[]).map((field) => ({ lead: key, field })));
+    return this.open(key).flatMap((row) =>
+      (Object.keys(row.conflicts) as Field[]).map((field) => ({ lead: key, field })),
+    );
   }
 
   allConflicts(): { lead: number; field: Field }[] {
@@ -117,7 +124,9 @@ export class OutboxModel {
   create(key: number, remoteId: string, values: Values): void {
     const blank = { marketing_rating: '', marketing_rating_status: '' };
     this.leads.set(key, { envokeId: null, remoteId, cache: blank });
-    const fields = Object.fromEntries(entries(values).filter(([, value]) => value !== '')) as Values;
+    const fields = Object.fromEntries(
+      entries(values).filter(([, value]) => value !== ''),
+    ) as Values;
     this.rows.push(this.row(key, 'create', fields, {}));
   }
 
@@ -209,7 +218,9 @@ export class OutboxModel {
   private ready(row: Row): boolean {
     if (row.state !== 'pending') return false;
     if (row.kind === 'update' && this.leads.get(row.lead)!.envokeId === null) return false;
-    return !this.rows.some((earlier) => earlier.lead === row.lead && earlier.id < row.id && earlier.state === 'pending');
+    return !this.rows.some(
+      (earlier) => earlier.lead === row.lead && earlier.id < row.id && earlier.state === 'pending',
+    );
   }
 
   private loseAnswer(row: Row): boolean {
@@ -220,7 +231,16 @@ export class OutboxModel {
   }
 
   private row(lead: number, kind: Row['kind'], fields: Values, base: Values): Row {
-    return { id: this.nextRow++, lead, kind, fields, base, conflicts: {}, state: 'pending', outcomeUnknown: false };
+    return {
+      id: this.nextRow++,
+      lead,
+      kind,
+      fields,
+      base,
+      conflicts: {},
+      state: 'pending',
+      outcomeUnknown: false,
+    };
   }
 
   private replay(key: number, from: Values, to: Values): void {

@@ -45,7 +45,9 @@ async function setup(options: Parameters<typeof startSim>[0] = {}) {
 /** Every cached lead as stored in the file: Envoke id -> Envoke's copy. */
 function cachedCopies(): Map<string, unknown> {
   const db = new Database(dir.db(), { readonly: true });
-  const rows = db.prepare('SELECT envoke_id, server_json FROM leads WHERE envoke_id IS NOT NULL').all() as {
+  const rows = db
+    .prepare('SELECT envoke_id, server_json FROM leads WHERE envoke_id IS NOT NULL')
+    .all() as {
     envoke_id: string;
     server_json: string;
   }[];
@@ -69,9 +71,18 @@ describe('full pull', () => {
     const { sim, core } = await setup({ leads: 10_000, seed: 21 });
     const progress: SyncProgress[] = [];
     const report = await core.syncOnce('pull', (step) => progress.push(step));
-    expect(report).toMatchObject({ fullPull: true, pulled: 10_000, new: 10_000, updated: 0, invalid: 0, gone: 0 });
+    expect(report).toMatchObject({
+      fullPull: true,
+      pulled: 10_000,
+      new: 10_000,
+      updated: 0,
+      invalid: 0,
+      gone: 0,
+    });
     expect(progress.at(-1)).toMatchObject({ phase: 'pull', done: 10_000, total: null });
-    expect(progress.map((step) => step.done)).toEqual([...progress.map((step) => step.done)].sort((a, b) => a - b));
+    expect(progress.map((step) => step.done)).toEqual(
+      [...progress.map((step) => step.done)].sort((a, b) => a - b),
+    );
 
     const counts = await core['leads:counts']({});
     expect(counts.all).toBe(10_000);
@@ -94,14 +105,20 @@ describe('full pull', () => {
     // Envoke's copy of every lead, every field (contact and unknown fields included), as stored.
     const cached = cachedCopies();
     expect(cached.size).toBe(10_000);
-    const differing = [...expected].filter(([envokeId, lead]) => JSON.stringify(cached.get(envokeId)) !== JSON.stringify(lead));
+    const differing = [...expected].filter(
+      ([envokeId, lead]) => JSON.stringify(cached.get(envokeId)) !== JSON.stringify(lead),
+    );
     expect(differing).toEqual([]);
   });
 
   it('resumes after a lost connection from the first page it had not written', async () => {
     const fixture = await setup({ leads: 1000 });
     const { sim, envoke } = fixture;
-    sim.faults.enqueue({ kind: 'reset', match: { method: 'GET', path: /skip=500(&|$)/ }, times: 10 });
+    sim.faults.enqueue({
+      kind: 'reset',
+      match: { method: 'GET', path: /skip=500(&|$)/ },
+      times: 10,
+    });
     await expect(fixture.core.syncOnce('pull')).rejects.toMatchObject({ code: 'offline' });
     expect((await fixture.core['leads:counts']({})).all).toBe(500);
 
@@ -111,7 +128,9 @@ describe('full pull', () => {
     const report = await core.syncOnce('pull');
     expect(report.pulled).toBe(500);
     expect(envoke.requests[0]?.url).toMatch(/skip=500&/);
-    expect(envoke.requests.some((request) => /skip=(0|100|200|300|400)&/.test(request.url))).toBe(false);
+    expect(envoke.requests.some((request) => /skip=(0|100|200|300|400)&/.test(request.url))).toBe(
+      false,
+    );
     expect((await core['leads:counts']({})).all).toBe(1000);
     expect(cachedCopies().size).toBe(1000);
 
@@ -131,7 +150,9 @@ describe('full pull', () => {
     const { core, sim } = await setup({ leads: 150, enumSpelling: 'upper' });
     await core.syncOnce('pull');
     const counts = await core['leads:counts']({});
-    const unprocessed = sim.store.all().filter((lead) => /^unprocessed$/i.test(String(lead.marketing_rating_status))).length;
+    const unprocessed = sim.store
+      .all()
+      .filter((lead) => /^unprocessed$/i.test(String(lead.marketing_rating_status))).length;
     expect(unprocessed).toBeGreaterThan(0);
     expect(counts['marketing-unprocessed']).toBe(unprocessed);
   });
@@ -146,7 +167,10 @@ describe('leads gone from Envoke', () => {
     const now = await startSim({ leads: 60, seed: 2 });
     cleanups.push(() => now.stop());
     const stillThere = new Set(now.store.all().map((lead) => lead.id));
-    const vanished = before.store.all().filter((lead) => !stillThere.has(lead.id)).map((lead) => lead.id);
+    const vanished = before.store
+      .all()
+      .filter((lead) => !stillThere.has(lead.id))
+      .map((lead) => lead.id);
     expect(vanished.length).toBeGreaterThan(0);
 
     let core = openCore(dir.db(), clientFor(before));
@@ -158,7 +182,9 @@ describe('leads gone from Envoke', () => {
     cleanups.push(() => core.close());
     const report = await core.syncOnce('pull');
     expect(report.gone).toBe(vanished.length);
-    const asked = client.requests.filter((request) => /^\/v1\/leads\/\d+$/.test(request.url)).map((r) => r.url.split('/').pop());
+    const asked = client.requests
+      .filter((request) => /^\/v1\/leads\/\d+$/.test(request.url))
+      .map((r) => r.url.split('/').pop());
     expect(asked.sort()).toEqual([...vanished].sort());
 
     const { ids } = await core['leads:ids']({ view: 'all' });
@@ -175,7 +201,11 @@ describe('leads gone from Envoke', () => {
     cleanups.push(() => core.close());
     await core.syncOnce('pull');
     const again = await core['leads:rows']({ ids });
-    expect(again.rows.filter((row) => vanished.includes(row.envokeId!)).every((row) => !row.goneFromEnvoke)).toBe(true);
+    expect(
+      again.rows
+        .filter((row) => vanished.includes(row.envokeId!))
+        .every((row) => !row.goneFromEnvoke),
+    ).toBe(true);
   });
 });
 
@@ -184,7 +214,10 @@ describe('quick pull of new leads', () => {
     const { core, sim, envoke } = await setup({ leads: 300 });
     await core.syncOnce('pull');
     const highest = Math.max(...sim.store.all().map((lead) => Number(lead.id)));
-    const added = sim.store.insert({ contact: { email: 'newcomer@example.com' }, rule_rating: 'Hot' });
+    const added = sim.store.insert({
+      contact: { email: 'newcomer@example.com' },
+      rule_rating: 'Hot',
+    });
     envoke.requests.length = 0;
 
     const report = await core.syncOnce('new');
@@ -213,18 +246,34 @@ describe('pull and the person’s unsent changes', () => {
     const { ids } = await core['leads:ids']({ view: 'marketing-unprocessed' });
     const id = ids[0]!;
     const envokeId = (await core['leads:get']({ id })).envokeId!;
-    await core['leads:update']({ ids: [id], patch: { marketing_rating_status: 'Deferred', marketing_rating: 'Cold' } });
+    await core['leads:update']({
+      ids: [id],
+      patch: { marketing_rating_status: 'Deferred', marketing_rating: 'Cold' },
+    });
 
     // A colleague changes one of those fields and another one in Envoke.
-    sim.store.edit(envokeId, { marketing_rating_status: 'Passed to sales', create_note: 'phoned in' });
+    sim.store.edit(envokeId, {
+      marketing_rating_status: 'Passed to sales',
+      create_note: 'phoned in',
+    });
     const report = await core.syncOnce('pull');
     expect(report.updated).toBe(1);
 
     const detail = await core['leads:get']({ id });
-    expect(detail.fields).toMatchObject({ marketing_rating_status: 'Deferred', marketing_rating: 'Cold', create_note: 'phoned in' });
-    expect(detail.envokeFields).toMatchObject({ marketing_rating_status: 'Passed to sales', create_note: 'phoned in' });
+    expect(detail.fields).toMatchObject({
+      marketing_rating_status: 'Deferred',
+      marketing_rating: 'Cold',
+      create_note: 'phoned in',
+    });
+    expect(detail.envokeFields).toMatchObject({
+      marketing_rating_status: 'Passed to sales',
+      create_note: 'phoned in',
+    });
     expect(detail.syncState).toBe('pending');
-    expect(detail.pending[0]?.fields).toEqual({ marketing_rating_status: 'Deferred', marketing_rating: 'Cold' });
+    expect(detail.pending[0]?.fields).toEqual({
+      marketing_rating_status: 'Deferred',
+      marketing_rating: 'Cold',
+    });
     expect(detail.activity.map((entry) => entry.message)).toContain(
       'In Envoke: Marketing status: Unprocessed → Passed to sales',
     );
@@ -238,7 +287,14 @@ describe('sync scope', () => {
   it('pulls only the leads in scope and drops the rest unless they carry unsent changes', async () => {
     const { core, sim, envoke } = await setup({ leads: 400 });
     await core.syncOnce('pull');
-    const people = [...new Set(sim.store.all().map((lead) => String(lead.salesperson)).filter(Boolean))];
+    const people = [
+      ...new Set(
+        sim.store
+          .all()
+          .map((lead) => String(lead.salesperson))
+          .filter(Boolean),
+      ),
+    ];
     expect(people.length).toBeGreaterThan(1);
     const [chosen, other] = people as [string, string];
     const { ids } = await core['leads:ids']({ view: 'all' });
@@ -246,20 +302,44 @@ describe('sync scope', () => {
     const keep = rows.find((row) => row.salesperson === other)!;
     await core['leads:update']({ ids: [keep.id], patch: { sales_rating_note: 'mine to finish' } });
 
-    await expect(core['sync:scope-set']({ salespeople: [chosen], marketingStatuses: ['passed_to_sales'], salesStatuses: [] })).resolves.toEqual({ ok: true });
-    expect(await core['sync:scope-get']({})).toEqual({ salespeople: [chosen], marketingStatuses: ['Passed to sales'], salesStatuses: [] });
+    await expect(
+      core['sync:scope-set']({
+        salespeople: [chosen],
+        marketingStatuses: ['passed_to_sales'],
+        salesStatuses: [],
+      }),
+    ).resolves.toEqual({ ok: true });
+    expect(await core['sync:scope-get']({})).toEqual({
+      salespeople: [chosen],
+      marketingStatuses: ['Passed to sales'],
+      salesStatuses: [],
+    });
     envoke.requests.length = 0;
     await core.syncOnce('pull');
     expect(envoke.requests[0]?.url).toContain(`filter[salesperson]=${chosen}`);
     expect(envoke.requests[0]?.url).toContain('filter[marketing_rating_status]=Passed to sales');
 
-    const inScope = sim.store.all().filter((lead) => lead.salesperson === chosen && lead.marketing_rating_status === 'Passed to sales');
-    const after = await core['leads:rows']({ ids: (await core['leads:ids']({ view: 'all' })).ids.slice(0, 500) });
+    const inScope = sim.store
+      .all()
+      .filter(
+        (lead) => lead.salesperson === chosen && lead.marketing_rating_status === 'Passed to sales',
+      );
+    const after = await core['leads:rows']({
+      ids: (await core['leads:ids']({ view: 'all' })).ids.slice(0, 500),
+    });
     expect(after.rows).toHaveLength(inScope.length + 1);
-    expect(after.rows.filter((row) => row.id !== keep.id).every((row) => row.salesperson === chosen)).toBe(true);
+    expect(
+      after.rows.filter((row) => row.id !== keep.id).every((row) => row.salesperson === chosen),
+    ).toBe(true);
     expect(after.rows.find((row) => row.id === keep.id)?.syncState).toBe('pending');
 
-    await expect(core['sync:scope-set']({ salespeople: [], marketingStatuses: ['Maybe later'], salesStatuses: [] })).rejects.toMatchObject({
+    await expect(
+      core['sync:scope-set']({
+        salespeople: [],
+        marketingStatuses: ['Maybe later'],
+        salesStatuses: [],
+      }),
+    ).rejects.toMatchObject({
       code: 'invalid-input',
     });
   });

@@ -27,7 +27,9 @@ interface Fixture {
   lead(n: number): Promise<{ id: number; envokeId: string }>;
 }
 
-async function setup(options: { leads?: number; clock?: FakeClock; timeoutMs?: number } = {}): Promise<Fixture> {
+async function setup(
+  options: { leads?: number; clock?: FakeClock; timeoutMs?: number } = {},
+): Promise<Fixture> {
   const dir = tempDir();
   cleanups.push(() => dir.cleanup());
   const sim = await startSim({ leads: options.leads ?? 150 });
@@ -70,14 +72,22 @@ describe('exactly-once delivery', () => {
     const b = await fixture.lead(1);
     sim.faults.set({ offline: true });
 
-    await fixture.core['leads:update']({ ids: [a.id, b.id], patch: { marketing_rating_status: 'Passed to sales' } });
+    await fixture.core['leads:update']({
+      ids: [a.id, b.id],
+      patch: { marketing_rating_status: 'Passed to sales' },
+    });
     await fixture.core['leads:update']({ ids: [a.id], patch: { marketing_rating: 'Hot' } });
-    const { id: created } = await fixture.core['leads:create']({ email: 'offline@example.com', fields: { marketing_rating: 'Warm' } });
+    const { id: created } = await fixture.core['leads:create']({
+      email: 'offline@example.com',
+      fields: { marketing_rating: 'Warm' },
+    });
     await expect(fixture.core.syncOnce('push')).rejects.toMatchObject({ code: 'offline' });
     expect(sim.journal).toHaveLength(0);
 
     const core = await fixture.reopen();
-    expect((await core['outbox:list']({ includeDone: false })).entries.map((entry) => entry.kind)).toEqual(['update', 'update', 'create']);
+    expect(
+      (await core['outbox:list']({ includeDone: false })).entries.map((entry) => entry.kind),
+    ).toEqual(['update', 'update', 'create']);
     sim.faults.clear();
     const report = await core.syncOnce('push');
     expect(report).toMatchObject({ pushed: 3, created: 1, conflicts: 0, failed: 0, waiting: 0 });
@@ -88,7 +98,10 @@ describe('exactly-once delivery', () => {
       marketing_rating: 'Hot',
     });
     expect(journalled(sim, 'POST')).toHaveLength(1);
-    expect(sim.store.get(a.envokeId)).toMatchObject({ marketing_rating_status: 'Passed to sales', marketing_rating: 'Hot' });
+    expect(sim.store.get(a.envokeId)).toMatchObject({
+      marketing_rating_status: 'Passed to sales',
+      marketing_rating: 'Hot',
+    });
     // Each PATCH was preceded by a read of the lead (the three-way check).
     const urls = fixture.envoke.requests.map((request) => `${request.method} ${request.url}`);
     const patchAt = urls.lastIndexOf(`PATCH /v1/leads/${a.envokeId}`);
@@ -98,7 +111,10 @@ describe('exactly-once delivery', () => {
     expect(again.pushed).toBe(0);
     expect(sim.journal).toHaveLength(3);
     const detail = await core['leads:get']({ id: created });
-    expect(detail).toMatchObject({ envokeId: sim.journal.find((entry) => entry.method === 'POST')!.leadId, syncState: 'synced' });
+    expect(detail).toMatchObject({
+      envokeId: sim.journal.find((entry) => entry.method === 'POST')!.leadId,
+      syncState: 'synced',
+    });
     expect((await core['leads:counts']({})).pending).toBe(0);
   });
 
@@ -108,14 +124,19 @@ describe('exactly-once delivery', () => {
     await fixture.core['leads:update']({ ids: [a.id], patch: { marketing_rating: 'Hot' } });
     fixture.sim.faults.set({ latencyMs: 300 });
     const pushing = fixture.core.syncOnce('push');
-    await vi.waitFor(() => expect(fixture.envoke.requests.some((r) => r.url === `/v1/leads/${a.envokeId}`)).toBe(true));
+    await vi.waitFor(() =>
+      expect(fixture.envoke.requests.some((r) => r.url === `/v1/leads/${a.envokeId}`)).toBe(true),
+    );
     const started = performance.now();
     await fixture.core['leads:update']({ ids: [a.id], patch: { marketing_rating: 'Cold' } });
     expect(performance.now() - started).toBeLessThan(200);
     await pushing;
     fixture.sim.faults.clear();
     await fixture.core.syncOnce('push');
-    expect(fixture.sim.journal.map((entry) => entry.body)).toEqual([{ marketing_rating: 'Hot' }, { marketing_rating: 'Cold' }]);
+    expect(fixture.sim.journal.map((entry) => entry.body)).toEqual([
+      { marketing_rating: 'Hot' },
+      { marketing_rating: 'Cold' },
+    ]);
     expect(fixture.sim.store.get(a.envokeId)?.marketing_rating).toBe('Cold');
   });
 
@@ -123,7 +144,10 @@ describe('exactly-once delivery', () => {
     const fixture = await setup();
     const a = await fixture.lead(0);
     const original = fixture.sim.store.get(a.envokeId)!.marketing_rating_status;
-    await fixture.core['leads:update']({ ids: [a.id], patch: { marketing_rating_status: 'Deferred' } });
+    await fixture.core['leads:update']({
+      ids: [a.id],
+      patch: { marketing_rating_status: 'Deferred' },
+    });
     await fixture.core.syncOnce('push');
     await fixture.core['history:undo']({});
     await fixture.core.syncOnce('push');
@@ -139,10 +163,15 @@ describe('exactly-once delivery', () => {
   it('undo never unsets a status Envoke gave a lead created here', async () => {
     const fixture = await setup();
     const { id } = await fixture.core['leads:create']({ email: 'fresh@example.com' });
-    await fixture.core['leads:update']({ ids: [id], patch: { marketing_rating_status: 'Unprocessed' } });
+    await fixture.core['leads:update']({
+      ids: [id],
+      patch: { marketing_rating_status: 'Unprocessed' },
+    });
     await fixture.core['history:undo']({});
     await fixture.core.syncOnce('push');
-    expect((await fixture.core['leads:get']({ id })).fields.marketing_rating_status).toBe('Unprocessed');
+    expect((await fixture.core['leads:get']({ id })).fields.marketing_rating_status).toBe(
+      'Unprocessed',
+    );
     await fixture.core['history:redo']({});
     await fixture.core['history:undo']({});
     expect((await fixture.core['outbox:list']({ includeDone: false })).entries).toEqual([]);
@@ -165,10 +194,21 @@ describe('the three-way check', () => {
   it('raises a conflict exactly where both sides changed a field differently', async () => {
     const fixture = await setup();
     const { sim, core } = fixture;
-    const [a, b, c, d] = [await fixture.lead(0), await fixture.lead(1), await fixture.lead(2), await fixture.lead(3)];
-    await core['leads:update']({ ids: [a.id, b.id, c.id], patch: { marketing_rating_status: 'Deferred' } });
+    const [a, b, c, d] = [
+      await fixture.lead(0),
+      await fixture.lead(1),
+      await fixture.lead(2),
+      await fixture.lead(3),
+    ];
+    await core['leads:update']({
+      ids: [a.id, b.id, c.id],
+      patch: { marketing_rating_status: 'Deferred' },
+    });
     await core['leads:update']({ ids: [c.id, d.id], patch: { marketing_rating: 'Hot' } });
-    await core['leads:update']({ ids: [d.id], patch: { marketing_rating_note: 'budget approved' } });
+    await core['leads:update']({
+      ids: [d.id],
+      patch: { marketing_rating_note: 'budget approved' },
+    });
 
     sim.store.edit(a.envokeId, { marketing_rating_status: 'Passed to sales' }); // differently: conflict
     sim.store.edit(b.envokeId, { marketing_rating_status: 'Deferred' }); // the same: already there
@@ -188,7 +228,12 @@ describe('the three-way check', () => {
     const detailA = await core['leads:get']({ id: a.id });
     expect(detailA.syncState).toBe('conflict');
     expect(detailA.conflicts).toEqual([
-      { field: 'marketing_rating_status', base: 'Unprocessed', theirs: 'Passed to sales', mine: 'Deferred' },
+      {
+        field: 'marketing_rating_status',
+        base: 'Unprocessed',
+        theirs: 'Passed to sales',
+        mine: 'Deferred',
+      },
     ]);
     expect(detailA.fields.marketing_rating_status).toBe('Deferred');
     expect((await core['leads:counts']({})).conflicts).toBe(2);
@@ -199,7 +244,11 @@ describe('the three-way check', () => {
     await core.syncOnce('push');
     expect(sim.journal).toHaveLength(2);
 
-    await core['conflicts:resolve']({ leadId: a.id, field: 'marketing_rating_status', choice: 'mine' });
+    await core['conflicts:resolve']({
+      leadId: a.id,
+      field: 'marketing_rating_status',
+      choice: 'mine',
+    });
     await core['conflicts:resolve']({ leadId: d.id, field: 'marketing_rating', choice: 'theirs' });
     expect((await core['leads:get']({ id: d.id })).fields.marketing_rating).toBe('Cold');
     await core.syncOnce('push');
@@ -215,7 +264,10 @@ describe('creates are never duplicated', () => {
   it.each(['drop-after-write', 'reset'] as const)('when a POST meets %s', async (kind) => {
     const fixture = await setup();
     const { sim } = fixture;
-    const { id } = await fixture.core['leads:create']({ email: `${kind}@example.com`, firstName: 'Once' });
+    const { id } = await fixture.core['leads:create']({
+      email: `${kind}@example.com`,
+      firstName: 'Once',
+    });
     sim.faults.enqueue({ kind, match: { method: 'POST' } });
     await expect(fixture.core.syncOnce('push')).rejects.toMatchObject({ code: 'offline' });
     expect(journalled(sim, 'POST')).toHaveLength(kind === 'reset' ? 0 : 1);
@@ -303,7 +355,10 @@ describe('background sync on a fake clock', () => {
     core.start();
     await vi.waitFor(() => expect(sim.stats().faultsInjected['429']).toBe(1));
     await vi.waitFor(() => expect(statuses.at(-1)?.state).toBe('error'));
-    expect(statuses.at(-1)).toMatchObject({ pending: 1, nextRetryAt: new Date(clock.now() + 7000).toISOString() });
+    expect(statuses.at(-1)).toMatchObject({
+      pending: 1,
+      nextRetryAt: new Date(clock.now() + 7000).toISOString(),
+    });
     expect(statuses.at(-1)?.lastError).toMatch(/slow down.*7 s/);
 
     const seen = envoke.requests.length;
@@ -312,7 +367,9 @@ describe('background sync on a fake clock', () => {
     expect(envoke.requests.length).toBe(seen);
     clock.advance(1);
     await vi.waitFor(() => expect(journalled(sim, 'PATCH')).toEqual([a.envokeId]));
-    await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'idle', pending: 0, lastError: null }));
+    await vi.waitFor(() =>
+      expect(statuses.at(-1)).toMatchObject({ state: 'idle', pending: 0, lastError: null }),
+    );
   });
 
   it('pauses on 401 until the person asks again', async () => {
@@ -332,10 +389,16 @@ describe('background sync on a fake clock', () => {
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(envoke.requests.length).toBe(seen);
     expect(sim.journal).toHaveLength(0);
-    expect(statuses.at(-1)).toMatchObject({ state: 'auth-required', pending: 2, nextRetryAt: null });
+    expect(statuses.at(-1)).toMatchObject({
+      state: 'auth-required',
+      pending: 2,
+      nextRetryAt: null,
+    });
 
     await core['sync:run-now']({});
-    await vi.waitFor(() => expect(journalled(sim, 'PATCH').sort()).toEqual([a.envokeId, b.envokeId].sort()));
+    await vi.waitFor(() =>
+      expect(journalled(sim, 'PATCH').sort()).toEqual([a.envokeId, b.envokeId].sort()),
+    );
     await vi.waitFor(() => expect(statuses.at(-1)).toMatchObject({ state: 'idle', pending: 0 }));
   });
 

@@ -28,7 +28,10 @@ afterEach(async () => {
   dir.cleanup();
 });
 
-async function someLeads(count: number, view: 'all' | 'marketing-unprocessed' = 'marketing-unprocessed'): Promise<number[]> {
+async function someLeads(
+  count: number,
+  view: 'all' | 'marketing-unprocessed' = 'marketing-unprocessed',
+): Promise<number[]> {
   const { ids } = await core['leads:ids']({ view });
   expect(ids.length).toBeGreaterThanOrEqual(count);
   return ids.slice(0, count);
@@ -51,16 +54,23 @@ describe('leads:update', () => {
   it('writes the lead and its outbox row durably before answering', async () => {
     const [id] = await someLeads(1);
     // Hosts parse input before calling; the core parses again, so raw spellings work too.
-    const result = await core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'PASSED_TO_SALES' } as never });
+    const result = await core['leads:update']({
+      ids: [id!],
+      patch: { marketing_rating_status: 'PASSED_TO_SALES' } as never,
+    });
     expect(result).toEqual({ actionId: expect.any(Number), changed: 1 });
 
     // Another connection to the same file sees it at once: it was committed.
     const other = new Database(dir.db(), { readonly: true });
-    const row = other.prepare('SELECT marketing_rating_status, sync_state FROM leads WHERE id = ?').get(id) as {
+    const row = other
+      .prepare('SELECT marketing_rating_status, sync_state FROM leads WHERE id = ?')
+      .get(id) as {
       marketing_rating_status: string;
       sync_state: string;
     };
-    const queued = other.prepare("SELECT fields, base FROM outbox WHERE lead_id = ? AND state = 'pending'").get(id) as {
+    const queued = other
+      .prepare("SELECT fields, base FROM outbox WHERE lead_id = ? AND state = 'pending'")
+      .get(id) as {
       fields: string;
       base: string;
     };
@@ -78,14 +88,22 @@ describe('leads:update', () => {
 
   it('refuses values outside the vocabulary, unknown fields and unknown leads, changing nothing', async () => {
     const [id] = await someLeads(1);
-    const badStatus = await rejection(core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Maybe' } as never }));
+    const badStatus = await rejection(
+      core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Maybe' } as never }),
+    );
     expect(badStatus.code).toBe('invalid-input');
     expect(badStatus.message).toContain('"Maybe" is not a marketing status');
-    const badField = await rejection(core['leads:update']({ ids: [id!], patch: { colour: 'red' } as never }));
+    const badField = await rejection(
+      core['leads:update']({ ids: [id!], patch: { colour: 'red' } as never }),
+    );
     expect(badField.code).toBe('invalid-input');
-    const badMoney = await rejection(core['leads:update']({ ids: [id!], patch: { revenue: '$1,000' } }));
+    const badMoney = await rejection(
+      core['leads:update']({ ids: [id!], patch: { revenue: '$1,000' } }),
+    );
     expect(badMoney.message).toContain('plain amount');
-    const missing = await rejection(core['leads:update']({ ids: [id!, 999_999], patch: { marketing_rating: 'Hot' } }));
+    const missing = await rejection(
+      core['leads:update']({ ids: [id!, 999_999], patch: { marketing_rating: 'Hot' } }),
+    );
     expect(missing.code).toBe('not-found');
     expect(await outbox()).toEqual([]);
     expect((await core['leads:get']({ id: id! })).fields.marketing_rating).not.toBe('Hot');
@@ -94,10 +112,16 @@ describe('leads:update', () => {
   it('changes many leads in one action and counts only real changes', async () => {
     const ids = await someLeads(5);
     await core['leads:update']({ ids: [ids[0]!], patch: { marketing_rating: 'Cold' } });
-    const result = await core['leads:update']({ ids: [...ids, ids[0]!], patch: { marketing_rating: 'Cold' } });
+    const result = await core['leads:update']({
+      ids: [...ids, ids[0]!],
+      patch: { marketing_rating: 'Cold' },
+    });
     expect(result.changed).toBe(4);
     expect((await core['leads:counts']({})).pending).toBe(5);
-    const nothing = await core['leads:update']({ ids: [ids[0]!], patch: { marketing_rating: 'Cold' } });
+    const nothing = await core['leads:update']({
+      ids: [ids[0]!],
+      patch: { marketing_rating: 'Cold' },
+    });
     expect(nothing).toEqual({ actionId: null, changed: 0 });
   });
 });
@@ -105,21 +129,36 @@ describe('leads:update', () => {
 describe('coalescing unsent edits', () => {
   it('merges edits to one lead into one row whose base is what the person saw first', async () => {
     const [id] = await someLeads(1);
-    await core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Passed to sales' } });
-    await core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Deferred', marketing_rating: 'Warm' } });
+    await core['leads:update']({
+      ids: [id!],
+      patch: { marketing_rating_status: 'Passed to sales' },
+    });
+    await core['leads:update']({
+      ids: [id!],
+      patch: { marketing_rating_status: 'Deferred', marketing_rating: 'Warm' },
+    });
     const entries = await outbox();
     expect(entries).toHaveLength(1);
-    expect(entries[0]!.fields).toEqual({ marketing_rating_status: 'Deferred', marketing_rating: 'Warm' });
+    expect(entries[0]!.fields).toEqual({
+      marketing_rating_status: 'Deferred',
+      marketing_rating: 'Warm',
+    });
   });
 
   it('drops a field set back to its base and cancels a row left empty', async () => {
     const [id] = await someLeads(1);
     const before = await core['leads:get']({ id: id! });
-    await core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Passed to sales', marketing_rating: 'Hot' } });
+    await core['leads:update']({
+      ids: [id!],
+      patch: { marketing_rating_status: 'Passed to sales', marketing_rating: 'Hot' },
+    });
     await core['leads:update']({ ids: [id!], patch: { marketing_rating_status: 'Unprocessed' } });
     expect((await outbox())[0]!.fields).toEqual({ marketing_rating: 'Hot' });
 
-    await core['leads:update']({ ids: [id!], patch: { marketing_rating: before.fields.marketing_rating! } });
+    await core['leads:update']({
+      ids: [id!],
+      patch: { marketing_rating: before.fields.marketing_rating! },
+    });
     const [entry] = await outbox();
     expect(entry!.state).toBe('cancelled');
     expect((await core['outbox:list']({ includeDone: false })).entries).toEqual([]);
@@ -152,7 +191,9 @@ describe('undo and redo', () => {
     await core['history:redo']({});
     open = (await core['outbox:list']({ includeDone: false })).entries;
     expect(open).toHaveLength(2);
-    expect((await core['leads:get']({ id: ids[1]! })).fields.marketing_rating_status).toBe('Deferred');
+    expect((await core['leads:get']({ id: ids[1]! })).fields.marketing_rating_status).toBe(
+      'Deferred',
+    );
   });
 
   it('never undoes over a newer change to the same field', async () => {
@@ -186,18 +227,31 @@ describe('leads:create offline', () => {
     const detail = await core['leads:get']({ id });
     expect(detail.envokeId).toBeNull();
     expect(detail.syncState).toBe('pending');
-    expect(detail.fields.remote_id).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
+    expect(detail.fields.remote_id).toMatch(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
     expect(detail.contact.email).toBe('ana@borealis.example');
     expect(detail.envokeFields).toBeNull();
     const [entry] = await outbox();
-    expect(entry).toMatchObject({ kind: 'create', leadId: id, fields: { marketing_rating: 'Hot', 'contact.email': 'ana@borealis.example' } });
+    expect(entry).toMatchObject({
+      kind: 'create',
+      leadId: id,
+      fields: { marketing_rating: 'Hot', 'contact.email': 'ana@borealis.example' },
+    });
 
     const { ids } = await core['leads:ids']({ view: 'pending', search: 'borealis' });
     expect(ids).toEqual([id]);
     // Later edits join the unsent create.
-    await core['leads:update']({ ids: [id], patch: { marketing_rating_status: 'Passed to sales' } });
+    await core['leads:update']({
+      ids: [id],
+      patch: { marketing_rating_status: 'Passed to sales' },
+    });
     expect((await outbox()).map((row) => row.fields)).toEqual([
-      { marketing_rating: 'Hot', marketing_rating_status: 'Passed to sales', 'contact.email': 'ana@borealis.example' },
+      {
+        marketing_rating: 'Hot',
+        marketing_rating_status: 'Passed to sales',
+        'contact.email': 'ana@borealis.example',
+      },
     ]);
   });
 
@@ -230,7 +284,12 @@ describe('outbox commands', () => {
     expect(after.activity[0]?.message).toMatch(/^Discarded: Sales note/);
 
     expect((await rejection(core['outbox:retry']({ id: entry!.id }))).code).toBe('not-found');
-    expect((await rejection(core['outbox:edit']({ id: 12345, patch: { sale: 'Yes' } }))).code).toBe('not-found');
-    expect((await rejection(core['conflicts:resolve']({ leadId: id!, field: 'sale', choice: 'mine' }))).code).toBe('not-found');
+    expect((await rejection(core['outbox:edit']({ id: 12345, patch: { sale: 'Yes' } }))).code).toBe(
+      'not-found',
+    );
+    expect(
+      (await rejection(core['conflicts:resolve']({ leadId: id!, field: 'sale', choice: 'mine' })))
+        .code,
+    ).toBe('not-found');
   });
 });

@@ -21,18 +21,30 @@ beforeAll(async () => {
   await sim.stop();
   // Some local state so the sync views are not empty.
   const { ids } = await core['leads:ids']({ view: 'marketing-unprocessed' });
-  await core['leads:update']({ ids: ids.slice(0, 3), patch: { marketing_rating_status: 'Passed to sales' } });
+  await core['leads:update']({
+    ids: ids.slice(0, 3),
+    patch: { marketing_rating_status: 'Passed to sales' },
+  });
 });
 afterAll(async () => {
   await core.close();
   dir.cleanup();
 });
 
-async function pageThrough(view: (typeof VIEW_IDS)[number], limit: number, search?: string): Promise<LeadSummary[]> {
+async function pageThrough(
+  view: (typeof VIEW_IDS)[number],
+  limit: number,
+  search?: string,
+): Promise<LeadSummary[]> {
   const rows: LeadSummary[] = [];
   let after: { sortKey: string; id: number } | undefined;
   for (;;) {
-    const page = await core['leads:list']({ view, limit, ...(search ? { search } : {}), ...(after ? { after } : {}) });
+    const page = await core['leads:list']({
+      view,
+      limit,
+      ...(search ? { search } : {}),
+      ...(after ? { after } : {}),
+    });
     rows.push(...page.rows);
     if (page.next === null) return rows;
     after = page.next;
@@ -56,9 +68,19 @@ describe('views', () => {
     const all = await pageThrough('all', 500);
     expect(all).toHaveLength(400);
     const only = async (view: (typeof VIEW_IDS)[number]) => pageThrough(view, 500);
-    expect((await only('marketing-unprocessed')).every((row) => ['Unprocessed', ''].includes(row.marketing_rating_status))).toBe(true);
-    expect((await only('passed-to-sales')).every((row) => row.marketing_rating_status === 'Passed to sales')).toBe(true);
-    expect((await only('sales-unprocessed')).every((row) => row.sales_rating_status === 'Unprocessed')).toBe(true);
+    expect(
+      (await only('marketing-unprocessed')).every((row) =>
+        ['Unprocessed', ''].includes(row.marketing_rating_status),
+      ),
+    ).toBe(true);
+    expect(
+      (await only('passed-to-sales')).every(
+        (row) => row.marketing_rating_status === 'Passed to sales',
+      ),
+    ).toBe(true);
+    expect(
+      (await only('sales-unprocessed')).every((row) => row.sales_rating_status === 'Unprocessed'),
+    ).toBe(true);
     expect((await only('opportunities')).every((row) => row.opportunity === 'Yes')).toBe(true);
     expect((await only('won')).every((row) => row.sale === 'Yes')).toBe(true);
     const pending = await only('pending');
@@ -78,7 +100,9 @@ describe('views', () => {
     for (const view of VIEW_IDS) {
       if (view === 'all') continue;
       const plan = db
-        .prepare(`EXPLAIN QUERY PLAN SELECT id FROM leads WHERE ${VIEW_CONDITIONS[view]} AND (sort_key, id) < (?, ?) ORDER BY sort_key DESC, id DESC LIMIT 50`)
+        .prepare(
+          `EXPLAIN QUERY PLAN SELECT id FROM leads WHERE ${VIEW_CONDITIONS[view]} AND (sort_key, id) < (?, ?) ORDER BY sort_key DESC, id DESC LIMIT 50`,
+        )
         .all('9999', 1) as { detail: string }[];
       const text = plan.map((step) => step.detail).join(' | ');
       expect(text, view).toMatch(/USING (COVERING )?INDEX leads_view_/);
@@ -96,7 +120,10 @@ describe('search', () => {
     expect(byCompany.ids).toContain(sample!.id);
     const byEmail = await core['leads:ids']({ view: 'all', search: sample!.email });
     expect(byEmail.ids).toContain(sample!.id);
-    const byName = await core['leads:ids']({ view: 'all', search: `${sample!.contactName.slice(0, 3)} ${companyWord}` });
+    const byName = await core['leads:ids']({
+      view: 'all',
+      search: `${sample!.contactName.slice(0, 3)} ${companyWord}`,
+    });
     expect(byName.ids).toContain(sample!.id);
     const paged = await pageThrough('all', 3, companyWord.slice(0, 4));
     expect(paged.map((row) => row.id)).toEqual(byCompany.ids);
@@ -105,16 +132,32 @@ describe('search', () => {
 
   it('finds a note the person just wrote', async () => {
     const { ids } = await core['leads:ids']({ view: 'all' });
-    await core['leads:update']({ ids: [ids[5]!], patch: { sales_rating_note: 'Wants zebrawood samples' } });
+    await core['leads:update']({
+      ids: [ids[5]!],
+      patch: { sales_rating_note: 'Wants zebrawood samples' },
+    });
     expect((await core['leads:ids']({ view: 'all', search: 'zebraw' })).ids).toEqual([ids[5]]);
-    expect((await core['leads:ids']({ view: 'pending', search: 'zebrawood samples' })).ids).toEqual([ids[5]]);
+    expect((await core['leads:ids']({ view: 'pending', search: 'zebrawood samples' })).ids).toEqual(
+      [ids[5]],
+    );
   });
 
-  it.each(['"', 'AND', 'OR NOT', 'NEAR(a b)', 'name:x', '*', '(', 'a"b', '^x', '-', "'; DROP TABLE leads; --"])(
-    'treats %s as text, never as query syntax',
-    async (text) => {
-      await expect(core['leads:ids']({ view: 'all', search: text })).resolves.toBeDefined();
-      await expect(core['leads:list']({ view: 'all', search: text, limit: 5 })).resolves.toBeDefined();
-    },
-  );
+  it.each([
+    '"',
+    'AND',
+    'OR NOT',
+    'NEAR(a b)',
+    'name:x',
+    '*',
+    '(',
+    'a"b',
+    '^x',
+    '-',
+    "'; DROP TABLE leads; --",
+  ])('treats %s as text, never as query syntax', async (text) => {
+    await expect(core['leads:ids']({ view: 'all', search: text })).resolves.toBeDefined();
+    await expect(
+      core['leads:list']({ view: 'all', search: text, limit: 5 }),
+    ).resolves.toBeDefined();
+  });
 });

@@ -50,5 +50,8 @@ function sqliteProblem(error: unknown): string {
 
 export function storageError(path: string, error: unknown): CommandError {
   if (error instanceof CommandError) return error;
-  return new CommandError('storage', `The local database ${path} cannot be used: ${sqliteProblem(error)}.`);
+  return new CommandError(
+    'storage',
+    `The local database ${path} cannot be used: ${sqliteProblem(error)}.`,
+  );
 }

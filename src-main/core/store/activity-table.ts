@@ -21,10 +21,15 @@ const SHOWN = 50;
 
 export class ActivityTable {
   private readonly insertRow: Database.Statement;
-  private readonly latest: Database.Statement<[number], { id: number; at: number; kind: string; message: string }>;
+  private readonly latest: Database.Statement<
+    [number],
+    { id: number; at: number; kind: string; message: string }
+  >;
 
   constructor(db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO activity (lead_id, at, kind, message) VALUES (?, ?, ?, ?)');
+    this.insertRow = db.prepare(
+      'INSERT INTO activity (lead_id, at, kind, message) VALUES (?, ?, ?, ?)',
+    );
     this.latest = db.prepare(
       `SELECT id, at, kind, message FROM activity WHERE lead_id = ? ORDER BY id DESC LIMIT ${SHOWN}`,
     );
@@ -38,6 +43,11 @@ export class ActivityTable {
   forLead(leadId: number): ActivityEntry[] {
     return this.latest
       .all(leadId)
-      .map((row) => ({ id: row.id, at: new Date(row.at).toISOString(), kind: row.kind, message: row.message }));
+      .map((row) => ({
+        id: row.id,
+        at: new Date(row.at).toISOString(),
+        kind: row.kind,
+        message: row.message,
+      }));
   }
 }

@@ -46,9 +46,13 @@ export class HistoryTable {
   private readonly setUndone: Database.Statement;
 
   constructor(db: Database.Database) {
-    this.insertRow = db.prepare('INSERT INTO history (label, changes, created_at) VALUES (?, ?, ?)');
+    this.insertRow = db.prepare(
+      'INSERT INTO history (label, changes, created_at) VALUES (?, ?, ?)',
+    );
     this.dropRedo = db.prepare('DELETE FROM history WHERE undone = 1');
-    this.trim = db.prepare(`DELETE FROM history WHERE id <= (SELECT max(id) - ${KEEP} FROM history)`);
+    this.trim = db.prepare(
+      `DELETE FROM history WHERE id <= (SELECT max(id) - ${KEEP} FROM history)`,
+    );
     this.lastDone = db.prepare('SELECT * FROM history WHERE undone = 0 ORDER BY id DESC LIMIT 1');
     // The most recently undone action is redone first; undo marks them in falling id order, so
     // the lowest undone id is the last one undone.

@@ -3,7 +3,7 @@
  * `contact`. These helpers read it without trusting its shape, since it may come from an older
  * Envoke or a newer one.
  */
-import { TRIAGE_FIELDS, type TriageField } from '../../../src-preload/contract/lead';
+import type { TriageField } from '../../../src-preload/contract/lead';
 
 export type LeadRecord = Record<string, unknown>;
 export type FieldValues = Partial<Record<TriageField, string>>;
@@ -33,13 +33,6 @@ export function contactField(record: LeadRecord, name: string): string {
 
 export function contactName(record: LeadRecord): string {
   return `${contactField(record, 'first_name')} ${contactField(record, 'last_name')}`.trim();
-}
-
-export function triageValues(record: LeadRecord): Record<TriageField, string> {
-  return Object.fromEntries(TRIAGE_FIELDS.map((name) => [name, field(record, name)])) as Record<
-    TriageField,
-    string
-  >;
 }
 
 /** A copy of `record` with `values` written over it. */
@@ -79,10 +72,6 @@ export function searchTextOf(record: LeadRecord): SearchText {
     email: contactField(record, 'email'),
     notes: NOTE_FIELDS.map((name) => field(record, name)).join(' '),
   };
-}
-
-export function sameSearchText(a: SearchText, b: SearchText): boolean {
-  return a.name === b.name && a.company === b.company && a.email === b.email && a.notes === b.notes;
 }
 
 /** Envoke's own time format, `YYYY-MM-DD HH:MM:SS` (UTC here), for leads created on this laptop. */

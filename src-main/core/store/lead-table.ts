@@ -156,7 +156,13 @@ export class LeadTable {
   }
 
   /** A lead straight from Envoke, nothing local about it yet. Returns the local id. */
-  insertFromEnvoke(envokeId: string, serverJson: string, server: LeadRecord, generation: number, now: number): number {
+  insertFromEnvoke(
+    envokeId: string,
+    serverJson: string,
+    server: LeadRecord,
+    generation: number,
+    now: number,
+  ): number {
     return this.insert(envokeId, serverJson, null, server, 'synced', generation, now);
   }
 
@@ -166,7 +172,13 @@ export class LeadTable {
   }
 
   /** What the person sees changed; `localJson` null means "Envoke's copy as it is". */
-  writeLocal(id: number, local: LeadRecord, localJson: string | null, syncState: LeadSyncState, now: number): void {
+  writeLocal(
+    id: number,
+    local: LeadRecord,
+    localJson: string | null,
+    syncState: LeadSyncState,
+    now: number,
+  ): void {
     this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
     this.search.put(id, searchTextOf(local));
   }
@@ -181,7 +193,15 @@ export class LeadTable {
     generation: number,
     now: number,
   ): void {
-    this.updateServerRow.run(serverJson, localJson, ...projection(local), syncState, generation, now, id);
+    this.updateServerRow.run(
+      serverJson,
+      localJson,
+      ...projection(local),
+      syncState,
+      generation,
+      now,
+      id,
+    );
     this.search.put(id, searchTextOf(local));
   }
 

@@ -48,9 +48,6 @@ interface RawRow {
   updated_at: number;
 }
 
-/** Rows still owed to Envoke or to the person. */
-export const OPEN_STATES: readonly OutboxState[] = ['pending', 'sending', 'failed', 'conflict'];
-
 function parse(raw: RawRow): OutboxRow {
   return {
     id: raw.id,
@@ -130,7 +127,9 @@ export class OutboxTable {
          sum(conflict_count > 0) AS conflicts
        FROM outbox WHERE state NOT IN ('done', 'cancelled')`,
     );
-    this.listOpen = db.prepare("SELECT * FROM outbox WHERE state NOT IN ('done', 'cancelled') ORDER BY id");
+    this.listOpen = db.prepare(
+      "SELECT * FROM outbox WHERE state NOT IN ('done', 'cancelled') ORDER BY id",
+    );
     this.listAll = db.prepare('SELECT * FROM outbox ORDER BY id');
     this.earliest = db.prepare(
       "SELECT min(next_attempt_at) AS at FROM outbox WHERE state = 'pending' AND next_attempt_at > ?",
@@ -143,7 +142,9 @@ export class OutboxTable {
       "UPDATE outbox SET state = 'pending', outcome_unknown = 1 WHERE state = 'sending'",
     );
     this.deleteForLead = db.prepare('DELETE FROM outbox WHERE lead_id = ?');
-    this.actionOf = db.prepare('UPDATE outbox SET action_id = ? WHERE id IN (SELECT value FROM json_each(?))');
+    this.actionOf = db.prepare(
+      'UPDATE outbox SET action_id = ? WHERE id IN (SELECT value FROM json_each(?))',
+    );
     this.openCount = db.prepare(
       "SELECT count(*) AS n FROM outbox WHERE lead_id = ? AND state NOT IN ('done', 'cancelled')",
     );

@@ -61,7 +61,13 @@ export class Store {
     const open = this.outbox.openForLead(leadId);
     const local = applyRows(serverBase(row), open);
     const asEnvoke = open.length === 0 && row.server_json !== null;
-    this.leads.writeLocal(leadId, local, asEnvoke ? null : JSON.stringify(local), syncStateOf(open), now);
+    this.leads.writeLocal(
+      leadId,
+      local,
+      asEnvoke ? null : JSON.stringify(local),
+      syncStateOf(open),
+      now,
+    );
     return local;
   }
 }

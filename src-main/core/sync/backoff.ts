@@ -8,7 +8,11 @@ export const BACKOFF_CAP_MS = 60_000;
 /** Even a lucky draw waits this long, so a failing request is never retried in a tight loop. */
 const MIN_DELAY_MS = 250;
 
-export function backoffDelay(failures: number, random: () => number, retryAfterMs?: number): number {
+export function backoffDelay(
+  failures: number,
+  random: () => number,
+  retryAfterMs?: number,
+): number {
   const ceiling = Math.min(BACKOFF_CAP_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, failures - 1));
   const jittered = Math.max(MIN_DELAY_MS, Math.floor(random() * ceiling));
   return Math.max(jittered, retryAfterMs ?? 0);

@@ -30,10 +30,25 @@ export interface PositionedPage extends LeadPage {
 async function fetchPage(source: PageSource, skip: number, limit: number): Promise<LeadPage> {
   for (let failures = 1; ; failures += 1) {
     try {
-      return await source.envoke.listLeads({ filter: source.filter, sort: { id: 'ASC' }, skip, limit });
+      return await source.envoke.listLeads({
+        filter: source.filter,
+        sort: { id: 'ASC' },
+        skip,
+        limit,
+      });
     } catch (error) {
-      if (!isEnvokeError(error) || !error.retryable || failures >= PAGE_ATTEMPTS || source.signal.aborted) throw error;
-      await wait(source.clock, backoffDelay(failures, source.random, error.retryAfterMs), source.signal);
+      if (
+        !isEnvokeError(error) ||
+        !error.retryable ||
+        failures >= PAGE_ATTEMPTS ||
+        source.signal.aborted
+      )
+        throw error;
+      await wait(
+        source.clock,
+        backoffDelay(failures, source.random, error.retryAfterMs),
+        source.signal,
+      );
     }
   }
 }

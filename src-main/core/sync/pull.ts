@@ -71,7 +71,10 @@ function writePage(
     const unreadable = page.invalid.flatMap((item) => (item.id === null ? [] : [item.id]));
     if (unreadable.length > 0) {
       const cached = store.leads.cachedByEnvokeIds(unreadable);
-      store.leads.markSeen([...cached.values()].map((lead) => lead.id), generation);
+      store.leads.markSeen(
+        [...cached.values()].map((lead) => lead.id),
+        generation,
+      );
     }
     store.syncState.set('maxEnvokeId', highestId(page, store.syncState.get('maxEnvokeId')));
     afterPage();
@@ -80,7 +83,10 @@ function writePage(
     report.updated += result.updated;
     report.invalid += page.invalid.length;
     for (const item of page.invalid) {
-      deps.logger.warn('Envoke sent a lead that cannot be read', { id: item.id, reason: item.reason });
+      deps.logger.warn('Envoke sent a lead that cannot be read', {
+        id: item.id,
+        reason: item.reason,
+      });
     }
     return result.changedIds;
   });
@@ -110,7 +116,9 @@ export async function fullPull(deps: PullDeps): Promise<PullReport> {
 
   for await (const page of readPages(source, resume.nextSkip)) {
     const position = { generation, nextSkip: page.skip + page.received, scopeKey: key };
-    deps.onChanged(writePage(deps, page, generation, () => store.syncState.set('pullResume', position), report));
+    deps.onChanged(
+      writePage(deps, page, generation, () => store.syncState.set('pullResume', position), report),
+    );
     deps.onProgress(progress(report.pulled));
   }
 
@@ -126,7 +134,11 @@ export async function fullPull(deps: PullDeps): Promise<PullReport> {
 export async function quickPull(deps: PullDeps): Promise<PullReport> {
   const { store } = deps;
   const highest = store.syncState.get('maxEnvokeId');
-  if (store.syncState.get('idGtUnsupported') || store.syncState.get('lastFullPullAt') === null || store.syncState.get('pullResume') !== null) {
+  if (
+    store.syncState.get('idGtUnsupported') ||
+    store.syncState.get('lastFullPullAt') === null ||
+    store.syncState.get('pullResume') !== null
+  ) {
     return fullPull(deps);
   }
   const scope = store.syncState.get('scope');
@@ -144,9 +156,12 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
     }
   } catch (error) {
     if (isEnvokeError(error) && error.reason === 'validation' && report.pulled === 0) {
-      deps.logger.info('Envoke refuses filter[id][$gt]; new leads come with full pulls from now on', {
-        messages: error.messages,
-      });
+      deps.logger.info(
+        'Envoke refuses filter[id][$gt]; new leads come with full pulls from now on',
+        {
+          messages: error.messages,
+        },
+      );
       store.syncState.set('idGtUnsupported', true);
       return fullPull(deps);
     }
@@ -156,7 +171,13 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
 }
 
 function pageSource(deps: PullDeps, scope: SyncScope): PageSource {
-  return { envoke: deps.envoke, filter: scopeFilter(scope), clock: deps.clock, random: deps.random, signal: deps.signal };
+  return {
+    envoke: deps.envoke,
+    filter: scopeFilter(scope),
+    clock: deps.clock,
+    random: deps.random,
+    signal: deps.signal,
+  };
 }
 
 /**
@@ -191,7 +212,9 @@ async function checkUnseen(deps: PullDeps, scope: SyncScope, generation: number)
   deps.onChanged(unseen.map((lead) => lead.id));
 
   if (toAsk.length > GONE_CHECKS) {
-    deps.logger.warn('Many cached leads were not in the full pull; flagging them gone', { count: toAsk.length });
+    deps.logger.warn('Many cached leads were not in the full pull; flagging them gone', {
+      count: toAsk.length,
+    });
     store.transaction(() => toAsk.forEach((lead) => markGone(lead.id)));
     return toAsk.length;
   }
@@ -200,7 +223,8 @@ async function checkUnseen(deps: PullDeps, scope: SyncScope, generation: number)
     try {
       const found = await deps.envoke.getLead(lead.envoke_id);
       store.transaction(() => {
-        if (!dropIfOutOfScope(lead.id, found)) writeServerCopies(store, [found], generation, clock.now());
+        if (!dropIfOutOfScope(lead.id, found))
+          writeServerCopies(store, [found], generation, clock.now());
       });
     } catch (error) {
       if (!isEnvokeError(error) || error.reason !== 'not-found') throw error;

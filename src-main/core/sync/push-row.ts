@@ -15,7 +15,13 @@
 import type { ConflictField } from '../../../src-preload/contract/dto';
 import type { TriageField } from '../../../src-preload/contract/lead';
 import type { Clock, Logger } from '../api';
-import { describeEnvokeError, isEnvokeError, type EnvokeClient, type EnvokeLead, type NewLead } from '../envoke';
+import {
+  describeEnvokeError,
+  isEnvokeError,
+  type EnvokeClient,
+  type EnvokeLead,
+  type NewLead,
+} from '../envoke';
 import { contactOf, field, textOf, type FieldValues, type LeadRecord } from '../store/lead-record';
 import { localRecord } from '../store/lead-table';
 import type { OutboxRow } from '../store/outbox-table';
@@ -41,7 +47,11 @@ export type PushOutcome =
   | { kind: 'auth'; leadId: number; error: unknown };
 
 /** Re-reads the row (it is 'sending': nobody else changes it) and applies `change` in one transaction. */
-function finish(deps: PushDeps, row: OutboxRow, change: (fresh: OutboxRow, now: number) => void): void {
+function finish(
+  deps: PushDeps,
+  row: OutboxRow,
+  change: (fresh: OutboxRow, now: number) => void,
+): void {
   const { store } = deps;
   const now = deps.clock.now();
   store.transaction(() => {
@@ -98,7 +108,9 @@ async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Pro
     fresh.lastError = null;
     storePushedCopy(deps.store, row.leadId, result, new Set(sentNames), now);
     if (sentNames.length > 0) {
-      const what = sentNames.map((name) => describeChange(name, row.base[name] ?? '', send[name] ?? ''));
+      const what = sentNames.map((name) =>
+        describeChange(name, row.base[name] ?? '', send[name] ?? ''),
+      );
       deps.store.activity.add(row.leadId, 'sent', `Sent to Envoke: ${what.join('; ')}`, now);
     }
     for (const conflict of conflicts) {
@@ -110,7 +122,12 @@ async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Pro
       );
     }
   });
-  return { kind: 'sent', leadId: row.leadId, fields: sentNames.length, conflicts: conflicts.length };
+  return {
+    kind: 'sent',
+    leadId: row.leadId,
+    fields: sentNames.length,
+    conflicts: conflicts.length,
+  };
 }
 
 /** Only contact fields with a value: an empty one could blank an existing Envoke contact. */
@@ -125,12 +142,19 @@ function newLeadBody(row: OutboxRow, remoteId: string, lead: LeadRecord): NewLea
 
 async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> {
   const leadRow = deps.store.leads.get(row.leadId);
-  if (leadRow === undefined) return { kind: 'failed', leadId: row.leadId, message: 'The lead is no longer on this computer' };
+  if (leadRow === undefined)
+    return {
+      kind: 'failed',
+      leadId: row.leadId,
+      message: 'The lead is no longer on this computer',
+    };
   let created: EnvokeLead | null = null;
   if (leadRow.envoke_id === null) {
     const existing = await deps.envoke.findByRemoteId(leadRow.remote_id);
     existing.sort((a, b) => Number(a.id) - Number(b.id));
-    created = existing[0] ?? (await deps.envoke.createLead(newLeadBody(row, leadRow.remote_id, localRecord(leadRow))));
+    created =
+      existing[0] ??
+      (await deps.envoke.createLead(newLeadBody(row, leadRow.remote_id, localRecord(leadRow))));
   }
 
   finish(deps, row, (fresh, now) => {
@@ -154,7 +178,11 @@ async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> 
 }
 
 /** Sends `row` now. Never throws for Envoke's failures: they come back as the outcome. */
-export async function pushRow(deps: PushDeps, row: OutboxRow, retryAt: (error: unknown) => number): Promise<PushOutcome> {
+export async function pushRow(
+  deps: PushDeps,
+  row: OutboxRow,
+  retryAt: (error: unknown) => number,
+): Promise<PushOutcome> {
   const { store } = deps;
   const leadRow = store.leads.get(row.leadId);
   store.transaction(() => {
@@ -171,10 +199,18 @@ export async function pushRow(deps: PushDeps, row: OutboxRow, retryAt: (error: u
   }
 }
 
-function recordFailure(deps: PushDeps, row: OutboxRow, error: unknown, retryAt: (error: unknown) => number): PushOutcome {
+function recordFailure(
+  deps: PushDeps,
+  row: OutboxRow,
+  error: unknown,
+  retryAt: (error: unknown) => number,
+): PushOutcome {
   const message = describeEnvokeError(error);
   if (!isEnvokeError(error)) {
-    deps.logger.error('Sending a change failed unexpectedly', { row: row.id, error: String(error) });
+    deps.logger.error('Sending a change failed unexpectedly', {
+      row: row.id,
+      error: String(error),
+    });
   }
   const retry = isEnvokeError(error) && (error.retryable || error.reason === 'malformed');
   const auth = isEnvokeError(error) && error.reason === 'auth';

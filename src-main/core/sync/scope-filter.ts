@@ -26,12 +26,17 @@ export function scopeFilter(scope: SyncScope): Filter {
 /** A stable key for a scope: a pull interrupted under one scope never resumes under another. */
 export function scopeKey(scope: SyncScope): string {
   const sorted = (values: readonly string[]) => [...new Set(values)].sort();
-  return JSON.stringify([sorted(scope.salespeople), sorted(scope.marketingStatuses), sorted(scope.salesStatuses)]);
+  return JSON.stringify([
+    sorted(scope.salespeople),
+    sorted(scope.marketingStatuses),
+    sorted(scope.salesStatuses),
+  ]);
 }
 
 /** Whether Envoke's copy of a lead falls inside the scope, judged locally like Envoke's filter. */
 export function scopeMatches(lead: LeadRecord, scope: SyncScope): boolean {
-  const within = (values: readonly string[], value: string) => values.length === 0 || values.includes(value);
+  const within = (values: readonly string[], value: string) =>
+    values.length === 0 || values.includes(value);
   return (
     within(scope.salespeople, field(lead, 'salesperson')) &&
     within(scope.marketingStatuses, field(lead, 'marketing_rating_status')) &&

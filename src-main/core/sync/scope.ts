@@ -1,15 +1,26 @@
 /** `sync:scope-get` / `sync:scope-set`: what the person keeps on this laptop. */
 import { SyncScopeSchema, type SyncScope } from '../../../src-preload/contract/dto';
 import { CommandError } from '../../../src-preload/contract/errors';
-import { MARKETING_STATUSES, SALES_STATUSES, normalizeEnum } from '../../../src-preload/contract/lead';
+import {
+  MARKETING_STATUSES,
+  SALES_STATUSES,
+  normalizeEnum,
+} from '../../../src-preload/contract/lead';
 import type { Store } from '../store/store';
 import { scopeKey } from './scope-filter';
 
-function statuses(values: readonly string[], vocabulary: readonly string[], what: string): string[] {
+function statuses(
+  values: readonly string[],
+  vocabulary: readonly string[],
+  what: string,
+): string[] {
   return values.map((value) => {
     const known = normalizeEnum(value, vocabulary);
     if (known === undefined || known === '') {
-      throw new CommandError('invalid-input', `"${value}" is not a ${what}; use one of: ${vocabulary.join(', ')}`);
+      throw new CommandError(
+        'invalid-input',
+        `"${value}" is not a ${what}; use one of: ${vocabulary.join(', ')}`,
+      );
     }
     return known;
   });
@@ -20,7 +31,9 @@ export function normalizeScope(input: unknown): SyncScope {
   const scope = SyncScopeSchema.parse(input);
   return {
     salespeople: [...new Set(scope.salespeople)],
-    marketingStatuses: [...new Set(statuses(scope.marketingStatuses, MARKETING_STATUSES, 'marketing status'))],
+    marketingStatuses: [
+      ...new Set(statuses(scope.marketingStatuses, MARKETING_STATUSES, 'marketing status')),
+    ],
     salesStatuses: [...new Set(statuses(scope.salesStatuses, SALES_STATUSES, 'sales status'))],
   };
 }

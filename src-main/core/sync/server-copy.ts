@@ -32,18 +32,39 @@ function logEnvokeChanges(
     if (ownFields.has(name)) continue;
     const was = field(before, name);
     const is = field(after, name);
-    if (was !== is) store.activity.add(leadId, 'envoke-changed', `In Envoke: ${describeChange(name, was, is)}`, now);
+    if (was !== is)
+      store.activity.add(
+        leadId,
+        'envoke-changed',
+        `In Envoke: ${describeChange(name, was, is)}`,
+        now,
+      );
   }
 }
 
 /** Envoke's copy of one cached lead changed: store it, rebuild what the person sees. */
-export function replaceServerCopy(store: Store, leadId: number, lead: EnvokeLead, json: string, generation: number, now: number): void {
+function replaceServerCopy(
+  store: Store,
+  leadId: number,
+  lead: EnvokeLead,
+  json: string,
+  generation: number,
+  now: number,
+): void {
   const open = store.outbox.openForLead(leadId);
   if (open.length === 0) {
     store.leads.writeServer(leadId, json, lead, null, 'synced', generation, now);
   } else {
     const local = applyRows(lead, open);
-    store.leads.writeServer(leadId, json, local, JSON.stringify(local), syncStateOf(open), generation, now);
+    store.leads.writeServer(
+      leadId,
+      json,
+      local,
+      JSON.stringify(local),
+      syncStateOf(open),
+      generation,
+      now,
+    );
   }
 }
 

@@ -168,7 +168,10 @@ export class SyncEngine {
         report.waiting = store.outbox.counts().pending;
         return report;
       } catch (error) {
-        throw toCommandError(error, what === 'push' ? 'Sending changes failed' : 'Pulling leads failed');
+        throw toCommandError(
+          error,
+          what === 'push' ? 'Sending changes failed' : 'Pulling leads failed',
+        );
       } finally {
         this.plan();
       }
@@ -213,7 +216,9 @@ export class SyncEngine {
       this.cycleQueued = false;
       await this.cycle();
     })
-      .catch((error: unknown) => this.deps.logger.error('Background sync failed', { error: String(error) }))
+      .catch((error: unknown) =>
+        this.deps.logger.error('Background sync failed', { error: String(error) }),
+      )
       .finally(() => this.plan());
   }
 
@@ -242,7 +247,8 @@ export class SyncEngine {
       this.deps.logger.error('Background sync failed unexpectedly', { error: String(error) });
       this.backOff(error);
       this.troubled = true;
-      this.lastError = error instanceof CommandError ? error.message : 'Sync stopped on an unexpected problem';
+      this.lastError =
+        error instanceof CommandError ? error.message : 'Sync stopped on an unexpected problem';
     }
   }
 
@@ -254,7 +260,11 @@ export class SyncEngine {
     return now >= this.lastPullAt + NEW_LEADS_EVERY_MS ? 'new' : null;
   }
 
-  private async pull(kind: 'full' | 'new', report: SyncReport | null, onProgress?: (p: SyncProgress) => void) {
+  private async pull(
+    kind: 'full' | 'new',
+    report: SyncReport | null,
+    onProgress?: (p: SyncProgress) => void,
+  ) {
     const { store, envoke, clock, random, logger } = this.deps;
     const deps: PullDeps = {
       store,
@@ -293,7 +303,11 @@ export class SyncEngine {
    * Sends ready rows one at a time until none is ready. `patient` (syncOnce) waits out retries
    * up to PATIENT_RETRIES; the background returns and lets the timer come back.
    */
-  private async push(patient: boolean, report: SyncReport | null, onProgress?: (p: SyncProgress) => void) {
+  private async push(
+    patient: boolean,
+    report: SyncReport | null,
+    onProgress?: (p: SyncProgress) => void,
+  ) {
     const { store, clock } = this.deps;
     const startedAt = clock.now();
     const total = store.outbox.counts().pending;
@@ -315,8 +329,10 @@ export class SyncEngine {
         continue;
       }
 
-      const outcome = await pushRow({ store, envoke: this.deps.envoke, clock, logger: this.deps.logger }, row, (error) =>
-        this.backOff(error),
+      const outcome = await pushRow(
+        { store, envoke: this.deps.envoke, clock, logger: this.deps.logger },
+        row,
+        (error) => this.backOff(error),
       );
       this.noteChanged([outcome.leadId]);
       this.flushChanged();
@@ -347,7 +363,12 @@ export class SyncEngine {
           break;
       }
       const seconds = Math.max(0.001, (clock.now() - startedAt) / 1000);
-      this.progress = { phase: 'push', done: sent, total: Math.max(total, sent), perSecond: Math.round(sent / seconds) };
+      this.progress = {
+        phase: 'push',
+        done: sent,
+        total: Math.max(total, sent),
+        perSecond: Math.round(sent / seconds),
+      };
       onProgress?.(this.progress);
       this.emitStatus();
     }

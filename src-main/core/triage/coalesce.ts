@@ -30,7 +30,12 @@ export interface FieldSides {
 }
 
 /** Folds one field change into `row` (mutated). */
-export function mergeField(row: OutboxRow, field: TriageField, value: string, sides: FieldSides): void {
+export function mergeField(
+  row: OutboxRow,
+  field: TriageField,
+  value: string,
+  sides: FieldSides,
+): void {
   if (row.kind === 'create') {
     // A new lead starts blank; only fields with a value need sending.
     if (value === '') delete row.fields[field];

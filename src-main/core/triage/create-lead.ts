@@ -13,9 +13,13 @@ import { parsePatch } from './update-leads';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
-export function createLead(context: CoreContext, input: CommandArgs<'leads:create'>): CommandOutput<'leads:create'> {
+export function createLead(
+  context: CoreContext,
+  input: CommandArgs<'leads:create'>,
+): CommandOutput<'leads:create'> {
   const email = input.email.trim();
-  if (!EMAIL.test(email)) throw new CommandError('invalid-input', 'Enter the contact’s email address.');
+  if (!EMAIL.test(email))
+    throw new CommandError('invalid-input', 'Enter the contact’s email address.');
   const values: FieldValues = input.fields === undefined ? {} : parsePatch(input.fields);
   const { store } = context;
   const now = context.clock.now();
@@ -36,7 +40,9 @@ export function createLead(context: CoreContext, input: CommandArgs<'leads:creat
       phone: input.phone?.trim() ?? '',
     },
   };
-  const fields = Object.fromEntries(Object.entries(values).filter(([, value]) => value !== '')) as FieldValues;
+  const fields = Object.fromEntries(
+    Object.entries(values).filter(([, value]) => value !== ''),
+  ) as FieldValues;
 
   const id = store.transaction(() => {
     const leadId = store.leads.insertLocal(record, now);

@@ -15,7 +15,10 @@ import { readLocal } from './local-edit';
 import { toOutboxEntry } from './outbox-entries';
 import { parsePatch } from './update-leads';
 
-export function listOutbox(context: CoreContext, input: CommandArgs<'outbox:list'>): CommandOutput<'outbox:list'> {
+export function listOutbox(
+  context: CoreContext,
+  input: CommandArgs<'outbox:list'>,
+): CommandOutput<'outbox:list'> {
   const { store } = context;
   const now = context.clock.now();
   const entries = store.outbox
@@ -31,18 +34,27 @@ function changeableRow(store: Store, id: number): OutboxRow {
     throw new CommandError('not-found', `Change ${id} is no longer waiting to be sent.`);
   }
   if (row.state === 'sending') {
-    throw new CommandError('invalid-input', 'This change is being sent to Envoke right now; try again in a moment.');
+    throw new CommandError(
+      'invalid-input',
+      'This change is being sent to Envoke right now; try again in a moment.',
+    );
   }
   return row;
 }
 
-export function retryChange(context: CoreContext, input: CommandArgs<'outbox:retry'>): CommandOutput<'outbox:retry'> {
+export function retryChange(
+  context: CoreContext,
+  input: CommandArgs<'outbox:retry'>,
+): CommandOutput<'outbox:retry'> {
   const { store } = context;
   const now = context.clock.now();
   const leadId = store.transaction(() => {
     const row = changeableRow(store, input.id);
     if (row.conflicts.length > 0 && row.conflicts.length === Object.keys(row.fields).length) {
-      throw new CommandError('invalid-input', 'Choose mine or theirs for each conflicting field first.');
+      throw new CommandError(
+        'invalid-input',
+        'Choose mine or theirs for each conflicting field first.',
+      );
     }
     row.state = 'pending';
     row.nextAttemptAt = now;
@@ -57,7 +69,10 @@ export function retryChange(context: CoreContext, input: CommandArgs<'outbox:ret
   return { ok: true };
 }
 
-export function editChange(context: CoreContext, input: CommandArgs<'outbox:edit'>): CommandOutput<'outbox:edit'> {
+export function editChange(
+  context: CoreContext,
+  input: CommandArgs<'outbox:edit'>,
+): CommandOutput<'outbox:edit'> {
   const values = parsePatch(input.patch);
   const { store } = context;
   const now = context.clock.now();
@@ -97,7 +112,9 @@ export function discardChange(
     row.state = 'cancelled';
     row.updatedAt = now;
     store.outbox.save(row);
-    const what = entriesOf(row.fields).map(([name, value]) => describeChange(name, value, '(Envoke’s value)'));
+    const what = entriesOf(row.fields).map(([name, value]) =>
+      describeChange(name, value, '(Envoke’s value)'),
+    );
     store.activity.add(row.leadId, 'discarded', `Discarded: ${what.join('; ')}`, now);
     store.refreshLead(row.leadId, now);
     return row.leadId;

@@ -21,15 +21,22 @@ export function resolveConflict(
 
   store.transaction(() => {
     const lead = store.leads.get(input.leadId);
-    if (lead === undefined) throw new CommandError('not-found', `Lead ${input.leadId} does not exist.`);
+    if (lead === undefined)
+      throw new CommandError('not-found', `Lead ${input.leadId} does not exist.`);
     const rows = store.outbox
       .openForLead(input.leadId)
       .filter((row) => row.conflicts.some((conflict) => conflict.field === name));
     if (rows.length === 0) {
-      throw new CommandError('not-found', `${FIELD_LABELS[name]} of this lead is not in conflict (any more).`);
+      throw new CommandError(
+        'not-found',
+        `${FIELD_LABELS[name]} of this lead is not in conflict (any more).`,
+      );
     }
     if (rows.some((row) => row.state === 'sending')) {
-      throw new CommandError('invalid-input', 'This lead is being sent to Envoke right now; try again in a moment.');
+      throw new CommandError(
+        'invalid-input',
+        'This lead is being sent to Envoke right now; try again in a moment.',
+      );
     }
     const theirs = field(serverBase(lead), name);
     const keeper = input.choice === 'mine' ? rows[rows.length - 1] : undefined;

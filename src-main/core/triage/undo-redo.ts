@@ -21,7 +21,8 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
   const touched: number[] = [];
   for (const change of entry.changes) {
     if (store.leads.get(change.leadId) === undefined) continue;
-    const [from, to] = direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
+    const [from, to] =
+      direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
     const { local } = readLocal(store, change.leadId);
     const values: FieldValues = {};
     for (const [name, value] of entriesOf(to)) {
@@ -34,7 +35,12 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
     if (Object.keys(after).length === 0) continue;
     touched.push(change.leadId);
     for (const [name, value] of entriesOf(after)) {
-      store.activity.add(change.leadId, direction, describeChange(name, before[name] ?? '', value), now);
+      store.activity.add(
+        change.leadId,
+        direction,
+        describeChange(name, before[name] ?? '', value),
+        now,
+      );
     }
   }
   store.history.markUndone(entry.id, direction === 'undo');

@@ -43,7 +43,10 @@ export function updateLeads(
   const result = store.transaction(() => {
     const missing = ids.filter((id) => store.leads.get(id) === undefined);
     if (missing.length > 0) {
-      throw new CommandError('not-found', `No lead with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`);
+      throw new CommandError(
+        'not-found',
+        `No lead with id ${missing.slice(0, 5).join(', ')}${missing.length > 5 ? ', …' : ''}.`,
+      );
     }
     const changes: LeadChange[] = [];
     const openedRows: number[] = [];
@@ -53,7 +56,12 @@ export function updateLeads(
       if (Object.keys(after).length === 0) continue;
       changes.push({ leadId, before, after });
       for (const [name, value] of entriesOf(after)) {
-        store.activity.add(leadId, 'edit', describeChange(name as TriageField, before[name] ?? '', value), now);
+        store.activity.add(
+          leadId,
+          'edit',
+          describeChange(name as TriageField, before[name] ?? '', value),
+          now,
+        );
       }
     }
     if (changes.length === 0) return { actionId: null, changed: 0, leadIds: [] as number[] };

@@ -10,7 +10,8 @@ import { toSummary } from './lead-queries';
 
 export function leadDetail(store: Store, id: number, now: number): CommandOutput<'leads:get'> {
   const row = store.leads.get(id);
-  if (row === undefined) throw new CommandError('not-found', `Lead ${id} does not exist on this computer.`);
+  if (row === undefined)
+    throw new CommandError('not-found', `Lead ${id} does not exist on this computer.`);
   const local = localRecord(row);
   const server = serverRecord(row);
   const open = store.outbox.openForLead(id);

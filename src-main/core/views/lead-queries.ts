@@ -13,7 +13,10 @@ import { VIEW_CONDITIONS } from './view-filters';
 const SUMMARY_COLUMNS = `id, envoke_id, sort_key, contact_name, company, email, marketing_rating_status,
   marketing_rating, sales_rating_status, sales_rating, opportunity, sale, salesperson, sync_state, gone`;
 
-type SummaryRow = Omit<LeadRow, 'remote_id' | 'server_json' | 'local_json' | 'pull_generation' | 'updated_at'>;
+type SummaryRow = Omit<
+  LeadRow,
+  'remote_id' | 'server_json' | 'local_json' | 'pull_generation' | 'updated_at'
+>;
 
 export function toSummary(row: SummaryRow): LeadSummary {
   return {
@@ -74,7 +77,10 @@ export class LeadQueries {
     params.push(input.limit);
     const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
     const last = rows[rows.length - 1];
-    const next = rows.length === input.limit && last !== undefined ? { sortKey: last.createTime, id: last.id } : null;
+    const next =
+      rows.length === input.limit && last !== undefined
+        ? { sortKey: last.createTime, id: last.id }
+        : null;
     return { rows, next };
   }
 
@@ -85,7 +91,9 @@ export class LeadQueries {
       if (match !== null) where.push(SEARCH);
       return `SELECT id FROM leads WHERE ${where.join(' AND ')} ORDER BY sort_key DESC, id DESC`;
     });
-    const ids = (match === null ? statement.pluck().all() : statement.pluck().all(match)) as number[];
+    const ids = (
+      match === null ? statement.pluck().all() : statement.pluck().all(match)
+    ) as number[];
     return { ids };
   }
 
@@ -103,7 +111,10 @@ export class LeadQueries {
   counts(): CommandOutput<'leads:counts'> {
     const counts = {} as Record<ViewId, number>;
     for (const view of VIEW_IDS) {
-      const statement = this.statement(`count:${view}`, () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[view]}`);
+      const statement = this.statement(
+        `count:${view}`,
+        () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[view]}`,
+      );
       counts[view] = statement.pluck().get() as number;
     }
     return counts;
