@@ -42,7 +42,7 @@ export function connectionWords(status: SyncStatus): string {
     case 'offline':
       return 'Offline';
     case 'auth-required':
-      return 'Envoke refused the API key';
+      return 'Envoke refused the API key: check it in Settings ( , )';
     case 'error':
       return 'Sync stopped';
   }

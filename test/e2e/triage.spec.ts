@@ -12,16 +12,17 @@ test('20 leads triaged by keyboard alone reach Envoke, each change once', async 
   for (let i = 0; i < 20; i++) {
     const id = await currentEnvokeId(page);
     const before = await app.envoke.lead(id);
-    // Pick values this lead does not have yet, so every lead really changes.
+    // Pick values this lead does not have yet, so every lead really changes. The three keys go
+    // out one by one as one keyboard action, which keeps the test's trace short.
     if (i % 2 === 0) {
       const [ratingKey, rating] = before?.marketing_rating === 'Warm' ? ['c', 'Cold'] : ['w', 'Warm'];
       const [statusKey, status] = before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
-      await press(page, 'm', ratingKey, statusKey);
+      await page.keyboard.type(`m${ratingKey}${statusKey}`);
       expected.set(id, { marketing_rating: rating, marketing_rating_status: status });
     } else {
       const [ratingKey, rating] = before?.sales_rating === 'Hot' ? ['c', 'Cold'] : ['h', 'Hot'];
       const [statusKey, status] = before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
-      await press(page, 's', ratingKey, statusKey);
+      await page.keyboard.type(`s${ratingKey}${statusKey}`);
       expected.set(id, { sales_rating: rating, sales_rating_status: status });
     }
     // Auto-advance took the keyboard to the next lead.
