@@ -44,7 +44,7 @@ export class ClientError extends Error {
   }
 }
 
-export const TOKEN_HEADER = 'x-lead-triage-token';
+const TOKEN_HEADER = 'x-lead-triage-token';
 const TOKEN_KEY = 'lead-triage-token';
 const RECONNECT_MIN_MS = 500;
 const RECONNECT_MAX_MS = 10_000;

@@ -3,7 +3,6 @@
  * message if the core refuses. Changes, undo and redo run one after another in the order they were
  * asked for, so an undo pressed right after a key always undoes that key's change.
  */
-import type { TriagePatch } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import type { FieldPatch } from '../logic/optimistic';
 import { selectCurrentId, useStore } from '../store/store';
@@ -18,15 +17,18 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   return next;
 }
 
-/** Resolves once every change asked for so far has been answered. */
-export function settled(): Promise<void> {
-  return enqueue(async () => {});
-}
-
+/**
+ * Shows the core's copy of leads just changed. The change itself is already durable, so a failed
+ * read is not reported as a failed change: the core's leads:changed event refetches them anyway.
+ */
 async function refreshAfter(ids: readonly number[]): Promise<void> {
-  await refreshRows(ids);
-  const current = selectCurrentId(useStore.getState());
-  if (current !== undefined && ids.includes(current)) await loadDetail();
+  try {
+    await refreshRows(ids);
+    const current = selectCurrentId(useStore.getState());
+    if (current !== undefined && ids.includes(current)) await loadDetail();
+  } catch {
+    // See above.
+  }
 }
 
 /** Sets fields on leads. `what` names the change in an error message ("set the status"). */
@@ -37,7 +39,7 @@ export function applyChange(ids: readonly number[], patch: FieldPatch, what: str
   store.paint(seq, ids, patch);
   return enqueue(async () => {
     try {
-      await invoke('leads:update', { ids: [...ids], patch: patch as TriagePatch });
+      await invoke('leads:update', { ids: [...ids], patch });
       await refreshAfter(ids);
     } catch (error) {
       useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
@@ -61,8 +63,9 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     await refreshAfter(result.leadIds);
     // Bring the person back to the lead the change was on (auto-advance moved them on).
     const [only] = result.leadIds;
-    const index = result.leadIds.length === 1 && only !== undefined ? store.ids.indexOf(only) : -1;
-    if (index >= 0) store.setCursor(index);
+    const { ids, setCursor } = useStore.getState();
+    const index = result.leadIds.length === 1 && only !== undefined ? ids.indexOf(only) : -1;
+    if (index >= 0) setCursor(index);
     void loadCounts();
   } catch (error) {
     useStore.getState().addToast('error', `Could not ${command === 'history:undo' ? 'undo' : 'redo'}: ${errorMessage(error)}`);

@@ -48,7 +48,7 @@ const NAMED: Record<string, string> = {
 };
 
 /** Splits `Mod+Shift+z` into modifiers and key; the key itself may be `+`. */
-export function splitKey(name: string): { mods: string[]; key: string } {
+function splitKey(name: string): { mods: string[]; key: string } {
   if (name === '+' || name.endsWith('++')) {
     const mods = name.slice(0, -1).split('+').filter(Boolean);
     return { mods, key: '+' };

@@ -2,7 +2,7 @@
 import { ENUM_FIELDS, isEnumField, TRIAGE_FIELDS, type TriageField } from '../../src-preload/contract';
 import type { EditorField } from '../store/ui-slice';
 
-export const FIELD_LABELS: Record<TriageField, string> = {
+const FIELD_LABELS: Record<TriageField, string> = {
   marketing_rating_status: 'Marketing status',
   marketing_rating: 'Marketing rating',
   marketing_rating_note: 'Marketing note',
