@@ -4,6 +4,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { findElectronBinary, projectRoot } from './electron-binary.mjs';
+import { ensureElectronSqlite } from './electron-native.mjs';
 
 const bin = (...path) => join(projectRoot, 'node_modules', ...path);
 const args = process.argv.slice(2);
@@ -25,16 +26,33 @@ function run(command, runArgs, env = process.env) {
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 }
 
-const electron = findElectronBinary();
-if (electron.ok) {
-  build(bin('electron-vite', 'bin', 'electron-vite.js'), ['build']);
-  const env = { ...process.env };
-  delete env.ELECTRON_RUN_AS_NODE;
-  run(electron.path, ['.', ...args], env);
-} else {
-  console.log(
-    `No Electron binary on this machine (${electron.checked}: ${electron.reason}); serving Lead Triage in your browser instead.`,
-  );
+/** The electron package fetches its binary on first use; try once, quietly when offline. */
+function findOrDownloadElectron() {
+  const found = findElectronBinary();
+  if (found.ok || found.reason !== 'the binary was never downloaded') return found;
+  console.log('Downloading Electron (once)…');
+  const download = spawnSync(process.execPath, [bin('electron', 'install.js')], { cwd: projectRoot, encoding: 'utf8', timeout: 600_000 });
+  if (download.status !== 0) return { ...found, reason: 'the binary was never downloaded and could not be downloaded now' };
+  return findElectronBinary();
+}
+
+function serveInBrowser(why) {
+  console.log(`${why}; serving Lead Triage in your browser instead.`);
   build(bin('vite', 'bin', 'vite.js'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
   run(process.execPath, ['--import', 'tsx', join('src-main', 'host', 'main.ts'), ...args]);
+}
+
+const electron = findOrDownloadElectron();
+if (!electron.ok) {
+  serveInBrowser(`No Electron binary on this machine (${electron.checked}: ${electron.reason})`);
+} else {
+  const sqlite = ensureElectronSqlite();
+  if (!sqlite.ok) {
+    serveInBrowser(`SQLite could not be prepared for Electron (${sqlite.reason})`);
+  } else {
+    build(bin('electron-vite', 'bin', 'electron-vite.js'), ['build']);
+    const env = { ...process.env, LEAD_TRIAGE_SQLITE_BINDING: sqlite.path };
+    delete env.ELECTRON_RUN_AS_NODE;
+    run(electron.path, ['.', ...args], env);
+  }
 }
