@@ -54,7 +54,9 @@ interface Transport {
   on(event: EventName, callback: (payload: unknown) => void): () => void;
 }
 
-function firstIssue(error: { issues: readonly { message: string; path: readonly PropertyKey[] }[] }): string {
+function firstIssue(error: {
+  issues: readonly { message: string; path: readonly PropertyKey[] }[];
+}): string {
   const issue = error.issues[0];
   if (!issue) return 'The value is not valid';
   const where = issue.path.map(String).join('.');
@@ -123,7 +125,10 @@ function browserTransport(): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
-        return { ok: false, error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' } };
+        return {
+          ok: false,
+          error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' },
+        };
       }
       let body: unknown;
       try {
@@ -131,7 +136,10 @@ function browserTransport(): Transport {
       } catch {
         return {
           ok: false,
-          error: { code: 'internal', message: `Lead Triage answered ${response.status} without a readable reply.` },
+          error: {
+            code: 'internal',
+            message: `Lead Triage answered ${response.status} without a readable reply.`,
+          },
         };
       }
       return body as Result<unknown>;
@@ -148,7 +156,10 @@ function browserTransport(): Transport {
 }
 
 function preloadTransport(bridge: PreloadBridge): Transport {
-  return { invoke: (name, input) => bridge.invoke(name, input), on: (event, cb) => bridge.on(event, cb) };
+  return {
+    invoke: (name, input) => bridge.invoke(name, input),
+    on: (event, cb) => bridge.on(event, cb),
+  };
 }
 
 let chosen: Transport | null = null;
@@ -158,7 +169,10 @@ function transport(): Transport {
 }
 
 /** Calls one command of the contract. Resolves with its parsed output; rejects with a ClientError. */
-export async function invoke<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+export async function invoke<N extends CommandName>(
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandOutput<N>> {
   const command = commands[name];
   const checked = command.input.safeParse(input);
   if (!checked.success) throw new ClientError('invalid-input', firstIssue(checked.error));
@@ -173,13 +187,19 @@ export async function invoke<N extends CommandName>(name: N, input: CommandInput
   }
   const output = command.output.safeParse(result.value);
   if (!output.success) {
-    throw new ClientError('internal', `The answer to ${name} did not have the expected shape (${firstIssue(output.error)}).`);
+    throw new ClientError(
+      'internal',
+      `The answer to ${name} did not have the expected shape (${firstIssue(output.error)}).`,
+    );
   }
   return output.data as CommandOutput<N>;
 }
 
 /** Subscribes to a core event; payloads that do not match the contract are ignored. */
-export function on<E extends EventName>(event: E, callback: (payload: EventPayload<E>) => void): () => void {
+export function on<E extends EventName>(
+  event: E,
+  callback: (payload: EventPayload<E>) => void,
+): () => void {
   return transport().on(event, (raw) => {
     const parsed = events[event].safeParse(raw);
     if (parsed.success) callback(parsed.data as EventPayload<E>);

@@ -22,7 +22,10 @@ export function AccountSettings() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const run = async (what: () => Promise<{ ok: boolean; message: string }>, reloadOnSuccess: boolean) => {
+  const run = async (
+    what: () => Promise<{ ok: boolean; message: string }>,
+    reloadOnSuccess: boolean,
+  ) => {
     setBusy(true);
     setMessage(null);
     try {
@@ -55,11 +58,22 @@ export function AccountSettings() {
       >
         <label className="editor-field">
           <span>API ID</span>
-          <input data-autofocus type="text" value={apiId} onChange={(e) => setApiId(e.target.value)} autoComplete="off" />
+          <input
+            data-autofocus
+            type="text"
+            value={apiId}
+            onChange={(e) => setApiId(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <label className="editor-field">
           <span>API key</span>
-          <input type="password" value={apiKey} onChange={(e) => setApiKey(e.target.value)} autoComplete="off" />
+          <input
+            type="password"
+            value={apiKey}
+            onChange={(e) => setApiKey(e.target.value)}
+            autoComplete="off"
+          />
         </label>
         <label className="editor-field">
           <span>Envoke address</span>
@@ -68,17 +82,28 @@ export function AccountSettings() {
         <p className="muted">{info ? KEY_STORAGE_WORDS[info.keyStorage] : ''}</p>
         {info && info.keyStorage !== 'encrypted' ? (
           <label className="check">
-            <input type="checkbox" checked={sessionOnly} onChange={(e) => setSessionOnly(e.target.checked)} />
+            <input
+              type="checkbox"
+              checked={sessionOnly}
+              onChange={(e) => setSessionOnly(e.target.checked)}
+            />
             Keep the key only for this session
           </label>
         ) : null}
         {message ? (
-          <p className={message.ok ? 'form-ok' : 'form-error'} role={message.ok ? undefined : 'alert'}>
+          <p
+            className={message.ok ? 'form-ok' : 'form-error'}
+            role={message.ok ? undefined : 'alert'}
+          >
             {message.text}
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="button" disabled={busy} onClick={() => void run(() => invoke('account:test', account), false)}>
+          <button
+            type="button"
+            disabled={busy}
+            onClick={() => void run(() => invoke('account:test', account), false)}
+          >
             Test connection
           </button>
           <button type="submit" disabled={busy}>

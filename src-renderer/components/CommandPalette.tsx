@@ -26,7 +26,12 @@ function useEntries(): Entry[] {
     const context = keyContextOf(panels.filter((panel) => panel.kind !== 'palette')) ?? 'list';
     const actions = keymapActions(keymap)
       .filter((action) => action.id !== 'palette' && action.when.includes(context))
-      .map((action) => ({ id: action.id, label: actionLabel(action, stage), keys: action.keys, run: action.run }));
+      .map((action) => ({
+        id: action.id,
+        label: actionLabel(action, stage),
+        keys: action.keys,
+        run: action.run,
+      }));
     const views = VIEW_IDS.map((view) => ({
       id: `view-${view}`,
       label: `Go to ${VIEW_LABELS[view]}`,
@@ -64,13 +69,18 @@ export function CommandPalette() {
       title="Commands"
       className="palette"
       onKeyDown={(event) => {
-        if (event.key === 'Escape' || ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')) {
+        if (
+          event.key === 'Escape' ||
+          ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 'k')
+        ) {
           event.preventDefault();
           useStore.getState().closePanel();
         } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
           event.preventDefault();
           const step = event.key === 'ArrowDown' ? 1 : -1;
-          setIndex((i) => Math.max(0, Math.min(shown.length - 1, Math.min(i, shown.length - 1) + step)));
+          setIndex((i) =>
+            Math.max(0, Math.min(shown.length - 1, Math.min(i, shown.length - 1) + step)),
+          );
         } else if (event.key === 'Enter') {
           event.preventDefault();
           run(active);

@@ -15,8 +15,8 @@ export function ConflictResolver() {
   return (
     <Dialog title="Resolve conflict" className="conflict">
       <p className="muted">
-        Envoke changed these fields while your change was on its way. <kbd>j</kbd>/<kbd>k</kbd> move ·{' '}
-        <kbd>t</kbd> keep Envoke’s · <kbd>m</kbd> keep mine · <kbd>Esc</kbd> decide later
+        Envoke changed these fields while your change was on its way. <kbd>j</kbd>/<kbd>k</kbd> move
+        · <kbd>t</kbd> keep Envoke’s · <kbd>m</kbd> keep mine · <kbd>Esc</kbd> decide later
       </p>
       {error ? (
         <p className="list-error" role="alert">
@@ -44,12 +44,24 @@ export function ConflictResolver() {
               <th scope="row">{fieldLabel(conflict.field)}</th>
               <td className="base">{shown(conflict.base)}</td>
               <td className="theirs">
-                <button type="button" onClick={() => { setIndex(i); void choose('theirs'); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setIndex(i);
+                    void choose('theirs');
+                  }}
+                >
                   {shown(conflict.theirs)} <kbd>t</kbd>
                 </button>
               </td>
               <td className="mine">
-                <button type="button" onClick={() => { setIndex(i); void choose('mine'); }}>
+                <button
+                  type="button"
+                  onClick={() => {
+                    setIndex(i);
+                    void choose('mine');
+                  }}
+                >
                   {shown(conflict.mine)} <kbd>m</kbd>
                 </button>
               </td>

@@ -3,7 +3,8 @@ import type { LeadDetail } from '../../src-preload/contract';
 
 export function ContactCard({ detail }: { detail: LeadDetail }) {
   const { contact } = detail;
-  const name = [contact.firstName, contact.lastName].filter(Boolean).join(' ') || detail.contactName;
+  const name =
+    [contact.firstName, contact.lastName].filter(Boolean).join(' ') || detail.contactName;
   const place = [contact.city, contact.province, contact.country].filter(Boolean).join(', ');
   return (
     <header className="contact-card">
@@ -12,7 +13,9 @@ export function ContactCard({ detail }: { detail: LeadDetail }) {
         {name ? <span className="contact-name"> — {name}</span> : null}
       </h2>
       <p className="contact-line">
-        {[contact.title, contact.email || detail.email, contact.phone, place].filter(Boolean).join(' · ')}
+        {[contact.title, contact.email || detail.email, contact.phone, place]
+          .filter(Boolean)
+          .join(' · ')}
       </p>
       <p className="contact-line muted">
         {detail.envokeId ? `Envoke lead ${detail.envokeId}` : 'Not on Envoke yet'} · created{' '}

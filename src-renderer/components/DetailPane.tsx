@@ -9,57 +9,110 @@ import { ContactCard } from './ContactCard';
 import { Lifecycle } from './Lifecycle';
 import { SyncMarkers } from './SyncMarkers';
 
-function Value({ fields, envoke, field }: { fields: Record<string, string>; envoke: Record<string, string> | null; field: string }) {
+function Value({
+  fields,
+  envoke,
+  field,
+}: {
+  fields: Record<string, string>;
+  envoke: Record<string, string> | null;
+  field: string;
+}) {
   const value = fields[field] ?? '';
   const was = envoke?.[field];
   return (
     <>
       <span className={value ? 'value' : 'value unset'}>{value || '–'}</span>
-      {was !== undefined && was !== value ? <span className="was">Envoke: {was || '–'}</span> : null}
+      {was !== undefined && was !== value ? (
+        <span className="was">Envoke: {was || '–'}</span>
+      ) : null}
     </>
   );
 }
 
-function StageSection({ stage, fields, envoke }: { stage: Stage; fields: Record<string, string>; envoke: Record<string, string> | null }) {
+function StageSection({
+  stage,
+  fields,
+  envoke,
+}: {
+  stage: Stage;
+  fields: Record<string, string>;
+  envoke: Record<string, string> | null;
+}) {
   const active = useStore((s) => s.stage === stage);
   const spec = STAGES[stage];
   return (
-    <section className={`stage-section${active ? ' active' : ''}`} aria-label={`${spec.label} stage`}>
+    <section
+      className={`stage-section${active ? ' active' : ''}`}
+      aria-label={`${spec.label} stage`}
+    >
       <h3>
         {spec.label}
         {active ? <span className="active-tag">active</span> : null}
       </h3>
       <dl className="fields">
         <dt>Status</dt>
-        <dd><Value fields={fields} envoke={envoke} field={spec.status} /></dd>
+        <dd>
+          <Value fields={fields} envoke={envoke} field={spec.status} />
+        </dd>
         <dt>Rating</dt>
-        <dd><Value fields={fields} envoke={envoke} field={spec.rating} /></dd>
+        <dd>
+          <Value fields={fields} envoke={envoke} field={spec.rating} />
+        </dd>
         <dt>Note</dt>
-        <dd className="note"><Value fields={fields} envoke={envoke} field={spec.note} /></dd>
+        <dd className="note">
+          <Value fields={fields} envoke={envoke} field={spec.note} />
+        </dd>
       </dl>
     </section>
   );
 }
 
-function OutcomeSection({ fields, envoke }: { fields: Record<string, string>; envoke: Record<string, string> | null }) {
+function OutcomeSection({
+  fields,
+  envoke,
+}: {
+  fields: Record<string, string>;
+  envoke: Record<string, string> | null;
+}) {
   return (
     <section className="stage-section" aria-label="Opportunity and sale">
       <h3>Opportunity and sale</h3>
       <dl className="fields">
-        <dt>Opportunity <kbd>o</kbd></dt>
-        <dd><Value fields={fields} envoke={envoke} field="opportunity" /></dd>
+        <dt>
+          Opportunity <kbd>o</kbd>
+        </dt>
+        <dd>
+          <Value fields={fields} envoke={envoke} field="opportunity" />
+        </dd>
         <dt>Opportunity note</dt>
-        <dd className="note"><Value fields={fields} envoke={envoke} field="opportunity_note" /></dd>
-        <dt>Sale <kbd>$</kbd></dt>
-        <dd><Value fields={fields} envoke={envoke} field="sale" /></dd>
+        <dd className="note">
+          <Value fields={fields} envoke={envoke} field="opportunity_note" />
+        </dd>
+        <dt>
+          Sale <kbd>$</kbd>
+        </dt>
+        <dd>
+          <Value fields={fields} envoke={envoke} field="sale" />
+        </dd>
         <dt>Revenue</dt>
-        <dd><Value fields={fields} envoke={envoke} field="revenue" /></dd>
+        <dd>
+          <Value fields={fields} envoke={envoke} field="revenue" />
+        </dd>
         <dt>Cost of goods sold</dt>
-        <dd><Value fields={fields} envoke={envoke} field="cost_of_goods_sold" /></dd>
+        <dd>
+          <Value fields={fields} envoke={envoke} field="cost_of_goods_sold" />
+        </dd>
         <dt>Sale note</dt>
-        <dd className="note"><Value fields={fields} envoke={envoke} field="sale_note" /></dd>
-        <dt>Salesperson <kbd>a</kbd></dt>
-        <dd><Value fields={fields} envoke={envoke} field="salesperson" /></dd>
+        <dd className="note">
+          <Value fields={fields} envoke={envoke} field="sale_note" />
+        </dd>
+        <dt>
+          Salesperson <kbd>a</kbd>
+        </dt>
+        <dd>
+          <Value fields={fields} envoke={envoke} field="salesperson" />
+        </dd>
       </dl>
     </section>
   );
@@ -110,7 +163,12 @@ export function DetailPane() {
   const error = useStore((s) => s.detailError);
   let body;
   if (currentId === undefined) body = <p className="empty">No lead selected.</p>;
-  else if (error && detail?.id !== currentId) body = <p className="list-error" role="alert">{error}</p>;
+  else if (error && detail?.id !== currentId)
+    body = (
+      <p className="list-error" role="alert">
+        {error}
+      </p>
+    );
   else if (!detail || detail.id !== currentId) body = <p className="empty">Loading…</p>;
   else body = <Detail detail={detail} />;
   return (

@@ -4,7 +4,8 @@
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
-const FOCUSABLE = 'button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"]), summary';
+const FOCUSABLE =
+  'button:not([disabled]), input:not([disabled]), select, textarea, [tabindex]:not([tabindex="-1"]), summary';
 
 interface Props {
   title: string;
@@ -37,9 +38,11 @@ export function Dialog({ title, className, children, onKeyDown }: Props) {
     const target = ref.current?.querySelector<HTMLElement>('[data-autofocus]') ?? ref.current;
     target?.focus();
     // Editing a note goes on from its end, as in any text editor.
-    if (target instanceof HTMLTextAreaElement) target.setSelectionRange(target.value.length, target.value.length);
+    if (target instanceof HTMLTextAreaElement)
+      target.setSelectionRange(target.value.length, target.value.length);
     return () => {
-      const back = previous && previous !== document.body && document.contains(previous) ? previous : null;
+      const back =
+        previous && previous !== document.body && document.contains(previous) ? previous : null;
       (back ?? document.getElementById('lead-list'))?.focus();
     };
   }, []);

@@ -49,7 +49,13 @@ function Control({
     <label className="editor-field" htmlFor={id}>
       <span>{field.label}</span>
       {field.kind === 'note' ? (
-        <textarea id={id} rows={5} value={value} onChange={(e) => onChange(e.target.value)} {...autofocus} />
+        <textarea
+          id={id}
+          rows={5}
+          value={value}
+          onChange={(e) => onChange(e.target.value)}
+          {...autofocus}
+        />
       ) : (
         <input
           id={id}

@@ -17,7 +17,10 @@ export function FirstRunProgress() {
         aria-valuemax={progress.total ?? undefined}
         aria-valuenow={progress.total === null ? undefined : progress.done}
       >
-        <div className="progress-fill" style={share === null ? undefined : { width: `${share * 100}%` }} />
+        <div
+          className="progress-fill"
+          style={share === null ? undefined : { width: `${share * 100}%` }}
+        />
       </div>
     </div>
   );

@@ -30,7 +30,13 @@ export function HelpOverlay() {
       <div className="help-groups">
         {GROUP_ORDER.map((group) => (
           <section key={group} className="help-group">
-            <h3>{group === 'Outbox' ? 'In the outbox' : group === 'Conflict' ? 'In the conflict resolver' : group}</h3>
+            <h3>
+              {group === 'Outbox'
+                ? 'In the outbox'
+                : group === 'Conflict'
+                  ? 'In the conflict resolver'
+                  : group}
+            </h3>
             <dl>
               {actions
                 .filter((action) => action.group === group)

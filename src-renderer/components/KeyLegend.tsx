@@ -19,7 +19,9 @@ export function KeyLegend() {
     const key = actions.find((action) => action.id === id)?.keys[0];
     return key ? displayKey(key, isMac) : '';
   };
-  const statuses = STAGES[stage].statuses.map((status, i) => [firstKey(`status-${i + 1}`), shortStatus(status)] as const);
+  const statuses = STAGES[stage].statuses.map(
+    (status, i) => [firstKey(`status-${i + 1}`), shortStatus(status)] as const,
+  );
   const ratings = RATING_ACTIONS.map(([id, label]) => [firstKey(id), label] as const);
   return (
     <div className="key-legend" aria-label={`${STAGES[stage].label} keys`}>

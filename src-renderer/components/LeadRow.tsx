@@ -14,7 +14,15 @@ const SYNC_WORDS: Record<LeadSyncState, string> = {
   conflict: 'conflict',
 };
 
-function StageCell({ status, rating, active }: { status: string; rating: string; active: boolean }) {
+function StageCell({
+  status,
+  rating,
+  active,
+}: {
+  status: string;
+  rating: string;
+  active: boolean;
+}) {
   return (
     <span className={`cell stage-cell${active ? ' active' : ''}`}>
       <span className="status">{status ? shortStatus(status) : '–'}</span>
@@ -64,8 +72,16 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
         <>
           <span className="cell company">{row.company || '(no company)'}</span>
           <span className="cell contact">{row.contactName || row.email}</span>
-          <StageCell status={row.marketing_rating_status} rating={row.marketing_rating} active={stage === 'marketing'} />
-          <StageCell status={row.sales_rating_status} rating={row.sales_rating} active={stage === 'sales'} />
+          <StageCell
+            status={row.marketing_rating_status}
+            rating={row.marketing_rating}
+            active={stage === 'marketing'}
+          />
+          <StageCell
+            status={row.sales_rating_status}
+            rating={row.sales_rating}
+            active={stage === 'sales'}
+          />
           <span className="cell outcome">{outcome}</span>
           <span className={`cell sync sync-${row.syncState}`}>
             {row.goneFromEnvoke ? 'gone' : SYNC_WORDS[row.syncState]}

@@ -1,7 +1,13 @@
 /** Every change on its way to Envoke, with its state and Envoke's own words when it failed. */
 import { useEffect } from 'react';
 import type { OutboxEntry } from '../../src-preload/contract';
-import { discardSelected, editSelected, loadOutbox, resolveSelected, retrySelected } from '../controller/outbox';
+import {
+  discardSelected,
+  editSelected,
+  loadOutbox,
+  resolveSelected,
+  retrySelected,
+} from '../controller/outbox';
 import { describeFields } from '../logic/fields';
 import { formatTime, plural } from '../logic/format';
 import { useStore } from '../store/store';
@@ -38,9 +44,13 @@ function EntryRow({ entry, index }: { entry: OutboxEntry; index: number }) {
       <div className="outbox-fields">{describeFields(entry.fields)}</div>
       {entry.lastError ? <div className="outbox-error">Envoke said: {entry.lastError}</div> : null}
       {entry.conflicts.length > 0 ? (
-        <div className="outbox-error">Envoke changed {plural(entry.conflicts.length, 'field')} too: press Enter to choose.</div>
+        <div className="outbox-error">
+          Envoke changed {plural(entry.conflicts.length, 'field')} too: press Enter to choose.
+        </div>
       ) : null}
-      {armed ? <div className="outbox-error">Press d again to discard this change for good.</div> : null}
+      {armed ? (
+        <div className="outbox-error">Press d again to discard this change for good.</div>
+      ) : null}
     </li>
   );
 }
@@ -58,8 +68,9 @@ export function OutboxPanel() {
   return (
     <Dialog title="Outbox" className="outbox">
       <p className="muted">
-        Changes wait here until Envoke has them. <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> retry · <kbd>e</kbd> edit ·{' '}
-        <kbd>d</kbd> discard · <kbd>Enter</kbd> resolve a conflict · <kbd>Esc</kbd> close
+        Changes wait here until Envoke has them. <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>r</kbd> retry
+        · <kbd>e</kbd> edit · <kbd>d</kbd> discard · <kbd>Enter</kbd> resolve a conflict ·{' '}
+        <kbd>Esc</kbd> close
       </p>
       {error ? (
         <p className="list-error" role="alert">
@@ -82,7 +93,11 @@ export function OutboxPanel() {
         <button type="button" onClick={() => editSelected()} disabled={entries.length === 0}>
           Edit <kbd>e</kbd>
         </button>
-        <button type="button" onClick={() => void discardSelected()} disabled={entries.length === 0}>
+        <button
+          type="button"
+          onClick={() => void discardSelected()}
+          disabled={entries.length === 0}
+        >
           Discard <kbd>d</kbd>
         </button>
         <button type="button" onClick={() => resolveSelected()} disabled={entries.length === 0}>

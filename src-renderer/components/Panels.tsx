@@ -34,7 +34,10 @@ export function Panels() {
   return (
     <>
       {panels.map((panel) => (
-        <ErrorBoundary key={panel.kind} region={panel.kind === 'editor' ? panel.editor.title : panel.kind}>
+        <ErrorBoundary
+          key={panel.kind}
+          region={panel.kind === 'editor' ? panel.editor.title : panel.kind}
+        >
           <PanelView panel={panel} />
         </ErrorBoundary>
       ))}

@@ -18,12 +18,19 @@ export function PreferenceSettings() {
     <section className="settings-section" aria-labelledby="prefs-title">
       <h3 id="prefs-title">Preferences</h3>
       <label className="check">
-        <input type="checkbox" checked={prefs.autoAdvance} onChange={(e) => save({ autoAdvance: e.target.checked })} />
+        <input
+          type="checkbox"
+          checked={prefs.autoAdvance}
+          onChange={(e) => save({ autoAdvance: e.target.checked })}
+        />
         Go to the next lead after setting a status (auto-advance)
       </label>
       <label className="editor-field inline">
         <span>Theme</span>
-        <select value={prefs.theme} onChange={(e) => save({ theme: e.target.value as Preferences['theme'] })}>
+        <select
+          value={prefs.theme}
+          onChange={(e) => save({ theme: e.target.value as Preferences['theme'] })}
+        >
           <option value="system">Follow the system</option>
           <option value="light">Light</option>
           <option value="dark">Dark</option>

@@ -23,7 +23,11 @@ function StatusChecks({
             type="checkbox"
             checked={chosen.includes(option)}
             onChange={(event) =>
-              onChange(event.target.checked ? [...chosen, option] : chosen.filter((value) => value !== option))
+              onChange(
+                event.target.checked
+                  ? [...chosen, option]
+                  : chosen.filter((value) => value !== option),
+              )
             }
           />
           {option}
@@ -59,7 +63,10 @@ export function ScopeSettings() {
   const save = async () => {
     const next: SyncScope = {
       ...scope,
-      salespeople: salespeople.split(',').map((name) => name.trim()).filter(Boolean),
+      salespeople: salespeople
+        .split(',')
+        .map((name) => name.trim())
+        .filter(Boolean),
     };
     try {
       await invoke('sync:scope-set', next);
@@ -98,7 +105,10 @@ export function ScopeSettings() {
           onChange={(salesStatuses) => setScope({ ...scope, salesStatuses })}
         />
         {message ? (
-          <p className={message.ok ? 'form-ok' : 'form-error'} role={message.ok ? undefined : 'alert'}>
+          <p
+            className={message.ok ? 'form-ok' : 'form-error'}
+            role={message.ok ? undefined : 'alert'}
+          >
             {message.text}
           </p>
         ) : null}

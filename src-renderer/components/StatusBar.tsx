@@ -20,13 +20,23 @@ function SyncSummary() {
   const now = useNow(30_000);
   if (!sync) return <span>Connecting…</span>;
   const parts = [
-    <span key="state" className={`conn conn-${sync.state}`}>{connectionWords(sync)}</span>,
+    <span key="state" className={`conn conn-${sync.state}`}>
+      {connectionWords(sync)}
+    </span>,
   ];
   if (sync.progress) parts.push(<span key="progress">{shortProgress(sync.progress)}</span>);
   parts.push(
-    <span key="last">{sync.lastSyncAt ? `synced ${timeAgo(sync.lastSyncAt, now)}` : 'not synced yet'}</span>,
-    <span key="pending" className={sync.pending > 0 ? 'count-pending' : ''}>{`${sync.pending} pending`}</span>,
-    <span key="failed" className={sync.failed > 0 ? 'count-failed' : ''}>{`${sync.failed} failed`}</span>,
+    <span key="last">
+      {sync.lastSyncAt ? `synced ${timeAgo(sync.lastSyncAt, now)}` : 'not synced yet'}
+    </span>,
+    <span
+      key="pending"
+      className={sync.pending > 0 ? 'count-pending' : ''}
+    >{`${sync.pending} pending`}</span>,
+    <span
+      key="failed"
+      className={sync.failed > 0 ? 'count-failed' : ''}
+    >{`${sync.failed} failed`}</span>,
     <span key="conflicts" className={sync.conflicts > 0 ? 'count-conflict' : ''}>
       {plural(sync.conflicts, 'conflict')}
     </span>,
@@ -34,11 +44,27 @@ function SyncSummary() {
   if ((sync.state === 'offline' || sync.state === 'error') && sync.nextRetryAt) {
     parts.push(<span key="retry">next try {new Date(sync.nextRetryAt).toLocaleTimeString()}</span>);
   }
-  if (demo) parts.push(<span key="demo" className="demo">Demo data</span>);
+  if (demo)
+    parts.push(
+      <span key="demo" className="demo">
+        Demo data
+      </span>,
+    );
   return (
     <>
-      {parts.flatMap((part, i) => (i === 0 ? [part] : [<span key={`sep${i}`} className="sep">·</span>, part]))}
-      {sync.lastError && sync.state !== 'idle' ? <span className="status-error"> — {sync.lastError}</span> : null}
+      {parts.flatMap((part, i) =>
+        i === 0
+          ? [part]
+          : [
+              <span key={`sep${i}`} className="sep">
+                ·
+              </span>,
+              part,
+            ],
+      )}
+      {sync.lastError && sync.state !== 'idle' ? (
+        <span className="status-error"> — {sync.lastError}</span>
+      ) : null}
     </>
   );
 }

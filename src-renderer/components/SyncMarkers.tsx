@@ -2,9 +2,17 @@
 import type { LeadDetail, LeadSyncState } from '../../src-preload/contract';
 import { describeFields, fieldLabel } from '../logic/fields';
 
-export function SyncMarkers({ detail, syncState }: { detail: LeadDetail; syncState: LeadSyncState }) {
+export function SyncMarkers({
+  detail,
+  syncState,
+}: {
+  detail: LeadDetail;
+  syncState: LeadSyncState;
+}) {
   const failed = detail.pending.filter((entry) => entry.state === 'failed');
-  const waiting = detail.pending.filter((entry) => entry.state === 'pending' || entry.state === 'sending');
+  const waiting = detail.pending.filter(
+    (entry) => entry.state === 'pending' || entry.state === 'sending',
+  );
   return (
     <div className="markers">
       {detail.goneFromEnvoke ? (
@@ -12,19 +20,22 @@ export function SyncMarkers({ detail, syncState }: { detail: LeadDetail; syncSta
       ) : null}
       {syncState === 'pending' || waiting.length > 0 ? (
         <p className="marker marker-pending">
-          Pending: {waiting.length > 0 ? waiting.map((entry) => describeFields(entry.fields)).join('; ') : 'saving…'}
+          Pending:{' '}
+          {waiting.length > 0
+            ? waiting.map((entry) => describeFields(entry.fields)).join('; ')
+            : 'saving…'}
         </p>
       ) : null}
       {failed.map((entry) => (
         <p key={entry.id} className="marker marker-failed">
-          Failed: {describeFields(entry.fields)}. Envoke said: {entry.lastError ?? 'no reason given'}. Press <kbd>p</kbd> to
-          edit, retry or discard it.
+          Failed: {describeFields(entry.fields)}. Envoke said:{' '}
+          {entry.lastError ?? 'no reason given'}. Press <kbd>p</kbd> to edit, retry or discard it.
         </p>
       ))}
       {detail.conflicts.length > 0 ? (
         <p className="marker marker-conflict">
-          Conflict: Envoke changed {detail.conflicts.map((c) => fieldLabel(c.field)).join(', ')} too. Press <kbd>r</kbd>{' '}
-          to choose.
+          Conflict: Envoke changed {detail.conflicts.map((c) => fieldLabel(c.field)).join(', ')}{' '}
+          too. Press <kbd>r</kbd> to choose.
         </p>
       ) : null}
       {syncState === 'synced' && detail.pending.length === 0 && detail.conflicts.length === 0 ? (

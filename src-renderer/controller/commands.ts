@@ -103,7 +103,9 @@ export async function syncNow(): Promise<void> {
   }
 }
 
-export async function savePreferences(change: Parameters<typeof invoke<'settings:set'>>[1]): Promise<void> {
+export async function savePreferences(
+  change: Parameters<typeof invoke<'settings:set'>>[1],
+): Promise<void> {
   const prefs = await invoke('settings:set', change);
   useStore.getState().setPrefs(prefs);
 }

@@ -8,7 +8,9 @@ let resolverLead: number | null = null;
 
 /** Fields in the order the detail pane shows them, whatever order the core keeps them in. */
 function inFieldOrder(conflicts: readonly ConflictField[]): ConflictField[] {
-  return [...conflicts].sort((a, b) => TRIAGE_FIELDS.indexOf(a.field) - TRIAGE_FIELDS.indexOf(b.field));
+  return [...conflicts].sort(
+    (a, b) => TRIAGE_FIELDS.indexOf(a.field) - TRIAGE_FIELDS.indexOf(b.field),
+  );
 }
 
 async function loadConflicts(leadId: number): Promise<void> {

@@ -47,7 +47,11 @@ export function editSelected(): void {
   }
   useStore.getState().openPanel({
     kind: 'editor',
-    editor: { title: `Edit the change to ${entry.leadLabel}`, fields, target: { type: 'outbox', entryId: entry.id } },
+    editor: {
+      title: `Edit the change to ${entry.leadLabel}`,
+      fields,
+      target: { type: 'outbox', entryId: entry.id },
+    },
   });
 }
 
@@ -81,7 +85,10 @@ export function resolveSelected(): void {
 }
 
 /** Saves an edited change and queues it again. */
-export async function saveOutboxEdit(entryId: number, patch: Record<string, string>): Promise<void> {
+export async function saveOutboxEdit(
+  entryId: number,
+  patch: Record<string, string>,
+): Promise<void> {
   await invoke('outbox:edit', { id: entryId, patch });
   await loadOutbox();
 }

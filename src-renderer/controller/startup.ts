@@ -82,7 +82,10 @@ function followMenu(): void {
 
 async function loadPreferences(): Promise<void> {
   const store = useStore.getState();
-  const [info, prefs] = await Promise.allSettled([invoke('app:info', {}), invoke('settings:get', {})]);
+  const [info, prefs] = await Promise.allSettled([
+    invoke('app:info', {}),
+    invoke('settings:get', {}),
+  ]);
   if (info.status === 'fulfilled') store.setInfo(info.value);
   if (prefs.status === 'fulfilled') store.setPrefs(prefs.value);
   else store.addToast('error', `Settings could not be read: ${errorMessage(prefs.reason)}`);

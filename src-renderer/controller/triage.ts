@@ -32,7 +32,11 @@ async function refreshAfter(ids: readonly number[]): Promise<void> {
 }
 
 /** Sets fields on leads. `what` names the change in an error message ("set the status"). */
-export function applyChange(ids: readonly number[], patch: FieldPatch, what: string): Promise<void> {
+export function applyChange(
+  ids: readonly number[],
+  patch: FieldPatch,
+  what: string,
+): Promise<void> {
   if (ids.length === 0) return Promise.resolve();
   const seq = ++paintSeq;
   const store = useStore.getState();
@@ -68,7 +72,12 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     if (index >= 0) setCursor(index);
     void loadCounts();
   } catch (error) {
-    useStore.getState().addToast('error', `Could not ${command === 'history:undo' ? 'undo' : 'redo'}: ${errorMessage(error)}`);
+    useStore
+      .getState()
+      .addToast(
+        'error',
+        `Could not ${command === 'history:undo' ? 'undo' : 'redo'}: ${errorMessage(error)}`,
+      );
   }
 }
 

@@ -4,7 +4,13 @@
  */
 import { choose, moveConflict } from '../controller/conflicts';
 import * as list from '../controller/commands';
-import { discardSelected, editSelected, moveOutbox, resolveSelected, retrySelected } from '../controller/outbox';
+import {
+  discardSelected,
+  editSelected,
+  moveOutbox,
+  resolveSelected,
+  retrySelected,
+} from '../controller/outbox';
 import { redo, undo } from '../controller/triage';
 import { useStore } from '../store/store';
 import { applyOverrides, type KeymapOverrides } from './registry';
@@ -67,7 +73,10 @@ let memo: { overrides: KeymapOverrides; actions: Action[] } | null = null;
 /** Every action with the person's keys; rebuilt only when the overrides change. */
 export function keymapActions(overrides: KeymapOverrides): Action[] {
   if (memo?.overrides === overrides) return memo.actions;
-  const actions = applyOverrides(ACTION_SPECS, overrides).map((spec) => ({ ...spec, run: RUNS[spec.id] }));
+  const actions = applyOverrides(ACTION_SPECS, overrides).map((spec) => ({
+    ...spec,
+    run: RUNS[spec.id],
+  }));
   memo = { overrides, actions };
   return actions;
 }

@@ -15,7 +15,16 @@ export interface KeyLike {
   shiftKey: boolean;
 }
 
-const MODIFIER_KEYS = new Set(['Control', 'Meta', 'Alt', 'Shift', 'AltGraph', 'CapsLock', 'Dead', 'Unidentified']);
+const MODIFIER_KEYS = new Set([
+  'Control',
+  'Meta',
+  'Alt',
+  'Shift',
+  'AltGraph',
+  'CapsLock',
+  'Dead',
+  'Unidentified',
+]);
 
 /** The keymap name of a key press, or null for a modifier pressed alone. */
 export function keyName(event: KeyLike): string | null {
@@ -78,7 +87,17 @@ export interface FocusLike {
   type?: string;
 }
 
-const NON_TEXT_INPUTS = new Set(['button', 'checkbox', 'radio', 'range', 'color', 'submit', 'reset', 'file', 'image']);
+const NON_TEXT_INPUTS = new Set([
+  'button',
+  'checkbox',
+  'radio',
+  'range',
+  'color',
+  'submit',
+  'reset',
+  'file',
+  'image',
+]);
 
 /** True where typing goes into a field, so no shortcut may act on the key. */
 export function takesTyping(element: FocusLike | null | undefined): boolean {

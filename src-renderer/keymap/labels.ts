@@ -4,7 +4,8 @@ import type { ActionSpec } from './specs';
 
 export function actionLabel(action: ActionSpec, stage: Stage): string {
   const match = /^status-(\d)$/.exec(action.id);
-  if (match) return `${STAGES[stage].label} status: ${statusForKey(stage, Number(match[1])) ?? '?'}`;
+  if (match)
+    return `${STAGES[stage].label} status: ${statusForKey(stage, Number(match[1])) ?? '?'}`;
   if (action.id.startsWith('rating-')) return `${action.label} (${STAGES[stage].label})`;
   return action.label;
 }

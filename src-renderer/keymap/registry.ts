@@ -15,9 +15,14 @@ export interface KeyClash {
 }
 
 /** The specs with the person's keys in place of the defaults. Unknown ids are ignored. */
-export function applyOverrides<S extends ActionSpec>(specs: readonly S[], overrides: KeymapOverrides): S[] {
+export function applyOverrides<S extends ActionSpec>(
+  specs: readonly S[],
+  overrides: KeymapOverrides,
+): S[] {
   return specs.map((spec) => {
-    const keys = Object.prototype.hasOwnProperty.call(overrides, spec.id) ? overrides[spec.id] : undefined;
+    const keys = Object.prototype.hasOwnProperty.call(overrides, spec.id)
+      ? overrides[spec.id]
+      : undefined;
     return keys ? { ...spec, keys: [...keys] } : spec;
   });
 }
@@ -39,7 +44,9 @@ export function findClashes(specs: readonly ActionSpec[]): KeyClash[] {
 }
 
 /** Looks an action up by context and key name. Built once per keymap. */
-export function createResolver<S extends ActionSpec>(specs: readonly S[]): (context: KeyContext, key: string) => S | undefined {
+export function createResolver<S extends ActionSpec>(
+  specs: readonly S[],
+): (context: KeyContext, key: string) => S | undefined {
   const table = new Map<string, S>();
   for (const spec of specs) {
     for (const context of spec.when) {

@@ -1,5 +1,10 @@
 /** How each triage field is named and edited. */
-import { ENUM_FIELDS, isEnumField, TRIAGE_FIELDS, type TriageField } from '../../src-preload/contract';
+import {
+  ENUM_FIELDS,
+  isEnumField,
+  TRIAGE_FIELDS,
+  type TriageField,
+} from '../../src-preload/contract';
 import type { EditorField } from '../store/ui-slice';
 
 const FIELD_LABELS: Record<TriageField, string> = {
@@ -30,9 +35,11 @@ export function fieldLabel(field: string): string {
 /** The editor control that suits a field, holding `value`. */
 export function editorField(field: TriageField, value: string): EditorField {
   const label = FIELD_LABELS[field];
-  if (isEnumField(field)) return { field, label, kind: 'choice', options: ENUM_FIELDS[field], value };
+  if (isEnumField(field))
+    return { field, label, kind: 'choice', options: ENUM_FIELDS[field], value };
   if (field.endsWith('_note')) return { field, label, kind: 'note', value };
-  if (field === 'revenue' || field === 'cost_of_goods_sold') return { field, label, kind: 'money', value };
+  if (field === 'revenue' || field === 'cost_of_goods_sold')
+    return { field, label, kind: 'money', value };
   return { field, label, kind: 'text', value };
 }
 

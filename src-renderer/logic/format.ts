@@ -25,7 +25,12 @@ export function timeAgo(iso: string, now: number): string {
 export function formatTime(iso: string): string {
   const at = new Date(iso);
   if (Number.isNaN(at.getTime())) return iso;
-  return at.toLocaleString(undefined, { month: 'short', day: 'numeric', hour: '2-digit', minute: '2-digit' });
+  return at.toLocaleString(undefined, {
+    month: 'short',
+    day: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  });
 }
 
 export function plural(n: number, one: string, many = `${one}s`): string {
@@ -55,7 +60,8 @@ export function progressWords(progress: NonNullable<SyncStatus['progress']>): st
     progress.total === null
       ? `${formatCount(progress.done)} so far`
       : `${formatCount(progress.done)} of ${formatCount(progress.total)}`;
-  const rate = progress.perSecond > 0 ? `, ${formatCount(Math.round(progress.perSecond))} a second` : '';
+  const rate =
+    progress.perSecond > 0 ? `, ${formatCount(Math.round(progress.perSecond))} a second` : '';
   return `${what}: ${amount}${rate}`;
 }
 

@@ -16,7 +16,12 @@ export interface OverlayEntry {
 /** Lead id -> changes not yet acknowledged, oldest first. */
 export type Overlay = Readonly<Record<number, readonly OverlayEntry[]>>;
 
-export function addToOverlay(overlay: Overlay, seq: number, ids: readonly number[], patch: FieldPatch): Overlay {
+export function addToOverlay(
+  overlay: Overlay,
+  seq: number,
+  ids: readonly number[],
+  patch: FieldPatch,
+): Overlay {
   const next: Record<number, readonly OverlayEntry[]> = { ...overlay };
   for (const id of ids) next[id] = [...(overlay[id] ?? []), { seq, patch }];
   return next;
@@ -48,10 +53,16 @@ function mergedPatch(entries: readonly OverlayEntry[]): FieldPatch {
 }
 
 /** A row as the person should see it: the core's copy with unacknowledged changes on top. */
-export function paintRow(row: LeadSummary, entries: readonly OverlayEntry[] | undefined): LeadSummary {
+export function paintRow(
+  row: LeadSummary,
+  entries: readonly OverlayEntry[] | undefined,
+): LeadSummary {
   if (!entries || entries.length === 0) return row;
   const patch = mergedPatch(entries);
-  const painted: LeadSummary = { ...row, syncState: row.syncState === 'conflict' ? 'conflict' : 'pending' };
+  const painted: LeadSummary = {
+    ...row,
+    syncState: row.syncState === 'conflict' ? 'conflict' : 'pending',
+  };
   for (const field of ROW_FIELDS) {
     const value = patch[field];
     if (value !== undefined) painted[field] = value;

@@ -45,6 +45,11 @@ export function mergeRows(
 }
 
 /** The ids from `start` to `end` (inclusive) widened by `margin` on both sides. */
-export function windowAround(ids: readonly number[], start: number, end: number, margin: number): number[] {
+export function windowAround(
+  ids: readonly number[],
+  start: number,
+  end: number,
+  margin: number,
+): number[] {
   return ids.slice(Math.max(0, start - margin), Math.min(ids.length, end + margin + 1));
 }

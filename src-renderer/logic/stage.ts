@@ -54,7 +54,13 @@ export function statusForKey(stage: Stage, n: number): string | undefined {
 
 /** Where a lead stands in Envoke's lifecycle: new lead -> marketing -> sales -> opportunity -> sale. */
 export type LifecycleStep = 'New lead' | 'Marketing' | 'Sales' | 'Opportunity' | 'Sale';
-export const LIFECYCLE: readonly LifecycleStep[] = ['New lead', 'Marketing', 'Sales', 'Opportunity', 'Sale'];
+export const LIFECYCLE: readonly LifecycleStep[] = [
+  'New lead',
+  'Marketing',
+  'Sales',
+  'Opportunity',
+  'Sale',
+];
 
 interface LifecycleFields {
   marketing_rating_status: string;
@@ -69,7 +75,8 @@ const untouched = (status: string) => status === '' || status === 'Unprocessed';
 export function lifecycleStep(lead: LifecycleFields): LifecycleStep {
   if (lead.sale === 'Yes') return 'Sale';
   if (lead.opportunity === 'Yes') return 'Opportunity';
-  if (!untouched(lead.sales_rating_status) || lead.marketing_rating_status === 'Passed to sales') return 'Sales';
+  if (!untouched(lead.sales_rating_status) || lead.marketing_rating_status === 'Passed to sales')
+    return 'Sales';
   if (!untouched(lead.marketing_rating_status)) return 'Marketing';
   return 'New lead';
 }

@@ -1,7 +1,12 @@
 /** The lead list: which view and search, the ids in order, cached rows, the cursor and bulk selection. */
 import type { StateCreator } from 'zustand';
 import type { LeadSummary, ViewId } from '../../src-preload/contract';
-import { addToOverlay, removeFromOverlay, type FieldPatch, type Overlay } from '../logic/optimistic';
+import {
+  addToOverlay,
+  removeFromOverlay,
+  type FieldPatch,
+  type Overlay,
+} from '../logic/optimistic';
 import { mergeRows } from '../logic/row-window';
 import type { Store } from './store';
 
@@ -70,9 +75,11 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   setListError: (listError) => set({ listError, idsLoaded: true }),
   setCursor: (index) =>
     set((state) => ({ cursor: Math.max(0, Math.min(index, Math.max(0, state.ids.length - 1))) })),
-  addRows: (rows, keep) => set((state) => ({ rows: mergeRows(state.rows, rows, keep, ROW_CACHE_CAP) })),
+  addRows: (rows, keep) =>
+    set((state) => ({ rows: mergeRows(state.rows, rows, keep, ROW_CACHE_CAP) })),
   replaceRows: (rows) => set({ rows: Object.fromEntries(rows.map((row) => [row.id, row])) }),
-  paint: (seq, ids, patch) => set((state) => ({ overlay: addToOverlay(state.overlay, seq, ids, patch) })),
+  paint: (seq, ids, patch) =>
+    set((state) => ({ overlay: addToOverlay(state.overlay, seq, ids, patch) })),
   unpaint: (seq, ids) => set((state) => ({ overlay: removeFromOverlay(state.overlay, seq, ids) })),
   toggleBulk: (id) =>
     set((state) => {

@@ -21,7 +21,8 @@ export interface PanelsSlice {
   setConflictError(message: string | null): void;
 }
 
-const clamp = (index: number, length: number) => Math.max(0, Math.min(index, Math.max(0, length - 1)));
+const clamp = (index: number, length: number) =>
+  Math.max(0, Math.min(index, Math.max(0, length - 1)));
 
 export const createPanelsSlice: StateCreator<Store, [], [], PanelsSlice> = (set) => ({
   outbox: [],
@@ -32,12 +33,22 @@ export const createPanelsSlice: StateCreator<Store, [], [], PanelsSlice> = (set)
   conflictIndex: 0,
   conflictError: null,
   setOutbox: (outbox) =>
-    set((state) => ({ outbox, outboxIndex: clamp(state.outboxIndex, outbox.length), outboxError: null })),
-  setOutboxIndex: (index) => set((state) => ({ outboxIndex: clamp(index, state.outbox.length), discardArmed: null })),
+    set((state) => ({
+      outbox,
+      outboxIndex: clamp(state.outboxIndex, outbox.length),
+      outboxError: null,
+    })),
+  setOutboxIndex: (index) =>
+    set((state) => ({ outboxIndex: clamp(index, state.outbox.length), discardArmed: null })),
   setOutboxError: (outboxError) => set({ outboxError }),
   armDiscard: (discardArmed) => set({ discardArmed }),
   setConflicts: (conflicts) =>
-    set((state) => ({ conflicts, conflictIndex: clamp(state.conflictIndex, conflicts.length), conflictError: null })),
-  setConflictIndex: (index) => set((state) => ({ conflictIndex: clamp(index, state.conflicts.length) })),
+    set((state) => ({
+      conflicts,
+      conflictIndex: clamp(state.conflictIndex, conflicts.length),
+      conflictError: null,
+    })),
+  setConflictIndex: (index) =>
+    set((state) => ({ conflictIndex: clamp(index, state.conflicts.length) })),
   setConflictError: (conflictError) => set({ conflictError }),
 });

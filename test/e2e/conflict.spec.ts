@@ -1,8 +1,20 @@
 /** A colleague changed the same fields in Envoke while the person's change waited: they choose. */
 import { expect } from '@playwright/test';
-import { currentEnvokeId, expectPending, leadList, openApp, press, SCREENSHOTS, statusBar, test } from './support/app';
+import {
+  currentEnvokeId,
+  expectPending,
+  leadList,
+  openApp,
+  press,
+  SCREENSHOTS,
+  statusBar,
+  test,
+} from './support/app';
 
-test('a conflict made on Envoke’s side is resolved field by field with the keyboard', async ({ page, app }) => {
+test('a conflict made on Envoke’s side is resolved field by field with the keyboard', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await app.envoke.setOffline(true);
   // Let the app find Envoke unreachable first, so both keys below make one queued change.
@@ -14,15 +26,27 @@ test('a conflict made on Envoke’s side is resolved field by field with the key
   const mineStatus = base?.marketing_rating_status === 'Deferred' ? 'Lead updated' : 'Deferred';
 
   // Mine: a rating, then a status (which moves on; k comes back).
-  await press(page, 'm', mineRating === 'Hot' ? 'h' : 'c', mineStatus === 'Deferred' ? '4' : '5', 'k');
+  await press(
+    page,
+    'm',
+    mineRating === 'Hot' ? 'h' : 'c',
+    mineStatus === 'Deferred' ? '4' : '5',
+    'k',
+  );
   await expectPending(page, 1);
 
   // Theirs: a colleague sets both fields to something else in Envoke meanwhile.
-  await app.envoke.edit(id, { marketing_rating: 'Warm', marketing_rating_status: 'Not applicable' });
+  await app.envoke.edit(id, {
+    marketing_rating: 'Warm',
+    marketing_rating_status: 'Not applicable',
+  });
   await app.envoke.setOffline(false);
   await press(page, 'Shift+S');
   await expect(statusBar(page)).toContainText('1 conflict', { timeout: 20_000 });
-  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute('data-sync', 'conflict');
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute(
+    'data-sync',
+    'conflict',
+  );
 
   await press(page, 'r');
   const resolver = page.getByRole('dialog', { name: 'Resolve conflict' });
@@ -44,10 +68,16 @@ test('a conflict made on Envoke’s side is resolved field by field with the key
   await expect(statusBar(page)).toContainText('0 conflicts');
   await expectPending(page, 0, 20_000);
   await expect
-    .poll(async () => {
-      const lead = await app.envoke.lead(id);
-      return [lead?.marketing_rating, lead?.marketing_rating_status];
-    }, { timeout: 20_000 })
+    .poll(
+      async () => {
+        const lead = await app.envoke.lead(id);
+        return [lead?.marketing_rating, lead?.marketing_rating_status];
+      },
+      { timeout: 20_000 },
+    )
     .toEqual([mineRating, 'Not applicable']);
-  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute('data-sync', 'synced');
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute(
+    'data-sync',
+    'synced',
+  );
 });

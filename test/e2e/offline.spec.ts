@@ -3,9 +3,22 @@
  * Envoke is back every change arrives exactly once.
  */
 import { expect } from '@playwright/test';
-import { currentEnvokeId, expectPending, leadList, openApp, press, SCREENSHOTS, statusBar, test, writesTo } from './support/app';
+import {
+  currentEnvokeId,
+  expectPending,
+  leadList,
+  openApp,
+  press,
+  SCREENSHOTS,
+  statusBar,
+  test,
+  writesTo,
+} from './support/app';
 
-test('changes made offline survive a reload and reach Envoke once when it is back', async ({ page, app }) => {
+test('changes made offline survive a reload and reach Envoke once when it is back', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await app.envoke.setOffline(true);
 
@@ -26,7 +39,10 @@ test('changes made offline survive a reload and reach Envoke once when it is bac
   await expect(leadList(page).getByRole('option').first()).toBeVisible();
   await expectPending(page, 5);
   for (const id of changed.keys()) {
-    await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute('data-sync', 'pending');
+    await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute(
+      'data-sync',
+      'pending',
+    );
   }
   for (const id of changed.keys()) expect(await writesTo(app, id)).toEqual([]);
 
@@ -39,6 +55,9 @@ test('changes made offline survive a reload and reach Envoke once when it is bac
     expect(writes, `writes to lead ${id}`).toHaveLength(1);
     expect(writes[0]?.body).toEqual({ marketing_rating_status: status });
     expect((await app.envoke.lead(id))?.marketing_rating_status).toBe(status);
-    await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute('data-sync', 'synced');
+    await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute(
+      'data-sync',
+      'synced',
+    );
   }
 });

@@ -1,10 +1,24 @@
 /** Palette, help, settings, editors and the outbox, all by keyboard; screenshots of each view. */
 import { expect, type Page } from '@playwright/test';
-import { currentEnvokeId, currentLead, expectPending, leadList, openApp, press, SCREENSHOTS, statusBar, test, writesTo } from './support/app';
+import {
+  currentEnvokeId,
+  currentLead,
+  expectPending,
+  leadList,
+  openApp,
+  press,
+  SCREENSHOTS,
+  statusBar,
+  test,
+  writesTo,
+} from './support/app';
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 
-test('palette, help and settings open and close by keyboard; light and dark follow the system', async ({ page, app }) => {
+test('palette, help and settings open and close by keyboard; light and dark follow the system', async ({
+  page,
+  app,
+}) => {
   await page.emulateMedia({ colorScheme: 'light' });
   await openApp(page, app);
   await page.screenshot({ path: `${SCREENSHOTS}/main-light.png` });
@@ -13,7 +27,9 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   await expect(dialog(page, 'Commands')).toBeVisible();
   await page.keyboard.type('sales active');
   await expect(dialog(page, 'Commands').getByRole('option')).toHaveCount(1);
-  await expect(dialog(page, 'Commands').getByRole('option')).toContainText('Make Sales the active stage');
+  await expect(dialog(page, 'Commands').getByRole('option')).toContainText(
+    'Make Sales the active stage',
+  );
   await page.screenshot({ path: `${SCREENSHOTS}/palette.png` });
   await press(page, 'Enter');
   await expect(dialog(page, 'Commands')).toBeHidden();
@@ -44,7 +60,10 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   await page.screenshot({ path: `${SCREENSHOTS}/main-dark.png` });
 });
 
-test('note and sale editors save what was typed; bad money is refused with a reason', async ({ page, app }) => {
+test('note and sale editors save what was typed; bad money is refused with a reason', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const id = await currentEnvokeId(page);
 
@@ -57,7 +76,9 @@ test('note and sale editors save what was typed; bad money is refused with a rea
   await page.keyboard.type('in May');
   await press(page, 'Enter');
   await expect(note).toBeHidden();
-  await expect(page.getByRole('region', { name: 'Marketing stage' })).toContainText('Call back\nin May');
+  await expect(page.getByRole('region', { name: 'Marketing stage' })).toContainText(
+    'Call back\nin May',
+  );
 
   const sale = (await app.envoke.lead(id))?.sale ?? '';
   const steps = (1 - Math.max(0, ['None', 'Yes', 'Cancelled'].indexOf(sale)) + 3) % 3;
@@ -81,7 +102,12 @@ test('note and sale editors save what was typed; bad money is refused with a rea
   await expect
     .poll(async () => {
       const lead = await app.envoke.lead(id);
-      return [lead?.marketing_rating_note, lead?.sale, Number(lead?.revenue), Number(lead?.cost_of_goods_sold)];
+      return [
+        lead?.marketing_rating_note,
+        lead?.sale,
+        Number(lead?.revenue),
+        Number(lead?.cost_of_goods_sold),
+      ];
     })
     .toEqual(['Call back\nin May', 'Yes', 7595, 1200.5]);
 });
@@ -99,17 +125,20 @@ test('bulk: status and rating keys change every selected lead', async ({ page, a
   // The lead under the cursor was not selected and stays as it was.
   expect(ids).not.toContain(current);
   await expectPending(page, 0, 20_000);
-  await expect.poll(async () => Promise.all(ids.map(async (id) => (await app.envoke.lead(id))?.marketing_rating))).toEqual([
-    'Cold',
-    'Cold',
-    'Cold',
-  ]);
+  await expect
+    .poll(async () =>
+      Promise.all(ids.map(async (id) => (await app.envoke.lead(id))?.marketing_rating)),
+    )
+    .toEqual(['Cold', 'Cold', 'Cold']);
   await press(page, 'Escape');
   await expect(page.getByText('3 leads selected')).toBeHidden();
   await expect(leadList(page).locator('.in-bulk')).toHaveCount(0);
 });
 
-test('outbox: a queued change is listed and discarded by keyboard, and never sent', async ({ page, app }) => {
+test('outbox: a queued change is listed and discarded by keyboard, and never sent', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await app.envoke.setOffline(true);
   const id = await currentEnvokeId(page);
@@ -137,7 +166,10 @@ test('outbox: a queued change is listed and discarded by keyboard, and never sen
   await expect(currentLead(page)).toHaveAttribute('data-sync', 'synced');
 });
 
-test('a remapped key works at once and after a reload; the old one is free', async ({ page, app }) => {
+test('a remapped key works at once and after a reload; the old one is free', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   await press(page, ',');
   await page.getByRole('button', { name: 'Change the key for Next lead' }).focus();
@@ -154,5 +186,7 @@ test('a remapped key works at once and after a reload; the old one is free', asy
   await page.reload();
   await expect(leadList(page).getByRole('option').first()).toBeVisible();
   await press(page, '?');
-  await expect(dialog(page, 'Keyboard shortcuts').locator('.help-row', { hasText: 'Next lead' })).toContainText('l');
+  await expect(
+    dialog(page, 'Keyboard shortcuts').locator('.help-row', { hasText: 'Next lead' }),
+  ).toContainText('l');
 });

@@ -1,6 +1,15 @@
 /** Search as you type, and lead data shown as text whatever it holds. */
 import { expect } from '@playwright/test';
-import { currentEnvokeId, currentLead, expectPending, leadList, openApp, press, statusBar, test } from './support/app';
+import {
+  currentEnvokeId,
+  currentLead,
+  expectPending,
+  leadList,
+  openApp,
+  press,
+  statusBar,
+  test,
+} from './support/app';
 
 const HOSTILE = '<img src=x onerror=alert(1)>';
 
@@ -25,13 +34,18 @@ test('a company that looks like HTML is shown as text and runs nothing', async (
   await expect(row).toContainText(HOSTILE);
   await press(page, 'Enter');
   await expect(currentLead(page)).toHaveAttribute('data-envoke-id', lead.id);
-  await expect(page.getByRole('complementary', { name: 'Lead details' }).getByRole('heading', { level: 2 })).toContainText(HOSTILE);
+  await expect(
+    page.getByRole('complementary', { name: 'Lead details' }).getByRole('heading', { level: 2 }),
+  ).toContainText(HOSTILE);
 
   expect(await page.locator('img').count()).toBe(0);
   expect(dialogs).toEqual([]);
 });
 
-test('search finds a lead by company as the person types, and Escape clears it', async ({ page, app }) => {
+test('search finds a lead by company as the person types, and Escape clears it', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const options = leadList(page).getByRole('option');
   // A full list fills the screen with rows.

@@ -2,7 +2,17 @@
  * The salesperson's day: triage by keyboard alone, then find every change on Envoke's side.
  */
 import { expect } from '@playwright/test';
-import { currentEnvokeId, currentLead, expectPending, openApp, press, SCREENSHOTS, statusBar, test, writesTo } from './support/app';
+import {
+  currentEnvokeId,
+  currentLead,
+  expectPending,
+  openApp,
+  press,
+  SCREENSHOTS,
+  statusBar,
+  test,
+  writesTo,
+} from './support/app';
 
 test('20 leads triaged by keyboard alone reach Envoke, each change once', async ({ page, app }) => {
   await openApp(page, app);
@@ -15,13 +25,16 @@ test('20 leads triaged by keyboard alone reach Envoke, each change once', async 
     // Pick values this lead does not have yet, so every lead really changes. The three keys go
     // out one by one as one keyboard action, which keeps the test's trace short.
     if (i % 2 === 0) {
-      const [ratingKey, rating] = before?.marketing_rating === 'Warm' ? ['c', 'Cold'] : ['w', 'Warm'];
-      const [statusKey, status] = before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
+      const [ratingKey, rating] =
+        before?.marketing_rating === 'Warm' ? ['c', 'Cold'] : ['w', 'Warm'];
+      const [statusKey, status] =
+        before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
       await page.keyboard.type(`m${ratingKey}${statusKey}`);
       expected.set(id, { marketing_rating: rating, marketing_rating_status: status });
     } else {
       const [ratingKey, rating] = before?.sales_rating === 'Hot' ? ['c', 'Cold'] : ['h', 'Hot'];
-      const [statusKey, status] = before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
+      const [statusKey, status] =
+        before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
       await page.keyboard.type(`s${ratingKey}${statusKey}`);
       expected.set(id, { sales_rating: rating, sales_rating_status: status });
     }

@@ -1,6 +1,15 @@
 /** Undo and redo by keyboard, before a change was sent and after Envoke has it. */
 import { expect, type Page } from '@playwright/test';
-import { currentEnvokeId, currentLead, expectPending, openApp, press, test, writesTo, type TestApp } from './support/app';
+import {
+  currentEnvokeId,
+  currentLead,
+  expectPending,
+  openApp,
+  press,
+  test,
+  writesTo,
+  type TestApp,
+} from './support/app';
 
 const marketingSection = (page: Page) => page.getByRole('region', { name: 'Marketing stage' });
 
@@ -34,12 +43,17 @@ test('undo before a sync: the change never reaches Envoke', async ({ page, app }
   await app.envoke.setOffline(false);
   await press(page, 'Shift+S');
   await expectPending(page, 0, 20_000);
-  expect((await writesTo(app, first)).map((write) => write.body)).toEqual([{ marketing_rating_status: firstStatus }]);
+  expect((await writesTo(app, first)).map((write) => write.body)).toEqual([
+    { marketing_rating_status: firstStatus },
+  ]);
   expect(await writesTo(app, id)).toEqual([]);
   expect((await app.envoke.lead(id))?.marketing_rating_status).toBe(before);
 });
 
-test('undo after a sync puts the old value back on Envoke; redo sets it again', async ({ page, app }) => {
+test('undo after a sync puts the old value back on Envoke; redo sets it again', async ({
+  page,
+  app,
+}) => {
   await openApp(page, app);
   const id = await currentEnvokeId(page);
   const [key, status, before] = await newStatusFor(app, id);
@@ -51,10 +65,14 @@ test('undo after a sync puts the old value back on Envoke; redo sets it again', 
   await press(page, 'Control+z');
   await expect(currentLead(page)).toHaveAttribute('data-envoke-id', id);
   await expect(marketingSection(page)).not.toContainText(status);
-  await expect.poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 }).toBe(before);
+  await expect
+    .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 })
+    .toBe(before);
 
   await press(page, 'Control+Shift+Z');
   await expect(page.getByText(/^Redone:/)).toBeVisible();
   await expect(marketingSection(page)).toContainText(status);
-  await expect.poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 }).toBe(status);
+  await expect
+    .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 })
+    .toBe(status);
 });

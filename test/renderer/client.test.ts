@@ -44,7 +44,9 @@ describe('client over the preload bridge', () => {
     answer = { ok: true, value: { actionId: 4, changed: 1 } };
     const result = await invoke('leads:update', { ids: [1], patch: { marketing_rating: 'Hot' } });
     expect(result).toEqual({ actionId: 4, changed: 1 });
-    expect(calls).toEqual([{ name: 'leads:update', input: { ids: [1], patch: { marketing_rating: 'Hot' } } }]);
+    expect(calls).toEqual([
+      { name: 'leads:update', input: { ids: [1], patch: { marketing_rating: 'Hot' } } },
+    ]);
   });
 
   it('turns an error answer into a ClientError with its code and sentence', async () => {
@@ -55,7 +57,9 @@ describe('client over the preload bridge', () => {
   });
 
   it('refuses bad input with the contract’s own words, without asking the core', async () => {
-    const failure = await invoke('leads:update', { ids: [1], patch: { revenue: '$7,595' } }).catch((e: unknown) => e);
+    const failure = await invoke('leads:update', { ids: [1], patch: { revenue: '$7,595' } }).catch(
+      (e: unknown) => e,
+    );
     expect(failure).toMatchObject({ code: 'invalid-input' });
     expect((failure as ClientError).message).toContain('Use a plain amount such as 7595.00');
     expect(calls).toEqual([]);

@@ -17,13 +17,17 @@ describe('status bar words', () => {
     expect(progressWords({ phase: 'pull', done: 1200, total: null, perSecond: 850.4 })).toBe(
       'Downloading leads: 1,200 so far, 850 a second',
     );
-    expect(progressWords({ phase: 'push', done: 3, total: 12, perSecond: 0 })).toBe('Sending changes: 3 of 12');
+    expect(progressWords({ phase: 'push', done: 3, total: 12, perSecond: 0 })).toBe(
+      'Sending changes: 3 of 12',
+    );
   });
 });
 
 describe('status bar progress', () => {
   it('is short enough to leave room for the counts', () => {
-    expect(shortProgress({ phase: 'pull', done: 35_000, total: null, perSecond: 2754 })).toBe('35,000 leads in');
+    expect(shortProgress({ phase: 'pull', done: 35_000, total: null, perSecond: 2754 })).toBe(
+      '35,000 leads in',
+    );
     expect(shortProgress({ phase: 'push', done: 3, total: 12, perSecond: 1 })).toBe('3 of 12 sent');
   });
 });

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { displayKey, keyName, takesTyping, type KeyLike } from '../../src-renderer/keymap/keys';
-import { applyOverrides, checkRemap, createResolver, findClashes } from '../../src-renderer/keymap/registry';
+import {
+  applyOverrides,
+  checkRemap,
+  createResolver,
+  findClashes,
+} from '../../src-renderer/keymap/registry';
 import { ACTION_SPECS, KEY_CONTEXTS, type ActionSpec } from '../../src-renderer/keymap/specs';
 
 function press(key: string, mods: Partial<KeyLike> = {}): KeyLike {
@@ -46,7 +51,8 @@ describe('default keymap', () => {
       'Mod+n': 'new-lead',
       '?': 'help',
     };
-    for (const [key, id] of Object.entries(expected)) expect(resolve('list', key)?.id, key).toBe(id);
+    for (const [key, id] of Object.entries(expected))
+      expect(resolve('list', key)?.id, key).toBe(id);
   });
 
   it('lets every panel close with Escape and open the palette', () => {
@@ -80,7 +86,9 @@ describe('remapping', () => {
   });
 
   it('refuses a key another action uses in the same context, naming it', () => {
-    expect(checkRemap(ACTION_SPECS, {}, 'next', ['k'])).toBe('k already means “Previous lead” there.');
+    expect(checkRemap(ACTION_SPECS, {}, 'next', ['k'])).toBe(
+      'k already means “Previous lead” there.',
+    );
   });
 
   it('accepts a key used only in another context', () => {

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadSummary } from '../../src-preload/contract';
-import { addToOverlay, paintFields, paintRow, removeFromOverlay } from '../../src-renderer/logic/optimistic';
+import {
+  addToOverlay,
+  paintFields,
+  paintRow,
+  removeFromOverlay,
+} from '../../src-renderer/logic/optimistic';
 
 const row: LeadSummary = {
   id: 7,
@@ -30,11 +35,20 @@ describe('optimistic paint', () => {
   });
 
   it('applies later changes over earlier ones and lifts each on its own', () => {
-    let overlay = addToOverlay({}, 1, [7], { marketing_rating_status: 'Deferred', marketing_rating: 'Hot' });
+    let overlay = addToOverlay({}, 1, [7], {
+      marketing_rating_status: 'Deferred',
+      marketing_rating: 'Hot',
+    });
     overlay = addToOverlay(overlay, 2, [7], { marketing_rating_status: 'Passed to sales' });
-    expect(paintRow(row, overlay[7])).toMatchObject({ marketing_rating_status: 'Passed to sales', marketing_rating: 'Hot' });
+    expect(paintRow(row, overlay[7])).toMatchObject({
+      marketing_rating_status: 'Passed to sales',
+      marketing_rating: 'Hot',
+    });
     overlay = removeFromOverlay(overlay, 2, [7]);
-    expect(paintRow(row, overlay[7])).toMatchObject({ marketing_rating_status: 'Deferred', marketing_rating: 'Hot' });
+    expect(paintRow(row, overlay[7])).toMatchObject({
+      marketing_rating_status: 'Deferred',
+      marketing_rating: 'Hot',
+    });
     overlay = removeFromOverlay(overlay, 1, [7]);
     expect(overlay[7]).toBeUndefined();
     expect(paintRow(row, overlay[7])).toBe(row);

@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import type { LeadSummary } from '../../src-preload/contract';
-import { idsToFetch, mergeRows, ROWS_BATCH, windowAround } from '../../src-renderer/logic/row-window';
+import {
+  idsToFetch,
+  mergeRows,
+  ROWS_BATCH,
+  windowAround,
+} from '../../src-renderer/logic/row-window';
 
 const ids = Array.from({ length: 100_000 }, (_, i) => i + 1);
 

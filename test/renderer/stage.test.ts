@@ -4,7 +4,9 @@ import { lifecycleStep, statusForKey } from '../../src-renderer/logic/stage';
 
 describe('status keys', () => {
   it('follow Envoke’s documented order for each stage', () => {
-    expect([1, 2, 3, 4, 5].map((n) => statusForKey('marketing', n))).toEqual([...MARKETING_STATUSES]);
+    expect([1, 2, 3, 4, 5].map((n) => statusForKey('marketing', n))).toEqual([
+      ...MARKETING_STATUSES,
+    ]);
     expect([1, 2, 3, 4, 5].map((n) => statusForKey('sales', n))).toEqual([...SALES_STATUSES]);
     expect(statusForKey('marketing', 3)).toBe('Passed to sales');
     expect(statusForKey('sales', 3)).toBe('Rated good');
@@ -17,7 +19,12 @@ describe('status keys', () => {
 });
 
 describe('lifecycle', () => {
-  const base = { marketing_rating_status: '', sales_rating_status: '', opportunity: 'None', sale: 'None' };
+  const base = {
+    marketing_rating_status: '',
+    sales_rating_status: '',
+    opportunity: 'None',
+    sale: 'None',
+  };
 
   it('places a lead at the furthest step it reached', () => {
     expect(lifecycleStep(base)).toBe('New lead');

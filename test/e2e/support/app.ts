@@ -32,7 +32,10 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
-function connect(child: ChildProcess): { ready: Promise<string>; ask(request: SimRequest): Promise<unknown> } {
+function connect(child: ChildProcess): {
+  ready: Promise<string>;
+  ask(request: SimRequest): Promise<unknown>;
+} {
   const waiting = new Map<number, { resolve(value: unknown): void; reject(error: Error): void }>();
   let seq = 0;
   let started: { resolve(url: string): void; reject(error: Error): void } | null = null;
@@ -107,7 +110,8 @@ export const test = base.extend<{ app: TestApp }>({
 
 export const statusBar = (page: Page): Locator => page.getByRole('status');
 export const leadList = (page: Page): Locator => page.getByRole('listbox', { name: /^Leads/ });
-export const currentLead = (page: Page): Locator => leadList(page).locator('[role=option][aria-selected=true]');
+export const currentLead = (page: Page): Locator =>
+  leadList(page).locator('[role=option][aria-selected=true]');
 
 /** Opens the app and waits for the first sync's leads on screen. */
 export async function openApp(page: Page, app: TestApp): Promise<void> {

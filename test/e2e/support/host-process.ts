@@ -11,7 +11,8 @@ import type { RunningSimulator } from '../../../src-main/sim';
 import type { SimReply, SimRequest } from './sim-messages';
 
 const [dbPath, leadCount] = process.argv.slice(2);
-if (!dbPath || !process.send) throw new Error('Usage: host-process.ts <dbPath> <leads>, started with an IPC channel');
+if (!dbPath || !process.send)
+  throw new Error('Usage: host-process.ts <dbPath> <leads>, started with an IPC channel');
 
 const host = await startBrowserHost({
   port: 0,
@@ -22,7 +23,8 @@ const host = await startBrowserHost({
 });
 // The host types its simulator as { url, stop }; in demo mode it is the whole running simulator.
 const sim = host.simulator as RunningSimulator | null;
-if (!sim || !('journal' in sim)) throw new Error('The browser host did not start its demo simulator');
+if (!sim || !('journal' in sim))
+  throw new Error('The browser host did not start its demo simulator');
 
 function answer(request: SimRequest): unknown {
   switch (request.op) {
@@ -46,7 +48,11 @@ process.on('message', (message: SimRequest & { seq: number }) => {
   try {
     reply = { seq: message.seq, ok: true, value: answer(message) };
   } catch (error) {
-    reply = { seq: message.seq, ok: false, message: error instanceof Error ? error.message : String(error) };
+    reply = {
+      seq: message.seq,
+      ok: false,
+      message: error instanceof Error ? error.message : String(error),
+    };
   }
   process.send?.(reply);
 });

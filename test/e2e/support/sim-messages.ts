@@ -6,4 +6,5 @@ export type SimRequest =
   | { op: 'offline'; offline: boolean }
   | { op: 'journal' };
 
-export type SimReply = { seq: number; ok: true; value: unknown } | { seq: number; ok: false; message: string };
+export type SimReply =
+  { seq: number; ok: true; value: unknown } | { seq: number; ok: false; message: string };
