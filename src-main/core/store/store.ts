@@ -46,9 +46,28 @@ export class Store {
     this.syncState = new SyncStateTable(db);
   }
 
-  /** Runs `work` in one transaction (nested calls join the outer one). */
+  /**
+   * Runs `work` in one transaction (nested calls join the outer one), durable on disk when it
+   * returns (synchronous=FULL): every action of the person and every outbox change goes this way.
+   */
   transaction<T>(work: () => T): T {
     return this.db.transaction(work)();
+  }
+
+  /**
+   * A transaction for a page of Envoke's leads: atomic like any other, but not synced to disk on
+   * commit (synchronous=NORMAL). A power cut can lose the last pages and their resume point
+   * together, never one without the other, and a pull fetches them again. Skipping the fsync
+   * per page halves a full pull's time and keeps long fsyncs off the event loop. The next
+   * durable transaction (any person's action) syncs the WAL, earlier pages included.
+   */
+  pageTransaction<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    try {
+      return this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
   }
 
   /**

@@ -65,7 +65,7 @@ function writePage(
 ): number[] {
   const { store } = deps;
   const now = deps.clock.now();
-  return store.transaction(() => {
+  return store.pageTransaction(() => {
     const result = writeServerCopies(store, page.leads, generation, now);
     // Unreadable leads still exist on Envoke: keep their cached copy and do not call them gone.
     const unreadable = page.invalid.flatMap((item) => (item.id === null ? [] : [item.id]));
