@@ -41,13 +41,11 @@ export class ActivityTable {
 
   /** Newest first. */
   forLead(leadId: number): ActivityEntry[] {
-    return this.latest
-      .all(leadId)
-      .map((row) => ({
-        id: row.id,
-        at: new Date(row.at).toISOString(),
-        kind: row.kind,
-        message: row.message,
-      }));
+    return this.latest.all(leadId).map((row) => ({
+      id: row.id,
+      at: new Date(row.at).toISOString(),
+      kind: row.kind,
+      message: row.message,
+    }));
   }
 }

@@ -5,7 +5,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { LeadSyncState } from '../../../src-preload/contract/dto';
-import { contactField, contactName, field, searchTextOf, type LeadRecord } from './lead-record';
+import {
+  contactField,
+  contactName,
+  field,
+  searchTextOf,
+  type LeadRecord,
+  type SearchText,
+} from './lead-record';
 import { SearchIndex } from './search-index';
 
 export interface LeadRow {
@@ -82,9 +89,14 @@ function projection(record: LeadRecord): string[] {
   ];
 }
 
+function sameText(a: SearchText, b: SearchText): boolean {
+  return a.name === b.name && a.company === b.company && a.email === b.email && a.notes === b.notes;
+}
+
 export class LeadTable {
   readonly search: SearchIndex;
   private readonly byId: Database.Statement<[number], LeadRow>;
+  private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly byEnvokeId: Database.Statement<[string], { id: number }>;
   private readonly unsentByRemote: Database.Statement<[string], LeadRow>;
   private readonly cachedForPage: Database.Statement<[string], CachedLead & { envoke_id: string }>;
@@ -100,6 +112,7 @@ export class LeadTable {
   constructor(db: Database.Database) {
     this.search = new SearchIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
+    this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.byEnvokeId = db.prepare('SELECT id FROM leads WHERE envoke_id = ?');
     this.unsentByRemote = db.prepare(
       "SELECT * FROM leads WHERE remote_id = ? AND remote_id <> '' AND envoke_id IS NULL ORDER BY id LIMIT 1",
@@ -133,6 +146,10 @@ export class LeadTable {
 
   get(id: number): LeadRow | undefined {
     return this.byId.get(id);
+  }
+
+  has(id: number): boolean {
+    return this.exists.get(id) !== undefined;
   }
 
   idByEnvokeId(envokeId: string): number | null {
@@ -171,16 +188,23 @@ export class LeadTable {
     return this.insert(null, null, JSON.stringify(local), local, 'pending', 0, now);
   }
 
-  /** What the person sees changed; `localJson` null means "Envoke's copy as it is". */
+  /**
+   * What the person sees changed; `localJson` null means "Envoke's copy as it is". With
+   * `previous` (what they saw before), the search index is only rewritten when its text changed:
+   * most triage changes touch statuses, not names or notes.
+   */
   writeLocal(
     id: number,
     local: LeadRecord,
     localJson: string | null,
     syncState: LeadSyncState,
     now: number,
+    previous?: LeadRecord,
   ): void {
     this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
-    this.search.put(id, searchTextOf(local));
+    const text = searchTextOf(local);
+    if (previous === undefined || !sameText(text, searchTextOf(previous)))
+      this.search.put(id, text);
   }
 
   /** Envoke's copy changed; `local` is what the person now sees (null json: the copy itself). */

@@ -72,13 +72,14 @@ export class Store {
 
   /**
    * Rebuilds what the person sees of one lead from Envoke's copy and its open outbox rows, after
-   * any change to either. Returns the new local record.
+   * any change to either. Callers that already hold the lead's row and its open outbox rows (as
+   * they are now) pass them, with what the person saw before, to spare the reads.
    */
-  refreshLead(leadId: number, now: number): LeadRecord {
-    const row = this.leads.get(leadId);
+  refreshLead(leadId: number, now: number, known?: KnownLead): LeadRecord {
+    const row = known?.row ?? this.leads.get(leadId);
     if (row === undefined) throw new CommandError('not-found', `Lead ${leadId} does not exist.`);
-    const open = this.outbox.openForLead(leadId);
-    const local = applyRows(serverBase(row), open);
+    const open = known?.open ?? this.outbox.openForLead(leadId);
+    const local = applyRows(known?.server ?? serverBase(row), open);
     const asEnvoke = open.length === 0 && row.server_json !== null;
     this.leads.writeLocal(
       leadId,
@@ -86,7 +87,19 @@ export class Store {
       asEnvoke ? null : JSON.stringify(local),
       syncStateOf(open),
       now,
+      known?.previous,
     );
     return local;
   }
+}
+
+/** What a caller of `refreshLead` already read of a lead. */
+export interface KnownLead {
+  row: LeadRow;
+  /** Its open outbox rows as they are now, oldest first. */
+  open: readonly OutboxRow[];
+  /** serverBase(row), already parsed. */
+  server: LeadRecord;
+  /** What the person saw before the change, to skip re-indexing unchanged text. */
+  previous: LeadRecord;
 }

@@ -1,11 +1,13 @@
 /**
  * The one path by which a person's value reaches a lead: the local copy, the outbox row and the
  * search index change together. Callers wrap it in their transaction with history and activity.
+ * Each lead is read once: a bulk action over thousands of leads stays quick.
  */
 import type { TriageField } from '../../../src-preload/contract/lead';
 import { CommandError } from '../../../src-preload/contract/errors';
 import { field, type FieldValues, type LeadRecord } from '../store/lead-record';
-import { localRecord } from '../store/lead-table';
+import type { LeadRow } from '../store/lead-table';
+import type { OutboxRow } from '../store/outbox-table';
 import { serverBase, type Store } from '../store/store';
 import { entriesOf, mergeField, mergeTarget, settle } from './coalesce';
 
@@ -16,23 +18,37 @@ export interface AppliedEdit {
   openedRow: number | null;
 }
 
-export function readLocal(store: Store, leadId: number): { local: LeadRecord; server: LeadRecord } {
-  const row = store.leads.get(leadId);
-  if (row === undefined) throw new CommandError('not-found', `Lead ${leadId} does not exist.`);
-  return { local: localRecord(row), server: serverBase(row) };
+interface ReadLead {
+  row: LeadRow;
+  /** What the person sees. */
+  local: LeadRecord;
+  /** Envoke's copy (blank triage fields for a lead Envoke does not have yet). */
+  server: LeadRecord;
 }
 
-/** Applies `values` to one lead; returns the fields that really changed. */
+export function readLocal(store: Store, leadId: number): ReadLead {
+  const row = store.leads.get(leadId);
+  if (row === undefined) throw new CommandError('not-found', `Lead ${leadId} does not exist.`);
+  const server = serverBase(row);
+  // Most leads have no local changes: then what the person sees is Envoke's copy itself.
+  const local = row.local_json === null ? server : (JSON.parse(row.local_json) as LeadRecord);
+  return { row, local, server };
+}
+
+/**
+ * Applies to one lead the values `decide` picks from what the person sees now; returns the
+ * fields that really changed.
+ */
 export function applyLocalEdit(
   store: Store,
   leadId: number,
-  values: FieldValues,
+  decide: (local: LeadRecord) => FieldValues,
   now: number,
 ): AppliedEdit {
-  const { local, server } = readLocal(store, leadId);
+  const { row, local, server } = readLocal(store, leadId);
   const before: FieldValues = {};
   const after: FieldValues = {};
-  for (const [name, value] of entriesOf(values)) {
+  for (const [name, value] of entriesOf(decide(local))) {
     if (field(local, name) !== value) {
       before[name] = field(local, name);
       after[name] = value;
@@ -42,9 +58,10 @@ export function applyLocalEdit(
   if (changed.length === 0) return { before, after, openedRow: null };
 
   let openedRow: number | null = null;
-  const target = mergeTarget(store.outbox.openForLead(leadId));
+  let open: OutboxRow[] = store.outbox.openForLead(leadId);
+  const target = mergeTarget(open);
   if (target === undefined) {
-    openedRow = store.outbox.insert({
+    const added: Omit<OutboxRow, 'id'> = {
       leadId,
       kind: 'update',
       fields: after,
@@ -59,14 +76,17 @@ export function applyLocalEdit(
       actionId: null,
       createdAt: now,
       updatedAt: now,
-    });
+    };
+    openedRow = store.outbox.insert(added);
+    open = [...open, { ...added, id: openedRow }];
   } else {
     for (const name of changed) {
       mergeField(target, name, after[name]!, { local: before[name]!, server: field(server, name) });
     }
     settle(target, now);
     store.outbox.save(target);
+    open = open.filter((entry) => entry.state !== 'cancelled');
   }
-  store.refreshLead(leadId, now);
+  store.refreshLead(leadId, now, { row, open, server, previous: local });
   return { before, after, openedRow };
 }

@@ -11,7 +11,7 @@ import { field, type FieldValues } from '../store/lead-record';
 import type { HistoryEntry } from '../store/history-table';
 import { entriesOf } from './coalesce';
 import { describeChange } from './field-labels';
-import { applyLocalEdit, readLocal } from './local-edit';
+import { applyLocalEdit } from './local-edit';
 
 type Direction = 'undo' | 'redo';
 
@@ -20,18 +20,24 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
   const now = context.clock.now();
   const touched: number[] = [];
   for (const change of entry.changes) {
-    if (store.leads.get(change.leadId) === undefined) continue;
+    if (!store.leads.has(change.leadId)) continue;
     const [from, to] =
       direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-    const { local } = readLocal(store, change.leadId);
-    const values: FieldValues = {};
-    for (const [name, value] of entriesOf(to)) {
-      // A status can be changed but not unset (Envoke refuses ""): a lead created here and then
-      // given Envoke's default keeps it rather than going back to "no status".
-      if (value === '' && isEnumField(name)) continue;
-      if (field(local, name) === from[name]) values[name] = value;
-    }
-    const { before, after } = applyLocalEdit(store, change.leadId, values, now);
+    const { before, after } = applyLocalEdit(
+      store,
+      change.leadId,
+      (local) => {
+        const values: FieldValues = {};
+        for (const [name, value] of entriesOf(to)) {
+          // A status can be changed but not unset (Envoke refuses ""): a lead created here and
+          // then given Envoke's default keeps it rather than going back to "no status".
+          if (value === '' && isEnumField(name)) continue;
+          if (field(local, name) === from[name]) values[name] = value;
+        }
+        return values;
+      },
+      now,
+    );
     if (Object.keys(after).length === 0) continue;
     touched.push(change.leadId);
     for (const [name, value] of entriesOf(after)) {

@@ -41,7 +41,7 @@ export function updateLeads(
   const now = clock.now();
 
   const result = store.transaction(() => {
-    const missing = ids.filter((id) => store.leads.get(id) === undefined);
+    const missing = ids.filter((id) => !store.leads.has(id));
     if (missing.length > 0) {
       throw new CommandError(
         'not-found',
@@ -51,7 +51,7 @@ export function updateLeads(
     const changes: LeadChange[] = [];
     const openedRows: number[] = [];
     for (const leadId of ids) {
-      const { before, after, openedRow } = applyLocalEdit(store, leadId, values, now);
+      const { before, after, openedRow } = applyLocalEdit(store, leadId, () => values, now);
       if (openedRow !== null) openedRows.push(openedRow);
       if (Object.keys(after).length === 0) continue;
       changes.push({ leadId, before, after });
