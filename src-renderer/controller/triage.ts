@@ -44,13 +44,13 @@ export function applyChange(
   return enqueue(async () => {
     try {
       await invoke('leads:update', { ids: [...ids], patch });
-      await refreshAfter(ids);
     } catch (error) {
-      useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
-    } finally {
-      // Counts follow from the core's leads:changed event.
       useStore.getState().unpaint(seq, ids);
+      useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
+      return;
     }
+    // The next key's change need not wait for this refetch; the paint stays until it is done.
+    void refreshAfter(ids).finally(() => useStore.getState().unpaint(seq, ids));
   });
 }
 
