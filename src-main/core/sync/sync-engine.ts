@@ -152,6 +152,7 @@ export class SyncEngine {
     return this.exclusive(async () => {
       const { clock, store } = this.deps;
       const report = emptyReport();
+      let phase = 'Pulling leads failed';
       try {
         if (what !== 'push') {
           const startedAt = clock.now();
@@ -159,6 +160,7 @@ export class SyncEngine {
           report.pullMs = clock.now() - startedAt;
         }
         if (what === 'push' || what === 'both') {
+          phase = 'Sending changes failed';
           this.authPaused = false;
           this.forgetBackoff();
           const startedAt = clock.now();
@@ -168,10 +170,7 @@ export class SyncEngine {
         report.waiting = store.outbox.counts().pending;
         return report;
       } catch (error) {
-        throw toCommandError(
-          error,
-          what === 'push' ? 'Sending changes failed' : 'Pulling leads failed',
-        );
+        throw toCommandError(error, phase);
       } finally {
         this.plan();
       }
@@ -419,8 +418,10 @@ export class SyncEngine {
     this.deps.logger.warn('Sync with Envoke failed', { error: this.lastError });
   }
 
+  /** Envoke answered: reachable, and the credentials work. */
   private connected(): void {
     this.offline = false;
+    this.authPaused = false;
     this.troubled = false;
     this.failures = 0;
     this.lastError = null;
