@@ -42,7 +42,11 @@ function EntryRow({ entry, index }: { entry: OutboxEntry; index: number }) {
         </span>
       </div>
       <div className="outbox-fields">{describeFields(entry.fields)}</div>
-      {entry.lastError ? <div className="outbox-error">Envoke said: {entry.lastError}</div> : null}
+      {entry.lastError ? (
+        <div className="outbox-error">
+          {entry.state === 'failed' ? 'Envoke said' : 'Last try'}: {entry.lastError}
+        </div>
+      ) : null}
       {entry.conflicts.length > 0 ? (
         <div className="outbox-error">
           Envoke changed {plural(entry.conflicts.length, 'field')} too: press Enter to choose.

@@ -24,6 +24,13 @@ function SyncSummary() {
       {connectionWords(sync)}
     </span>,
   ];
+  // Most important first: a narrow window cuts the end of the line.
+  if (demo)
+    parts.push(
+      <span key="demo" className="demo">
+        Demo data
+      </span>,
+    );
   if (sync.progress) parts.push(<span key="progress">{shortProgress(sync.progress)}</span>);
   parts.push(
     <span key="last">
@@ -44,12 +51,6 @@ function SyncSummary() {
   if ((sync.state === 'offline' || sync.state === 'error') && sync.nextRetryAt) {
     parts.push(<span key="retry">next try {new Date(sync.nextRetryAt).toLocaleTimeString()}</span>);
   }
-  if (demo)
-    parts.push(
-      <span key="demo" className="demo">
-        Demo data
-      </span>,
-    );
   return (
     <>
       {parts.flatMap((part, i) =>
