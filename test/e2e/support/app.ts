@@ -117,8 +117,8 @@ export const currentLead = (page: Page): Locator =>
 export async function openApp(page: Page, app: TestApp): Promise<void> {
   await page.goto(app.url);
   await expect(leadList(page).getByRole('option').first()).toBeVisible();
-  // "Online · synced just now": the first pull is complete (not "Syncing", not "not synced yet").
-  await expect(statusBar(page)).toContainText(/Online\W+synced/, { timeout: 20_000 });
+  // "Online · … synced just now": the first pull is complete (not "Syncing", not "not synced yet").
+  await expect(statusBar(page)).toContainText(/^Online\W.*(?<!not )synced/, { timeout: 20_000 });
   await expect(currentLead(page)).toHaveAttribute('data-envoke-id', /\d+/);
 }
 
