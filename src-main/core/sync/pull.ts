@@ -19,6 +19,7 @@ import type { Store } from '../store/store';
 import { readPages, type PageSource } from './pull-pages';
 import { scopeFilter, scopeKey, scopeMatches } from './scope-filter';
 import { writeServerCopies } from './server-copy';
+import { yieldToEventLoop } from './wait';
 
 /** Leads a finished full pull did not see are checked one by one up to this many. */
 const GONE_CHECKS = 50;
@@ -120,6 +121,7 @@ export async function fullPull(deps: PullDeps): Promise<PullReport> {
       writePage(deps, page, generation, () => store.syncState.set('pullResume', position), report),
     );
     deps.onProgress(progress(report.pulled));
+    await yieldToEventLoop();
   }
 
   report.gone = await checkUnseen(deps, scope, generation);
@@ -153,6 +155,7 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
     for await (const page of readPages(source, 0, 1)) {
       deps.onChanged(writePage(deps, page, generation, () => undefined, report));
       deps.onProgress(progress(report.pulled));
+      await yieldToEventLoop();
     }
   } catch (error) {
     if (isEnvokeError(error) && error.reason === 'validation' && report.pulled === 0) {

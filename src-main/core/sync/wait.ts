@@ -19,3 +19,11 @@ export function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<voi
     signal.addEventListener('abort', onAbort, { once: true });
   });
 }
+
+/**
+ * Lets timers and I/O run. Pages that arrived together would otherwise be written back to back
+ * in one chain of promise continuations, holding the event loop for all of them.
+ */
+export function yieldToEventLoop(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
