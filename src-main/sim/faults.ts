@@ -13,6 +13,7 @@ export const FAULT_KINDS = [
   'hang',
   'malformed',
   '401',
+  '400',
   'drop-after-write',
 ] as const;
 export type FaultKind = (typeof FAULT_KINDS)[number];
@@ -32,6 +33,8 @@ export interface FaultSpec {
   retryAfter?: number | 'http-date';
   /** For '5xx': the status to answer; default 503. */
   status?: number;
+  /** For '400': Envoke's validation message, as a rule it enforces that the app cannot know. */
+  message?: string;
 }
 
 export interface SteadyFaults {
@@ -47,6 +50,7 @@ export interface InjectedFault {
   kind: FaultKind;
   status: number;
   retryAfter: number | 'http-date';
+  message: string;
 }
 
 interface QueuedFault {
@@ -125,7 +129,7 @@ export class FaultController {
   }
 
   private choose(method: string, target: string): InjectedFault | undefined {
-    if (this.steady.offline) return { kind: 'reset', status: 0, retryAfter: 0 };
+    if (this.steady.offline) return { kind: 'reset', status: 0, retryAfter: 0, message: '' };
     const pathname = target.split('?')[0] ?? target;
     const index = this.queue.findIndex(({ spec }) => matches(spec, method, pathname, target));
     const queued = this.queue[index];
@@ -135,7 +139,7 @@ export class FaultController {
       return resolve(queued.spec);
     }
     if (this.steady.failRate > 0 && this.rng.next() < this.steady.failRate) {
-      return { kind: '5xx', status: 500, retryAfter: 0 };
+      return { kind: '5xx', status: 500, retryAfter: 0, message: '' };
     }
     return undefined;
   }
@@ -161,8 +165,15 @@ function resolve(spec: FaultSpec): InjectedFault {
         ? 429
         : spec.kind === '401'
           ? 401
-          : 200;
-  return { kind: spec.kind, status, retryAfter: spec.retryAfter ?? 1 };
+          : spec.kind === '400'
+            ? 400
+            : 200;
+  return {
+    kind: spec.kind,
+    status,
+    retryAfter: spec.retryAfter ?? 1,
+    message: spec.message ?? 'This change is not allowed for this lead',
+  };
 }
 
 function validateSpec(spec: FaultSpec): void {
@@ -187,6 +198,9 @@ function validateSpec(spec: FaultSpec): void {
       'status',
       `status applies to '5xx' faults and must be from 500 to 599, not ${String(spec.status)}`,
     );
+  }
+  if (spec.message !== undefined && (spec.kind !== '400' || typeof spec.message !== 'string')) {
+    throw new SimConfigError('message', `message applies to '400' faults and must be text`);
   }
   const retryAfter = spec.retryAfter;
   if (

@@ -27,7 +27,7 @@ export interface ControlRoutesContext {
   stats(): SimStats;
 }
 
-const SPEC_KEYS = new Set(['kind', 'match', 'times', 'retryAfter', 'status']);
+const SPEC_KEYS = new Set(['kind', 'match', 'times', 'retryAfter', 'status', 'message']);
 const STEADY_KEYS = new Set(['latencyMs', 'failRate', 'offline']);
 
 export function routeControl(

@@ -17,6 +17,7 @@ import {
   tooManyRequests,
   truncated,
   unauthorized,
+  validationFailed,
 } from './reply';
 import { type SimRequest } from './request';
 import { type SimStats, routeControl } from './routes-control';
@@ -161,6 +162,8 @@ function earlyReply(fault: InjectedFault): SimReply | undefined {
       return serverError(fault.status);
     case '401':
       return unauthorized();
+    case '400':
+      return validationFailed([fault.message]);
     case '429':
       return tooManyRequests(
         fault.retryAfter === 'http-date'

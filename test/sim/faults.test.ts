@@ -100,6 +100,21 @@ describe('queued faults', () => {
     expect((await getLeads(sim, '')).status).toBe(200);
   });
 
+  it("'400' refuses the next matching write with Envoke's validation envelope and applies nothing", async () => {
+    const sim = await startSim({ leads: 5 });
+    sim.faults.enqueue({ kind: '400', match: { method: 'PATCH' }, message: 'Sale note is locked' });
+    expect((await getLeads(sim, '')).status).toBe(200);
+    const refused = await call<Envelope>(sim, 'PATCH', '/v1/leads/1001', { sale_note: 'refused' });
+    expect([refused.status, refused.json.success, refused.json.result_data]).toEqual([
+      400,
+      false,
+      { errors: ['Sale note is locked'] },
+    ]);
+    expect(sim.store.get('1001')?.sale_note).not.toBe('refused');
+    expect(sim.journal).toHaveLength(0);
+    expect((await call(sim, 'PATCH', '/v1/leads/1001', { sale_note: 'kept' })).status).toBe(200);
+  });
+
   it("'drop-after-write' applies and journals the write, then drops the connection; reads pass it by", async () => {
     const sim = await startSim({ leads: 5 });
     sim.faults.enqueue({ kind: 'drop-after-write' });
