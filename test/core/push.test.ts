@@ -331,6 +331,34 @@ describe('Envoke’s refusals', () => {
     expect((await core['leads:counts']({})).failed).toBe(0);
   });
 
+  it('a refused change keeps Envoke’s message, can be edited and sent, or discarded', async () => {
+    const fixture = await setup();
+    const { core, sim } = fixture;
+    const [a, b] = [await fixture.lead(0), await fixture.lead(1)];
+    const original = sim.store.get(b.envokeId)!.revenue;
+    await core['leads:update']({ ids: [a.id, b.id], patch: { revenue: '5000.00' } });
+    const rule = 'Revenue above 1000.00 needs a sale';
+    sim.faults.enqueue({ kind: '400', match: { method: 'PATCH' }, message: rule, times: 2 });
+    const report = await core.syncOnce('push');
+    expect(report).toMatchObject({ failed: 2, pushed: 0 });
+    const entries = (await core['outbox:list']({ includeDone: false })).entries;
+    expect(entries.map((entry) => [entry.state, entry.lastError])).toEqual([
+      ['failed', `Envoke rejected the request: ${rule}`],
+      ['failed', `Envoke rejected the request: ${rule}`],
+    ]);
+    expect((await core['leads:get']({ id: a.id })).fields.revenue).toBe('5000.00');
+
+    // Edited, it goes out on the next push; discarded, the lead shows Envoke's value again.
+    await core['outbox:edit']({ id: entries[0]!.id, patch: { revenue: '900.00' } });
+    await core['outbox:discard']({ id: entries[1]!.id });
+    await core.syncOnce('push');
+    expect(sim.journal.map((entry) => [entry.leadId, entry.body])).toEqual([
+      [a.envokeId, { revenue: '900.00' }],
+    ]);
+    expect((await core['leads:get']({ id: b.id })).fields.revenue).toBe(original);
+    expect((await core['leads:counts']({})).failed).toBe(0);
+  });
+
   it('a 401 answers syncOnce with an auth error and keeps the change', async () => {
     const fixture = await setup();
     const a = await fixture.lead(0);
