@@ -9,7 +9,7 @@ import {
   retrySelected,
 } from '../controller/outbox';
 import { describeFields } from '../logic/fields';
-import { formatTime, plural } from '../logic/format';
+import { asSentence, formatTime, plural } from '../logic/format';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -44,7 +44,8 @@ function EntryRow({ entry, index }: { entry: OutboxEntry; index: number }) {
       <div className="outbox-fields">{describeFields(entry.fields)}</div>
       {entry.lastError ? (
         <div className="outbox-error">
-          {entry.state === 'failed' ? 'Envoke said' : 'Last try'}: {entry.lastError}
+          {entry.state === 'failed' ? '' : 'Last try: '}
+          {asSentence(entry.lastError)}
         </div>
       ) : null}
       {entry.conflicts.length > 0 ? (

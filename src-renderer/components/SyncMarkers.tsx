@@ -1,6 +1,7 @@
 /** Whether this lead's changes have reached Envoke, and what to do when they cannot. */
 import type { LeadDetail, LeadSyncState } from '../../src-preload/contract';
 import { describeFields, fieldLabel } from '../logic/fields';
+import { asSentence } from '../logic/format';
 
 export function SyncMarkers({
   detail,
@@ -28,8 +29,9 @@ export function SyncMarkers({
       ) : null}
       {failed.map((entry) => (
         <p key={entry.id} className="marker marker-failed">
-          Failed: {describeFields(entry.fields)}. Envoke said:{' '}
-          {entry.lastError ?? 'no reason given'}. Press <kbd>p</kbd> to edit, retry or discard it.
+          Not sent: {describeFields(entry.fields)}.{' '}
+          {asSentence(entry.lastError ?? 'Envoke gave no reason')} Press <kbd>p</kbd> to edit, retry
+          or discard it.
         </p>
       ))}
       {detail.conflicts.length > 0 ? (

@@ -90,5 +90,6 @@ export async function saveOutboxEdit(
   patch: Record<string, string>,
 ): Promise<void> {
   await invoke('outbox:edit', { id: entryId, patch });
+  useStore.getState().addToast('info', 'Change saved. It goes to Envoke with the next sync.');
   await loadOutbox();
 }

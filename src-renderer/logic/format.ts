@@ -33,6 +33,18 @@ export function formatTime(iso: string): string {
   });
 }
 
+/**
+ * A message from the core as a sentence of its own: capital first letter, full stop at the end.
+ * The core's messages already say who spoke ("Envoke rejected the request: …"), so nothing is
+ * put in front of them.
+ */
+export function asSentence(text: string): string {
+  const trimmed = text.trim();
+  if (trimmed === '') return '';
+  const capital = trimmed.charAt(0).toUpperCase() + trimmed.slice(1);
+  return /[.!?…]$/.test(capital) ? capital : `${capital}.`;
+}
+
 export function plural(n: number, one: string, many = `${one}s`): string {
   return `${formatCount(n)} ${n === 1 ? one : many}`;
 }

@@ -70,12 +70,17 @@ interface LifecycleFields {
 }
 
 const untouched = (status: string) => status === '' || status === 'Unprocessed';
+/** Envoke gives a lead marketing has not passed on "Not applicable" as its sales status. */
+const salesUntouched = (status: string) => untouched(status) || status === 'Not applicable';
 
 /** The furthest step a lead has reached. */
 export function lifecycleStep(lead: LifecycleFields): LifecycleStep {
   if (lead.sale === 'Yes') return 'Sale';
   if (lead.opportunity === 'Yes') return 'Opportunity';
-  if (!untouched(lead.sales_rating_status) || lead.marketing_rating_status === 'Passed to sales')
+  if (
+    !salesUntouched(lead.sales_rating_status) ||
+    lead.marketing_rating_status === 'Passed to sales'
+  )
     return 'Sales';
   if (!untouched(lead.marketing_rating_status)) return 'Marketing';
   return 'New lead';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { progressWords, shortProgress, timeAgo } from '../../src-renderer/logic/format';
+import { asSentence, progressWords, shortProgress, timeAgo } from '../../src-renderer/logic/format';
 
 const now = Date.parse('2025-06-01T12:00:00Z');
 
@@ -29,5 +29,17 @@ describe('status bar progress', () => {
       '35,000 leads in',
     );
     expect(shortProgress({ phase: 'push', done: 3, total: 12, perSecond: 1 })).toBe('3 of 12 sent');
+  });
+});
+
+describe('messages from the core', () => {
+  it('are shown as sentences, without a second speaker in front', () => {
+    expect(asSentence('Envoke rejected the request: Sale note is locked')).toBe(
+      'Envoke rejected the request: Sale note is locked.',
+    );
+    expect(asSentence('  envoke did not answer in time ')).toBe('Envoke did not answer in time.');
+    expect(asSentence('Already a sentence.')).toBe('Already a sentence.');
+    expect(asSentence('Is it still running?')).toBe('Is it still running?');
+    expect(asSentence('')).toBe('');
   });
 });

@@ -32,6 +32,21 @@ describe('lifecycle', () => {
     expect(lifecycleStep({ ...base, marketing_rating_status: 'Deferred' })).toBe('Marketing');
     expect(lifecycleStep({ ...base, marketing_rating_status: 'Passed to sales' })).toBe('Sales');
     expect(lifecycleStep({ ...base, sales_rating_status: 'Rated good' })).toBe('Sales');
+    // Sales "Not applicable" is where a lead starts, not a step it reached.
+    expect(
+      lifecycleStep({
+        ...base,
+        marketing_rating_status: 'Unprocessed',
+        sales_rating_status: 'Not applicable',
+      }),
+    ).toBe('New lead');
+    expect(
+      lifecycleStep({
+        ...base,
+        marketing_rating_status: 'Deferred',
+        sales_rating_status: 'Not applicable',
+      }),
+    ).toBe('Marketing');
     expect(lifecycleStep({ ...base, opportunity: 'Yes' })).toBe('Opportunity');
     expect(lifecycleStep({ ...base, opportunity: 'Yes', sale: 'Yes' })).toBe('Sale');
   });

@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { JournalEntry, SimLead } from '../../../src-main/sim';
-import type { SimReply, SimRequest } from './sim-messages';
+import type { FaultRequest, SimReply, SimRequest } from './sim-messages';
 
 export const SCREENSHOTS = 'test-results/screenshots';
 const HOST_SCRIPT = resolve(import.meta.dirname, 'host-process.ts');
@@ -23,6 +23,8 @@ export interface Envoke {
   insert(body: Record<string, unknown>): Promise<SimLead>;
   /** Envoke unreachable: every connection is reset. */
   setOffline(offline: boolean): Promise<void>;
+  /** Envoke answers the next matching request with this fault (a 400 refusal, a 503 ...). */
+  fault(fault: FaultRequest): Promise<void>;
   journal(): Promise<JournalEntry[]>;
 }
 
@@ -86,6 +88,7 @@ export async function startApp(leads = 150): Promise<TestApp> {
       edit: async (id, patch) => (await ask({ op: 'edit', id, patch })) as SimLead,
       insert: async (body) => (await ask({ op: 'insert', body })) as SimLead,
       setOffline: async (offline) => void (await ask({ op: 'offline', offline })),
+      fault: async (fault) => void (await ask({ op: 'fault', fault })),
       journal: async () => (await ask({ op: 'journal' })) as JournalEntry[],
     },
     async stop() {

@@ -2,12 +2,12 @@
  * Runs the browser host with its demo simulator in a process of its own, as `npm run
  * start:browser` does, so the host's synchronous SQLite work never stalls the test runner.
  * The test plays Envoke's side through messages: read or edit a lead, add one, cut the network,
- * read the journal of writes.
+ * queue a fault for the next matching request, read the journal of writes.
  *
  * Started by support/app.ts with `node --import tsx host-process.ts <dbPath> <leads>`.
  */
 import { startBrowserHost } from '../../../src-main/host/browser-host';
-import type { RunningSimulator } from '../../../src-main/sim';
+import type { FaultSpec, RunningSimulator } from '../../../src-main/sim';
 import type { SimReply, SimRequest } from './sim-messages';
 
 const [dbPath, leadCount] = process.argv.slice(2);
@@ -37,6 +37,9 @@ function answer(request: SimRequest): unknown {
     case 'offline':
       if (request.offline) sim?.faults.set({ offline: true });
       else sim?.faults.clear();
+      return null;
+    case 'fault':
+      sim?.faults.enqueue(request.fault satisfies FaultSpec);
       return null;
     case 'journal':
       return sim?.journal ?? [];
