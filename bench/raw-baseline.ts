@@ -5,7 +5,11 @@
  */
 import Database from 'better-sqlite3';
 
-export async function rawFetchAndInsert(baseUrl: string, auth: string, dbPath: string): Promise<number> {
+export async function rawFetchAndInsert(
+  baseUrl: string,
+  auth: string,
+  dbPath: string,
+): Promise<number> {
   const db = new Database(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');

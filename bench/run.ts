@@ -21,7 +21,19 @@ const account = { apiId: 'bench', apiKey: 'bench' };
 async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
   const child = spawn(
     process.execPath,
-    ['--import', 'tsx', 'src-main/sim/cli.ts', '--port', '0', '--leads', String(LEADS), '--api-id', account.apiId, '--api-key', account.apiKey],
+    [
+      '--import',
+      'tsx',
+      'src-main/sim/cli.ts',
+      '--port',
+      '0',
+      '--leads',
+      String(LEADS),
+      '--api-id',
+      account.apiId,
+      '--api-key',
+      account.apiKey,
+    ],
     { stdio: ['ignore', 'pipe', 'inherit'] },
   );
   const url = await new Promise<string>((resolve, reject) => {
@@ -31,7 +43,9 @@ async function startSimulatorProcess(): Promise<{ url: string; child: ChildProce
       const match = /https?:\/\/127\.0\.0\.1:\d+/.exec(seen);
       if (match) resolve(match[0]);
     });
-    child.once('exit', (code) => reject(new Error(`the simulator exited (${code}) before listening`)));
+    child.once('exit', (code) =>
+      reject(new Error(`the simulator exited (${code}) before listening`)),
+    );
   });
   return { url, child };
 }
@@ -64,15 +78,20 @@ async function main(): Promise<void> {
   const raw: RunFigures[] = [];
   const sync: RunFigures[] = [];
   try {
-    console.log(`Full sync of ${LEADS.toLocaleString('en')} simulator leads into an empty cache, ${ROUNDS} rounds (medians)`);
+    console.log(
+      `Full sync of ${LEADS.toLocaleString('en')} simulator leads into an empty cache, ${ROUNDS} rounds (medians)`,
+    );
     for (let round = 1; round <= ROUNDS; round += 1) {
       raw.push(await measure(() => rawFetchAndInsert(url, auth, join(dir, `raw-${round}.db`))));
       sync.push(await measure(() => realSync(url, join(dir, `sync-${round}.db`))));
-      console.log(`  round ${round}: raw ${Math.round(raw.at(-1)!.leadsPerSecond)}/s, sync ${Math.round(sync.at(-1)!.leadsPerSecond)}/s (${sync.at(-1)!.leads} leads)`);
+      console.log(
+        `  round ${round}: raw ${Math.round(raw.at(-1)!.leadsPerSecond)}/s, sync ${Math.round(sync.at(-1)!.leadsPerSecond)}/s (${sync.at(-1)!.leads} leads)`,
+      );
     }
     console.log(row('raw baseline', raw));
     console.log(row('lead triage', sync));
-    const ratio = median(sync.map((r) => r.leadsPerSecond)) / median(raw.map((r) => r.leadsPerSecond));
+    const ratio =
+      median(sync.map((r) => r.leadsPerSecond)) / median(raw.map((r) => r.leadsPerSecond));
     console.log(`ratio sync/raw: ${ratio.toFixed(2)}x (goal ≥ 0.80x); worst stall goal ≤ 50 ms`);
   } finally {
     child.kill('SIGTERM');

@@ -1,3 +1,4 @@
 export declare const projectRoot: string;
-export type ElectronBinary = { ok: true; path: string } | { ok: false; checked: string; reason: string };
+export type ElectronBinary =
+  { ok: true; path: string } | { ok: false; checked: string; reason: string };
 export declare function findElectronBinary(root?: string): ElectronBinary;

@@ -23,7 +23,9 @@ export function findElectronBinary(root = projectRoot) {
   if (!override && relative === '') {
     return { ok: false, checked: pathFile, reason: 'the binary was never downloaded' };
   }
-  const binary = override ? join(override, relative || 'electron') : join(packageDir, 'dist', relative);
+  const binary = override
+    ? join(override, relative || 'electron')
+    : join(packageDir, 'dist', relative);
   if (!existsSync(binary)) return { ok: false, checked: binary, reason: 'the file does not exist' };
 
   // Present is not enough: a binary for another platform, or missing libraries, cannot start.
@@ -33,7 +35,8 @@ export function findElectronBinary(root = projectRoot) {
     timeout: 20_000,
   });
   if (probe.status !== 0) {
-    const why = probe.error?.message ?? probe.stderr.trim().split('\n')[0] ?? `exit code ${probe.status}`;
+    const why =
+      probe.error?.message ?? probe.stderr.trim().split('\n')[0] ?? `exit code ${probe.status}`;
     return { ok: false, checked: binary, reason: `it does not run (${why})` };
   }
   return { ok: true, path: binary };

@@ -7,9 +7,17 @@ import { cpSync, existsSync, readFileSync, rmSync, writeFileSync } from 'node:fs
 import { dirname, join } from 'node:path';
 import { projectRoot } from './electron-binary.mjs';
 
-export const electronBindingPath = join(projectRoot, '.electron-native', 'better-sqlite3', 'build', 'Release', 'better_sqlite3.node');
+export const electronBindingPath = join(
+  projectRoot,
+  '.electron-native',
+  'better-sqlite3',
+  'build',
+  'Release',
+  'better_sqlite3.node',
+);
 
-const readVersion = (pkg) => JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const readVersion = (pkg) =>
+  JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version;
 
 /** npm ships node-gyp and tells scripts where; outside npm, look beside npm's own files. */
 function nodeGyp() {
@@ -23,13 +31,20 @@ export function ensureElectronSqlite() {
   const electronVersion = readVersion('electron');
   const stamp = `${readVersion('better-sqlite3')}@electron-${electronVersion}`;
   const stampFile = join(projectRoot, '.electron-native', 'stamp');
-  if (existsSync(electronBindingPath) && existsSync(stampFile) && readFileSync(stampFile, 'utf8') === stamp) {
+  if (
+    existsSync(electronBindingPath) &&
+    existsSync(stampFile) &&
+    readFileSync(stampFile, 'utf8') === stamp
+  ) {
     return { ok: true, path: electronBindingPath };
   }
   const source = join(projectRoot, 'node_modules', 'better-sqlite3');
   const target = join(projectRoot, '.electron-native', 'better-sqlite3');
   rmSync(join(projectRoot, '.electron-native'), { recursive: true, force: true });
-  cpSync(source, target, { recursive: true, filter: (path) => !path.startsWith(join(source, 'build')) });
+  cpSync(source, target, {
+    recursive: true,
+    filter: (path) => !path.startsWith(join(source, 'build')),
+  });
 
   console.log(`Preparing SQLite for Electron ${electronVersion} (once)…`);
   const bin = (...path) => join(projectRoot, 'node_modules', ...path);
@@ -37,12 +52,24 @@ export function ensureElectronSqlite() {
     // better-sqlite3 publishes prebuilt binaries for Electron...
     [bin('prebuild-install', 'bin.js'), ['--runtime', 'electron', '--target', electronVersion]],
     // ...and builds from source against Electron's headers otherwise.
-    [nodeGyp(), ['rebuild', '--release', '--runtime=electron', `--target=${electronVersion}`, '--dist-url=https://electronjs.org/headers']],
+    [
+      nodeGyp(),
+      [
+        'rebuild',
+        '--release',
+        '--runtime=electron',
+        `--target=${electronVersion}`,
+        '--dist-url=https://electronjs.org/headers',
+      ],
+    ],
   ];
   const failures = [];
   for (const [script, args] of attempts) {
     if (!existsSync(script)) continue;
-    const result = spawnSync(process.execPath, [script, ...args], { cwd: target, encoding: 'utf8' });
+    const result = spawnSync(process.execPath, [script, ...args], {
+      cwd: target,
+      encoding: 'utf8',
+    });
     if (result.status === 0 && existsSync(electronBindingPath)) {
       writeFileSync(stampFile, stamp);
       return { ok: true, path: electronBindingPath };

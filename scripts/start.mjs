@@ -11,7 +11,10 @@ const args = process.argv.slice(2);
 
 /** Builds quietly; the build's output is shown only when it fails. */
 function build(script, buildArgs) {
-  const result = spawnSync(process.execPath, [script, ...buildArgs], { cwd: projectRoot, encoding: 'utf8' });
+  const result = spawnSync(process.execPath, [script, ...buildArgs], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+  });
   if (result.status !== 0) {
     process.stderr.write(`${result.stdout ?? ''}${result.stderr ?? ''}`);
     console.error('The build failed; see above.');
@@ -31,14 +34,25 @@ function findOrDownloadElectron() {
   const found = findElectronBinary();
   if (found.ok || found.reason !== 'the binary was never downloaded') return found;
   console.log('Downloading Electron (once)…');
-  const download = spawnSync(process.execPath, [bin('electron', 'install.js')], { cwd: projectRoot, encoding: 'utf8', timeout: 600_000 });
-  if (download.status !== 0) return { ...found, reason: 'the binary was never downloaded and could not be downloaded now' };
+  const download = spawnSync(process.execPath, [bin('electron', 'install.js')], {
+    cwd: projectRoot,
+    encoding: 'utf8',
+    timeout: 600_000,
+  });
+  if (download.status !== 0)
+    return { ...found, reason: 'the binary was never downloaded and could not be downloaded now' };
   return findElectronBinary();
 }
 
 function serveInBrowser(why) {
   console.log(`${why}; serving Lead Triage in your browser instead.`);
-  build(bin('vite', 'bin', 'vite.js'), ['build', '--config', 'vite.renderer.config.ts', '--logLevel', 'error']);
+  build(bin('vite', 'bin', 'vite.js'), [
+    'build',
+    '--config',
+    'vite.renderer.config.ts',
+    '--logLevel',
+    'error',
+  ]);
   run(process.execPath, ['--import', 'tsx', join('src-main', 'host', 'main.ts'), ...args]);
 }
 

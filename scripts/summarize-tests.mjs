@@ -8,7 +8,9 @@ const dir = process.argv[2] ?? 'test-results';
 let passed = 0;
 let failed = 0;
 
-const checks = existsSync(join(dir, 'checks.txt')) ? readFileSync(join(dir, 'checks.txt'), 'utf8') : '';
+const checks = existsSync(join(dir, 'checks.txt'))
+  ? readFileSync(join(dir, 'checks.txt'), 'utf8')
+  : '';
 for (const line of checks.split('\n').filter(Boolean)) {
   if (line.endsWith(' passed')) passed += 1;
   else failed += 1;
@@ -29,7 +31,8 @@ if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
   // A file that fails to load has no tests but must still fail the run.
-  if (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0) failed += vitest.numFailedTestSuites;
+  if (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0)
+    failed += vitest.numFailedTestSuites;
 } else {
   console.log('vitest: no report (the runner crashed)');
   failed += 1;

@@ -3,7 +3,16 @@
  * validated IPC -> window. Everything that decides behaviour lives in the core, the host modules
  * shared with the browser host, and small modules of src-main/app.
  */
-import { app, BrowserWindow, ipcMain, Menu, net, powerMonitor, safeStorage, session } from 'electron';
+import {
+  app,
+  BrowserWindow,
+  ipcMain,
+  Menu,
+  net,
+  powerMonitor,
+  safeStorage,
+  session,
+} from 'electron';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from './core/api';
@@ -45,7 +54,13 @@ async function start(): Promise<void> {
   const databases = join(app.getPath('userData'), 'databases');
   const coreSession = await openCoreSession(
     credentials.load(),
-    (target) => openBackend(target, { dbPath: join(databases, databaseFileName(target?.account ?? null)), logger }),
+    (target) =>
+      openBackend(target, {
+        dbPath: join(databases, databaseFileName(target?.account ?? null)),
+        logger,
+        // `npm start` builds SQLite for Electron's ABI and names the file here.
+        sqliteBinding: process.env.LEAD_TRIAGE_SQLITE_BINDING,
+      }),
     logger,
   );
   const handlers = {
@@ -67,7 +82,12 @@ async function start(): Promise<void> {
     bounds: storedValue(settings, 'windowBounds'),
   });
   const contents = window.webContents;
-  const stopIpc = registerIpc({ ipcMain, dispatch, isTrustedSender: trustedSender(contents, appUrl), logger });
+  const stopIpc = registerIpc({
+    ipcMain,
+    dispatch,
+    isTrustedSender: trustedSender(contents, appUrl),
+    logger,
+  });
   const stopEvents = forwardCoreEvents(coreSession, contents);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
@@ -104,7 +124,9 @@ async function start(): Promise<void> {
     stopIpc();
     void coreSession
       .close()
-      .catch((error: unknown) => logger.error('The core did not close cleanly', { error: String(error) }))
+      .catch((error: unknown) =>
+        logger.error('The core did not close cleanly', { error: String(error) }),
+      )
       .finally(() => {
         closed = true;
         app.quit();
@@ -126,7 +148,9 @@ if (!app.requestSingleInstanceLock()) {
     .whenReady()
     .then(start)
     .catch((error: unknown) => {
-      logger.error('Lead Triage could not start', { error: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+      logger.error('Lead Triage could not start', {
+        error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+      });
       app.exit(1);
     });
 }

@@ -73,7 +73,11 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     command,
     words,
     dbPath: values.db,
-    account: accountFrom(values.url ?? env.ENVOKE_URL, values['api-id'] ?? env.ENVOKE_API_ID, values['api-key'] ?? env.ENVOKE_API_KEY),
+    account: accountFrom(
+      values.url ?? env.ENVOKE_URL,
+      values['api-id'] ?? env.ENVOKE_API_ID,
+      values['api-key'] ?? env.ENVOKE_API_KEY,
+    ),
     view: values.view,
     search: values.search,
     limit: values.limit === undefined ? undefined : positiveInteger(values.limit, '--limit'),
@@ -84,12 +88,14 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
 function accountFrom(url?: string, apiId?: string, apiKey?: string): AccountFlags | null {
   if (!url && !apiId && !apiKey) return null;
   const missing = [!url && '--url', !apiId && '--api-id', !apiKey && '--api-key'].filter(Boolean);
-  if (missing.length > 0) throw new UsageError(`Incomplete Envoke account: missing ${missing.join(', ')}`);
+  if (missing.length > 0)
+    throw new UsageError(`Incomplete Envoke account: missing ${missing.join(', ')}`);
   return { baseUrl: url!, apiId: apiId!, apiKey: apiKey! };
 }
 
 function positiveInteger(text: string, flag: string): number {
   const value = Number(text);
-  if (!Number.isInteger(value) || value < 1) throw new UsageError(`${flag} takes a whole number above 0, not "${text}"`);
+  if (!Number.isInteger(value) || value < 1)
+    throw new UsageError(`${flag} takes a whole number above 0, not "${text}"`);
   return value;
 }

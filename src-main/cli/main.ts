@@ -14,9 +14,14 @@ const NO_ACCOUNT = { baseUrl: 'http://127.0.0.1:9', apiId: 'none', apiKey: 'none
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2), process.env);
   if (!args.account && !OFFLINE_COMMANDS.has(args.command)) {
-    throw new UsageError(`"${args.command}" talks to Envoke: pass --url, --api-id and --api-key (or set ENVOKE_URL, ENVOKE_API_ID, ENVOKE_API_KEY)`);
+    throw new UsageError(
+      `"${args.command}" talks to Envoke: pass --url, --api-id and --api-key (or set ENVOKE_URL, ENVOKE_API_ID, ENVOKE_API_KEY)`,
+    );
   }
-  const core = createCore({ dbPath: args.dbPath, envoke: createEnvokeClient(args.account ?? NO_ACCOUNT) });
+  const core = createCore({
+    dbPath: args.dbPath,
+    envoke: createEnvokeClient(args.account ?? NO_ACCOUNT),
+  });
   try {
     const result = await runCommand(core, args, (line) => process.stderr.write(`${line}\n`));
     process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
@@ -29,14 +34,17 @@ async function main(): Promise<number> {
 function describe(error: unknown): string {
   if (error instanceof UsageError || error instanceof CommandError) return error.message;
   if (error instanceof EnvokeError) return describeEnvokeError(error);
-  return error instanceof Error ? `Unexpected error: ${error.message}` : `Unexpected error: ${String(error)}`;
+  return error instanceof Error
+    ? `Unexpected error: ${error.message}`
+    : `Unexpected error: ${String(error)}`;
 }
 
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
     process.stderr.write(`lead-triage: ${describe(error).split('\n')[0]}\n`);
-    if (error instanceof UsageError && error.message.startsWith('Usage:')) process.stderr.write(`${error.message}\n`);
+    if (error instanceof UsageError && error.message.startsWith('Usage:'))
+      process.stderr.write(`${error.message}\n`);
     process.exit(error instanceof UsageError ? 2 : 1);
   },
 );

@@ -12,7 +12,11 @@ import type { Core } from '../core/api';
 import { UsageError, type CliArgs } from './args';
 import { parseAssignments } from './assignments';
 
-function call<N extends CoreCommandName>(core: Core, name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+function call<N extends CoreCommandName>(
+  core: Core,
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandOutput<N>> {
   const handler = core[name] as unknown as (input: CommandInput<N>) => Promise<CommandOutput<N>>;
   return handler(input);
 }
@@ -26,14 +30,28 @@ export function resolveLeadId(core: Core, word: string | undefined): number {
     return id;
   }
   const id = core.findLeadByEnvokeId(word);
-  if (id === null) throw new CommandError('not-found', `No lead with Envoke id ${word} in this database (sync first?)`);
+  if (id === null)
+    throw new CommandError(
+      'not-found',
+      `No lead with Envoke id ${word} in this database (sync first?)`,
+    );
   return id;
 }
 
 export type Progress = (line: string) => void;
 
 /** Commands that need no network. */
-export const OFFLINE_COMMANDS = new Set(['status', 'list', 'show', 'set', 'create', 'undo', 'redo', 'outbox', 'resolve']);
+export const OFFLINE_COMMANDS = new Set([
+  'status',
+  'list',
+  'show',
+  'set',
+  'create',
+  'undo',
+  'redo',
+  'outbox',
+  'resolve',
+]);
 
 export async function runCommand(core: Core, args: CliArgs, progress: Progress): Promise<unknown> {
   const [first, ...rest] = args.words;
@@ -43,7 +61,9 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
     case 'push': {
       const what = args.command === 'sync' ? 'both' : args.command;
       return core.syncOnce(what, (p) =>
-        progress(`${p.phase}: ${p.done}${p.total === null ? '' : `/${p.total}`} (${Math.round(p.perSecond)}/s)`),
+        progress(
+          `${p.phase}: ${p.done}${p.total === null ? '' : `/${p.total}`} (${Math.round(p.perSecond)}/s)`,
+        ),
       );
     }
     case 'status':
@@ -82,7 +102,11 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
       const choices = Object.entries(parseAssignments(rest));
       if (choices.length === 0) throw new UsageError('resolve needs field=mine or field=theirs');
       for (const [field, choice] of choices) {
-        await call(core, 'conflicts:resolve', { leadId, field, choice } as CommandInput<'conflicts:resolve'>);
+        await call(core, 'conflicts:resolve', {
+          leadId,
+          field,
+          choice,
+        } as CommandInput<'conflicts:resolve'>);
       }
       return call(core, 'leads:get', { id: leadId });
     }

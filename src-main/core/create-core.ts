@@ -36,6 +36,8 @@ export interface CoreOptions {
   logger?: Logger | undefined;
   /** Backoff jitter; injectable so tests know every delay. */
   random?: (() => number) | undefined;
+  /** better-sqlite3 built for another runtime (the desktop app's Electron build). */
+  sqliteBinding?: string | undefined;
 }
 
 function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
@@ -49,7 +51,9 @@ function parseInput<N extends CoreCommandName>(name: N, input: unknown): Command
 export function createCore(options: CoreOptions): Core {
   const clock = options.clock ?? systemClock;
   const logger = options.logger ?? silentLogger;
-  const db: Database.Database = openDatabase(options.dbPath);
+  const db: Database.Database = openDatabase(options.dbPath, {
+    nativeBinding: options.sqliteBinding,
+  });
   const store = new Store(db);
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
   store.outbox.recoverInterrupted();

@@ -34,13 +34,24 @@ export interface BackendOptions {
   logger: Logger;
   demoLeads?: number;
   clock?: Clock;
+  /** better-sqlite3 built for Electron, when the desktop app runs (see scripts/electron-native.mjs). */
+  sqliteBinding?: string | undefined;
 }
 
-export async function openBackend(target: SavedAccount | null, options: BackendOptions): Promise<Backend> {
+export async function openBackend(
+  target: SavedAccount | null,
+  options: BackendOptions,
+): Promise<Backend> {
   mkdirSync(dirname(options.dbPath), { recursive: true });
   if (target !== null) {
     const envoke = createEnvokeClient({ ...target.account, apiKey: target.apiKey });
-    const core = createCore({ dbPath: options.dbPath, envoke, clock: options.clock, logger: options.logger });
+    const core = createCore({
+      dbPath: options.dbPath,
+      envoke,
+      clock: options.clock,
+      logger: options.logger,
+      sqliteBinding: options.sqliteBinding,
+    });
     core.start();
     return { core, account: target.account, simulator: null, close: () => core.close() };
   }
@@ -57,7 +68,13 @@ export async function openBackend(target: SavedAccount | null, options: BackendO
   let core: Core;
   try {
     const envoke = createEnvokeClient({ baseUrl: simulator.url, apiId: DEMO_API_ID, apiKey });
-    core = createCore({ dbPath: options.dbPath, envoke, clock: options.clock, logger: options.logger });
+    core = createCore({
+      dbPath: options.dbPath,
+      envoke,
+      clock: options.clock,
+      logger: options.logger,
+      sqliteBinding: options.sqliteBinding,
+    });
   } catch (error) {
     await simulator.stop();
     throw error;

@@ -33,7 +33,7 @@ describe('dispatcher', () => {
     expect(nested).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (!nested.ok) {
       expect(nested.error.message).toContain('ids[1]:');
-      expect(nested.error.message).toContain('patch.sale: "Maybe" is not a sale outcome');
+      expect(nested.error.message).toContain('patch.sale: "Maybe" is not a valid sale outcome');
     }
     expect(calls).toEqual([]);
   });

@@ -11,12 +11,17 @@ export interface OpenOptions {
   /** Stop at this schema version (tests build older files with it). */
   targetVersion?: number;
   migrations?: readonly Migration[];
+  /**
+   * better-sqlite3's compiled module to load instead of the one in node_modules: the desktop app
+   * passes its Electron-ABI build here, while Node (tests, CLI, browser host) uses the default.
+   */
+  nativeBinding?: string | undefined;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
-    db = new Database(path);
+    db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // WAL lets reads run beside the one writer; synchronous=FULL (WAL's default is NORMAL, which
     // can lose the last commits on power loss) because a triage keystroke is acknowledged only
     // once it is on disk.
