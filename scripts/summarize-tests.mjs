@@ -7,6 +7,8 @@ import { join } from 'node:path';
 const dir = process.argv[2] ?? 'test-results';
 let passed = 0;
 let failed = 0;
+// Reported, never hidden: a test that could not run here says why in its runner's output.
+let skipped = 0;
 
 const checks = existsSync(join(dir, 'checks.txt'))
   ? readFileSync(join(dir, 'checks.txt'), 'utf8')
@@ -30,6 +32,7 @@ const vitest = readJson('vitest.json');
 if (vitest) {
   passed += vitest.numPassedTests;
   failed += vitest.numFailedTests;
+  skipped += vitest.numPendingTests + (vitest.numTodoTests ?? 0);
   // A file that fails to load has no tests but must still fail the run.
   if (vitest.numFailedTestSuites > 0 && vitest.numFailedTests === 0)
     failed += vitest.numFailedTestSuites;
@@ -42,11 +45,12 @@ const playwright = readJson('playwright.json');
 if (playwright?.stats) {
   passed += playwright.stats.expected + playwright.stats.flaky;
   failed += playwright.stats.unexpected;
+  skipped += playwright.stats.skipped;
   if (playwright.errors?.length) failed += playwright.errors.length;
 } else {
   console.log('playwright: no report (the runner crashed)');
   failed += 1;
 }
 
-console.log(`${passed} passed, ${failed} failed`);
+console.log(`${passed} passed, ${failed} failed${skipped > 0 ? `, ${skipped} skipped` : ''}`);
 process.exit(failed > 0 ? 1 : 0);
