@@ -161,8 +161,10 @@ export function DetailPane() {
   const currentId = useStore(selectCurrentId);
   const detail = useStore((s) => s.detail);
   const error = useStore((s) => s.detailError);
+  const idsLoaded = useStore((s) => s.idsLoaded);
   let body;
-  if (currentId === undefined) body = <p className="empty">No lead selected.</p>;
+  if (currentId === undefined)
+    body = <p className="empty">{idsLoaded ? 'No lead in this view.' : 'Loading…'}</p>;
   else if (error && detail?.id !== currentId)
     body = (
       <p className="list-error" role="alert">

@@ -61,7 +61,7 @@ function Control({
           id={id}
           type="text"
           inputMode={field.kind === 'money' ? 'decimal' : undefined}
-          placeholder={field.kind === 'money' ? '7595.00' : undefined}
+          placeholder={field.kind === 'money' ? 'Amount, such as 7595.00' : undefined}
           value={value}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
@@ -78,6 +78,20 @@ function changedPatch(editor: EditorSpec, values: Record<string, string>): Field
     if (value !== field.value || editor.target.type === 'outbox') patch[field.field] = value;
   }
   return patch;
+}
+
+/** The keys this editor answers to, in the order a person needs them. */
+function editorHint(editor: EditorSpec): string {
+  const kinds = new Set(editor.fields.map((field) => field.kind));
+  return [
+    kinds.has('choice') ? '← → choose' : null,
+    editor.fields.length > 1 ? 'Tab next field' : null,
+    'Enter saves',
+    kinds.has('note') ? 'Shift+Enter starts a new line' : null,
+    'Esc cancels',
+  ]
+    .filter(Boolean)
+    .join(' · ');
 }
 
 export function FieldEditor({ editor }: { editor: EditorSpec }) {
@@ -145,7 +159,7 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             {error}
           </p>
         ) : null}
-        <p className="muted">Enter saves · Shift+Enter starts a new line · Esc cancels</p>
+        <p className="muted">{editorHint(editor)}</p>
         <div className="dialog-actions">
           <button type="submit" disabled={saving}>
             Save

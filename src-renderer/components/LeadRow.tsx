@@ -1,6 +1,6 @@
 /** One lead in the list, painted with any change still on its way to the core. */
 import { memo, useMemo } from 'react';
-import type { LeadSyncState } from '../../src-preload/contract';
+import { RATINGS, type LeadSyncState } from '../../src-preload/contract';
 import { paintRow } from '../logic/optimistic';
 import { shortStatus } from '../logic/stage';
 import { useStore } from '../store/store';
@@ -14,6 +14,11 @@ const SYNC_WORDS: Record<LeadSyncState, string> = {
   conflict: 'conflict',
 };
 
+/** Hot, Warm and Cold have colours; an account's own rating labels (any words) are shown plain. */
+function ratingClass(rating: string): string {
+  return (RATINGS as readonly string[]).includes(rating) ? `rating-${rating.toLowerCase()}` : '';
+}
+
 function StageCell({
   status,
   rating,
@@ -26,7 +31,11 @@ function StageCell({
   return (
     <span className={`cell stage-cell${active ? ' active' : ''}`}>
       <span className="status">{status ? shortStatus(status) : '–'}</span>
-      {rating ? <span className={`rating rating-${rating.toLowerCase()}`}>{rating}</span> : null}
+      {rating ? (
+        <span className={`rating ${ratingClass(rating)}`} title={rating}>
+          {rating}
+        </span>
+      ) : null}
     </span>
   );
 }
@@ -70,8 +79,12 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
       </span>
       {row ? (
         <>
-          <span className="cell company">{row.company || '(no company)'}</span>
-          <span className="cell contact">{row.contactName || row.email}</span>
+          <span className="cell company" title={row.company || undefined}>
+            {row.company || '(no company)'}
+          </span>
+          <span className="cell contact" title={row.contactName || row.email}>
+            {row.contactName || row.email}
+          </span>
           <StageCell
             status={row.marketing_rating_status}
             rating={row.marketing_rating}

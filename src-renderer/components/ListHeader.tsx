@@ -63,22 +63,26 @@ function BulkNote() {
   const selected = useStore((s) => Object.keys(s.bulk).length);
   if (selected === 0) return null;
   return (
-    <span className="bulk-note" aria-live="polite">
-      {plural(selected, 'lead')} selected: status and rating keys change them all · Esc clears
-    </span>
+    <p className="bulk-note" aria-live="polite">
+      {plural(selected, 'lead')} selected: status and rating keys change them all. <kbd>x</kbd> adds
+      or removes a lead · <kbd>Esc</kbd> clears the selection
+    </p>
   );
 }
 
 export function ListHeader() {
   const autoAdvance = useStore((s) => s.prefs.autoAdvance);
   return (
-    <div className="list-header">
-      <SearchBox />
+    <>
+      <div className="list-header">
+        <SearchBox />
+        <span className="auto-advance" title="Shift+A turns it on or off">
+          Auto-advance {autoAdvance ? 'on' : 'off'}
+        </span>
+        <StageSwitch />
+      </div>
+      {/* A bar of its own, so the search box keeps its width while leads are selected. */}
       <BulkNote />
-      <span className="auto-advance" title="Shift+A turns it on or off">
-        Auto-advance {autoAdvance ? 'on' : 'off'}
-      </span>
-      <StageSwitch />
-    </div>
+    </>
   );
 }

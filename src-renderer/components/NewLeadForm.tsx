@@ -1,17 +1,23 @@
 /** Ctrl/Cmd+N: a new lead, created on this laptop at once and sent to Envoke with the next sync. */
 import { useState } from 'react';
+import { commands } from '../../src-preload/contract';
 import { errorMessage } from '../bridge/client';
+import { asSentence } from '../logic/format';
 import { createLead, type NewLead } from '../controller/triage';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
-const FIELDS: readonly { key: keyof NewLead; label: string; type?: string }[] = [
+const LIMITS = commands['leads:create'].input.shape;
+/** The contract's lengths (Envoke's limits) go on the fields, so none takes more than can be saved. */
+const maxOf = (key: Exclude<keyof NewLead, 'email'>) => LIMITS[key].unwrap().maxLength ?? undefined;
+
+const FIELDS: readonly { key: keyof NewLead; label: string; type?: string; max?: number }[] = [
   { key: 'email', label: 'Email (required)', type: 'email' },
-  { key: 'firstName', label: 'First name' },
-  { key: 'lastName', label: 'Last name' },
-  { key: 'company', label: 'Company' },
-  { key: 'title', label: 'Title' },
-  { key: 'phone', label: 'Phone', type: 'tel' },
+  { key: 'firstName', label: 'First name', max: maxOf('firstName') },
+  { key: 'lastName', label: 'Last name', max: maxOf('lastName') },
+  { key: 'company', label: 'Company', max: maxOf('company') },
+  { key: 'title', label: 'Title', max: maxOf('title') },
+  { key: 'phone', label: 'Phone', type: 'tel', max: maxOf('phone') },
 ];
 
 export function NewLeadForm() {
@@ -25,6 +31,12 @@ export function NewLeadForm() {
     for (const { key } of FIELDS) {
       const value = values[key]?.trim();
       if (key !== 'email' && value) lead[key] = value;
+    }
+    // The contract's own sentence, shown in the form rather than the browser's bubble.
+    const checked = commands['leads:create'].input.safeParse(lead);
+    if (!checked.success) {
+      setError(asSentence(checked.error.issues[0]?.message ?? 'These values cannot be saved'));
+      return;
     }
     setSaving(true);
     try {
@@ -49,16 +61,18 @@ export function NewLeadForm() {
       }}
     >
       <form
+        noValidate
         onSubmit={(event) => {
           event.preventDefault();
           void save();
         }}
       >
-        {FIELDS.map(({ key, label, type }, i) => (
+        {FIELDS.map(({ key, label, type, max }, i) => (
           <label key={key} className="editor-field">
             <span>{label}</span>
             <input
               type={type ?? 'text'}
+              maxLength={max}
               value={values[key] ?? ''}
               onChange={(event) => setValues((old) => ({ ...old, [key]: event.target.value }))}
               {...(i === 0 ? { 'data-autofocus': true } : {})}

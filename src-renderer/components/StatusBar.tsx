@@ -1,6 +1,6 @@
 /** The bottom line: connection, sync progress, queue counts, last sync, demo data, and the key legend. */
 import { useEffect, useState } from 'react';
-import { connectionWords, plural, shortProgress, timeAgo } from '../logic/format';
+import { connectionWords, plural, retryWords, shortProgress, timeAgo } from '../logic/format';
 import { useStore } from '../store/store';
 import { KeyLegend } from './KeyLegend';
 
@@ -17,14 +17,24 @@ function useNow(everyMs: number): number {
 function SyncSummary() {
   const sync = useStore((s) => s.sync);
   const demo = useStore((s) => s.info?.demo ?? false);
-  const now = useNow(30_000);
+  const waiting = sync?.nextRetryAt && (sync.state === 'offline' || sync.state === 'error');
+  // A retry counts down by the second; otherwise "synced 2 min ago" ages by the half minute.
+  const now = useNow(waiting ? 1_000 : 30_000);
   if (!sync) return <span>Connecting…</span>;
+  // Most important first: a narrow window cuts the end of the line.
   const parts = [
-    <span key="state" className={`conn conn-${sync.state}`}>
+    <span key="state" className={`conn conn-${sync.state}`} title={sync.lastError ?? undefined}>
       {connectionWords(sync)}
+      {waiting && sync.nextRetryAt ? `, ${retryWords(sync.nextRetryAt, now)}` : ''}
     </span>,
   ];
-  // Most important first: a narrow window cuts the end of the line.
+  // "Offline" says what the error would; a stopped sync needs its reason on screen.
+  if (sync.state === 'error' && sync.lastError)
+    parts.push(
+      <span key="error" className="status-error">
+        {sync.lastError}
+      </span>,
+    );
   if (demo)
     parts.push(
       <span key="demo" className="demo">
@@ -48,9 +58,6 @@ function SyncSummary() {
       {plural(sync.conflicts, 'conflict')}
     </span>,
   );
-  if ((sync.state === 'offline' || sync.state === 'error') && sync.nextRetryAt) {
-    parts.push(<span key="retry">next try {new Date(sync.nextRetryAt).toLocaleTimeString()}</span>);
-  }
   return (
     <>
       {parts.flatMap((part, i) =>
@@ -63,9 +70,6 @@ function SyncSummary() {
               part,
             ],
       )}
-      {sync.lastError && sync.state !== 'idle' ? (
-        <span className="status-error"> — {sync.lastError}</span>
-      ) : null}
     </>
   );
 }

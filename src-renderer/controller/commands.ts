@@ -40,31 +40,42 @@ export function setRating(rating: (typeof RATINGS)[number]): void {
   void applyChange(targetIds(state), { [STAGES[state.stage].rating]: rating }, 'set the rating');
 }
 
-/** The current lead's fields as the person sees them, for an editor's starting values. */
-function currentFields(): { id: number; fields: Record<string, string> } | null {
-  const state = useStore.getState();
-  const id = selectCurrentId(state);
-  if (id === undefined) return null;
-  const detail = state.detail?.id === id ? state.detail : null;
-  return { id, fields: paintFields(detail?.fields ?? {}, state.overlay[id]) };
+/**
+ * The lead's fields as the person sees them, for an editor's starting values. When the detail pane
+ * has not loaded the lead yet (a key pressed right after moving), they are read from the core: an
+ * editor that opened empty would save a note over one the person never saw.
+ */
+async function fieldsOf(id: number): Promise<Record<string, string>> {
+  const loaded = useStore.getState().detail;
+  const detail = loaded?.id === id ? loaded : await invoke('leads:get', { id });
+  return paintFields(detail.fields, useStore.getState().overlay[id]);
 }
 
-export function openEditor(title: string, fields: readonly TriageField[]): void {
-  const current = currentFields();
-  if (!current) return;
+export async function openEditor(title: string, fields: readonly TriageField[]): Promise<void> {
+  const id = selectCurrentId(useStore.getState());
+  if (id === undefined) return;
+  let values: Record<string, string>;
+  try {
+    values = await fieldsOf(id);
+  } catch (error) {
+    useStore
+      .getState()
+      .addToast('error', `Could not read this lead to edit it: ${errorMessage(error)}`);
+    return;
+  }
   useStore.getState().openPanel({
     kind: 'editor',
     editor: {
       title,
-      fields: fields.map((field) => editorField(field, current.fields[field] ?? '')),
-      target: { type: 'lead', id: current.id },
+      fields: fields.map((field) => editorField(field, values[field] ?? '')),
+      target: { type: 'lead', id },
     },
   });
 }
 
-export function editNote(): void {
+export function editNote(): Promise<void> {
   const stage = STAGES[useStore.getState().stage];
-  openEditor(`${stage.label} note`, [stage.note]);
+  return openEditor(`${stage.label} note`, [stage.note]);
 }
 
 export function toggleSelect(): void {

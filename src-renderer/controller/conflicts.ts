@@ -5,6 +5,8 @@ import { useStore } from '../store/store';
 import { loadCounts, loadDetail, refreshRows } from './data';
 
 let resolverLead: number | null = null;
+/** Whether the person kept any of their own values since the resolver opened. */
+let keptMine = false;
 
 /** Fields in the order the detail pane shows them, whatever order the core keeps them in. */
 function inFieldOrder(conflicts: readonly ConflictField[]): ConflictField[] {
@@ -24,6 +26,7 @@ async function loadConflicts(leadId: number): Promise<void> {
 
 export async function openResolver(leadId: number): Promise<void> {
   resolverLead = leadId;
+  keptMine = false;
   const store = useStore.getState();
   store.setConflicts([]);
   store.setConflictIndex(0);
@@ -51,6 +54,7 @@ export async function choose(choice: 'mine' | 'theirs'): Promise<void> {
     useStore.getState().setConflictError(errorMessage(error));
     return;
   }
+  keptMine ||= choice === 'mine';
   await loadConflicts(leadId);
   await refreshRows([leadId]);
   await loadDetail();
@@ -58,6 +62,11 @@ export async function choose(choice: 'mine' | 'theirs'): Promise<void> {
   const store = useStore.getState();
   if (store.conflicts.length === 0 && store.panels.at(-1)?.kind === 'conflict') {
     store.closePanel();
-    store.addToast('info', 'Conflict resolved. Your choice goes to Envoke with the next sync.');
+    store.addToast(
+      'info',
+      keptMine
+        ? 'Conflict resolved. What you kept goes to Envoke with the next sync.'
+        : 'Conflict resolved. The lead keeps what Envoke has.',
+    );
   }
 }

@@ -1,14 +1,17 @@
 /**
  * The one key handler: turns a key press into the keymap action of the context that has the
  * keyboard. It stays out of the way while a text field has focus, while an IME composes, and
- * when Enter or Space would press a focused button.
+ * when Enter or Space would press a focused button. A typed key that means nothing in the list
+ * gets a short word instead of silence.
  */
 import { useEffect } from 'react';
+import { isMac } from '../logic/platform';
 import { keyContextOf } from '../store/ui-slice';
 import { useStore } from '../store/store';
 import { keymapActions, type Action } from './actions';
 import { createResolver } from './registry';
-import { keyName, takesTyping } from './keys';
+import { unboundKeyHint } from './hints';
+import { displayKey, keyName, takesTyping } from './keys';
 
 type Resolver = ReturnType<typeof createResolver<Action>>;
 const resolvers = new WeakMap<readonly Action[], Resolver>();
@@ -24,6 +27,18 @@ function pressesControl(element: Element | null, key: string | null): boolean {
   return element.tagName === 'BUTTON' || element.tagName === 'A' || element.tagName === 'INPUT';
 }
 
+let lastHint: number | null = null;
+
+/** Says that a key does nothing, replacing the previous such message rather than piling up. */
+function hintUnbound(name: string, actions: readonly Action[]): void {
+  const helpKey = actions.find((action) => action.id === 'help')?.keys[0];
+  const hint = unboundKeyHint(name, helpKey && displayKey(helpKey, isMac));
+  if (!hint) return;
+  const store = useStore.getState();
+  if (lastHint !== null) store.dismissToast(lastHint);
+  lastHint = store.addToast('info', hint);
+}
+
 export function useKeyboard(): void {
   useEffect(() => {
     const onKeyDown = (event: KeyboardEvent) => {
@@ -35,8 +50,12 @@ export function useKeyboard(): void {
       const state = useStore.getState();
       const context = keyContextOf(state.panels);
       if (!context) return;
-      const action = resolverFor(keymapActions(state.prefs.keymap))(context, name);
-      if (!action) return;
+      const actions = keymapActions(state.prefs.keymap);
+      const action = resolverFor(actions)(context, name);
+      if (!action) {
+        if (context === 'list') hintUnbound(name, actions);
+        return;
+      }
       event.preventDefault();
       action.run();
     };

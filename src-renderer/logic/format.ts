@@ -65,6 +65,16 @@ export function connectionWords(status: SyncStatus): string {
   }
 }
 
+/** "trying again in 8 s", "trying again in 2 min", "trying again now": a retry that waits. */
+export function retryWords(iso: string, now: number): string {
+  const at = Date.parse(iso);
+  if (Number.isNaN(at)) return 'trying again soon';
+  const seconds = Math.ceil((at - now) / 1000);
+  if (seconds <= 0) return 'trying again now';
+  if (seconds < 90) return `trying again in ${seconds} s`;
+  return `trying again in ${Math.round(seconds / 60)} min`;
+}
+
 /** "Downloading leads: 1,200 so far, 850 a second" or "Sending changes: 3 of 12". */
 export function progressWords(progress: NonNullable<SyncStatus['progress']>): string {
   const what = progress.phase === 'pull' ? 'Downloading leads' : 'Sending changes';

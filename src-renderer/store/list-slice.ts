@@ -24,6 +24,8 @@ export interface ListSlice {
   overlay: Overlay;
   /** Index of the current lead in `ids`. */
   cursor: number;
+  /** True once the person moved or acted in this view; until then the cursor may follow the top. */
+  cursorPlaced: boolean;
   bulk: Readonly<Record<number, true>>;
   counts: Partial<Record<ViewId, number>>;
 
@@ -58,15 +60,21 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   rows: {},
   overlay: {},
   cursor: 0,
+  cursorPlaced: false,
   bulk: {},
   counts: {},
 
-  setView: (view) => set({ view, cursor: 0, bulk: {}, idsLoaded: false, listError: null }),
-  setSearch: (search) => set({ search, cursor: 0, idsLoaded: false }),
+  setView: (view) =>
+    set({ view, cursor: 0, cursorPlaced: false, bulk: {}, idsLoaded: false, listError: null }),
+  setSearch: (search) => set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false }),
   setIds: (ids) =>
     set((state) => {
       // The same ids again (most refreshes) keep the old array, so the list does not redraw.
       if (state.idsLoaded && sameIds(state.ids, ids)) return { listError: null };
+      // While the first download fills the list, a person who has not started stays at the top
+      // instead of being carried down the list with whichever lead happened to be first.
+      if (!state.cursorPlaced && !state.sync?.lastSyncAt)
+        return { ids, idsLoaded: true, listError: null, cursor: 0 };
       const current = state.ids[state.cursor];
       const kept = current === undefined ? -1 : ids.indexOf(current);
       const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, ids.length - 1));
@@ -74,19 +82,22 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
     }),
   setListError: (listError) => set({ listError, idsLoaded: true }),
   setCursor: (index) =>
-    set((state) => ({ cursor: Math.max(0, Math.min(index, Math.max(0, state.ids.length - 1))) })),
+    set((state) => ({
+      cursor: Math.max(0, Math.min(index, Math.max(0, state.ids.length - 1))),
+      cursorPlaced: true,
+    })),
   addRows: (rows, keep) =>
     set((state) => ({ rows: mergeRows(state.rows, rows, keep, ROW_CACHE_CAP) })),
   replaceRows: (rows) => set({ rows: Object.fromEntries(rows.map((row) => [row.id, row])) }),
   paint: (seq, ids, patch) =>
-    set((state) => ({ overlay: addToOverlay(state.overlay, seq, ids, patch) })),
+    set((state) => ({ overlay: addToOverlay(state.overlay, seq, ids, patch), cursorPlaced: true })),
   unpaint: (seq, ids) => set((state) => ({ overlay: removeFromOverlay(state.overlay, seq, ids) })),
   toggleBulk: (id) =>
     set((state) => {
       const bulk = { ...state.bulk };
       if (bulk[id]) delete bulk[id];
       else bulk[id] = true;
-      return { bulk };
+      return { bulk, cursorPlaced: true };
     }),
   clearBulk: () => set({ bulk: {} }),
   setCounts: (counts) => set({ counts }),

@@ -60,7 +60,7 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   await page.screenshot({ path: `${SCREENSHOTS}/main-dark.png` });
 });
 
-test('note and sale editors save what was typed; bad money is refused with a reason', async ({
+test('note and sale editors save what was typed; bad money is refused with a reason; an editor opened right after a move starts from the lead’s note', async ({
   page,
   app,
 }) => {
@@ -110,6 +110,25 @@ test('note and sale editors save what was typed; bad money is refused with a rea
       ];
     })
     .toEqual(['Call back\nin May', 'Yes', 7595, 1200.5]);
+
+  // n pressed at once after j, before the detail pane has the lead: the editor must still show the
+  // lead's own note, or saving would replace a note the person never saw.
+  let target = 0;
+  let existing = '';
+  for (let position = 2; position < 20 && existing === ''; position++) {
+    const row = leadList(page).locator(`[aria-posinset="${position}"]`);
+    await expect(row).toHaveAttribute('data-envoke-id', /\d+/);
+    const lead = await app.envoke.lead((await row.getAttribute('data-envoke-id')) ?? '');
+    existing = lead?.marketing_rating_note ?? '';
+    target = position;
+  }
+  expect(existing, 'a lead with a marketing note near the top').not.toBe('');
+  await press(page, 'Home');
+  for (let i = 2; i < target; i++) await press(page, 'j');
+  await expect(currentLead(page)).toHaveAttribute('aria-posinset', String(target - 1));
+  await press(page, 'j', 'n');
+  await expect(dialog(page, 'Marketing note').getByRole('textbox')).toHaveValue(existing);
+  await press(page, 'Escape');
 });
 
 test('bulk: status and rating keys change every selected lead', async ({ page, app }) => {

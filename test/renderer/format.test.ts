@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { asSentence, progressWords, shortProgress, timeAgo } from '../../src-renderer/logic/format';
+import {
+  asSentence,
+  progressWords,
+  retryWords,
+  shortProgress,
+  timeAgo,
+} from '../../src-renderer/logic/format';
 
 const now = Date.parse('2025-06-01T12:00:00Z');
 
@@ -41,5 +47,15 @@ describe('messages from the core', () => {
     expect(asSentence('Already a sentence.')).toBe('Already a sentence.');
     expect(asSentence('Is it still running?')).toBe('Is it still running?');
     expect(asSentence('')).toBe('');
+  });
+});
+
+describe('a retry that waits', () => {
+  it('counts down in seconds, then minutes', () => {
+    expect(retryWords('2025-06-01T12:00:08Z', now)).toBe('trying again in 8 s');
+    expect(retryWords('2025-06-01T12:00:00.200Z', now)).toBe('trying again in 1 s');
+    expect(retryWords('2025-06-01T12:02:00Z', now)).toBe('trying again in 2 min');
+    expect(retryWords('2025-06-01T11:59:59Z', now)).toBe('trying again now');
+    expect(retryWords('soon', now)).toBe('trying again soon');
   });
 });

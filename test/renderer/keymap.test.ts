@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { unboundKeyHint } from '../../src-renderer/keymap/hints';
 import { displayKey, keyName, takesTyping, type KeyLike } from '../../src-renderer/keymap/keys';
 import {
   applyOverrides,
@@ -157,5 +158,19 @@ describe('text fields', () => {
     expect(takesTyping({ tagName: 'BUTTON' })).toBe(false);
     expect(takesTyping({ tagName: 'DIV' })).toBe(false);
     expect(takesTyping(null)).toBe(false);
+  });
+});
+
+describe('keys that mean nothing', () => {
+  it('get a sentence that points to the keymap', () => {
+    expect(unboundKeyHint('q', '?')).toBe('“q” does nothing here. Press ? to see every key.');
+    expect(unboundKeyHint('9', undefined)).toBe('“9” does nothing here.');
+  });
+
+  it('stay quiet for chords and named keys, which belong to the system', () => {
+    expect(unboundKeyHint('Mod+p', '?')).toBeNull();
+    expect(unboundKeyHint('Shift+q', '?')).toBeNull();
+    expect(unboundKeyHint('Tab', '?')).toBeNull();
+    expect(unboundKeyHint('F5', '?')).toBeNull();
   });
 });

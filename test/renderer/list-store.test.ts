@@ -1,8 +1,19 @@
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { SyncStatus } from '../../src-preload/contract';
 import { keyContextOf } from '../../src-renderer/store/ui-slice';
 import { selectCurrentId, targetIds, useStore } from '../../src-renderer/store/store';
 
 const initial = useStore.getState();
+const syncedStatus: SyncStatus = {
+  state: 'idle',
+  pending: 0,
+  failed: 0,
+  conflicts: 0,
+  progress: null,
+  lastSyncAt: '2025-06-01T12:00:00Z',
+  lastError: null,
+  nextRetryAt: null,
+};
 
 describe('list state', () => {
   beforeEach(() => useStore.setState(initial, true));
@@ -13,6 +24,24 @@ describe('list state', () => {
     store.setCursor(2);
     store.setIds([9, 10, 11, 12, 13]);
     expect(selectCurrentId(useStore.getState())).toBe(12);
+  });
+
+  it('stays at the top while the first download fills the list, until the person moves or acts', () => {
+    const store = useStore.getState();
+    store.setIds([10, 11]);
+    store.setIds([9, 10, 11]);
+    expect(selectCurrentId(useStore.getState())).toBe(9);
+    store.paint(1, [9], { marketing_rating: 'Hot' });
+    store.setIds([8, 9, 10, 11]);
+    expect(selectCurrentId(useStore.getState())).toBe(9);
+  });
+
+  it('keeps the first lead current after the first sync, when a new lead arrives above it', () => {
+    const store = useStore.getState();
+    store.setSync(syncedStatus);
+    store.setIds([10, 11]);
+    store.setIds([9, 10, 11]);
+    expect(selectCurrentId(useStore.getState())).toBe(10);
   });
 
   it('stays at the same place when the current lead leaves the view', () => {
