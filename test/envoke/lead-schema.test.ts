@@ -8,6 +8,7 @@ import {
   parseLead,
   type EnvokeLead,
 } from '../../src-main/core/envoke';
+import { LeadSchema } from '../../src-main/core/envoke/lead-schema';
 import { TRIAGE_FIELDS } from '../../src-preload/contract/lead';
 
 /** The lead sample of envoke-lead-api.md §6.2, as Envoke documents it. */
@@ -226,6 +227,23 @@ describe('parseLead properties', () => {
         }
       }),
       { numRuns: 500 },
+    );
+  });
+
+  it('reads every lead exactly as the full schema does, field order included', () => {
+    // Stored copies are compared as JSON text to tell a changed lead from an unchanged one: a
+    // reading that differed in any way (even key order) would rewrite every lead once.
+    fc.assert(
+      fc.property(fc.oneof(mutatedLead, fc.anything()), (raw) => {
+        const result = parseLead(raw);
+        const schema = LeadSchema.safeParse(raw);
+        expect(result.ok).toBe(schema.success && typeof raw === 'object' && !Array.isArray(raw));
+        if (result.ok) {
+          expect(result.lead).toEqual(schema.data);
+          expect(JSON.stringify(result.lead)).toBe(JSON.stringify(schema.data));
+        }
+      }),
+      { numRuns: 1000 },
     );
   });
 });
