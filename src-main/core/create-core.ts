@@ -14,6 +14,7 @@ import {
 import { CommandError } from '../../src-preload/contract/errors';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
+import { Checkpointer } from './db/checkpointer';
 import { storageError } from './db/errors';
 import { openDatabase } from './db/open-database';
 import type { EnvokeClient } from './envoke';
@@ -54,7 +55,8 @@ export function createCore(options: CoreOptions): Core {
   const db: Database.Database = openDatabase(options.dbPath, {
     nativeBinding: options.sqliteBinding,
   });
-  const store = new Store(db);
+  const checkpointer = new Checkpointer(db, options.dbPath, options.sqliteBinding, logger);
+  const store = new Store(db, (bulk) => checkpointer.written(bulk));
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
   store.outbox.recoverInterrupted();
 
@@ -136,7 +138,10 @@ export function createCore(options: CoreOptions): Core {
     start: () => engine.start(),
     networkChanged: (online) => engine.networkChanged(online),
     close() {
-      closing ??= engine.close().finally(() => db.close());
+      closing ??= engine
+        .close()
+        .finally(() => checkpointer.close())
+        .finally(() => db.close());
       return closing;
     },
   };

@@ -38,7 +38,14 @@ export class Store {
   readonly activity: ActivityTable;
   readonly syncState: SyncStateTable;
 
-  constructor(readonly db: Database.Database) {
+  /**
+   * `written` hears of every committed transaction, with `bulk` for pull pages: the checkpointer
+   * copies the log into the database file after them.
+   */
+  constructor(
+    readonly db: Database.Database,
+    private readonly written: (bulk: boolean) => void = () => undefined,
+  ) {
     this.leads = new LeadTable(db);
     this.outbox = new OutboxTable(db);
     this.history = new HistoryTable(db);
@@ -51,7 +58,9 @@ export class Store {
    * returns (synchronous=FULL): every action of the person and every outbox change goes this way.
    */
   transaction<T>(work: () => T): T {
-    return this.db.transaction(work)();
+    const result = this.db.transaction(work)();
+    this.written(false);
+    return result;
   }
 
   /**
@@ -63,11 +72,14 @@ export class Store {
    */
   pageTransaction<T>(work: () => T): T {
     this.db.pragma('synchronous = NORMAL');
+    let result: T;
     try {
-      return this.db.transaction(work)();
+      result = this.db.transaction(work)();
     } finally {
       this.db.pragma('synchronous = FULL');
     }
+    this.written(true);
+    return result;
   }
 
   /**

@@ -1,0 +1,137 @@
+/**
+ * Copies the write-ahead log into the database file on a worker thread.
+ *
+ * SQLite checkpoints on the connection whose commit crosses `wal_autocheckpoint`, and a
+ * checkpoint syncs the log and the database file: during a full pull that is a stall of tens to
+ * hundreds of milliseconds on the event loop every ten pages or so. Here a second connection on a
+ * worker thread does the copying (PASSIVE: it never blocks the writer), asked after each write,
+ * and the main connection keeps only a distant autocheckpoint as a safety net should the worker
+ * fall behind or fail.
+ *
+ * The worker starts with the first bulk write (a pull page), so a core that never pulls costs no
+ * thread; until then SQLite checkpoints as usual. If the worker cannot start or dies, the main
+ * connection goes back to checkpointing as SQLite normally does.
+ */
+import type Database from 'better-sqlite3';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
+import type { Logger } from '../api';
+
+/** SQLite's own default, used until the worker runs and again if it fails. */
+const DEFAULT_AUTOCHECKPOINT = 1000;
+/** Pages (about 40 MB) the log may reach before the main connection checkpoints it itself. */
+const SAFETY_NET_AUTOCHECKPOINT = 10_000;
+
+/**
+ * CommonJS, run with `eval` so no separate file has to be found or bundled beside the app. It
+ * answers each message with one checkpoint and 'done', and closes its connection on 'close'.
+ */
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require('node:worker_threads');
+const Database = require(workerData.driver);
+const options = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
+const db = new Database(workerData.path, options);
+db.pragma('busy_timeout = 5000');
+// Both syncs of a checkpoint (the log before copying, the database after) happen in this thread.
+db.pragma('synchronous = FULL');
+parentPort.on('message', (message) => {
+  if (message === 'close') {
+    db.close();
+    parentPort.close();
+    return;
+  }
+  db.pragma('wal_checkpoint(PASSIVE)');
+  parentPort.postMessage('done');
+});
+parentPort.postMessage('ready');
+`;
+
+export class Checkpointer {
+  private worker: Worker | null = null;
+  private state: 'idle' | 'starting' | 'ready' | 'failed' | 'closed' = 'idle';
+  private running = false;
+  private wanted = false;
+  private exited: Promise<void> = Promise.resolve();
+
+  constructor(
+    private readonly db: Database.Database,
+    private readonly path: string,
+    private readonly nativeBinding: string | undefined,
+    private readonly logger: Logger,
+  ) {}
+
+  /** Something was committed: copy the log over soon, off the event loop. */
+  written(bulk: boolean): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    if (this.state === 'idle' && !bulk) return;
+    this.wanted = true;
+    if (this.state === 'idle') this.start();
+    else this.next();
+  }
+
+  /** Stops the worker and waits for its connection to close. The main one stays open. */
+  async close(): Promise<void> {
+    if (this.state === 'closed') return this.exited;
+    const worker = this.worker;
+    this.state = 'closed';
+    if (worker !== null) {
+      // Waiting for its exit must keep the process alive until then.
+      worker.ref();
+      worker.postMessage('close');
+    }
+    await this.exited;
+  }
+
+  private start(): void {
+    this.state = 'starting';
+    let worker: Worker;
+    try {
+      worker = new Worker(WORKER_SOURCE, {
+        eval: true,
+        workerData: {
+          driver: createRequire(import.meta.url).resolve('better-sqlite3'),
+          path: this.path,
+          nativeBinding: this.nativeBinding,
+        },
+      });
+    } catch (error) {
+      this.fail(error);
+      return;
+    }
+    this.worker = worker;
+    // A forgotten close must not keep the process alive.
+    worker.unref();
+    this.exited = new Promise((resolve) => worker.once('exit', () => resolve()));
+    worker.on('message', (message: string) => {
+      if (this.state === 'closed') return;
+      if (message === 'ready') {
+        this.state = 'ready';
+        this.db.pragma(`wal_autocheckpoint = ${SAFETY_NET_AUTOCHECKPOINT}`);
+      } else {
+        this.running = false;
+      }
+      this.next();
+    });
+    worker.once('error', (error) => this.fail(error));
+    worker.once('exit', () => {
+      if (this.state !== 'closed') this.fail(new Error('the checkpoint thread stopped'));
+    });
+  }
+
+  private next(): void {
+    if (this.running || !this.wanted || this.state !== 'ready') return;
+    this.running = true;
+    this.wanted = false;
+    this.worker?.postMessage('checkpoint');
+  }
+
+  private fail(error: unknown): void {
+    if (this.state === 'failed' || this.state === 'closed') return;
+    this.state = 'failed';
+    this.logger.warn('Checkpoints run on the main thread: the checkpoint thread failed', {
+      error: String(error),
+    });
+    if (this.db.open) this.db.pragma(`wal_autocheckpoint = ${DEFAULT_AUTOCHECKPOINT}`);
+    void this.worker?.terminate();
+  }
+}
