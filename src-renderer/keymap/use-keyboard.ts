@@ -53,7 +53,7 @@ export function useKeyboard(): void {
       const actions = keymapActions(state.prefs.keymap);
       const action = resolverFor(actions)(context, name);
       if (!action) {
-        if (context === 'list') hintUnbound(name, actions);
+        if (context !== 'help') hintUnbound(name, actions);
         return;
       }
       event.preventDefault();

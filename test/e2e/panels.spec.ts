@@ -43,6 +43,9 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   await page.screenshot({ path: `${SCREENSHOTS}/help.png` });
   await press(page, 'Escape');
   await expect(help).toBeHidden();
+  // A key that means nothing says so rather than doing nothing in silence.
+  await press(page, 'q');
+  await expect(page.getByText('“q” does nothing here. Press ? to see every key.')).toBeVisible();
 
   await press(page, ',');
   await expect(dialog(page, 'Settings')).toBeVisible();

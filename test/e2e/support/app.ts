@@ -101,13 +101,64 @@ export async function startApp(leads = 150): Promise<TestApp> {
   };
 }
 
+/**
+ * The apps of one worker. Starting one takes seconds (a process, a database, the demo's first
+ * sync), so a test takes an app started while the test before it ran, and hands its own back to
+ * stop in the background. The worker waits for every stop before it ends.
+ */
+class AppPool {
+  private spare: Promise<TestApp> | null = null;
+  private readonly stopping: Promise<void>[] = [];
+
+  take(): Promise<TestApp> {
+    const taken = this.spare ?? startApp();
+    this.spare = null;
+    return taken;
+  }
+
+  /** Starts the next test's app, unless one is on its way. */
+  prepare(): void {
+    if (this.spare) return;
+    this.spare = startApp();
+    // A spare that fails to start is reported to the test that takes it.
+    this.spare.catch(() => undefined);
+  }
+
+  give(app: TestApp): void {
+    this.stopping.push(app.stop());
+  }
+
+  async close(): Promise<void> {
+    const spare = this.spare;
+    this.spare = null;
+    if (spare)
+      this.stopping.push(
+        spare.then(
+          (app) => app.stop(),
+          () => undefined,
+        ),
+      );
+    await Promise.all(this.stopping);
+  }
+}
+
 /** `test` with a fresh app (host, database, simulator) per test. */
-export const test = base.extend<{ app: TestApp }>({
-  // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern.
-  app: async ({}, use) => {
-    const app = await startApp();
+export const test = base.extend<{ app: TestApp }, { appPool: AppPool }>({
+  appPool: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads the fixtures a fixture uses from this pattern.
+    async ({}, use) => {
+      const pool = new AppPool();
+      await use(pool);
+      await pool.close();
+    },
+    { scope: 'worker' },
+  ],
+  app: async ({ appPool, page }, use) => {
+    const app = await appPool.take();
+    // The next app starts once this page has loaded, so the two starts do not compete.
+    page.once('load', () => appPool.prepare());
     await use(app);
-    await app.stop();
+    appPool.give(app);
   },
 });
 
