@@ -77,9 +77,13 @@ export async function reloadWindow(): Promise<void> {
   useStore.getState().replaceRows(rows);
 }
 
+let countsRequest = 0;
+
 export async function loadCounts(): Promise<void> {
+  const request = ++countsRequest;
   try {
-    useStore.getState().setCounts(await invoke('leads:counts', {}));
+    const counts = await invoke('leads:counts', {});
+    if (request === countsRequest) useStore.getState().setCounts(counts);
   } catch {
     // Counts are a convenience; the next change asks again.
   }
@@ -105,8 +109,11 @@ export async function loadDetail(): Promise<void> {
 }
 
 export async function loadSyncStatus(): Promise<void> {
+  const before = useStore.getState().sync;
   try {
-    useStore.getState().setSync(await invoke('sync:status', {}));
+    const status = await invoke('sync:status', {});
+    // A sync:status event that came in meanwhile is newer than this answer.
+    if (useStore.getState().sync === before) useStore.getState().setSync(status);
   } catch {
     // The next sync:status event repairs it.
   }

@@ -4,12 +4,16 @@ import { editorField, isTriageField } from '../logic/fields';
 import { useStore } from '../store/store';
 import { openResolver } from './conflicts';
 
+let outboxRequest = 0;
+
+/** Reads the queue; an answer that arrives after a newer read began is dropped, never painted. */
 export async function loadOutbox(): Promise<void> {
+  const request = ++outboxRequest;
   try {
     const { entries } = await invoke('outbox:list', { includeDone: false });
-    useStore.getState().setOutbox(entries);
+    if (request === outboxRequest) useStore.getState().setOutbox(entries);
   } catch (error) {
-    useStore.getState().setOutboxError(errorMessage(error));
+    if (request === outboxRequest) useStore.getState().setOutboxError(errorMessage(error));
   }
 }
 
