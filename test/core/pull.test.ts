@@ -111,6 +111,25 @@ describe('full pull', () => {
     expect(differing).toEqual([]);
   });
 
+  it('writes each page in a turn of the event loop of its own', async () => {
+    const { core } = await setup({ leads: 1000 });
+    // Counts loop iterations: an immediate queued from an immediate runs in the next one.
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const turnsOfPages: number[] = [];
+    await core.syncOnce('pull', (step) => {
+      if (step.phase === 'pull') turnsOfPages.push(turn);
+    });
+    ticking = false;
+    expect(turnsOfPages).toHaveLength(10);
+    expect(new Set(turnsOfPages).size).toBe(10);
+  });
+
   it('resumes after a lost connection from the first page it had not written', async () => {
     const fixture = await setup({ leads: 1000 });
     const { sim, envoke } = fixture;

@@ -19,7 +19,7 @@ import type { Store } from '../store/store';
 import { readPages, type PageSource } from './pull-pages';
 import { scopeFilter, scopeKey, scopeMatches } from './scope-filter';
 import { writeServerCopies } from './server-copy';
-import { yieldToEventLoop } from './wait';
+import { nextTurn } from './wait';
 
 /** Leads a finished full pull did not see are checked one by one up to this many. */
 const GONE_CHECKS = 50;
@@ -116,12 +116,14 @@ export async function fullPull(deps: PullDeps): Promise<PullReport> {
   const progress = progressTracker(deps, deps.clock.now());
 
   for await (const page of readPages(source, resume.nextSkip)) {
+    // A page is read in the turn it arrives and written in a later one of its own, so pages
+    // arriving together never hold the event loop for all of them at once.
+    await nextTurn();
     const position = { generation, nextSkip: page.skip + page.received, scopeKey: key };
     deps.onChanged(
       writePage(deps, page, generation, () => store.syncState.set('pullResume', position), report),
     );
     deps.onProgress(progress(report.pulled));
-    await yieldToEventLoop();
   }
 
   report.gone = await checkUnseen(deps, scope, generation);
@@ -153,9 +155,9 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
   try {
     // Usually a handful of new leads: one page at a time.
     for await (const page of readPages(source, 0, 1)) {
+      await nextTurn();
       deps.onChanged(writePage(deps, page, generation, () => undefined, report));
       deps.onProgress(progress(report.pulled));
-      await yieldToEventLoop();
     }
   } catch (error) {
     if (isEnvokeError(error) && error.reason === 'validation' && report.pulled === 0) {

@@ -21,9 +21,11 @@ export function wait(clock: Clock, ms: number, signal: AbortSignal): Promise<voi
 }
 
 /**
- * Lets timers and I/O run. Pages that arrived together would otherwise be written back to back
- * in one chain of promise continuations, holding the event loop for all of them.
+ * Resolves in a later turn of the event loop, once timers and I/O have had their go. A single
+ * setImmediate is not enough from an I/O callback (where a page that just arrived is read): it
+ * runs in the same loop iteration, straight after the I/O; the second one, queued from there,
+ * waits for the next round of timers and I/O.
  */
-export function yieldToEventLoop(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(() => setImmediate(resolve)));
 }
