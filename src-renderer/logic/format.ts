@@ -61,7 +61,7 @@ export function connectionWords(status: SyncStatus): string {
     case 'auth-required':
       return 'Envoke refused the API key: check it in Settings ( , )';
     case 'error':
-      return 'Sync stopped';
+      return 'Sync failed';
   }
 }
 
