@@ -94,7 +94,7 @@ describe('opening a database', () => {
     expect(error).toBeInstanceOf(DatabaseTooNewError);
     expect((error as CommandError).code).toBe('storage');
     expect((error as Error).message).toMatch(
-      /newer version of Lead Triage.*schema 30.*left untouched/,
+      new RegExp(`newer version of Lead Triage.*schema ${LATEST_VERSION + 10}.*left untouched`),
     );
     expect(readFileSync(path).equals(before)).toBe(true);
   });
@@ -170,7 +170,7 @@ describe('migration 0020: search index and activity log', () => {
     seedLeadWithUnsentChange(old);
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { targetVersion: 20 });
     expect(schemaVersion(db)).toBe(20);
     const find = (query: string) =>
       db.prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?').pluck().all(query);
@@ -182,6 +182,30 @@ describe('migration 0020: search index and activity log', () => {
       "INSERT INTO activity (lead_id, at, kind, message) VALUES (1, 0, 'edit', 'x')",
     ).run();
     expect(db.prepare('SELECT count(*) AS n FROM activity').get()).toEqual({ n: 1 });
+    db.close();
+  });
+});
+
+describe('migration 0030: index of leads by the last full pull that saw them', () => {
+  it('answers which cached leads a pull did not see from the index, not a scan', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 20 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(30);
+    const unseen = `SELECT id FROM leads INDEXED BY leads_unseen
+      WHERE envoke_id IS NOT NULL AND gone = 0 AND pull_generation < ?`;
+    expect(db.prepare(unseen).pluck().all(1)).toEqual([1]);
+    expect(db.prepare(unseen).pluck().all(0)).toEqual([]);
+    const plan = db.prepare(`EXPLAIN QUERY PLAN ${unseen}`).all(1) as { detail: string }[];
+    expect(plan.map((step) => step.detail)).toEqual([
+      'SEARCH leads USING INDEX leads_unseen (pull_generation<?)',
+    ]);
+    // A lead flagged gone leaves the index: it is not asked about again.
+    db.prepare('UPDATE leads SET gone = 1 WHERE id = 1').run();
+    expect(db.prepare(unseen).pluck().all(1)).toEqual([]);
     db.close();
   });
 });
