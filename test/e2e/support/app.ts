@@ -6,13 +6,13 @@
 import { fork, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import type { JournalEntry, SimLead } from '../../../src-main/sim';
+import { HOST_BUNDLE_ENV, RENDERER_DIR } from './paths';
 import type { FaultRequest, SimReply, SimRequest } from './sim-messages';
 
 export const SCREENSHOTS = 'test-results/screenshots';
-const HOST_SCRIPT = resolve(import.meta.dirname, 'host-process.ts');
 const START_TIMEOUT_MS = 30_000;
 
 /** Envoke's side of the demo: the simulator inside the host process. */
@@ -72,9 +72,14 @@ function connect(child: ChildProcess): {
 }
 
 export async function startApp(leads = 150): Promise<TestApp> {
+  const hostScript = process.env[HOST_BUNDLE_ENV];
+  if (!hostScript)
+    throw new Error(
+      `${HOST_BUNDLE_ENV} is not set: the host is bundled by test/e2e/global-setup.ts`,
+    );
   const dir = mkdtempSync(join(tmpdir(), 'lead-triage-e2e-'));
-  const child = fork(HOST_SCRIPT, [join(dir, 'demo.db'), String(leads)], {
-    execArgv: ['--import', 'tsx'],
+  const child = fork(hostScript, [join(dir, 'demo.db'), String(leads), RENDERER_DIR], {
+    execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
   const { ready, ask } = connect(child);

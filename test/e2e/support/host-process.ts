@@ -4,19 +4,24 @@
  * The test plays Envoke's side through messages: read or edit a lead, add one, cut the network,
  * queue a fault for the next matching request, read the journal of writes.
  *
- * Started by support/app.ts with `node --import tsx host-process.ts <dbPath> <leads>`.
+ * Started by support/app.ts from the bundle global setup makes of this file:
+ * `node host-process.mjs <dbPath> <leads> <rendererDir>`.
  */
 import { startBrowserHost } from '../../../src-main/host/browser-host';
 import type { FaultSpec, RunningSimulator } from '../../../src-main/sim';
 import type { SimReply, SimRequest } from './sim-messages';
 
-const [dbPath, leadCount] = process.argv.slice(2);
-if (!dbPath || !process.send)
-  throw new Error('Usage: host-process.ts <dbPath> <leads>, started with an IPC channel');
+const [dbPath, leadCount, rendererDir] = process.argv.slice(2);
+if (!dbPath || !rendererDir || !process.send)
+  throw new Error(
+    'Usage: host-process.mjs <dbPath> <leads> <rendererDir>, started with an IPC channel',
+  );
 
 const host = await startBrowserHost({
   port: 0,
   dbPath,
+  // Bundled, this file no longer sits where the host would look for the renderer by itself.
+  rendererDir,
   account: null,
   demoLeads: Number(leadCount ?? 150),
   logger: { info() {}, warn() {}, error() {} },
