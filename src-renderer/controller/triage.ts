@@ -98,6 +98,12 @@ export async function createLead(lead: NewLead): Promise<void> {
   await enqueue(async () => {
     const { id } = await invoke('leads:create', lead);
     await loadIds();
+    if (!useStore.getState().ids.includes(id)) {
+      // The view or search leaves the new lead out: show every lead, so the person sees it.
+      useStore.getState().setSearch('');
+      useStore.getState().setView('all');
+      await loadIds();
+    }
     const store = useStore.getState();
     const index = store.ids.indexOf(id);
     if (index >= 0) store.setCursor(index);

@@ -15,7 +15,7 @@ import {
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 
-test('palette, help and settings open and close by keyboard; light and dark follow the system', async ({
+test('palette, help, settings and the new-lead form work by keyboard; light and dark follow the system', async ({
   page,
   app,
 }) => {
@@ -54,6 +54,24 @@ test('palette, help and settings open and close by keyboard; light and dark foll
   await press(page, 'Escape');
   await expect(dialog(page, 'Settings')).toBeHidden();
   // Focus came back to the list, so the keys work again.
+  await expect(leadList(page)).toBeFocused();
+
+  // A lead created from a view that leaves it out is shown among all leads, and selected.
+  await press(page, ']', ']', ']', ']', ']');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Won');
+  await press(page, 'Shift+N');
+  const form = dialog(page, 'New lead');
+  await page.keyboard.type('not-an-email');
+  await press(page, 'Enter');
+  await expect(form.getByRole('alert')).toHaveText('Enter the contact’s email address.');
+  await press(page, 'Control+a');
+  await page.keyboard.type('ann@northwind.example');
+  await press(page, 'Tab', 'Tab', 'Tab');
+  await page.keyboard.type('Northwind Test');
+  await press(page, 'Enter');
+  await expect(form).toBeHidden();
+  await expect(leadList(page)).toHaveAccessibleName('Leads: All leads');
+  await expect(currentLead(page)).toContainText('Northwind Test');
   await expect(leadList(page)).toBeFocused();
 
   const body = page.locator('body');
