@@ -65,8 +65,13 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   closeAll: () => set({ panels: [] }),
   addToast: (kind, text) => {
     const id = ++toastSeq;
-    // Only the latest few messages matter; older ones would cover the list.
-    set((state) => ({ toasts: [...state.toasts.slice(-2), { id, kind, text }] }));
+    // Only the latest few messages matter, each once; older ones would cover the list.
+    set((state) => ({
+      toasts: [
+        ...state.toasts.filter((toast) => toast.text !== text).slice(-2),
+        { id, kind, text },
+      ],
+    }));
     return id;
   },
   dismissToast: (id) => set((state) => ({ toasts: state.toasts.filter((t) => t.id !== id) })),

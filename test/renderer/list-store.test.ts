@@ -113,3 +113,23 @@ describe('id refreshes', () => {
     expect(useStore.getState().ids).toEqual([1, 3]);
   });
 });
+
+describe('messages', () => {
+  beforeEach(() => useStore.setState(initial, true));
+
+  const texts = () => useStore.getState().toasts.map((toast) => toast.text);
+
+  it('show the same sentence once, however often it is said', () => {
+    const store = useStore.getState();
+    store.addToast('info', 'Syncing with Envoke…');
+    store.addToast('info', 'Undone: Marketing rating → Hot');
+    store.addToast('info', 'Syncing with Envoke…');
+    expect(texts()).toEqual(['Undone: Marketing rating → Hot', 'Syncing with Envoke…']);
+  });
+
+  it('keep only the latest three', () => {
+    const store = useStore.getState();
+    for (const n of [1, 2, 3, 4]) store.addToast('info', `Message ${n}`);
+    expect(texts()).toEqual(['Message 2', 'Message 3', 'Message 4']);
+  });
+});
