@@ -21,10 +21,17 @@ import type { Logger } from '../api';
 const DEFAULT_AUTOCHECKPOINT = 1000;
 /** Pages (about 40 MB) the log may reach before the main connection checkpoints it itself. */
 const SAFETY_NET_AUTOCHECKPOINT = 10_000;
+/**
+ * At most one checkpoint this often. Each costs two syncs whatever it copies, and pages written
+ * again and again (index roots, the newest leaves) are copied once per checkpoint, not once per
+ * pull page. About SQLite's own rhythm (1,000 log pages) at a fast pull's pace.
+ */
+const CHECKPOINT_EVERY_MS = 100;
 
 /**
  * CommonJS, run with `eval` so no separate file has to be found or bundled beside the app. It
- * answers each message with one checkpoint and 'done', and closes its connection on 'close'.
+ * answers each message with one checkpoint (no sooner than `everyMs` after the previous one) and
+ * 'done', and closes its connection on 'close'.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -34,14 +41,20 @@ const db = new Database(workerData.path, options);
 db.pragma('busy_timeout = 5000');
 // Both syncs of a checkpoint (the log before copying, the database after) happen in this thread.
 db.pragma('synchronous = FULL');
+let lastAt = 0;
+let waiting;
 parentPort.on('message', (message) => {
   if (message === 'close') {
+    clearTimeout(waiting);
     db.close();
     parentPort.close();
     return;
   }
-  db.pragma('wal_checkpoint(PASSIVE)');
-  parentPort.postMessage('done');
+  waiting = setTimeout(() => {
+    db.pragma('wal_checkpoint(PASSIVE)');
+    lastAt = Date.now();
+    parentPort.postMessage('done');
+  }, Math.max(0, lastAt + workerData.everyMs - Date.now()));
 });
 parentPort.postMessage('ready');
 `;
@@ -92,6 +105,7 @@ export class Checkpointer {
           driver: createRequire(import.meta.url).resolve('better-sqlite3'),
           path: this.path,
           nativeBinding: this.nativeBinding,
+          everyMs: CHECKPOINT_EVERY_MS,
         },
       });
     } catch (error) {
