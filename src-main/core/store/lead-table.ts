@@ -97,6 +97,7 @@ export class LeadTable {
   readonly search: SearchIndex;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
+  private readonly absent: Database.Statement<[string], number>;
   private readonly byEnvokeId: Database.Statement<[string], { id: number }>;
   private readonly unsentByRemote: Database.Statement<[string], LeadRow>;
   private readonly cachedForPage: Database.Statement<[string], CachedLead & { envoke_id: string }>;
@@ -113,6 +114,12 @@ export class LeadTable {
     this.search = new SearchIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
+    this.absent = db
+      .prepare<[string], number>(
+        // A lookup by id for each one; NOT IN would read every lead to build its list first.
+        'SELECT value FROM json_each(?) WHERE NOT EXISTS (SELECT 1 FROM leads WHERE id = value) ORDER BY key',
+      )
+      .pluck();
     this.byEnvokeId = db.prepare('SELECT id FROM leads WHERE envoke_id = ?');
     this.unsentByRemote = db.prepare(
       "SELECT * FROM leads WHERE remote_id = ? AND remote_id <> '' AND envoke_id IS NULL ORDER BY id LIMIT 1",
@@ -153,6 +160,11 @@ export class LeadTable {
 
   has(id: number): boolean {
     return this.exists.get(id) !== undefined;
+  }
+
+  /** Those of `ids` no lead has, in their order: one query however many (a bulk action). */
+  missing(ids: readonly number[]): number[] {
+    return this.absent.all(JSON.stringify(ids));
   }
 
   idByEnvokeId(envokeId: string): number | null {

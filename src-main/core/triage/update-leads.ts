@@ -41,7 +41,7 @@ export function updateLeads(
   const now = clock.now();
 
   const result = store.transaction(() => {
-    const missing = ids.filter((id) => !store.leads.has(id));
+    const missing = store.leads.missing(ids);
     if (missing.length > 0) {
       throw new CommandError(
         'not-found',
