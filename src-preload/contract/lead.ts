@@ -48,6 +48,23 @@ export const TRIAGE_FIELDS = [
 ] as const;
 export type TriageField = (typeof TRIAGE_FIELDS)[number];
 
+/** Field names as a salesperson reads them: in the app, its activity log and its messages. */
+export const FIELD_LABELS: Record<TriageField, string> = {
+  marketing_rating_status: 'Marketing status',
+  marketing_rating: 'Marketing rating',
+  marketing_rating_note: 'Marketing note',
+  sales_rating_status: 'Sales status',
+  sales_rating: 'Sales rating',
+  sales_rating_note: 'Sales note',
+  opportunity: 'Opportunity',
+  opportunity_note: 'Opportunity note',
+  sale: 'Sale',
+  sale_note: 'Sale note',
+  revenue: 'Revenue',
+  cost_of_goods_sold: 'Cost of goods sold',
+  salesperson: 'Salesperson',
+};
+
 /** Which fixed vocabulary (if any) a field's values come from. */
 export const ENUM_FIELDS = {
   marketing_rating_status: MARKETING_STATUSES,
@@ -64,7 +81,10 @@ export type EnumField = keyof typeof ENUM_FIELDS;
 const ENUM_ALIASES: Record<string, string> = { open: 'unprocessed' };
 
 function enumKey(value: string): string {
-  const folded = value.trim().replace(/[_\s]+/g, ' ').toLowerCase();
+  const folded = value
+    .trim()
+    .replace(/[_\s]+/g, ' ')
+    .toLowerCase();
   return ENUM_ALIASES[folded] ?? folded;
 }
 

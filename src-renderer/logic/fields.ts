@@ -1,27 +1,12 @@
 /** How each triage field is named and edited. */
 import {
   ENUM_FIELDS,
+  FIELD_LABELS,
   isEnumField,
   TRIAGE_FIELDS,
   type TriageField,
 } from '../../src-preload/contract';
 import type { EditorField } from '../store/ui-slice';
-
-const FIELD_LABELS: Record<TriageField, string> = {
-  marketing_rating_status: 'Marketing status',
-  marketing_rating: 'Marketing rating',
-  marketing_rating_note: 'Marketing note',
-  sales_rating_status: 'Sales status',
-  sales_rating: 'Sales rating',
-  sales_rating_note: 'Sales note',
-  opportunity: 'Opportunity',
-  opportunity_note: 'Opportunity note',
-  sale: 'Sale',
-  sale_note: 'Sale note',
-  revenue: 'Revenue',
-  cost_of_goods_sold: 'Cost of goods sold',
-  salesperson: 'Salesperson',
-};
 
 export function isTriageField(field: string): field is TriageField {
   return (TRIAGE_FIELDS as readonly string[]).includes(field);

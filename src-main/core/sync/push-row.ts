@@ -13,7 +13,7 @@
  * While a row is out, it is 'sending': new edits start a new row instead of changing it.
  */
 import type { ConflictField } from '../../../src-preload/contract/dto';
-import type { TriageField } from '../../../src-preload/contract/lead';
+import { FIELD_LABELS, type TriageField } from '../../../src-preload/contract/lead';
 import type { Clock, Logger } from '../api';
 import {
   describeEnvokeError,
@@ -27,7 +27,7 @@ import { localRecord } from '../store/lead-table';
 import type { OutboxRow } from '../store/outbox-table';
 import type { Store } from '../store/store';
 import { entriesOf } from '../triage/coalesce';
-import { describeChange, FIELD_LABELS } from '../triage/field-labels';
+import { describeChange } from '../triage/field-labels';
 import { storePushedCopy } from './server-copy';
 
 export interface PushDeps {

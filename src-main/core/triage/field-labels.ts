@@ -1,22 +1,5 @@
-/** Field names as a salesperson reads them, for activity entries and undo labels. */
-import type { TriageField } from '../../../src-preload/contract/lead';
-
-export const FIELD_LABELS: Record<TriageField, string> = {
-  marketing_rating_status: 'Marketing status',
-  marketing_rating: 'Marketing rating',
-  marketing_rating_note: 'Marketing note',
-  sales_rating_status: 'Sales status',
-  sales_rating: 'Sales rating',
-  sales_rating_note: 'Sales note',
-  opportunity: 'Opportunity',
-  opportunity_note: 'Opportunity note',
-  sale: 'Sale',
-  sale_note: 'Sale note',
-  revenue: 'Revenue',
-  cost_of_goods_sold: 'Cost of goods sold',
-  salesperson: 'Salesperson',
-};
-
+/** How one field's change reads in activity entries and undo labels. */
+import { FIELD_LABELS, type TriageField } from '../../../src-preload/contract/lead';
 function shown(value: string): string {
   if (value === '') return '(empty)';
   const oneLine = value.replace(/\s+/g, ' ');

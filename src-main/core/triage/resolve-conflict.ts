@@ -9,7 +9,7 @@ import { announce, type CoreContext } from '../core-context';
 import { field } from '../store/lead-record';
 import { serverBase } from '../store/store';
 import { settle } from './coalesce';
-import { FIELD_LABELS } from './field-labels';
+import { FIELD_LABELS } from '../../../src-preload/contract/lead';
 
 export function resolveConflict(
   context: CoreContext,
