@@ -1,7 +1,8 @@
 /**
  * The checkpoint thread on real files: pull pages reach the database file while the main
- * connection never checkpoints, a core that only reads starts no thread, and a thread that
- * cannot start hands checkpoints back to the main connection without losing a write.
+ * connection never checkpoints, closing leaves an empty log, a core that never pulls starts no
+ * thread, and a thread that cannot start hands checkpoints back to the main connection without
+ * losing a write.
  */
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
@@ -64,6 +65,14 @@ describe('Checkpointer', () => {
       interval: 20,
     });
     expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 7 * 250 });
+  });
+
+  it('closes with the log copied and emptied, so closing the main connection is quick', async () => {
+    const { path, db, store, checkpointer } = open();
+    for (let page = 0; page < 3; page += 1) writePage(store, page);
+    await checkpointer.close();
+    expect(statSync(`${path}-wal`).size).toBe(0);
+    expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 750 });
   });
 
   it('starts no thread for a core that never pulls', async () => {

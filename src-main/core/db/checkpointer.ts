@@ -31,7 +31,7 @@ const CHECKPOINT_EVERY_MS = 100;
 /**
  * CommonJS, run with `eval` so no separate file has to be found or bundled beside the app. It
  * answers each message with one checkpoint (no sooner than `everyMs` after the previous one) and
- * 'done', and closes its connection on 'close'.
+ * 'done', and on 'close' checkpoints once more, empties the log and closes its connection.
  */
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require('node:worker_threads');
@@ -46,6 +46,9 @@ let waiting;
 parentPort.on('message', (message) => {
   if (message === 'close') {
     clearTimeout(waiting);
+    // The last copy is made here too, and the log emptied (nothing writes any more): the main
+    // connection's close then has nothing to copy, and no large file to delete.
+    db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
     parentPort.close();
     return;
@@ -82,7 +85,11 @@ export class Checkpointer {
     else this.next();
   }
 
-  /** Stops the worker and waits for its connection to close. The main one stays open. */
+  /**
+   * Copies what is left, empties the log and stops the worker; resolves once its connection is
+   * closed. Only when nothing writes any more (the core is closing): emptying the log holds off
+   * writers meanwhile. The main connection stays open.
+   */
   async close(): Promise<void> {
     if (this.state === 'closed') return this.exited;
     const worker = this.worker;
