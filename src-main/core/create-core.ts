@@ -56,7 +56,7 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.sqliteBinding,
   });
   const checkpointer = new Checkpointer(db, options.dbPath, options.sqliteBinding, logger);
-  const store = new Store(db, checkpointer);
+  const store = new Store(db, (bulk) => checkpointer.written(bulk));
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
   store.outbox.recoverInterrupted();
 

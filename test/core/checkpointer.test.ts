@@ -1,8 +1,8 @@
 /**
  * The checkpoint thread on real files: pull pages reach the database file while the main
- * connection never checkpoints, the next page waits for a copy under way so the log starts
- * over, closing leaves an empty log, a core that never pulls starts no thread, and a thread
- * that cannot start hands checkpoints back to the main connection without losing a write.
+ * connection never checkpoints, closing leaves an empty log, a core that never pulls starts no
+ * thread, and a thread that cannot start hands checkpoints back to the main connection without
+ * losing a write.
  */
 import type Database from 'better-sqlite3';
 import { statSync } from 'node:fs';
@@ -29,9 +29,8 @@ function open(nativeBinding?: string) {
   const path = dir.db();
   const db = openDatabase(path);
   const logger = recordingLogger();
-  // No pause between copies: each page written is copied at once.
-  const checkpointer = new Checkpointer(db, path, nativeBinding, logger, 0);
-  const store = new Store(db, checkpointer);
+  const checkpointer = new Checkpointer(db, path, nativeBinding, logger);
+  const store = new Store(db, (bulk) => checkpointer.written(bulk));
   cleanups.push(async () => {
     await checkpointer.close();
     db.close();
@@ -66,22 +65,6 @@ describe('Checkpointer', () => {
       interval: 20,
     });
     expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 7 * 250 });
-  });
-
-  it('has the next pull page wait for the copy under way, after which the log starts over', async () => {
-    const { path, db, store } = open();
-    writePage(store, 0);
-    await vi.waitFor(() => expect(autocheckpoint(db)).toBe(10_000), { timeout: 10_000 });
-    await store.readyForPage();
-    const walSize = statSync(`${path}-wal`).size;
-    for (let page = 1; page <= 8; page += 1) {
-      writePage(store, page);
-      // The wait covers the copy of this very page: the database file holds it afterwards.
-      await store.readyForPage();
-      expect(statSync(path).size).toBeGreaterThan((page + 1) * 250 * 3000);
-    }
-    // Each page went into the log from its start again: it never grew past one page's worth.
-    expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(Math.max(walSize, 260 * 4120));
   });
 
   it('closes with the log copied and emptied, so closing the main connection is quick', async () => {

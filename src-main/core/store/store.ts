@@ -31,21 +31,6 @@ export function applyRows(base: LeadRecord, open: readonly OutboxRow[]): LeadRec
   return open.reduce((record, row) => withValues(record, row.fields), base);
 }
 
-/**
- * Hears of every committed transaction (`bulk` for pull pages) and says when a pull page may be
- * written: the checkpointer, which copies the log into the database file meanwhile.
- */
-export interface CommitListener {
-  committed(bulk: boolean): void;
-  /** Resolves when the next pull page can be written. */
-  readyForPage(): Promise<void>;
-}
-
-const NOBODY_LISTENS: CommitListener = {
-  committed: () => undefined,
-  readyForPage: () => Promise.resolve(),
-};
-
 export class Store {
   readonly leads: LeadTable;
   readonly outbox: OutboxTable;
@@ -53,9 +38,13 @@ export class Store {
   readonly activity: ActivityTable;
   readonly syncState: SyncStateTable;
 
+  /**
+   * `written` hears of every committed transaction, with `bulk` for pull pages: the checkpointer
+   * copies the log into the database file after them.
+   */
   constructor(
     readonly db: Database.Database,
-    private readonly listener: CommitListener = NOBODY_LISTENS,
+    private readonly written: (bulk: boolean) => void = () => undefined,
   ) {
     this.leads = new LeadTable(db);
     this.outbox = new OutboxTable(db);
@@ -70,7 +59,7 @@ export class Store {
    */
   transaction<T>(work: () => T): T {
     const result = this.db.transaction(work)();
-    this.listener.committed(false);
+    this.written(false);
     return result;
   }
 
@@ -89,13 +78,8 @@ export class Store {
     } finally {
       this.db.pragma('synchronous = FULL');
     }
-    this.listener.committed(true);
+    this.written(true);
     return result;
-  }
-
-  /** Resolves when the next pull page can be written (see CommitListener). */
-  readyForPage(): Promise<void> {
-    return this.listener.readyForPage();
   }
 
   /**

@@ -117,10 +117,8 @@ export async function fullPull(deps: PullDeps): Promise<PullReport> {
 
   for await (const page of readPages(source, resume.nextSkip)) {
     // A page is read in the turn it arrives and written in a later one of its own, so pages
-    // arriving together never hold the event loop for all of them at once; and not while the
-    // log is being copied into the database file (see Checkpointer).
+    // arriving together never hold the event loop for all of them at once.
     await nextTurn();
-    await store.readyForPage();
     const position = { generation, nextSkip: page.skip + page.received, scopeKey: key };
     deps.onChanged(
       writePage(deps, page, generation, () => store.syncState.set('pullResume', position), report),
@@ -158,7 +156,6 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
     // Usually a handful of new leads: one page at a time.
     for await (const page of readPages(source, 0, 1)) {
       await nextTurn();
-      await store.readyForPage();
       deps.onChanged(writePage(deps, page, generation, () => undefined, report));
       deps.onProgress(progress(report.pulled));
     }
