@@ -60,6 +60,11 @@ async function realSync(url: string, dbPath: string): Promise<number> {
   }
 }
 
+/** One run in a few words; the stall per round shows whether a worst case is a cold start. */
+function brief(run: RunFigures): string {
+  return `${Math.round(run.leadsPerSecond)}/s, stall ${run.worstStallMs.toFixed(0)} ms (${run.leads} leads)`;
+}
+
 function row(name: string, runs: RunFigures[]): string {
   const pick = (key: keyof RunFigures) => median(runs.map((r) => r[key]));
   return [
@@ -84,9 +89,7 @@ async function main(): Promise<void> {
     for (let round = 1; round <= ROUNDS; round += 1) {
       raw.push(await measure(() => rawFetchAndInsert(url, auth, join(dir, `raw-${round}.db`))));
       sync.push(await measure(() => realSync(url, join(dir, `sync-${round}.db`))));
-      console.log(
-        `  round ${round}: raw ${Math.round(raw.at(-1)!.leadsPerSecond)}/s, sync ${Math.round(sync.at(-1)!.leadsPerSecond)}/s (${sync.at(-1)!.leads} leads)`,
-      );
+      console.log(`  round ${round}: raw ${brief(raw.at(-1)!)}; sync ${brief(sync.at(-1)!)}`);
     }
     console.log(row('raw baseline', raw));
     console.log(row('lead triage', sync));
