@@ -158,14 +158,17 @@ export class OutboxModel {
 
   /**
    * Sends the outbox against `envoke` (changed in place as Envoke would be). `nextId` is the id
-   * Envoke gives the next lead created. Stops at the first lost answer, as the core does.
+   * Envoke gives the next lead created. Stops at the first lost answer, or offline at the first
+   * row that needs Envoke, as the core does.
    */
   push(envoke: Envoke, byRemoteId: Map<string, string>, nextId: () => string): void {
-    if (this.offline) return;
     for (;;) {
       const row = this.rows.find((candidate) => this.ready(candidate));
       if (row === undefined) return;
       const lead = this.leads.get(row.lead)!;
+      // Offline, the first row that needs Envoke ends the push. A create whose lead a pull has
+      // already found in Envoke needs nothing from it: it is done even then.
+      if (this.offline && (row.kind === 'update' || lead.envokeId === null)) return;
       if (row.kind === 'create') {
         if (lead.envokeId === null) {
           const found = byRemoteId.get(lead.remoteId);

@@ -254,7 +254,13 @@ async function settle(model: Model, real: Real): Promise<void> {
   model.outbox.offline = false;
   model.outbox.dropArmed = false;
   for (let round = 0; round < 5 && model.outbox.openCount() > 0; round += 1) {
-    for (const conflict of model.outbox.allConflicts()) {
+    // One at a time, listed afresh: resolving a field settles every row of the lead that
+    // conflicts on it (an undo whose first send had no answer leaves two such rows).
+    for (
+      let conflict = model.outbox.allConflicts()[0];
+      conflict !== undefined;
+      conflict = model.outbox.allConflicts()[0]
+    ) {
       model.outbox.resolve(conflict.lead, conflict.field, 'mine');
       await real.core['conflicts:resolve']({
         leadId: conflict.lead,
