@@ -188,6 +188,28 @@ describe('exactly-once delivery', () => {
     expect(report.pushed).toBe(1);
     expect(journalled(fixture.sim, 'PATCH')).toEqual([a.envokeId]);
   });
+
+  it('counts patience in a row: eight changes that each meet one 503 are all sent', async () => {
+    const fixture = await setup();
+    const leads = await Promise.all([0, 1, 2, 3, 4, 5, 6, 7].map((n) => fixture.lead(n)));
+    for (const lead of leads) {
+      await fixture.core['leads:update']({
+        ids: [lead.id],
+        patch: { sale_note: `call ${lead.envokeId}` },
+      });
+      // Each lead's own PATCH fails once; the retry succeeds before the next lead's turn.
+      fixture.sim.faults.enqueue({
+        kind: '5xx',
+        match: { method: 'PATCH', path: `/v1/leads/${lead.envokeId}` },
+      });
+    }
+    const report = await fixture.core.syncOnce('push');
+    expect(report).toMatchObject({ pushed: 8, failed: 0, waiting: 0 });
+    expect(journalled(fixture.sim, 'PATCH').sort()).toEqual(
+      leads.map((lead) => lead.envokeId).sort(),
+    );
+    expect(fixture.sim.stats().faultsInjected).toEqual({ '5xx': 8 });
+  });
 });
 
 describe('the three-way check', () => {

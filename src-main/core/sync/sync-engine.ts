@@ -339,8 +339,10 @@ export class SyncEngine {
         case 'sent':
         case 'created':
         case 'failed':
-          // Envoke answered: the connection is fine whatever it said.
+          // Envoke answered: the connection is fine whatever it said, and patience starts over
+          // (it counts failures in a row, not scattered ones).
           this.connected();
+          patience = PATIENT_RETRIES;
           sent += 1;
           if (report !== null) {
             if (outcome.kind === 'failed') report.failed += 1;
