@@ -39,6 +39,15 @@ export type CoreEventName = Extract<EventName, 'sync:status' | 'leads:changed'>;
  */
 export type SyncWhat = 'pull' | 'new' | 'push' | 'both';
 
+/** A lead Envoke sent that could not be read, so it was not stored. */
+export interface UnreadableLead {
+  id: string | null;
+  reason: string;
+}
+
+/** A report names at most this many unreadable leads; `invalid` counts them all. */
+export const UNREADABLE_LISTED = 100;
+
 /** What one `syncOnce` did. */
 export interface SyncReport {
   /** Whether the pull was a full one (it also checks for leads gone from Envoke). */
@@ -49,6 +58,8 @@ export interface SyncReport {
   updated: number;
   invalid: number;
   gone: number;
+  /** The unreadable leads (the first UNREADABLE_LISTED of them): Envoke's id when known, and why. */
+  unreadable: UnreadableLead[];
   /** Changes sent (one per outbox row that reached Envoke), of which leads created. */
   pushed: number;
   created: number;

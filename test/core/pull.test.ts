@@ -7,9 +7,10 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import Database from 'better-sqlite3';
-import { parseLead, type EnvokeLead } from '../../src-main/core/envoke';
+import { createEnvokeClient, parseLead, type EnvokeLead } from '../../src-main/core/envoke';
 import type { SyncProgress } from '../../src-preload/contract/dto';
 import type { RunningSimulator } from '../../src-main/sim';
+import { json, startScriptedServer, wireLead } from '../envoke/scripted-server';
 import { clientFor, openCore, startSim, tempDir } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
@@ -77,6 +78,7 @@ describe('full pull', () => {
       new: 10_000,
       updated: 0,
       invalid: 0,
+      unreadable: [],
       gone: 0,
     });
     expect(progress.at(-1)).toMatchObject({ phase: 'pull', done: 10_000, total: null });
@@ -361,5 +363,43 @@ describe('sync scope', () => {
     ).rejects.toMatchObject({
       code: 'invalid-input',
     });
+  });
+});
+
+describe('hostile leads', () => {
+  /** A lead whose unknown field nests `levels` deep, as JSON text (building the value itself would overflow). */
+  function deeplyNested(id: number, levels: number): string {
+    const lead = JSON.stringify(wireLead(id));
+    return `${lead.slice(0, -1)},"extra":${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}}`;
+  }
+
+  it('keeps the leads it can read and names the one nested 8,000 levels deep, or too large, as unreadable', async () => {
+    const huge = JSON.stringify(wireLead(4, { create_note: 'x'.repeat(300 * 1024) }));
+    const firstPage = `[${JSON.stringify(wireLead(1))},${deeplyNested(2, 8000)},${JSON.stringify(wireLead(3))},${huge}]`;
+    const server = await startScriptedServer((request, response) => {
+      const skip = new URL(request.url, 'http://envoke.invalid').searchParams.get('skip');
+      if (skip === '0') {
+        response.writeHead(200, { 'Content-Type': 'application/json' });
+        response.end(firstPage);
+      } else json(response, 200, []);
+    });
+    cleanups.push(() => server.stop());
+    dir = tempDir();
+    cleanups.push(() => dir.cleanup());
+    const core = openCore(
+      dir.db(),
+      createEnvokeClient({ baseUrl: server.url, apiId: 'a', apiKey: 'b' }),
+    );
+    cleanups.push(() => core.close());
+
+    const report = await core.syncOnce('pull');
+    expect(report).toMatchObject({ pulled: 2, new: 2, invalid: 2 });
+    expect(report.unreadable).toEqual([
+      { id: '2', reason: 'lead nests its fields deeper than 32 levels' },
+      { id: '4', reason: 'lead is larger than the 256 KB a lead may hold' },
+    ]);
+    expect([...cachedCopies().keys()].sort()).toEqual(['1', '3']);
+    // The next pull is not blocked either.
+    await expect(core.syncOnce('pull')).resolves.toMatchObject({ pulled: 2, invalid: 2 });
   });
 });

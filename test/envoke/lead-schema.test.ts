@@ -154,6 +154,32 @@ describe('parseLead reports what it cannot read', () => {
     expect(result.reason).toMatch(reason);
   });
 
+  it('refuses a lead nested deeper than 32 levels or larger than 256 KB, and keeps one at the bounds', () => {
+    const nested = (levels: number): unknown => {
+      let value: unknown = 'end';
+      for (let level = 0; level < levels; level += 1) value = { a: value };
+      return value;
+    };
+    // The lead is level 1: an extra field of 31 object levels reaches level 32.
+    expect(parseLead({ id: '9', extra: nested(31) }).ok).toBe(true);
+    expect(parseLead({ id: '9', extra: nested(32) })).toEqual({
+      ok: false,
+      id: '9',
+      reason: 'lead nests its fields deeper than 32 levels',
+    });
+    expect(parseLead({ id: '9', extra: [nested(100_000)] })).toMatchObject({ ok: false, id: '9' });
+    expect(parseLead({ id: '9', create_note: 'x'.repeat(250 * 1024) }).ok).toBe(true);
+    expect(parseLead({ id: '9', create_note: 'x'.repeat(257 * 1024) })).toEqual({
+      ok: false,
+      id: '9',
+      reason: 'lead is larger than the 256 KB a lead may hold',
+    });
+    expect(parseLead({ id: 'x'.repeat(1e6) })).toMatchObject({
+      ok: false,
+      id: `${'x'.repeat(37)}...`,
+    });
+  });
+
   it('names every problem of one lead, not just the first', () => {
     const result = parseLead({ id: '8', sale_note: [], contact: { id: 'x' } });
     expect(result).toMatchObject({ ok: false, id: '8' });

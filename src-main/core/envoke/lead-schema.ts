@@ -13,6 +13,7 @@ import {
   normalizeEnum,
   type TriageField,
 } from '../../../src-preload/contract/lead';
+import { leadBoundsProblem } from './lead-bounds';
 
 /** Free-text lead fields of envoke-lead-api.md §6.2 (ratings are account-configured labels). */
 export const LEAD_TEXT_FIELDS = [
@@ -282,8 +283,11 @@ export type ParsedLead =
 function salvageId(raw: unknown): string | null {
   if (!isPlainObject(raw)) return null;
   const id = raw.id;
-  if (typeof id === 'number' || (typeof id === 'string' && id.trim() !== ''))
-    return String(id).trim();
+  if (typeof id === 'number' || (typeof id === 'string' && id.trim() !== '')) {
+    // Shown to the person as is: a hostile "id" of a megabyte is cut like any other value.
+    const text = String(id).trim();
+    return text.length > 40 ? `${text.slice(0, 37)}...` : text;
+  }
   return null;
 }
 
@@ -292,6 +296,9 @@ export function parseLead(raw: unknown): ParsedLead {
   if (!isPlainObject(raw)) {
     return { ok: false, id: null, reason: `lead must be an object, got ${describe(raw)}` };
   }
+  // First, before anything copies or serialises it: a lead beyond the bounds is never stored.
+  const beyond = leadBoundsProblem(raw);
+  if (beyond !== null) return { ok: false, id: salvageId(raw), reason: `lead ${beyond}` };
   const lead = readWellFormed(raw);
   if (lead !== undefined) return { ok: true, lead };
   const result = LeadSchema.safeParse(raw);

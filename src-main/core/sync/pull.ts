@@ -11,7 +11,7 @@
  * when Envoke refuses that operator.
  */
 import type { SyncProgress, SyncScope } from '../../../src-preload/contract/dto';
-import type { Clock, Logger } from '../api';
+import { UNREADABLE_LISTED, type Clock, type Logger, type UnreadableLead } from '../api';
 import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
 import type { LeadRecord } from '../store/lead-record';
 import { serverRecord } from '../store/lead-table';
@@ -43,11 +43,13 @@ export interface PullReport {
   added: number;
   updated: number;
   invalid: number;
+  /** Which leads could not be read and why (the first UNREADABLE_LISTED). */
+  unreadable: UnreadableLead[];
   gone: number;
 }
 
 function emptyReport(full: boolean): PullReport {
-  return { full, pulled: 0, added: 0, updated: 0, invalid: 0, gone: 0 };
+  return { full, pulled: 0, added: 0, updated: 0, invalid: 0, unreadable: [], gone: 0 };
 }
 
 function highestId(page: LeadPage, current: number): number {
@@ -84,6 +86,8 @@ function writePage(
     report.updated += result.updated;
     report.invalid += page.invalid.length;
     for (const item of page.invalid) {
+      if (report.unreadable.length < UNREADABLE_LISTED)
+        report.unreadable.push({ id: item.id, reason: item.reason });
       deps.logger.warn('Envoke sent a lead that cannot be read', {
         id: item.id,
         reason: item.reason,

@@ -10,7 +10,7 @@
  */
 import type { ConnectionState, SyncProgress, SyncStatus } from '../../../src-preload/contract/dto';
 import { CommandError } from '../../../src-preload/contract/errors';
-import type { Clock, Logger, SyncReport, SyncWhat } from '../api';
+import { UNREADABLE_LISTED, type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
 import { describeEnvokeError, isEnvokeError, type EnvokeClient } from '../envoke';
 import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
@@ -50,6 +50,7 @@ function emptyReport(): SyncReport {
     new: 0,
     updated: 0,
     invalid: 0,
+    unreadable: [],
     gone: 0,
     pushed: 0,
     created: 0,
@@ -290,6 +291,9 @@ export class SyncEngine {
         report.new += result.added;
         report.updated += result.updated;
         report.invalid += result.invalid;
+        report.unreadable.push(
+          ...result.unreadable.slice(0, UNREADABLE_LISTED - report.unreadable.length),
+        );
         report.gone += result.gone;
       }
     } catch (error) {
