@@ -1,0 +1,197 @@
+/**
+ * Crash cycles where the writes are the cache's own: a full pull killed mid-page, and the schema
+ * migration killed mid-transaction. After each kill the file must be sound and, once the work is
+ * let finish, hold exactly what it should: every lead of Envoke once, the person's unsent changes
+ * untouched, every outbox row of the old schema carried over.
+ */
+import Database from 'better-sqlite3';
+import { copyFileSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { openDatabase } from '../../src-main/core/db/open-database';
+import { LATEST_VERSION } from '../../src-main/core/db/migrations';
+import { parseLead } from '../../src-main/core/envoke';
+import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
+import { fileHealth } from './support/checks';
+import { killAfterMarker, killAfterRequests, startCli, startOpener } from './support/child';
+import { cycles, recordFigure, rngFor, SEED, timeLimit, withSeed } from './support/settings';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function readRows<T>(dbPath: string, sql: string): T[] {
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    return db.prepare(sql).all() as T[];
+  } finally {
+    db.close();
+  }
+}
+
+const PULL_SUITE = 'crash cycles (pull)';
+const PULL_CYCLES = cycles(8);
+
+describe(PULL_SUITE, () => {
+  it(
+    `${PULL_CYCLES} full pulls killed mid-page, then one to the end: every lead once, unsent changes kept`,
+    async () =>
+      withSeed(PULL_SUITE, async () => {
+        const rng = rngFor(PULL_SUITE);
+        const dir = tempDir();
+        cleanups.push(() => dir.cleanup());
+        const sim = await startSim({ leads: 2500, seed: SEED % 1000 });
+        cleanups.push(() => sim.stop());
+        const dbPath = dir.db();
+
+        // A first pull cut short, so the cache holds some leads the person changes offline.
+        const core = openCore(dbPath, clientFor(sim));
+        const first = startCli('pull', dbPath, sim);
+        await killAfterRequests(first, sim, 6, 0);
+        const mine = new Map<number, string>();
+        const cached = readRows<{ id: number }>(dbPath, 'SELECT id FROM leads ORDER BY id');
+        for (const { id } of cached.filter((_, index) => index % 97 === 0)) {
+          const value = `kept through pulls ${SEED} ${id}`;
+          await core['leads:update']({ ids: [id], patch: { sales_rating_note: value } });
+          mine.set(id, value);
+        }
+        await core.close();
+        expect(mine.size).toBeGreaterThan(0);
+
+        let killed = 0;
+        for (let cycle = 1; cycle <= PULL_CYCLES; cycle += 1) {
+          const child = startCli('pull', dbPath, sim);
+          // 25 pages with three in flight: anywhere from the first page to the last.
+          if (await killAfterRequests(child, sim, rng.between(1, 28), rng.between(0, 8))) killed += 1;
+          expect(fileHealth(dbPath).integrity).toBe('ok');
+        }
+        const last = startCli('pull', dbPath, sim);
+        expect((await last.exited).code, last.output()).toBe(0);
+
+        const rows = readRows<{ envoke_id: string; server_json: string; local_json: string | null; id: number }>(
+          dbPath,
+          'SELECT id, envoke_id, server_json, local_json FROM leads',
+        );
+        const copies = new Map<string, number>();
+        for (const row of rows) copies.set(row.envoke_id, (copies.get(row.envoke_id) ?? 0) + 1);
+        const expected = sim.store.all().map((raw) => {
+          const parsed = parseLead(raw);
+          if (!parsed.ok) throw new Error(parsed.reason);
+          return parsed.lead;
+        });
+        const byEnvokeId = new Map(rows.map((row) => [row.envoke_id, row]));
+        const lost = expected.filter((lead) => !byEnvokeId.has(lead.id)).length;
+        const duplicated = [...copies.values()].filter((count) => count > 1).length;
+        const keptChanges = rows.filter(
+          (row) => mine.has(row.id) && JSON.parse(row.local_json ?? '{}').sales_rating_note === mine.get(row.id),
+        ).length;
+        recordFigure(PULL_SUITE, {
+          cycles: PULL_CYCLES,
+          changes: expected.length + mine.size,
+          lost: lost + (mine.size - keptChanges),
+          duplicated,
+        });
+
+        expect(killed, 'kills that landed').toBeGreaterThan(PULL_CYCLES / 2);
+        expect({ lost, duplicated, cached: rows.length }).toEqual({ lost: 0, duplicated: 0, cached: expected.length });
+        for (const lead of expected) expect(JSON.parse(byEnvokeId.get(lead.id)!.server_json)).toEqual(lead);
+        expect(keptChanges).toBe(mine.size);
+        expect(fileHealth(dbPath)).toEqual({
+          integrity: 'ok',
+          open: [...mine.keys()].map(() => ({ state: 'pending', lastError: null })),
+        });
+      }),
+    timeLimit(60_000, 4_000, PULL_CYCLES),
+  );
+});
+
+const MIGRATION_SUITE = 'crash cycles (migration)';
+const MIGRATION_CYCLES = cycles(8);
+const OLD_LEADS = 20_000;
+
+/** A file as version 0010 left it: many leads, unsent changes among them. */
+function buildOldFile(path: string): { outbox: unknown[] } {
+  const db = openDatabase(path, { targetVersion: 10 });
+  const insertLead = db.prepare(
+    `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status, updated_at)
+     VALUES (?, ?, ?, ?, 'Unprocessed', 0)`,
+  );
+  const insertChange = db.prepare(
+    `INSERT INTO outbox (lead_id, kind, fields, base, state, next_attempt_at, created_at, updated_at)
+     VALUES (?, 'update', ?, '{"sale_note":""}', 'pending', 0, 0, 0)`,
+  );
+  db.transaction(() => {
+    for (let id = 1; id <= OLD_LEADS; id += 1) {
+      const lead = {
+        id: String(5000 + id),
+        create_time: '2026-10-01 10:00:00',
+        marketing_rating_status: 'Unprocessed',
+        marketing_rating_note: `asked about pallets, order ${id}`,
+        contact: { first_name: 'Jane', last_name: `Roe${id}`, company: 'Acme Widgets', email: `jane${id}@acme.example` },
+      };
+      insertLead.run(id, String(5000 + id), JSON.stringify(lead), lead.create_time);
+      if (id % 500 === 0) insertChange.run(id, JSON.stringify({ sale_note: `unsent ${id}` }));
+    }
+  })();
+  const outbox = db.prepare('SELECT * FROM outbox ORDER BY id').all();
+  db.close();
+  return { outbox };
+}
+
+describe(MIGRATION_SUITE, () => {
+  it(
+    `${MIGRATION_CYCLES} migrations killed mid-way: each file is the old one or the new one, never between`,
+    async () =>
+      withSeed(MIGRATION_SUITE, async () => {
+        const rng = rngFor(MIGRATION_SUITE);
+        const dir = tempDir();
+        cleanups.push(() => dir.cleanup());
+        const base = dir.db('old.db');
+        const { outbox } = buildOldFile(base);
+
+        // How long the migration takes here, so kills spread over it.
+        const timed = dir.db('timed.db');
+        copyFileSync(base, timed);
+        const started = performance.now();
+        openDatabase(timed).close();
+        const migrationMs = Math.max(20, performance.now() - started);
+
+        let killed = 0;
+        let carried = 0;
+        let lost = 0;
+        for (let cycle = 1; cycle <= MIGRATION_CYCLES; cycle += 1) {
+          const path = dir.db(`cycle-${cycle}.db`);
+          copyFileSync(base, path);
+          const child = startOpener(path);
+          const wasKilled = await killAfterMarker(child, 'migrating', rng.next() * migrationMs);
+
+          // Killed: the file is the old schema untouched, or the new one whole.
+          const health = fileHealth(path);
+          expect(health.integrity).toBe('ok');
+          const version = readRows<{ user_version: number }>(path, 'PRAGMA user_version')[0]!.user_version;
+          expect([10, LATEST_VERSION]).toContain(version);
+          // Killed before the migration's one transaction committed.
+          if (wasKilled && version === 10) killed += 1;
+          const tables = readRows<{ name: string }>(path, "SELECT name FROM sqlite_schema WHERE name = 'activity'");
+          expect(tables.length).toBe(version === 10 ? 0 : 1);
+
+          // Opened again, it migrates (or is already migrated) with everything in it.
+          const db = openDatabase(path);
+          const leads = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+          const found = db
+            .prepare("SELECT rowid FROM lead_search WHERE lead_search MATCH 'roe12345'")
+            .pluck()
+            .all();
+          const rows = db.prepare('SELECT * FROM outbox ORDER BY id').all();
+          db.close();
+          expect({ leads, found }).toEqual({ leads: OLD_LEADS, found: [12345] });
+          expect(rows).toEqual(outbox);
+          carried += rows.length;
+          lost += outbox.length - rows.length;
+        }
+        recordFigure(MIGRATION_SUITE, { cycles: MIGRATION_CYCLES, changes: carried, lost, duplicated: 0 });
+        expect(killed, 'kills that landed mid-migration').toBeGreaterThan(MIGRATION_CYCLES / 4);
+      }),
+    timeLimit(60_000, 3_000, MIGRATION_CYCLES),
+  );
+});

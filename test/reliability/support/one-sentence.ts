@@ -1,0 +1,11 @@
+/** What a person is shown when something fails: one clear sentence, not a dump. */
+export function isOneSentence(message: unknown): boolean {
+  return (
+    typeof message === 'string' &&
+    message.trim().length > 0 &&
+    message.length <= 400 &&
+    // One line, no control characters, no stack trace or object dump.
+    !/[\u0000-\u001f\u007f]/.test(message) &&
+    !/\bat .+:\d+:\d+|\[object |^\s*[{[]/.test(message)
+  );
+}
