@@ -43,11 +43,22 @@ function formatPath(path: readonly PropertyKey[]): string {
     .join('');
 }
 
+/**
+ * Zod quotes what the caller sent (an unknown key, an enum value) in its messages: a hostile
+ * caller's megabyte-long key must not come back as a megabyte-long error.
+ */
+const MAX_PART_LENGTH = 120;
+
+function shortened(text: string): string {
+  return text.length > MAX_PART_LENGTH ? `${text.slice(0, MAX_PART_LENGTH - 1)}…` : text;
+}
+
 /** "field: what is wrong" for the first few problems; a root problem has no field. */
 export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
   const parts = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
-    const field = formatPath(issue.path);
-    return field === '' ? issue.message : `${field}: ${issue.message}`;
+    const field = shortened(formatPath(issue.path));
+    const message = shortened(issue.message);
+    return field === '' ? message : `${field}: ${message}`;
   });
   const more = issues.length - MAX_ISSUES_SHOWN;
   return more > 0 ? `${parts.join('; ')} (and ${more} more)` : parts.join('; ');

@@ -38,6 +38,14 @@ describe('dispatcher', () => {
     expect(calls).toEqual([]);
   });
 
+  it('keeps the answer short when the caller sends a huge unknown key', async () => {
+    const { dispatch, calls } = setup();
+    const result = await dispatch('sync:run-now', { ['k'.repeat(100_000)]: true });
+    expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    if (!result.ok) expect(result.error.message.length).toBeLessThan(400);
+    expect(calls).toEqual([]);
+  });
+
   it('refuses fields the command does not know', async () => {
     const { dispatch } = setup();
     const result = await dispatch('sync:run-now', { force: true });

@@ -62,16 +62,19 @@ describe(PULL_SUITE, () => {
         for (let cycle = 1; cycle <= PULL_CYCLES; cycle += 1) {
           const child = startCli('pull', dbPath, sim);
           // 25 pages with three in flight: anywhere from the first page to the last.
-          if (await killAfterRequests(child, sim, rng.between(1, 28), rng.between(0, 8))) killed += 1;
+          if (await killAfterRequests(child, sim, rng.between(1, 28), rng.between(0, 8)))
+            killed += 1;
           expect(fileHealth(dbPath).integrity).toBe('ok');
         }
         const last = startCli('pull', dbPath, sim);
         expect((await last.exited).code, last.output()).toBe(0);
 
-        const rows = readRows<{ envoke_id: string; server_json: string; local_json: string | null; id: number }>(
-          dbPath,
-          'SELECT id, envoke_id, server_json, local_json FROM leads',
-        );
+        const rows = readRows<{
+          envoke_id: string;
+          server_json: string;
+          local_json: string | null;
+          id: number;
+        }>(dbPath, 'SELECT id, envoke_id, server_json, local_json FROM leads');
         const copies = new Map<string, number>();
         for (const row of rows) copies.set(row.envoke_id, (copies.get(row.envoke_id) ?? 0) + 1);
         const expected = sim.store.all().map((raw) => {
@@ -83,7 +86,9 @@ describe(PULL_SUITE, () => {
         const lost = expected.filter((lead) => !byEnvokeId.has(lead.id)).length;
         const duplicated = [...copies.values()].filter((count) => count > 1).length;
         const keptChanges = rows.filter(
-          (row) => mine.has(row.id) && JSON.parse(row.local_json ?? '{}').sales_rating_note === mine.get(row.id),
+          (row) =>
+            mine.has(row.id) &&
+            JSON.parse(row.local_json ?? '{}').sales_rating_note === mine.get(row.id),
         ).length;
         recordFigure(PULL_SUITE, {
           cycles: PULL_CYCLES,
@@ -93,8 +98,13 @@ describe(PULL_SUITE, () => {
         });
 
         expect(killed, 'kills that landed').toBeGreaterThan(PULL_CYCLES / 2);
-        expect({ lost, duplicated, cached: rows.length }).toEqual({ lost: 0, duplicated: 0, cached: expected.length });
-        for (const lead of expected) expect(JSON.parse(byEnvokeId.get(lead.id)!.server_json)).toEqual(lead);
+        expect({ lost, duplicated, cached: rows.length }).toEqual({
+          lost: 0,
+          duplicated: 0,
+          cached: expected.length,
+        });
+        for (const lead of expected)
+          expect(JSON.parse(byEnvokeId.get(lead.id)!.server_json)).toEqual(lead);
         expect(keptChanges).toBe(mine.size);
         expect(fileHealth(dbPath)).toEqual({
           integrity: 'ok',
@@ -127,7 +137,12 @@ function buildOldFile(path: string): { outbox: unknown[] } {
         create_time: '2026-10-01 10:00:00',
         marketing_rating_status: 'Unprocessed',
         marketing_rating_note: `asked about pallets, order ${id}`,
-        contact: { first_name: 'Jane', last_name: `Roe${id}`, company: 'Acme Widgets', email: `jane${id}@acme.example` },
+        contact: {
+          first_name: 'Jane',
+          last_name: `Roe${id}`,
+          company: 'Acme Widgets',
+          email: `jane${id}@acme.example`,
+        },
       };
       insertLead.run(id, String(5000 + id), JSON.stringify(lead), lead.create_time);
       if (id % 500 === 0) insertChange.run(id, JSON.stringify({ sale_note: `unsent ${id}` }));
@@ -168,11 +183,15 @@ describe(MIGRATION_SUITE, () => {
           // Killed: the file is the old schema untouched, or the new one whole.
           const health = fileHealth(path);
           expect(health.integrity).toBe('ok');
-          const version = readRows<{ user_version: number }>(path, 'PRAGMA user_version')[0]!.user_version;
+          const version = readRows<{ user_version: number }>(path, 'PRAGMA user_version')[0]!
+            .user_version;
           expect([10, LATEST_VERSION]).toContain(version);
           // Killed before the migration's one transaction committed.
           if (wasKilled && version === 10) killed += 1;
-          const tables = readRows<{ name: string }>(path, "SELECT name FROM sqlite_schema WHERE name = 'activity'");
+          const tables = readRows<{ name: string }>(
+            path,
+            "SELECT name FROM sqlite_schema WHERE name = 'activity'",
+          );
           expect(tables.length).toBe(version === 10 ? 0 : 1);
 
           // Opened again, it migrates (or is already migrated) with everything in it.
@@ -189,7 +208,12 @@ describe(MIGRATION_SUITE, () => {
           carried += rows.length;
           lost += outbox.length - rows.length;
         }
-        recordFigure(MIGRATION_SUITE, { cycles: MIGRATION_CYCLES, changes: carried, lost, duplicated: 0 });
+        recordFigure(MIGRATION_SUITE, {
+          cycles: MIGRATION_CYCLES,
+          changes: carried,
+          lost,
+          duplicated: 0,
+        });
         expect(killed, 'kills that landed mid-migration').toBeGreaterThan(MIGRATION_CYCLES / 4);
       }),
     timeLimit(60_000, 3_000, MIGRATION_CYCLES),

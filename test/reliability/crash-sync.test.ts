@@ -47,7 +47,10 @@ async function queueChanges(
     }
     for (let n = 0; n < CREATES_PER_CYCLE; n += 1) {
       const email = `crash-${SEED}-${cycle}-${n}@reliability.example`;
-      await core['leads:create']({ email, fields: { marketing_rating_note: `created in cycle ${cycle}` } });
+      await core['leads:create']({
+        email,
+        fields: { marketing_rating_note: `created in cycle ${cycle}` },
+      });
       creates.push({ email });
     }
   } finally {
@@ -63,7 +66,10 @@ describe(SUITE, () => {
         const rng = rngFor(SUITE);
         const dir = tempDir();
         cleanups.push(() => dir.cleanup());
-        const leads = Math.max(300, Math.ceil((CYCLES * EDITS_PER_CYCLE) / NOTE_FIELDS.length) + 50);
+        const leads = Math.max(
+          300,
+          Math.ceil((CYCLES * EDITS_PER_CYCLE) / NOTE_FIELDS.length) + 50,
+        );
         const sim = await startSim({ leads, seed: SEED % 1000 });
         cleanups.push(() => sim.stop());
         const dbPath = dir.db();
@@ -111,7 +117,12 @@ describe(SUITE, () => {
 
         const health = fileHealth(dbPath);
         const delivery = deliveries(sim, edits, creates);
-        recordFigure(SUITE, { cycles: CYCLES, changes: delivery.changes, lost: delivery.lost, duplicated: delivery.duplicated });
+        recordFigure(SUITE, {
+          cycles: CYCLES,
+          changes: delivery.changes,
+          lost: delivery.lost,
+          duplicated: delivery.duplicated,
+        });
         expect(killed, 'kills that landed').toBeGreaterThan(CYCLES / 2);
         expect(health).toEqual({ integrity: 'ok', open: [] });
         expect(delivery.problems).toEqual([]);

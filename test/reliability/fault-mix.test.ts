@@ -103,7 +103,10 @@ describe(SUITE, () => {
             // Creates spread among the edits, as a person makes them.
             if (rng.chance(ROUND_CREATES / (ROUND_EDITS + ROUND_CREATES))) {
               const email = `mix-${SEED}-${round}-${n}@reliability.example`;
-              await core['leads:create']({ email, fields: { sale_note: `created in round ${round}` } });
+              await core['leads:create']({
+                email,
+                fields: { sale_note: `created in round ${round}` },
+              });
               creates.push({ email });
             } else {
               const pair = pairs.pop()!;
@@ -142,7 +145,16 @@ describe(SUITE, () => {
         expect(fileHealth(dir.db())).toEqual({ integrity: 'ok', open: [] });
         // Every fault came up, and the failures it caused were said clearly and ended in time.
         expect([...injected.keys()].sort()).toEqual(
-          ['401', '429', '429 (date)', '5xx', 'drop-after-write', 'hang', 'malformed', 'reset'].sort(),
+          [
+            '401',
+            '429',
+            '429 (date)',
+            '5xx',
+            'drop-after-write',
+            'hang',
+            'malformed',
+            'reset',
+          ].sort(),
         );
         expect(failures.filter((failure) => !isOneSentence(failure.message))).toEqual([]);
         expect(failures.filter((failure) => failure.ms > FAILED_RUN_BOUND_MS)).toEqual([]);

@@ -317,19 +317,33 @@ export function createEnvokeClient(options: EnvokeClientOptions): EnvokeClient {
         outcomeUnknown: true,
         ...(cause === undefined ? {} : { cause }),
       });
+    // The answer must be the lead just sent: one carrying another remote_id is another lead, and
+    // taking it for ours would tie this create to it. Unknown instead, so a retry looks it up.
+    const ours = (lead: EnvokeLead): EnvokeLead => {
+      if (
+        typeof input.remote_id === 'string' &&
+        input.remote_id !== '' &&
+        lead.remote_id !== input.remote_id
+      ) {
+        throw createdButUnread(`its answer names lead ${lead.id}, which is not the lead sent`);
+      }
+      return lead;
+    };
     if (looksLikeLead(result)) {
       const parsed = parseLead(result);
-      if (parsed.ok) return parsed.lead;
+      if (parsed.ok) return ours(parsed.lead);
       throw createdButUnread(`its reply cannot be read: ${parsed.reason}`);
     }
     // Some Envoke creates answer with just the new id (as POST /v1/contacts does): read it back.
     const newId = isPlainObject(result) ? parseLead({ id: result.id }) : null;
     if (newId?.ok) {
+      let readBack: EnvokeLead;
       try {
-        return await getLead(newId.lead.id);
+        readBack = await getLead(newId.lead.id);
       } catch (error) {
         throw createdButUnread(`reading lead ${newId.lead.id} back failed`, error);
       }
+      return ours(readBack);
     }
     throw createdButUnread(`sent ${kindOf(result)} instead of the lead`);
   }

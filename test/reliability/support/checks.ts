@@ -6,7 +6,10 @@ import Database from 'better-sqlite3';
 import type { RunningSimulator } from '../../../src-main/sim';
 
 /** PRAGMA integrity_check's answer ("ok" when sound) and the outbox rows not finished. */
-export function fileHealth(dbPath: string): { integrity: string; open: { state: string; lastError: string | null }[] } {
+export function fileHealth(dbPath: string): {
+  integrity: string;
+  open: { state: string; lastError: string | null }[];
+} {
   const db = new Database(dbPath, { readonly: true });
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
@@ -47,7 +50,12 @@ export function deliveries(
   edits: readonly EditMade[],
   creates: readonly CreateMade[],
 ): Delivery {
-  const result: Delivery = { changes: edits.length + creates.length, lost: 0, duplicated: 0, problems: [] };
+  const result: Delivery = {
+    changes: edits.length + creates.length,
+    lost: 0,
+    duplicated: 0,
+    problems: [],
+  };
   const count = (copies: number, what: string) => {
     if (copies === 1) return;
     if (copies === 0) result.lost += 1;
@@ -69,9 +77,13 @@ export function deliveries(
     }
   }
   for (const edit of edits) {
-    count(patches.get(`${edit.envokeId} ${edit.field} ${edit.value}`) ?? 0, `${edit.field} of lead ${edit.envokeId}`);
+    count(
+      patches.get(`${edit.envokeId} ${edit.field} ${edit.value}`) ?? 0,
+      `${edit.field} of lead ${edit.envokeId}`,
+    );
     const now = sim.store.get(edit.envokeId) as unknown as Record<string, unknown>;
-    if (now[edit.field] !== edit.value) result.problems.push(`lead ${edit.envokeId} has not kept ${edit.field}`);
+    if (now[edit.field] !== edit.value)
+      result.problems.push(`lead ${edit.envokeId} has not kept ${edit.field}`);
   }
   const leadsByEmail = new Map<string, number>();
   for (const lead of sim.store.all()) {
@@ -84,4 +96,78 @@ export function deliveries(
     if (leads !== 1) result.problems.push(`Envoke holds ${leads} leads for ${create.email}`);
   }
   return result;
+}
+
+/**
+ * What would make the cache corrupt, beyond SQLite's own check: a stored copy that is not a lead
+ * object, a copy under another lead's Envoke id, list columns that disagree with what the person
+ * sees, outbox rows that cannot be read. Empty when sound.
+ */
+export function cacheProblems(dbPath: string): string[] {
+  const problems: string[] = [];
+  const db = new Database(dbPath, { readonly: true });
+  try {
+    const integrity = db.pragma('integrity_check', { simple: true });
+    if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);
+    const leads = db
+      .prepare('SELECT id, envoke_id, server_json, local_json, email, sync_state FROM leads')
+      .all() as {
+      id: number;
+      envoke_id: string | null;
+      server_json: string | null;
+      local_json: string | null;
+      email: string;
+      sync_state: string;
+    }[];
+    for (const row of leads) {
+      try {
+        const server =
+          row.server_json === null
+            ? null
+            : (JSON.parse(row.server_json) as Record<string, unknown>);
+        const local =
+          row.local_json === null ? null : (JSON.parse(row.local_json) as Record<string, unknown>);
+        const seen = local ?? server;
+        if (seen === null || typeof seen !== 'object' || Array.isArray(seen))
+          problems.push(`lead ${row.id} has no readable copy`);
+        else if (server !== null && server.id !== row.envoke_id)
+          problems.push(`lead ${row.id} holds Envoke's copy of lead ${String(server.id)}`);
+        else {
+          const contact = seen.contact as Record<string, unknown> | undefined;
+          const raw = contact?.email;
+          const email =
+            typeof raw === 'string'
+              ? raw
+              : typeof raw === 'number' || typeof raw === 'boolean'
+                ? String(raw)
+                : '';
+          if (email !== row.email)
+            problems.push(`lead ${row.id} lists ${row.email} but holds ${email}`);
+        }
+      } catch (error) {
+        problems.push(`lead ${row.id} is not JSON: ${String(error)}`);
+      }
+    }
+    const outbox = db.prepare('SELECT id, lead_id, fields, base, conflicts FROM outbox').all() as {
+      id: number;
+      lead_id: number;
+      fields: string;
+      base: string;
+      conflicts: string;
+    }[];
+    const ids = new Set(leads.map((lead) => lead.id));
+    for (const row of outbox) {
+      if (!ids.has(row.lead_id)) problems.push(`outbox row ${row.id} belongs to no lead`);
+      try {
+        JSON.parse(row.fields);
+        JSON.parse(row.base);
+        JSON.parse(row.conflicts);
+      } catch {
+        problems.push(`outbox row ${row.id} is not JSON`);
+      }
+    }
+  } finally {
+    db.close();
+  }
+  return problems;
 }

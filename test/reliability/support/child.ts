@@ -33,7 +33,11 @@ function start(script: string, args: string[]): Child {
 }
 
 /** `npm run cli -- <command> --db FILE` against the simulator. */
-export function startCli(command: 'sync' | 'pull' | 'push', dbPath: string, sim: RunningSimulator): Child {
+export function startCli(
+  command: 'sync' | 'pull' | 'push',
+  dbPath: string,
+  sim: RunningSimulator,
+): Child {
   return start('src-main/cli/main.ts', [
     command,
     '--db',
@@ -88,7 +92,11 @@ export async function killAfterRequests(
  * before the answer leaves: the write is in Envoke, the child never learns it. Lets it be when it
  * ends first. Resolves whether it was killed.
  */
-export async function killAtWrite(child: Child, sim: RunningSimulator, writes: number): Promise<boolean> {
+export async function killAtWrite(
+  child: Child,
+  sim: RunningSimulator,
+  writes: number,
+): Promise<boolean> {
   // The journal is the simulator's own array: watching its push is watching the write land.
   const journal = sim.journal as JournalEntry[];
   const push = journal.push;
@@ -108,7 +116,11 @@ export async function killAtWrite(child: Child, sim: RunningSimulator, writes: n
 }
 
 /** SIGKILLs `child` `delayMs` after it printed `marker`, unless it ended first. */
-export async function killAfterMarker(child: Child, marker: string, delayMs: number): Promise<boolean> {
+export async function killAfterMarker(
+  child: Child,
+  marker: string,
+  delayMs: number,
+): Promise<boolean> {
   let ended = false;
   void child.exited.then(() => (ended = true));
   while (!ended && !child.output().includes(marker)) await sleep(1);

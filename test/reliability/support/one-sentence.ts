@@ -5,7 +5,7 @@ export function isOneSentence(message: unknown): boolean {
     message.trim().length > 0 &&
     message.length <= 400 &&
     // One line, no control characters, no stack trace or object dump.
-    !/[\u0000-\u001f\u007f]/.test(message) &&
+    ![...message].some((char) => char.charCodeAt(0) < 0x20 || char.charCodeAt(0) === 0x7f) &&
     !/\bat .+:\d+:\d+|\[object |^\s*[{[]/.test(message)
   );
 }
