@@ -20,6 +20,7 @@ import { dirname, join, parse, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
+import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
 import type { RunningSimulator } from '../sim';
 import { createAppHandlers } from './app-handlers';
 import { openBackend } from './backend';
@@ -80,6 +81,9 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
   const parsed = AccountSchema.safeParse(account);
   if (!parsed.success) {
     throw new BrowserHostError(parsed.error.issues.map((issue) => issue.message).join('; '));
+  }
+  if (!isWebAddress(parsed.data.baseUrl)) {
+    throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
   }
   if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
   return { account: parsed.data, apiKey: account.apiKey };
