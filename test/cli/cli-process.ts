@@ -39,7 +39,13 @@ export function cli(args: string[], options: CliOptions = {}): Promise<CliResult
       : [command[0]!, command.slice(1)];
     const child = spawn(file, argv, {
       cwd: ROOT,
-      env: { ...process.env, ENVOKE_URL: '', ENVOKE_API_ID: '', ENVOKE_API_KEY: '', ...options.env },
+      env: {
+        ...process.env,
+        ENVOKE_URL: '',
+        ENVOKE_API_ID: '',
+        ENVOKE_API_KEY: '',
+        ...options.env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     const out: Buffer[] = [];

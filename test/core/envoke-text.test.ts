@@ -54,7 +54,9 @@ describe("Envoke's message on its way in", () => {
     expect(await core.syncOnce('push')).toMatchObject({ failed: 1 });
 
     const [entry] = (await core['outbox:list']({ includeDone: false })).entries;
-    expect(entry!.lastError).toMatch(/^Envoke rejected the request: Revenue is locked OK: all good/);
+    expect(entry!.lastError).toMatch(
+      /^Envoke rejected the request: Revenue is locked OK: all good/,
+    );
     expect(entry!.lastError).not.toMatch(UNSAFE);
     expect(Array.from(entry!.lastError!).length).toBeLessThanOrEqual(PLAIN_TEXT_LIMIT);
     const failed = (await core['leads:get']({ id: row!.id })).activity.find(

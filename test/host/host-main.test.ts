@@ -42,7 +42,16 @@ describe('browser host command line', () => {
   it.each(['htp:/bad', 'e1.envoke.com', 'ftp://e1.envoke.com'])(
     'refuses the malformed URL %s in one sentence, without a stack trace',
     async (url) => {
-      const run = await host(['--url', url, '--api-id', 'a', '--api-key', 'b', '--db', join(dir, 'x.db')]);
+      const run = await host([
+        '--url',
+        url,
+        '--api-id',
+        'a',
+        '--api-key',
+        'b',
+        '--db',
+        join(dir, 'x.db'),
+      ]);
       expect(run.code).toBe(2);
       const [first] = run.stderr.split('\n');
       expect(first).toBe(`--url "${url}" is not a valid URL such as https://e1.envoke.com`);
@@ -57,7 +66,11 @@ describe('browser host command line', () => {
     mkdirSync(data, { recursive: true });
     chmodSync(join(config, 'Lead Triage'), 0o755);
     chmodSync(data, 0o755);
-    const run = await host(['--leads', '5', '--port', '0'], { XDG_CONFIG_HOME: config }, /running at/);
+    const run = await host(
+      ['--leads', '5', '--port', '0'],
+      { XDG_CONFIG_HOME: config },
+      /running at/,
+    );
     expect(run.stdout).toMatch(/Lead Triage is running at/);
     expect((statSync(join(config, 'Lead Triage')).mode & 0o777).toString(8)).toBe('700');
     expect((statSync(data).mode & 0o777).toString(8)).toBe('700');

@@ -37,7 +37,10 @@ export function makeDatabaseFilesPrivate(path: string): void {
  * already there is made owner-only too: only for folders the app owns, never one the person
  * named (their --db may sit in /tmp or their home folder).
  */
-export function makePrivateFolder(folder: string, options: { tightenExisting?: boolean } = {}): void {
+export function makePrivateFolder(
+  folder: string,
+  options: { tightenExisting?: boolean } = {},
+): void {
   const target = resolve(folder);
   const existed = existsSync(target);
   const first = mkdirSync(target, { recursive: true, mode: PRIVATE_FOLDER_MODE });
