@@ -3,7 +3,8 @@
 // Arguments after `npm start --` go to the app (the browser host takes --port, --db, ...).
 import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
-import { findElectronBinary, projectRoot } from './electron-binary.mjs';
+import { projectRoot } from './electron-binary.mjs';
+import { findOrDownloadElectron } from './electron-download.mjs';
 import { ensureElectronSqlite } from './electron-native.mjs';
 
 const bin = (...path) => join(projectRoot, 'node_modules', ...path);
@@ -27,21 +28,6 @@ function run(command, runArgs, env = process.env) {
   const child = spawn(command, runArgs, { cwd: projectRoot, stdio: 'inherit', env });
   for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => child.kill(signal));
   child.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
-}
-
-/** The electron package fetches its binary on first use; try once, quietly when offline. */
-function findOrDownloadElectron() {
-  const found = findElectronBinary();
-  if (found.ok || found.reason !== 'the binary was never downloaded') return found;
-  console.log('Downloading Electron (once)…');
-  const download = spawnSync(process.execPath, [bin('electron', 'install.js')], {
-    cwd: projectRoot,
-    encoding: 'utf8',
-    timeout: 600_000,
-  });
-  if (download.status !== 0)
-    return { ...found, reason: 'the binary was never downloaded and could not be downloaded now' };
-  return findElectronBinary();
 }
 
 function serveInBrowser(why) {

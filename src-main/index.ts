@@ -16,6 +16,7 @@ import {
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from './core/api';
+import { makePrivateFolder } from './core/db/private-files';
 import { createAppHandlers } from './host/app-handlers';
 import { openBackend } from './host/backend';
 import { testConnection } from './host/connection-test';
@@ -52,6 +53,7 @@ async function start(): Promise<void> {
     logger,
   });
   const databases = join(app.getPath('userData'), 'databases');
+  makePrivateFolder(databases, { tightenExisting: true });
   const coreSession = await openCoreSession(
     credentials.load(),
     (target) =>

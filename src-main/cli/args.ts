@@ -1,12 +1,14 @@
 /**
  * Command-line arguments of the headless client: the command, its words, and the options shared
- * by every command (database file and Envoke account).
+ * by every command (database file and Envoke account). Everything is checked here, before the
+ * database is opened or anything is sent.
  */
 import { parseArgs } from 'node:util';
+import { isWebAddress } from '../core/envoke';
+import { decodeCursor, type ListCursor } from './cursor';
+import { UsageError } from './usage-error';
 
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
+export { UsageError };
 
 export interface AccountFlags {
   baseUrl: string;
@@ -14,8 +16,32 @@ export interface AccountFlags {
   apiKey: string;
 }
 
+export const COMMANDS = [
+  'sync',
+  'pull',
+  'push',
+  'status',
+  'list',
+  'export',
+  'show',
+  'set',
+  'create',
+  'undo',
+  'redo',
+  'outbox',
+  'resolve',
+] as const;
+export type CommandWord = (typeof COMMANDS)[number];
+
+export const EXPORT_FORMATS = ['json', 'csv'] as const;
+export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+
+/** The most rows one `list` prints; `--after` pages on, `export` prints every row. */
+export const LIST_LIMIT_MAX = 500;
+
 export interface CliArgs {
-  command: string;
+  help: false;
+  command: CommandWord;
   words: string[];
   dbPath: string;
   /** Null when no account was given: commands that need Envoke then say so. */
@@ -23,8 +49,12 @@ export interface CliArgs {
   view: string | undefined;
   search: string | undefined;
   limit: number | undefined;
+  after: ListCursor | undefined;
+  format: ExportFormat;
   email: string | undefined;
 }
+
+export type ParsedCli = { help: true } | CliArgs;
 
 export const USAGE = `Usage: npm run cli -- <command> --db FILE [--url URL --api-id ID --api-key KEY]
 
@@ -32,18 +62,30 @@ Commands:
   sync                      pull from Envoke, then push queued changes (progress on stderr)
   pull | push               only one direction
   status                    sync state and queue counts
-  list [--view V] [--search TEXT] [--limit N]
+  list [--view V] [--search TEXT] [--limit N] [--after CURSOR]
+                            up to N leads (default 50, at most ${LIST_LIMIT_MAX}), newest first; when
+                            more follow, stderr ends with "next: CURSOR": pass it to --after
+  export [--view V] [--search TEXT] [--format json|csv]
+                            every lead of the view, streamed (same columns as list)
   show ID                   one lead with its pending changes and activity
   set ID field=value ...    change triage fields (queued until pushed)
   create --email E [field=value ...]
+                            a new lead: triage fields, rule_rating, remote_id, create_note, ...
+                            and contact fields (first_name, last_name, company, city, ...)
   undo | redo               the last change
   outbox                    every queued change
   resolve ID field=mine|theirs
 
+Views: all, marketing-unprocessed, passed-to-sales, sales-unprocessed, opportunities, won,
+pending, failed, conflicts.
 ID is Envoke's lead id, or #N for a lead's local id (as "id" in list output).
 The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.`;
 
-export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
+function isCommandWord(word: string): word is CommandWord {
+  return (COMMANDS as readonly string[]).includes(word);
+}
+
+export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli {
   let parsed;
   try {
     parsed = parseArgs({
@@ -57,6 +99,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
         view: { type: 'string' },
         search: { type: 'string' },
         limit: { type: 'string' },
+        after: { type: 'string' },
+        format: { type: 'string' },
         email: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -65,11 +109,15 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     throw new UsageError(error instanceof Error ? error.message : String(error));
   }
   const { values, positionals } = parsed;
+  if (values.help) return { help: true };
   const [command, ...words] = positionals;
-  if (values.help || !command) throw new UsageError(USAGE);
+  if (!command) throw new UsageError('Name a command; --help lists them');
+  if (!isCommandWord(command))
+    throw new UsageError(`Unknown command "${command}"; the commands are: ${COMMANDS.join(', ')}`);
   if (!values.db) throw new UsageError('Missing --db FILE: the local database to use');
 
   return {
+    help: false,
     command,
     words,
     dbPath: values.db,
@@ -80,7 +128,9 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     ),
     view: values.view,
     search: values.search,
-    limit: values.limit === undefined ? undefined : positiveInteger(values.limit, '--limit'),
+    limit: values.limit === undefined ? undefined : listLimit(values.limit),
+    after: values.after === undefined ? undefined : decodeCursor(values.after),
+    format: exportFormat(values.format),
     email: values.email,
   };
 }
@@ -90,12 +140,26 @@ function accountFrom(url?: string, apiId?: string, apiKey?: string): AccountFlag
   const missing = [!url && '--url', !apiId && '--api-id', !apiKey && '--api-key'].filter(Boolean);
   if (missing.length > 0)
     throw new UsageError(`Incomplete Envoke account: missing ${missing.join(', ')}`);
+  if (!isWebAddress(url!))
+    throw new UsageError(
+      `"${url}" is not a valid URL such as https://e1.envoke.com; nothing was sent`,
+    );
   return { baseUrl: url!, apiId: apiId!, apiKey: apiKey! };
 }
 
-function positiveInteger(text: string, flag: string): number {
-  const value = Number(text);
-  if (!Number.isInteger(value) || value < 1)
-    throw new UsageError(`${flag} takes a whole number above 0, not "${text}"`);
+function listLimit(text: string): number {
+  const value = /^\d+$/.test(text) ? Number(text) : NaN;
+  if (!(value >= 1 && value <= LIST_LIMIT_MAX))
+    throw new UsageError(
+      `--limit takes a whole number from 1 to ${LIST_LIMIT_MAX}, not "${text}"; page on with --after, or use export for every lead`,
+    );
   return value;
+}
+
+function exportFormat(text: string | undefined): ExportFormat {
+  if (text === undefined) return 'json';
+  const format = text.toLowerCase();
+  if (!(EXPORT_FORMATS as readonly string[]).includes(format))
+    throw new UsageError(`--format takes json or csv, not "${text}"`);
+  return format as ExportFormat;
 }

@@ -1,30 +1,47 @@
 /**
  * The headless client: `npm run cli -- <command> --db FILE [--url URL --api-id ID --api-key KEY]`.
  * JSON on stdout; on error one clear line on stderr and a non-zero exit.
+ *
+ * The process ends only after everything written has been handed to the system: calling
+ * process.exit with output still queued for a pipe cuts the JSON short.
  */
-import { CommandError } from '../../src-preload/contract';
+import { CommandError, plainText } from '../../src-preload/contract';
 import { createCore } from '../core/create-core';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
-import { parseCliArgs, UsageError } from './args';
-import { OFFLINE_COMMANDS, runCommand } from './run-command';
+import { parseCliArgs, UsageError, USAGE } from './args';
+import { exportLeads } from './export-leads';
+import { isClosedPipe, writeChunk } from './output';
+import { OFFLINE_COMMANDS, runCommand, viewOf } from './run-command';
 
 /** Placeholder account for offline commands: nothing is sent without `sync`, `pull` or `push`. */
 const NO_ACCOUNT = { baseUrl: 'http://127.0.0.1:9', apiId: 'none', apiKey: 'none' };
 
 async function main(): Promise<number> {
   const args = parseCliArgs(process.argv.slice(2), process.env);
+  if (args.help) {
+    await writeChunk(process.stdout, `${USAGE}\n`);
+    return 0;
+  }
   if (!args.account && !OFFLINE_COMMANDS.has(args.command)) {
     throw new UsageError(
       `"${args.command}" talks to Envoke: pass --url, --api-id and --api-key (or set ENVOKE_URL, ENVOKE_API_ID, ENVOKE_API_KEY)`,
     );
   }
+  // Checked before the database is opened, like every other mistake on the command line.
+  const view = viewOf(args.view);
   const core = createCore({
     dbPath: args.dbPath,
     envoke: createEnvokeClient(args.account ?? NO_ACCOUNT),
   });
   try {
-    const result = await runCommand(core, args, (line) => process.stderr.write(`${line}\n`));
-    process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);
+    if (args.command === 'export') {
+      await exportLeads(core, { view, search: args.search, format: args.format }, process.stdout);
+      return 0;
+    }
+    const result = await runCommand(core, args, (line) => {
+      process.stderr.write(`${plainText(line)}\n`);
+    });
+    await writeChunk(process.stdout, `${JSON.stringify(result, null, 2)}\n`);
     return 0;
   } finally {
     await core.close();
@@ -39,12 +56,17 @@ function describe(error: unknown): string {
     : `Unexpected error: ${String(error)}`;
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    process.stderr.write(`lead-triage: ${describe(error).split('\n')[0]}\n`);
-    if (error instanceof UsageError && error.message.startsWith('Usage:'))
-      process.stderr.write(`${error.message}\n`);
-    process.exit(error instanceof UsageError ? 2 : 1);
-  },
-);
+async function fail(error: unknown): Promise<number> {
+  if (isClosedPipe(error)) return 0;
+  // Envoke's words may be in the message: one line, no control characters, bounded.
+  await writeChunk(process.stderr, `lead-triage: ${plainText(describe(error))}\n`);
+  return error instanceof UsageError ? 2 : 1;
+}
+
+// A reader that goes away (`| head`) must not turn into an uncaught error.
+process.stdout.on('error', () => {});
+
+const code = await main().catch(fail);
+// stderr's progress lines were written without waiting: this empty write lands after them.
+await writeChunk(process.stderr, '').catch(() => {});
+process.exit(code);

@@ -8,9 +8,12 @@ import {
   type CommandOutput,
   type CoreCommandName,
 } from '../../src-preload/contract';
+import { VIEW_IDS, type ViewId } from '../../src-preload/contract/dto';
+import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '../../src-preload/contract/lead';
 import type { Core } from '../core/api';
 import { UsageError, type CliArgs } from './args';
 import { parseAssignments } from './assignments';
+import { encodeCursor } from './cursor';
 
 function call<N extends CoreCommandName>(
   core: Core,
@@ -21,12 +24,13 @@ function call<N extends CoreCommandName>(
   return handler(input);
 }
 
-/** `#12` is a local id; anything else is Envoke's id. */
+/** `#12` is a local id (digits only: Number() would also read "0x10" or "1e1"); else Envoke's. */
 export function resolveLeadId(core: Core, word: string | undefined): number {
   if (!word) throw new UsageError('Name the lead: its Envoke id, or #N for a local id');
   if (word.startsWith('#')) {
-    const id = Number(word.slice(1));
-    if (!Number.isInteger(id) || id < 1) throw new UsageError(`"${word}" is not a local lead id`);
+    const id = /^#[1-9]\d{0,14}$/.test(word) ? Number(word.slice(1)) : NaN;
+    if (!Number.isSafeInteger(id))
+      throw new UsageError(`"${word}" is not a local lead id: write # and its digits, such as #12`);
     return id;
   }
   const id = core.findLeadByEnvokeId(word);
@@ -44,6 +48,7 @@ export type Progress = (line: string) => void;
 export const OFFLINE_COMMANDS = new Set([
   'status',
   'list',
+  'export',
   'show',
   'set',
   'create',
@@ -69,11 +74,18 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
     case 'status':
       return call(core, 'sync:status', {});
     case 'list': {
+      const query = { view: viewOf(args.view), search: args.search };
       const page = await call(core, 'leads:list', {
-        view: (args.view ?? 'all') as CommandInput<'leads:list'>['view'],
-        search: args.search,
+        ...query,
+        ...(args.after === undefined ? {} : { after: args.after }),
         limit: args.limit ?? 50,
       });
+      // The cursor goes to stderr so stdout stays the plain array it always was; it is printed
+      // only when a row really follows.
+      if (page.next !== null) {
+        const more = await call(core, 'leads:list', { ...query, after: page.next, limit: 1 });
+        if (more.rows.length > 0) progress(`next: ${encodeCursor(page.next)}`);
+      }
       return page.rows;
     }
     case 'show':
@@ -85,9 +97,10 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
     }
     case 'create': {
       if (!args.email) throw new UsageError('create needs --email: the contact’s email address');
-      const fields = parseAssignments(args.words);
+      const { fields, contact } = newLeadWords(parseAssignments(args.words));
       return call(core, 'leads:create', {
         email: args.email,
+        ...(Object.keys(contact).length > 0 ? { contact } : {}),
         ...(Object.keys(fields).length > 0 ? { fields } : {}),
       });
     }
@@ -110,7 +123,41 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
       }
       return call(core, 'leads:get', { id: leadId });
     }
-    default:
-      throw new UsageError(`Unknown command "${args.command}". Run with --help for the list.`);
+    case 'export':
+      throw new UsageError('export streams its output: the CLI runs it apart from the others');
   }
+}
+
+export function viewOf(word: string | undefined): ViewId {
+  if (word === undefined) return 'all';
+  if (!(VIEW_IDS as readonly string[]).includes(word))
+    throw new UsageError(`Unknown view "${word}"; the views are: ${VIEW_IDS.join(', ')}`);
+  return word as ViewId;
+}
+
+const LEAD_FIELD_NAMES = Object.keys(NewLeadFieldsSchema.shape);
+const CONTACT_FIELD_NAMES = Object.keys(CONTACT_FIELD_LIMITS);
+
+/**
+ * Splits `create`'s field=value words: lead fields as Envoke names them, contact fields by their
+ * own name or as `contact.NAME` (needed for the contact's remote_id; a bare one is the lead's).
+ */
+function newLeadWords(words: Record<string, string>): {
+  fields: Record<string, string>;
+  contact: Record<string, string>;
+} {
+  const fields: Record<string, string> = {};
+  const contact: Record<string, string> = {};
+  for (const [name, value] of Object.entries(words)) {
+    const contactName = name.startsWith('contact.') ? name.slice('contact.'.length) : null;
+    if (contactName !== null && CONTACT_FIELD_NAMES.includes(contactName))
+      contact[contactName] = value;
+    else if (contactName === null && LEAD_FIELD_NAMES.includes(name)) fields[name] = value;
+    else if (contactName === null && CONTACT_FIELD_NAMES.includes(name)) contact[name] = value;
+    else
+      throw new UsageError(
+        `"${name}" is not a field a new lead can have; use a triage field, rule_rating, remote_id, create_note, marketing_user, marketing_source, or a contact field such as first_name, company, city (--help)`,
+      );
+  }
+  return { fields, contact };
 }

@@ -6,7 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_BASE_URL } from '../core/envoke';
+import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
 import { databaseFileName } from './database-files';
 
 export const USAGE = `Usage: npm run start:browser -- [options]
@@ -29,6 +29,8 @@ export interface HostArgs {
   help: boolean;
   port: number;
   dbPath: string;
+  /** The app's own data folder when no --db was given: kept owner-only (0700). */
+  dataDir: string | null;
   account: { baseUrl: string; apiId: string; apiKey: string } | null;
   demoLeads: number | undefined;
 }
@@ -91,11 +93,15 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   } else if (url) {
     throw new HostArgsError('--url needs --api-id and --api-key too (or ENVOKE_API_ID and ENVOKE_API_KEY)');
   }
+  if (url && !isWebAddress(url)) {
+    throw new HostArgsError(`--url "${url}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
+  }
 
   return {
     help: values.help === true,
     port: wholeNumber(text('port'), '--port', 0, 65_535) ?? 0,
     dbPath: text('db') ?? join(defaultDataDir(env), databaseFileName(account)),
+    dataDir: text('db') === undefined ? defaultDataDir(env) : null,
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
   };

@@ -4,11 +4,11 @@
  * real HTTP, so demo mode exercises the same code as a real account.
  */
 import { randomBytes } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Account } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
 import { createCore } from '../core/create-core';
+import { makePrivateFolder } from '../core/db/private-files';
 import { createEnvokeClient } from '../core/envoke';
 import { startSimulator, type RunningSimulator } from '../sim';
 import type { SavedAccount } from './credentials';
@@ -42,7 +42,7 @@ export async function openBackend(
   target: SavedAccount | null,
   options: BackendOptions,
 ): Promise<Backend> {
-  mkdirSync(dirname(options.dbPath), { recursive: true });
+  makePrivateFolder(dirname(options.dbPath));
   if (target !== null) {
     const envoke = createEnvokeClient({ ...target.account, apiKey: target.apiKey });
     const core = createCore({

@@ -8,8 +8,10 @@
  *   `GET /api/events` (Server-Sent Events) need that cookie or `?token=T`.
  * - `POST /api/invoke/<command>` with the input as JSON body and header `x-lead-triage-token: T`
  *   answers 200 with a `Result`.
- * - Anything without the token, for another Host than this server, or a POST from another origin
- *   is refused with 403 and a body that says nothing else.
+ * - Anything for another Host than this server, or a POST from another origin, is refused with
+ *   403 and a body that says nothing else. Without the current token the page gets a 403 page
+ *   saying to open the URL `npm start` printed, a command a 403 `Result` saying the same, and
+ *   any other path a bare 403.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -20,6 +22,7 @@ import { dirname, join, parse, resolve } from 'node:path';
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema } from '../../src-preload/contract';
 import type { Clock, Core, Logger } from '../core/api';
+import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
 import type { RunningSimulator } from '../sim';
 import { createAppHandlers } from './app-handlers';
 import { openBackend } from './backend';
@@ -32,7 +35,7 @@ import { createDispatcher, type Dispatch } from './dispatch';
 import { openEventStream } from './http/event-stream';
 import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
 import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
-import { forbidden, notFound, sendText } from './http/respond';
+import { commandRefused, forbidden, notFound, sendText, staleAddressPage } from './http/respond';
 import { serveStatic } from './http/static-files';
 import { createJsonPreferences } from './json-preferences';
 
@@ -81,6 +84,9 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
   if (!parsed.success) {
     throw new BrowserHostError(parsed.error.issues.map((issue) => issue.message).join('; '));
   }
+  if (!isWebAddress(parsed.data.baseUrl)) {
+    throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
+  }
   if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
   return { account: parsed.data, apiKey: account.apiKey };
 }
@@ -114,12 +120,16 @@ async function route(request: IncomingMessage, response: ServerResponse, router:
 
   if (url.pathname.startsWith(INVOKE_PREFIX)) {
     const header = request.headers[TOKEN_HEADER];
-    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return forbidden(response);
     if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host)) return forbidden(response);
+    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return commandRefused(response);
     return handleInvoke(request, response, url.pathname, router.dispatch);
   }
 
-  if (!tokensMatch(router.token, pageToken(request, url))) return forbidden(response);
+  if (!tokensMatch(router.token, pageToken(request, url))) {
+    // The page itself gets a sentence saying where the right address is; everything else nothing.
+    const isPage = request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
+    return isPage ? staleAddressPage(response) : forbidden(response);
+  }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
   if (url.pathname === EVENTS_PATH) return router.openStream(response);
   if (url.pathname.startsWith('/api/')) return notFound(response);

@@ -2,6 +2,8 @@
  * `npm run start:browser` / `tsx src-main/host/main.ts [options]`: runs the browser host until
  * interrupted and prints the one line the person needs, the URL with its token.
  */
+import { dirname } from 'node:path';
+import { makePrivateFolder } from '../core/db/private-files';
 import { HostArgsError, parseHostArgs, USAGE } from './args';
 import { BrowserHostError, startBrowserHost } from './browser-host';
 
@@ -17,6 +19,12 @@ async function main(): Promise<number> {
   if (args.help) {
     console.log(USAGE);
     return 0;
+  }
+
+  if (args.dataDir !== null) {
+    // "Lead Triage" and its "browser" folder are the app's own: owner-only, even if made earlier.
+    makePrivateFolder(dirname(args.dataDir), { tightenExisting: true });
+    makePrivateFolder(args.dataDir, { tightenExisting: true });
   }
 
   let host;

@@ -18,7 +18,7 @@ import {
   UndoResultSchema,
   ViewIdSchema,
 } from './dto';
-import { TRIAGE_FIELDS, TriagePatchSchema } from './lead';
+import { NewContactSchema, NewLeadFieldsSchema, TRIAGE_FIELDS, TriagePatchSchema } from './lead';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -74,7 +74,10 @@ export const coreCommands = {
         company: z.string().trim().max(50).optional(),
         title: z.string().trim().max(50).optional(),
         phone: z.string().trim().max(25).optional(),
-        fields: TriagePatchSchema.optional(),
+        /** Any other contact field Envoke takes; a name here wins over the one above. */
+        contact: NewContactSchema.optional(),
+        /** Triage fields, rule_rating, remote_id and the other lead fields Envoke takes. */
+        fields: NewLeadFieldsSchema.optional(),
       })
       .strict(),
     output: z.object({ id: LeadIdSchema }),

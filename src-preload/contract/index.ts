@@ -4,3 +4,4 @@ export * from './errors';
 export * from './commands';
 export * from './events';
 export * from './names';
+export * from './plain-text';

@@ -130,27 +130,118 @@ function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: str
   });
 }
 
+/** Validators of the triage fields, shared by an update and a new lead so both check the same. */
+const triageFieldSchemas = {
+  marketing_rating_status: enumValue(MARKETING_STATUSES, 'marketing status'),
+  marketing_rating: label,
+  marketing_rating_note: note,
+  sales_rating_status: enumValue(SALES_STATUSES, 'sales status'),
+  sales_rating: label,
+  sales_rating_note: note,
+  opportunity: enumValue(OUTCOMES, 'opportunity outcome'),
+  opportunity_note: note,
+  sale: enumValue(OUTCOMES, 'sale outcome'),
+  sale_note: note,
+  revenue: money,
+  cost_of_goods_sold: money,
+  salesperson: label,
+};
+
 /**
  * A person's change to one or more triage fields, validated. Unknown fields are rejected so a
  * typo never reaches Envoke.
  */
 export const TriagePatchSchema = z
-  .object({
-    marketing_rating_status: enumValue(MARKETING_STATUSES, 'marketing status'),
-    marketing_rating: label,
-    marketing_rating_note: note,
-    sales_rating_status: enumValue(SALES_STATUSES, 'sales status'),
-    sales_rating: label,
-    sales_rating_note: note,
-    opportunity: enumValue(OUTCOMES, 'opportunity outcome'),
-    opportunity_note: note,
-    sale: enumValue(OUTCOMES, 'sale outcome'),
-    sale_note: note,
-    revenue: money,
-    cost_of_goods_sold: money,
-    salesperson: label,
-  })
+  .object(triageFieldSchemas)
   .partial()
   .strict()
   .refine((patch) => Object.keys(patch).length > 0, 'A change must name at least one field');
 export type TriagePatch = z.infer<typeof TriagePatchSchema>;
+
+/**
+ * Lead fields Envoke's create takes besides the triage fields (envoke-lead-api.md §6.2: those
+ * its own Create Lead action sends). `remote_id`, when given, replaces the random key that
+ * finds the lead again after a POST whose answer was lost.
+ */
+export const NEW_LEAD_EXTRA_FIELDS = [
+  'remote_id',
+  'rule_rating',
+  'marketing_user',
+  'create_note',
+  'marketing_source',
+  'marketing_medium',
+  'marketing_campaign',
+  'visitor_id',
+  'visit_id',
+  'pageview_id',
+] as const;
+export type NewLeadExtraField = (typeof NEW_LEAD_EXTRA_FIELDS)[number];
+
+const digits = z
+  .string()
+  .trim()
+  .regex(/^\d{0,20}$/, 'Use the digits of the tracking id only');
+
+/** The lead fields of a new lead: the triage fields validated as an update validates them, and more. */
+export const NewLeadFieldsSchema = z
+  .object({
+    ...triageFieldSchemas,
+    remote_id: z
+      .string()
+      .trim()
+      .min(1, 'A remote id cannot be empty')
+      .max(60, 'A remote id has at most 60 characters'),
+    rule_rating: label,
+    marketing_user: label,
+    create_note: note,
+    marketing_source: label,
+    marketing_medium: label,
+    marketing_campaign: label,
+    visitor_id: digits,
+    visit_id: digits,
+    pageview_id: digits,
+  })
+  .partial()
+  .strict();
+export type NewLeadFields = z.infer<typeof NewLeadFieldsSchema>;
+
+/** Contact fields Envoke documents as writable, with its lengths (envoke-lead-api.md §7.1). */
+export const CONTACT_FIELD_LIMITS = {
+  first_name: 20,
+  last_name: 20,
+  title: 50,
+  company: 50,
+  phone: 25,
+  address_1: 100,
+  address_2: 100,
+  city: 20,
+  province: 50,
+  country: 50,
+  postal_code: 15,
+  website: 255,
+  language: 2,
+  remote_id: 60,
+  feedback: 65_535,
+  consent_status: 60,
+  consent_description: 65_535,
+} as const;
+export type NewContactField = keyof typeof CONTACT_FIELD_LIMITS;
+export const NEW_CONTACT_FIELDS = Object.keys(CONTACT_FIELD_LIMITS) as NewContactField[];
+
+function limited(max: number) {
+  return z
+    .string()
+    .trim()
+    .max(max, `At most ${max.toLocaleString('en-US')} characters`);
+}
+
+/** The contact of a new lead besides its email. */
+export const NewContactSchema = z
+  .object(
+    Object.fromEntries(
+      NEW_CONTACT_FIELDS.map((name) => [name, limited(CONTACT_FIELD_LIMITS[name])]),
+    ) as Record<NewContactField, ReturnType<typeof limited>>,
+  )
+  .partial()
+  .strict();
+export type NewContact = z.infer<typeof NewContactSchema>;

@@ -63,17 +63,26 @@ function firstIssue(error: {
   return where ? `${where}: ${issue.message}` : issue.message;
 }
 
-/** The browser host's token: from the page address on first load, then from this tab's session. */
+/**
+ * The browser host's token arrives in the page address. Once the page is here the host has set
+ * its cookie and this tab keeps the token for commands, so it leaves the address bar (and with
+ * it the browser's history); a reload still works from the cookie and this tab's session.
+ */
+function adoptTokenFromAddress(): void {
+  const url = new URL(window.location.href);
+  const fromUrl = url.searchParams.get('token');
+  if (!fromUrl) return;
+  window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
+  url.searchParams.delete('token');
+  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
+}
+
 function hostToken(): string {
-  const fromUrl = new URLSearchParams(window.location.search).get('token');
-  if (fromUrl) {
-    window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-    return fromUrl;
-  }
   return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
 
 function browserTransport(): Transport {
+  adoptTokenFromAddress();
   const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
   let source: EventSource | null = null;
   let retryMs = RECONNECT_MIN_MS;

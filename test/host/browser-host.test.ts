@@ -158,11 +158,19 @@ describe('refusals that reveal nothing', () => {
     expect(reply.headers['set-cookie']).toBeUndefined();
   };
 
-  it('refuses the page without the token or with a wrong one', async () => {
-    expectBareRefusal(await send({ path: '/' }));
-    expectBareRefusal(await send({ path: '/?token=wrong' }));
-    expectBareRefusal(await send({ path: `/?token=${host.token.slice(0, -1)}` }));
-    expectBareRefusal(await send({ path: '/index.html', headers: { cookie: 'lt_session=wrong' } }));
+  it('answers the page without the token, or with an old one, with where to find the address', async () => {
+    for (const reply of [
+      await send({ path: '/' }),
+      await send({ path: '/?token=wrong' }),
+      await send({ path: `/?token=${host.token.slice(0, -1)}` }),
+      await send({ path: '/index.html', headers: { cookie: 'lt_session=wrong' } }),
+    ]) {
+      expect(reply.status).toBe(403);
+      expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
+      expect(reply.body).toContain('Open the URL printed by\n<code>npm start</code>');
+      expect(reply.body).not.toContain(host.token);
+      expect(reply.headers['set-cookie']).toBeUndefined();
+    }
   });
 
   it('refuses assets and the event stream without the token', async () => {
@@ -185,11 +193,18 @@ describe('refusals that reveal nothing', () => {
     }
   });
 
-  it('refuses commands without the token header, even with the session cookie', async () => {
-    expectBareRefusal(await invoke('app:info', {}, { 'x-lead-triage-token': '' }));
-    expectBareRefusal(
+  it('refuses commands without the token header, even with the session cookie, in a Result', async () => {
+    for (const reply of [
+      await invoke('app:info', {}, { 'x-lead-triage-token': '' }),
       await send({ method: 'POST', path: '/api/invoke/app:info', headers: { cookie: `lt_session=${host.token}` }, body: '{}' }),
-    );
+    ]) {
+      expect(reply.status).toBe(403);
+      expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(JSON.parse(reply.body)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: expect.stringMatching(/open the URL printed by npm start/) },
+      });
+    }
   });
 
   it('refuses a command posted from another origin', async () => {

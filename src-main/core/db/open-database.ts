@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { storageError } from './errors';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
+import { makeDatabaseFilesPrivate } from './private-files';
 
 export interface OpenOptions {
   /** Stop at this schema version (tests build older files with it). */
@@ -21,11 +22,14 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
+    makeDatabaseFilesPrivate(path);
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // WAL lets reads run beside the one writer; synchronous=FULL (WAL's default is NORMAL, which
     // can lose the last commits on power loss) because a triage keystroke is acknowledged only
     // once it is on disk.
     db.pragma('journal_mode = WAL');
+    // A -wal or -shm left by an older version keeps its old mode when SQLite reuses it.
+    makeDatabaseFilesPrivate(path);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');

@@ -92,14 +92,23 @@ function requireLeadId(id: unknown): string {
   return id;
 }
 
-function checkOptions(options: EnvokeClientOptions): void {
-  let url: URL | undefined;
+/**
+ * An http(s) address with a host, such as https://e1.envoke.com. Hosts check it before anything
+ * is sent, so a typo reads as a bad address rather than as Envoke refusing something.
+ */
+export function isWebAddress(text: string): boolean {
+  let url: URL;
   try {
-    url = new URL(options.baseUrl);
+    url = new URL(text.trim());
   } catch {
-    url = undefined;
+    return false;
   }
-  if (!url || (url.protocol !== 'https:' && url.protocol !== 'http:')) {
+  // "http:/host" parses (WHATWG fixes the slashes); a scheme typo like "htp:" does not pass here.
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+}
+
+function checkOptions(options: EnvokeClientOptions): void {
+  if (!isWebAddress(options.baseUrl)) {
     throw invalidInput(`"${options.baseUrl}" is not a web address such as ${DEFAULT_BASE_URL}`);
   }
   if (typeof options.apiId !== 'string' || options.apiId === '' || options.apiId.includes(':')) {

@@ -3,6 +3,7 @@
  * reply, bad query) is classified into a `reason` so the sync engine can decide between retrying,
  * pausing for credentials and showing Envoke's message to the person.
  */
+import { plainText } from '../../../src-preload/contract/plain-text';
 
 export const ENVOKE_ERROR_REASONS = [
   'network',
@@ -93,8 +94,15 @@ function waitHint(error: EnvokeError): string {
   return ` (it asked to wait ${seconds} s)`;
 }
 
-/** One sentence a salesperson understands, for the status bar and the outbox. */
+/**
+ * One sentence a salesperson understands, for the status bar and the outbox; plain text of a
+ * bounded length whatever Envoke sent.
+ */
 export function describeEnvokeError(error: unknown): string {
+  return plainText(sentenceFor(error));
+}
+
+function sentenceFor(error: unknown): string {
   if (!isEnvokeError(error)) return 'Something unexpected went wrong while talking to Envoke';
   switch (error.reason) {
     case 'network':

@@ -2,6 +2,7 @@
  * One HTTP exchange with Envoke: auth, headers, timeout, and the classification of every way it
  * can fail into an EnvokeError. Returns only 2xx replies; callers interpret the body.
  */
+import { plainText } from '../../../src-preload/contract/plain-text';
 import { EnvokeError, parseRetryAfter, type EnvokeErrorReason } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
@@ -60,8 +61,17 @@ function errorCode(error: unknown): string | undefined {
   return undefined;
 }
 
-/** Envoke's words from an error envelope: `result_data.errors`, else `result_text`. */
+/**
+ * Envoke's words from an error envelope: `result_data.errors`, else `result_text`. They are shown
+ * to people (status bar, outbox, terminal), so they are made plain text here, where they enter.
+ */
 export function envelopeMessages(body: unknown): string[] {
+  return rawEnvelopeMessages(body)
+    .map((message) => plainText(message))
+    .filter((message) => message !== '');
+}
+
+function rawEnvelopeMessages(body: unknown): string[] {
   if (typeof body !== 'object' || body === null) return [];
   const envelope = body as { result_text?: unknown; result_data?: unknown };
   const data = envelope.result_data;
@@ -130,7 +140,7 @@ export function createTransport(options: TransportOptions): Transport {
         : undefined;
     const where =
       reason === 'malformed'
-        ? ` (redirected to ${headers.get('location') ?? 'nowhere'}; check the address)`
+        ? ` (redirected to ${plainText(headers.get('location') ?? 'nowhere', 200)}; check the address)`
         : '';
     return new EnvokeError(
       reason,

@@ -2,6 +2,7 @@ export {
   createEnvokeClient,
   DEFAULT_BASE_URL,
   DEFAULT_TIMEOUT_MS,
+  isWebAddress,
   type EnvokeAccount,
   type EnvokeClient,
   type EnvokeClientOptions,

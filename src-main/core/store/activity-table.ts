@@ -1,6 +1,7 @@
 /** The per-lead log shown in the detail pane: what the person, Envoke and the sync did. */
 import type Database from 'better-sqlite3';
 import type { ActivityEntry } from '../../../src-preload/contract/dto';
+import { plainText } from '../../../src-preload/contract/plain-text';
 
 export type ActivityKind =
   | 'edit'
@@ -18,6 +19,8 @@ export type ActivityKind =
 
 /** The detail pane shows the latest ones. */
 const SHOWN = 50;
+/** Entries quote values Envoke sent; room for a change of every triage field at once. */
+const MESSAGE_LIMIT = 2000;
 
 export class ActivityTable {
   private readonly insertRow: Database.Statement;
@@ -36,7 +39,7 @@ export class ActivityTable {
   }
 
   add(leadId: number, kind: ActivityKind, message: string, now: number): void {
-    this.insertRow.run(leadId, now, kind, message);
+    this.insertRow.run(leadId, now, kind, plainText(message, MESSAGE_LIMIT));
   }
 
   /** Newest first. */

@@ -13,7 +13,11 @@
  * While a row is out, it is 'sending': new edits start a new row instead of changing it.
  */
 import type { ConflictField } from '../../../src-preload/contract/dto';
-import { FIELD_LABELS, type TriageField } from '../../../src-preload/contract/lead';
+import {
+  FIELD_LABELS,
+  NEW_LEAD_EXTRA_FIELDS,
+  type TriageField,
+} from '../../../src-preload/contract/lead';
 import type { Clock, Logger } from '../api';
 import {
   describeEnvokeError,
@@ -130,14 +134,22 @@ async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Pro
   };
 }
 
-/** Only contact fields with a value: an empty one could blank an existing Envoke contact. */
+/**
+ * Only fields with a value: an empty one could blank an existing Envoke contact. The lead's own
+ * fields beyond the triage ones (rule_rating, create_note, ...) were set when it was created.
+ */
 function newLeadBody(row: OutboxRow, remoteId: string, lead: LeadRecord): NewLead {
   const contact: Record<string, string> = {};
   for (const [name, value] of Object.entries(contactOf(lead))) {
     const text = textOf(value);
     if (text !== '') contact[name] = text;
   }
-  return { remote_id: remoteId, contact, ...row.fields };
+  const extras: Record<string, string> = {};
+  for (const name of NEW_LEAD_EXTRA_FIELDS) {
+    const text = field(lead, name);
+    if (text !== '' && name !== 'remote_id') extras[name] = text;
+  }
+  return { remote_id: remoteId, contact, ...extras, ...row.fields };
 }
 
 async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> {

@@ -4,12 +4,30 @@
  * after a POST whose answer was lost, so a retry never makes a second one.
  */
 import { randomUUID } from 'node:crypto';
+import type { z } from 'zod';
 import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
 import { CommandError } from '../../../src-preload/contract/errors';
-import { TRIAGE_FIELDS } from '../../../src-preload/contract/lead';
+import {
+  NEW_LEAD_EXTRA_FIELDS,
+  NewContactSchema,
+  NewLeadFieldsSchema,
+  TRIAGE_FIELDS,
+  type TriageField,
+} from '../../../src-preload/contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { envokeTime, type FieldValues, type LeadRecord } from '../store/lead-record';
-import { parsePatch } from './update-leads';
+
+/** Parsed again at the core's edge: hosts parse too, but the CLI and tests call directly. */
+function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown): T {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  const issue = result.error.issues[0];
+  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
+  throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid value'}`);
+}
+
+const isTriageField = (name: string): name is TriageField =>
+  (TRIAGE_FIELDS as readonly string[]).includes(name);
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
@@ -20,17 +38,29 @@ export function createLead(
   const email = input.email.trim();
   if (!EMAIL.test(email))
     throw new CommandError('invalid-input', 'Enter the contact’s email address.');
-  const values: FieldValues = input.fields === undefined ? {} : parsePatch(input.fields);
+  const given = parseOrRefuse(NewLeadFieldsSchema, input.fields ?? {}) as Record<string, string>;
+  const values: FieldValues = {};
+  const extras: Record<string, string> = {};
+  for (const [name, value] of Object.entries(given)) {
+    if (isTriageField(name)) values[name] = value;
+    else if ((NEW_LEAD_EXTRA_FIELDS as readonly string[]).includes(name)) extras[name] = value;
+  }
+  const contactFields = parseOrRefuse(NewContactSchema, input.contact ?? {}) as Record<
+    string,
+    string
+  >;
   const { store } = context;
   const now = context.clock.now();
 
   const blank = Object.fromEntries(TRIAGE_FIELDS.map((name) => [name, '']));
   const record: LeadRecord = {
     id: '',
-    remote_id: randomUUID(),
     create_time: envokeTime(now),
     ...blank,
     ...values,
+    ...extras,
+    // The key a retry looks the lead up by: the one given, else a fresh one.
+    remote_id: extras.remote_id ?? randomUUID(),
     contact: {
       email,
       first_name: input.firstName?.trim() ?? '',
@@ -38,6 +68,7 @@ export function createLead(
       company: input.company?.trim() ?? '',
       title: input.title?.trim() ?? '',
       phone: input.phone?.trim() ?? '',
+      ...contactFields,
     },
   };
   const fields = Object.fromEntries(

@@ -46,3 +46,48 @@ export function sendJson(response: ServerResponse, value: unknown, extra: Record
   });
   response.end(body);
 }
+
+/**
+ * A page request without the current token: the person opened an old address (a bookmark, the
+ * history, a previous run's URL). Tell them what to do; no data, no file names, no token.
+ */
+export function staleAddressPage(response: ServerResponse): void {
+  const body = Buffer.from(`<!doctype html>
+<html lang="en">
+<head><meta charset="utf-8"><title>Open Lead Triage from its new address</title></head>
+<body>
+<main>
+<h1>This address is out of date</h1>
+<p>Each time Lead Triage starts it prints a new address with a key in it. Open the URL printed by
+<code>npm start</code> (or <code>npm run start:browser</code>) in the terminal, such as
+<code>http://127.0.0.1:PORT/?token=…</code>.</p>
+</main>
+</body>
+</html>
+`);
+  writeHead(response, 403, {
+    'Content-Type': 'text/html; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
+
+/** A command without the current token: a Result the renderer's client can read and show. */
+export function commandRefused(response: ServerResponse): void {
+  const body = Buffer.from(
+    JSON.stringify({
+      ok: false,
+      error: {
+        code: 'forbidden',
+        message: 'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
+      },
+    }),
+  );
+  writeHead(response, 403, {
+    'Content-Type': 'application/json; charset=utf-8',
+    'Content-Length': body.length,
+    'Cache-Control': 'no-store',
+  });
+  response.end(body);
+}
