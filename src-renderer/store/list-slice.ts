@@ -8,6 +8,7 @@ import {
   type Overlay,
 } from '../logic/optimistic';
 import { mergeRows } from '../logic/row-window';
+import { keepListed, leftSelectionMessage } from '../logic/selection';
 import type { Store } from './store';
 
 /** How many rows the cache may hold before it drops those far from the screen. */
@@ -51,7 +52,7 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => ({
+export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get) => ({
   view: 'all',
   search: '',
   ids: [],
@@ -64,22 +65,36 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   bulk: {},
   counts: {},
 
-  setView: (view) =>
-    set({ view, cursor: 0, cursorPlaced: false, bulk: {}, idsLoaded: false, listError: null }),
+  setView: (view) => {
+    const state = get();
+    // Another view shows other leads: whatever was selected is off screen from now on.
+    const left = view === state.view ? 0 : Object.keys(state.bulk).length;
+    const bulk = view === state.view ? state.bulk : {};
+    set({ view, cursor: 0, cursorPlaced: false, bulk, idsLoaded: false, listError: null });
+    if (left > 0) get().addToast('info', leftSelectionMessage(left));
+  },
   setSearch: (search) => set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false }),
-  setIds: (ids) =>
+  setIds: (ids) => {
+    let left = 0;
     set((state) => {
       // The same ids again (most refreshes) keep the old array, so the list does not redraw.
       if (state.idsLoaded && sameIds(state.ids, ids)) return { listError: null };
+      // A selected lead that left the list leaves the selection: a key never acts on leads
+      // the person cannot see.
+      const selection = keepListed(state.bulk, ids);
+      left = selection.left;
+      const bulk = selection.bulk;
       // While the first download fills the list, a person who has not started stays at the top
       // instead of being carried down the list with whichever lead happened to be first.
       if (!state.cursorPlaced && !state.sync?.lastSyncAt)
-        return { ids, idsLoaded: true, listError: null, cursor: 0 };
+        return { ids, idsLoaded: true, listError: null, cursor: 0, bulk };
       const current = state.ids[state.cursor];
       const kept = current === undefined ? -1 : ids.indexOf(current);
       const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, ids.length - 1));
-      return { ids, idsLoaded: true, listError: null, cursor };
-    }),
+      return { ids, idsLoaded: true, listError: null, cursor, bulk };
+    });
+    if (left > 0) get().addToast('info', leftSelectionMessage(left));
+  },
   setListError: (listError) => set({ listError, idsLoaded: true }),
   setCursor: (index) =>
     set((state) => ({
@@ -94,6 +109,7 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   unpaint: (seq, ids) => set((state) => ({ overlay: removeFromOverlay(state.overlay, seq, ids) })),
   toggleBulk: (id) =>
     set((state) => {
+      if (!state.bulk[id] && !state.ids.includes(id)) return {};
       const bulk = { ...state.bulk };
       if (bulk[id]) delete bulk[id];
       else bulk[id] = true;
