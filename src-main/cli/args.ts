@@ -36,7 +36,7 @@ Commands:
   show ID                   one lead with its pending changes and activity
   set ID field=value ...    change triage fields (queued until pushed)
   create --email E [field=value ...]
-  undo | redo               the last change
+  undo | redo               the last change; says which values came back
   outbox                    every queued change
   resolve ID field=mine|theirs
 

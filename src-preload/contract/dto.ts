@@ -147,7 +147,7 @@ export const SyncScopeSchema = z.object({
 export type SyncScope = z.infer<typeof SyncScopeSchema>;
 
 export const UndoResultSchema = z.object({
-  /** What was undone or redone, in words, or null when there was nothing to do. */
+  /** What came back, as a sentence ("Undone: sales note cleared"), or null when there was nothing to do. */
   label: z.string().nullable(),
   leadIds: z.array(LeadIdSchema),
 });

@@ -63,7 +63,6 @@ export function applyChange(
 }
 
 async function history(command: 'history:undo' | 'history:redo'): Promise<void> {
-  const done = command === 'history:undo' ? 'Undone' : 'Redone';
   try {
     const result = await invoke(command, {});
     const store = useStore.getState();
@@ -71,7 +70,8 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
       store.addToast('info', command === 'history:undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       return;
     }
-    store.addToast('info', `${done}: ${result.label}`);
+    // The core says what came back ("Undone: sales note cleared").
+    store.addToast('info', result.label);
     await refreshAfter(result.leadIds);
     // Bring the person back to the lead the change was on (auto-advance moved them on).
     const [only] = result.leadIds;

@@ -28,9 +28,7 @@ describe('selection messages', () => {
     expect(leftSelectionMessage(2)).toBe('2 leads left this view and the selection');
     expect(leftSelectionMessage(1)).toBe('1 lead left this view and the selection');
     expect(bulkChangeMessage(3, 3, 'Hot')).toBe('Marked 3 leads Hot');
-    expect(bulkChangeMessage(3, 2, 'Deferred')).toBe(
-      'Marked 2 leads Deferred; 1 lead already was',
-    );
+    expect(bulkChangeMessage(3, 2, 'Deferred')).toBe('Marked 2 leads Deferred; 1 lead already was');
   });
 });
 
