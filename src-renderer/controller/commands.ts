@@ -25,6 +25,12 @@ export function stepView(step: number): void {
   if (next) setView(next);
 }
 
+/** Shows the current search's matches in the view that holds them all, the search kept. */
+export function showSearchElsewhere(): void {
+  const { elsewhere, setView } = useStore.getState();
+  if (elsewhere !== null) setView(elsewhere.view);
+}
+
 export function setStatus(n: number): void {
   const state = useStore.getState();
   const status = statusForKey(state.stage, n);

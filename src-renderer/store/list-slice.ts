@@ -29,6 +29,8 @@ export interface ListSlice {
   cursorPlaced: boolean;
   bulk: Readonly<Record<number, true>>;
   counts: Partial<Record<ViewId, number>>;
+  /** Matches of the current search outside the current view, offered beside the list. */
+  elsewhere: SearchElsewhere | null;
 
   setView(view: ViewId): void;
   setSearch(search: string): void;
@@ -44,6 +46,16 @@ export interface ListSlice {
   toggleBulk(id: number): void;
   clearBulk(): void;
   setCounts(counts: Partial<Record<ViewId, number>>): void;
+  setElsewhere(elsewhere: SearchElsewhere | null): void;
+}
+
+export interface SearchElsewhere {
+  /** The search these matches are for. */
+  search: string;
+  view: ViewId;
+  count: number;
+  /** More than `count`: the count stopped at its cap. */
+  capped: boolean;
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
@@ -64,16 +76,26 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get
   cursorPlaced: false,
   bulk: {},
   counts: {},
+  elsewhere: null,
 
   setView: (view) => {
     const state = get();
     // Another view shows other leads: whatever was selected is off screen from now on.
     const left = view === state.view ? 0 : Object.keys(state.bulk).length;
     const bulk = view === state.view ? state.bulk : {};
-    set({ view, cursor: 0, cursorPlaced: false, bulk, idsLoaded: false, listError: null });
+    set({
+      view,
+      cursor: 0,
+      cursorPlaced: false,
+      bulk,
+      idsLoaded: false,
+      listError: null,
+      elsewhere: null,
+    });
     if (left > 0) get().addToast('info', leftSelectionMessage(left));
   },
-  setSearch: (search) => set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false }),
+  setSearch: (search) =>
+    set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false, elsewhere: null }),
   setIds: (ids) => {
     let left = 0;
     set((state) => {
@@ -117,4 +139,5 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get
     }),
   clearBulk: () => set({ bulk: {} }),
   setCounts: (counts) => set({ counts }),
+  setElsewhere: (elsewhere) => set({ elsewhere }),
 });
