@@ -79,11 +79,24 @@ export const OutboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
+/**
+ * Where a change stands with Envoke, kept on its activity entry: waiting in the outbox, sent,
+ * refused, in conflict with a change made in Envoke, or never sent (undone, replaced by a later
+ * change, discarded, or Envoke's value kept).
+ */
+export const DELIVERY_STATES = ['queued', 'sent', 'failed', 'conflict', 'unsent'] as const;
+export const DeliveryStateSchema = z.enum(DELIVERY_STATES);
+export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
+
 export const ActivityEntrySchema = z.object({
   id: z.number().int().positive(),
   at: z.string(),
   kind: z.string(),
   message: z.string(),
+  /** Null for entries that are not a change of the person (Envoke's changes, sync notes). */
+  delivery: DeliveryStateSchema.nullable(),
+  /** Why it failed, Envoke's value in a conflict, what replaced it, or Envoke's new id. */
+  deliveryNote: z.string().nullable(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 

@@ -46,7 +46,7 @@ export function createLead(
 
   const id = store.transaction(() => {
     const leadId = store.leads.insertLocal(record, now);
-    store.outbox.insert({
+    const outboxId = store.outbox.insert({
       leadId,
       kind: 'create',
       fields,
@@ -62,7 +62,10 @@ export function createLead(
       createdAt: now,
       updatedAt: now,
     });
-    store.activity.add(leadId, 'created', `Created on this computer for ${email}`, now);
+    store.activity.add(leadId, 'created', `Created on this computer for ${email}`, now, {
+      outboxId,
+      field: null,
+    });
     return leadId;
   });
 

@@ -24,7 +24,7 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
     if (!store.leads.has(change.leadId)) continue;
     const [from, to] =
       direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-    const { before, after } = applyLocalEdit(
+    const { before, after, rowId } = applyLocalEdit(
       store,
       change.leadId,
       (local) => {
@@ -38,6 +38,7 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
         return values;
       },
       now,
+      direction === 'undo' ? 'undone' : 'replaced by a later change',
     );
     if (Object.keys(after).length === 0) continue;
     touched.push({ leadId: change.leadId, values: after });
@@ -47,6 +48,7 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
         direction,
         describeChange(name, before[name] ?? '', value),
         now,
+        rowId === null ? undefined : { outboxId: rowId, field: name },
       );
     }
   }
