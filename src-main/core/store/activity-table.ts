@@ -8,6 +8,10 @@ import type { ActivityEntry, DeliveryState } from '../../../src-preload/contract
 import type { TriageField } from '../../../src-preload/contract/lead';
 import type { OutboxRow } from './outbox-table';
 
+/**
+ * Kinds written now. Files from before migration 0040 also hold 'failed', 'conflict' and 'sent'
+ * entries of pushes; they are shown as they were written.
+ */
 export type ActivityKind =
   | 'edit'
   | 'undo'
@@ -15,9 +19,7 @@ export type ActivityKind =
   | 'created'
   | 'sent'
   | 'envoke-changed'
-  | 'conflict'
   | 'resolved'
-  | 'failed'
   | 'discarded'
   | 'gone'
   | 'back';
