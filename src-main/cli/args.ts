@@ -72,7 +72,7 @@ Commands:
   create --email E [field=value ...]
                             a new lead: triage fields, rule_rating, remote_id, create_note, ...
                             and contact fields (first_name, last_name, company, city, ...)
-  undo | redo               the last change
+  undo | redo               the last change; says which values came back
   outbox                    every queued change
   resolve ID field=mine|theirs
 

@@ -82,6 +82,7 @@ export function createCore(options: CoreOptions): Core {
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
     'leads:list': (input) => queries.list(input),
     'leads:ids': (input) => queries.ids(input),
+    'leads:search-elsewhere': (input) => queries.searchElsewhere(input),
     'leads:rows': (input) => queries.rows(input),
     'leads:counts': () => queries.counts(),
     'leads:get': (input) => leadDetail(store, input.id, clock.now()),

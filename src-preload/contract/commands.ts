@@ -46,6 +46,20 @@ export const coreCommands = {
     input: z.object({ view: ViewIdSchema, search }).strict(),
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
+  /**
+   * How many leads match a search outside the view searched, so the list can offer them
+   * ("3 more in All leads"). Counted up to a cap: past it the answer is "at least".
+   */
+  'leads:search-elsewhere': {
+    input: z.object({ view: ViewIdSchema, search: z.string().trim().min(1).max(200) }).strict(),
+    output: z.object({
+      /** Where the other matches are: every lead. */
+      view: ViewIdSchema,
+      count: z.number().int().nonnegative(),
+      /** True when there are more than `count`: the count stopped at its cap. */
+      capped: z.boolean(),
+    }),
+  },
   'leads:rows': {
     input: z.object({ ids: z.array(LeadIdSchema).max(500) }).strict(),
     output: z.object({ rows: z.array(LeadSummarySchema) }),

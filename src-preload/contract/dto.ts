@@ -79,11 +79,24 @@ export const OutboxEntrySchema = z.object({
 });
 export type OutboxEntry = z.infer<typeof OutboxEntrySchema>;
 
+/**
+ * Where a change stands with Envoke, kept on its activity entry: waiting in the outbox, sent,
+ * refused, in conflict with a change made in Envoke, or never sent (undone, replaced by a later
+ * change, discarded, or Envoke's value kept).
+ */
+export const DELIVERY_STATES = ['queued', 'sent', 'failed', 'conflict', 'unsent'] as const;
+export const DeliveryStateSchema = z.enum(DELIVERY_STATES);
+export type DeliveryState = z.infer<typeof DeliveryStateSchema>;
+
 export const ActivityEntrySchema = z.object({
   id: z.number().int().positive(),
   at: z.string(),
   kind: z.string(),
   message: z.string(),
+  /** Null for entries that are not a change of the person (Envoke's changes, sync notes). */
+  delivery: DeliveryStateSchema.nullable(),
+  /** Why it failed, Envoke's value in a conflict, what replaced it, or Envoke's new id. */
+  deliveryNote: z.string().nullable(),
 });
 export type ActivityEntry = z.infer<typeof ActivityEntrySchema>;
 
@@ -147,7 +160,7 @@ export const SyncScopeSchema = z.object({
 export type SyncScope = z.infer<typeof SyncScopeSchema>;
 
 export const UndoResultSchema = z.object({
-  /** What was undone or redone, in words, or null when there was nothing to do. */
+  /** What came back, as a sentence ("Undone: sales note cleared"), or null when there was nothing to do. */
   label: z.string().nullable(),
   leadIds: z.array(LeadIdSchema),
 });

@@ -16,7 +16,7 @@ function EmptyList() {
   const syncing = useStore((s) => s.sync?.lastSyncAt === null && s.sync.state === 'syncing');
   let text = `No leads in ${VIEW_LABELS[view]}.`;
   if (!loaded) text = 'Loading leads…';
-  else if (search.trim()) text = `No lead matches “${search.trim()}”.`;
+  else if (search.trim()) text = `No lead in ${VIEW_LABELS[view]} matches “${search.trim()}”.`;
   else if (syncing) text = 'Your leads are on their way from Envoke…';
   return <p className="empty">{text}</p>;
 }

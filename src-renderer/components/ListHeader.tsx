@@ -1,7 +1,9 @@
 /** Above the list: search, the active stage (always visible), and the bulk selection. */
 import { useEffect, useRef } from 'react';
-import { plural } from '../logic/format';
+import { showSearchElsewhere } from '../controller/commands';
+import { formatCount, plural } from '../logic/format';
 import { STAGES, type Stage } from '../logic/stage';
+import { VIEW_LABELS } from '../logic/views';
 import { useStore } from '../store/store';
 
 function SearchBox() {
@@ -30,12 +32,54 @@ function SearchBox() {
           event.preventDefault();
           if (search !== '') setSearch('');
           else backToList();
+        } else if (event.key === 'Enter' && offersEnter(event.shiftKey)) {
+          // The current view has none of the matches (or Shift asks for the others): show them.
+          event.preventDefault();
+          showSearchElsewhere();
+          backToList();
         } else if (event.key === 'Enter' || event.key === 'ArrowDown') {
           event.preventDefault();
           backToList();
         }
       }}
     />
+  );
+}
+
+/** True when Enter (or Shift+Enter) in the search box takes the person to the other matches. */
+function offersEnter(shift: boolean): boolean {
+  const { elsewhere, idsLoaded, ids } = useStore.getState();
+  if (elsewhere === null) return false;
+  return shift || (idsLoaded && ids.length === 0);
+}
+
+/**
+ * Search looks in the current view first. When other leads match too, this says how many and
+ * where, so a lead that just left the view (passed to sales) is one key away.
+ */
+function SearchOffer() {
+  const elsewhere = useStore((s) => s.elsewhere);
+  const search = useStore((s) => s.search.trim());
+  const view = useStore((s) => s.view);
+  const noneHere = useStore((s) => s.idsLoaded && s.ids.length === 0);
+  if (elsewhere === null || elsewhere.search !== search) return null;
+  const count = elsewhere.capped
+    ? `${formatCount(elsewhere.count)}+`
+    : formatCount(elsewhere.count);
+  const where = VIEW_LABELS[elsewhere.view];
+  return (
+    <p className="search-offer" aria-live="polite">
+      <span>
+        {noneHere ? `No match in ${VIEW_LABELS[view]} · ` : ''}
+        <strong>
+          {count} {noneHere ? '' : 'more '}in {where}
+        </strong>{' '}
+        · <kbd>{noneHere ? 'Enter' : 'Shift+Enter'}</kbd> to show
+      </span>
+      <button type="button" onClick={() => showSearchElsewhere()}>
+        Show in {where}
+      </button>
+    </p>
   );
 }
 
@@ -81,6 +125,7 @@ export function ListHeader() {
         </span>
         <StageSwitch />
       </div>
+      <SearchOffer />
       {/* A bar of its own, so the search box keeps its width while leads are selected. */}
       <BulkNote />
     </>

@@ -4,7 +4,7 @@ import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields } from '../logic/optimistic';
 import { STAGES, statusForKey } from '../logic/stage';
-import { selectCurrentId, targetIds, useStore } from '../store/store';
+import { selectCurrentId, targetIds, useStore, type Store } from '../store/store';
 import { openResolver } from './conflicts';
 import { applyChange } from './triage';
 
@@ -25,19 +25,34 @@ export function stepView(step: number): void {
   if (next) setView(next);
 }
 
+/** Shows the current search's matches in the view that holds them all, the search kept. */
+export function showSearchElsewhere(): void {
+  const { elsewhere, setView } = useStore.getState();
+  if (elsewhere !== null) setView(elsewhere.view);
+}
+
 export function setStatus(n: number): void {
   const state = useStore.getState();
   const status = statusForKey(state.stage, n);
   const ids = targetIds(state);
   if (!status || ids.length === 0) return;
-  const bulk = Object.keys(state.bulk).length > 0;
-  void applyChange(ids, { [STAGES[state.stage].status]: status }, 'set the status');
+  const bulk = isBulk(state, ids);
+  const patch = { [STAGES[state.stage].status]: status };
+  void applyChange(ids, patch, 'set the status', bulk ? status : undefined);
   if (!bulk && state.prefs.autoAdvance) move(1);
 }
 
 export function setRating(rating: (typeof RATINGS)[number]): void {
   const state = useStore.getState();
-  void applyChange(targetIds(state), { [STAGES[state.stage].rating]: rating }, 'set the rating');
+  const ids = targetIds(state);
+  const patch = { [STAGES[state.stage].rating]: rating };
+  void applyChange(ids, patch, 'set the rating', isBulk(state, ids) ? rating : undefined);
+}
+
+/** True when a key acts on the bulk selection rather than on the current lead alone. */
+function isBulk(state: Store, ids: readonly number[]): boolean {
+  const first = ids[0];
+  return first !== undefined && state.bulk[first] === true;
 }
 
 /**

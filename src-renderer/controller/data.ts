@@ -3,6 +3,7 @@
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
+import type { ViewId } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';
@@ -22,9 +23,35 @@ export async function loadIds(): Promise<void> {
     const { ids } = await invoke('leads:ids', { view, search: search.trim() || undefined });
     if (request !== idsRequest) return;
     useStore.getState().setIds(ids);
-    await ensureWindow();
+    await Promise.all([ensureWindow(), loadElsewhere(request, view, search.trim())]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  }
+}
+
+/**
+ * A search looks in the current view first; this counts its matches in the other leads, so the
+ * list can offer them ("3 more in All leads"). A lead just passed to sales is then one key away
+ * from "Marketing: new".
+ */
+async function loadElsewhere(request: number, view: ViewId, search: string): Promise<void> {
+  if (search === '' || view === 'all') {
+    useStore.getState().setElsewhere(null);
+    return;
+  }
+  try {
+    const found = await invoke('leads:search-elsewhere', { view, search });
+    if (request !== idsRequest) return;
+    useStore
+      .getState()
+      .setElsewhere(
+        found.count > 0
+          ? { search, view: found.view, count: found.count, capped: found.capped }
+          : null,
+      );
+  } catch {
+    // An offer, not a result: the list of the view itself is already shown.
+    if (request === idsRequest) useStore.getState().setElsewhere(null);
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { errorMessage, invoke } from '../bridge/client';
 import type { FieldPatch } from '../logic/optimistic';
+import { bulkChangeMessage } from '../logic/selection';
 import { selectCurrentId, useStore } from '../store/store';
 import { loadCounts, loadDetail, loadIds, refreshRows } from './data';
 
@@ -31,11 +32,16 @@ async function refreshAfter(ids: readonly number[]): Promise<void> {
   }
 }
 
-/** Sets fields on leads. `what` names the change in an error message ("set the status"). */
+/**
+ * Sets fields on leads. `what` names the change in an error message ("set the status"). A change
+ * to a bulk selection says how many leads it changed ("Marked 3 leads Hot"), so a person always
+ * learns how far a key reached.
+ */
 export function applyChange(
   ids: readonly number[],
   patch: FieldPatch,
   what: string,
+  bulkValue?: string,
 ): Promise<void> {
   if (ids.length === 0) return Promise.resolve();
   const seq = ++paintSeq;
@@ -43,7 +49,9 @@ export function applyChange(
   store.paint(seq, ids, patch);
   return enqueue(async () => {
     try {
-      await invoke('leads:update', { ids: [...ids], patch });
+      const { changed } = await invoke('leads:update', { ids: [...ids], patch });
+      if (bulkValue !== undefined)
+        useStore.getState().addToast('info', bulkChangeMessage(ids.length, changed, bulkValue));
     } catch (error) {
       useStore.getState().unpaint(seq, ids);
       useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
@@ -55,7 +63,6 @@ export function applyChange(
 }
 
 async function history(command: 'history:undo' | 'history:redo'): Promise<void> {
-  const done = command === 'history:undo' ? 'Undone' : 'Redone';
   try {
     const result = await invoke(command, {});
     const store = useStore.getState();
@@ -63,7 +70,8 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
       store.addToast('info', command === 'history:undo' ? 'Nothing to undo.' : 'Nothing to redo.');
       return;
     }
-    store.addToast('info', `${done}: ${result.label}`);
+    // The core says what came back ("Undone: sales note cleared").
+    store.addToast('info', result.label);
     await refreshAfter(result.leadIds);
     // Bring the person back to the lead the change was on (auto-advance moved them on).
     const [only] = result.leadIds;

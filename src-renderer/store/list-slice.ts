@@ -8,6 +8,7 @@ import {
   type Overlay,
 } from '../logic/optimistic';
 import { mergeRows } from '../logic/row-window';
+import { keepListed, leftSelectionMessage } from '../logic/selection';
 import type { Store } from './store';
 
 /** How many rows the cache may hold before it drops those far from the screen. */
@@ -28,6 +29,8 @@ export interface ListSlice {
   cursorPlaced: boolean;
   bulk: Readonly<Record<number, true>>;
   counts: Partial<Record<ViewId, number>>;
+  /** Matches of the current search outside the current view, offered beside the list. */
+  elsewhere: SearchElsewhere | null;
 
   setView(view: ViewId): void;
   setSearch(search: string): void;
@@ -43,6 +46,16 @@ export interface ListSlice {
   toggleBulk(id: number): void;
   clearBulk(): void;
   setCounts(counts: Partial<Record<ViewId, number>>): void;
+  setElsewhere(elsewhere: SearchElsewhere | null): void;
+}
+
+export interface SearchElsewhere {
+  /** The search these matches are for. */
+  search: string;
+  view: ViewId;
+  count: number;
+  /** More than `count`: the count stopped at its cap. */
+  capped: boolean;
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
@@ -51,7 +64,7 @@ function sameIds(a: readonly number[], b: readonly number[]): boolean {
   return true;
 }
 
-export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => ({
+export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get) => ({
   view: 'all',
   search: '',
   ids: [],
@@ -63,23 +76,47 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   cursorPlaced: false,
   bulk: {},
   counts: {},
+  elsewhere: null,
 
-  setView: (view) =>
-    set({ view, cursor: 0, cursorPlaced: false, bulk: {}, idsLoaded: false, listError: null }),
-  setSearch: (search) => set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false }),
-  setIds: (ids) =>
+  setView: (view) => {
+    const state = get();
+    // Another view shows other leads: whatever was selected is off screen from now on.
+    const left = view === state.view ? 0 : Object.keys(state.bulk).length;
+    const bulk = view === state.view ? state.bulk : {};
+    set({
+      view,
+      cursor: 0,
+      cursorPlaced: false,
+      bulk,
+      idsLoaded: false,
+      listError: null,
+      elsewhere: null,
+    });
+    if (left > 0) get().addToast('info', leftSelectionMessage(left));
+  },
+  setSearch: (search) =>
+    set({ search, cursor: 0, cursorPlaced: false, idsLoaded: false, elsewhere: null }),
+  setIds: (ids) => {
+    let left = 0;
     set((state) => {
       // The same ids again (most refreshes) keep the old array, so the list does not redraw.
       if (state.idsLoaded && sameIds(state.ids, ids)) return { listError: null };
+      // A selected lead that left the list leaves the selection: a key never acts on leads
+      // the person cannot see.
+      const selection = keepListed(state.bulk, ids);
+      left = selection.left;
+      const bulk = selection.bulk;
       // While the first download fills the list, a person who has not started stays at the top
       // instead of being carried down the list with whichever lead happened to be first.
       if (!state.cursorPlaced && !state.sync?.lastSyncAt)
-        return { ids, idsLoaded: true, listError: null, cursor: 0 };
+        return { ids, idsLoaded: true, listError: null, cursor: 0, bulk };
       const current = state.ids[state.cursor];
       const kept = current === undefined ? -1 : ids.indexOf(current);
       const cursor = kept >= 0 ? kept : Math.min(state.cursor, Math.max(0, ids.length - 1));
-      return { ids, idsLoaded: true, listError: null, cursor };
-    }),
+      return { ids, idsLoaded: true, listError: null, cursor, bulk };
+    });
+    if (left > 0) get().addToast('info', leftSelectionMessage(left));
+  },
   setListError: (listError) => set({ listError, idsLoaded: true }),
   setCursor: (index) =>
     set((state) => ({
@@ -94,6 +131,7 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
   unpaint: (seq, ids) => set((state) => ({ overlay: removeFromOverlay(state.overlay, seq, ids) })),
   toggleBulk: (id) =>
     set((state) => {
+      if (!state.bulk[id] && !state.ids.includes(id)) return {};
       const bulk = { ...state.bulk };
       if (bulk[id]) delete bulk[id];
       else bulk[id] = true;
@@ -101,4 +139,5 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set) => 
     }),
   clearBulk: () => set({ bulk: {} }),
   setCounts: (counts) => set({ counts }),
+  setElsewhere: (elsewhere) => set({ elsewhere }),
 });

@@ -193,7 +193,7 @@ describe('migration 0030: index of leads by the last full pull that saw them', (
     seedLeadWithUnsentChange(old);
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { targetVersion: 30 });
     expect(schemaVersion(db)).toBe(30);
     const unseen = `SELECT id FROM leads INDEXED BY leads_unseen
       WHERE envoke_id IS NOT NULL AND gone = 0 AND pull_generation < ?`;
@@ -206,6 +206,55 @@ describe('migration 0030: index of leads by the last full pull that saw them', (
     // A lead flagged gone leaves the index: it is not asked about again.
     db.prepare('UPDATE leads SET gone = 1 WHERE id = 1').run();
     expect(db.prepare(unseen).pluck().all(1)).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 0040: delivery state on activity entries', () => {
+  it('keeps every entry and links the changes still waiting to their outbox row', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 30 });
+    seedLeadWithUnsentChange(old);
+    const add = old.prepare(
+      'INSERT INTO activity (lead_id, at, kind, message) VALUES (1, ?, ?, ?)',
+    );
+    add.run(5, 'edit', 'Revenue: (empty) → 12.00');
+    add.run(6, 'sent', 'Sent to Envoke: Sale: None → Yes');
+    add.run(7, 'envoke-changed', 'In Envoke: Sale note: (empty) → x');
+    old.close();
+
+    const db = openDatabase(path);
+    expect(schemaVersion(db)).toBe(40);
+    const entries = db
+      .prepare('SELECT kind, message, outbox_id, delivery FROM activity ORDER BY id')
+      .all();
+    expect(entries).toEqual([
+      { kind: 'edit', message: 'Revenue: (empty) → 12.00', outbox_id: 2, delivery: 'queued' },
+      {
+        kind: 'sent',
+        message: 'Sent to Envoke: Sale: None → Yes',
+        outbox_id: null,
+        delivery: null,
+      },
+      {
+        kind: 'envoke-changed',
+        message: 'In Envoke: Sale note: (empty) → x',
+        outbox_id: null,
+        delivery: null,
+      },
+    ]);
+    // Only the five states are stored.
+    expect(() => db.prepare("UPDATE activity SET delivery = 'lost' WHERE id = 1").run()).toThrow(
+      /CHECK/,
+    );
+    // The entries that may still change are found from the partial index, not a scan.
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM activity
+         WHERE lead_id = ? AND delivery IN ('queued', 'failed', 'conflict')`,
+      )
+      .all(1) as { detail: string }[];
+    expect(plan.map((step) => step.detail).join()).toContain('activity_undelivered');
     db.close();
   });
 });

@@ -174,10 +174,17 @@ describe('undo and redo', () => {
   it('undoing an unsent action shrinks or cancels its row; redo restores it', async () => {
     const ids = await someLeads(2);
     await core['leads:update']({ ids, patch: { marketing_rating_status: 'Deferred' } });
+    // A lead of "Marketing: new" has no marketing rating yet: undo clears it again.
+    await core['leads:update']({ ids: [ids[0]!], patch: { marketing_rating: '' } });
     await core['leads:update']({ ids: [ids[0]!], patch: { marketing_rating: 'Cold' } });
+    await core['leads:update']({ ids: [ids[0]!], patch: { marketing_rating: 'Warm' } });
 
+    expect(await core['history:undo']({})).toEqual({
+      label: 'Undone: marketing rating back to Cold',
+      leadIds: [ids[0]],
+    });
     const first = await core['history:undo']({});
-    expect(first).toEqual({ label: 'Marketing rating → Cold', leadIds: [ids[0]] });
+    expect(first).toEqual({ label: 'Undone: marketing rating cleared', leadIds: [ids[0]] });
     let open = (await core['outbox:list']({ includeDone: false })).entries;
     expect(open.map((entry) => entry.fields)).toEqual([
       { marketing_rating_status: 'Deferred' },
@@ -185,12 +192,14 @@ describe('undo and redo', () => {
     ]);
 
     const second = await core['history:undo']({});
-    expect(second.label).toBe('Marketing status → Deferred (2 leads)');
+    expect(second.label).toBe('Undone: marketing status back to Unprocessed on 2 leads');
     expect((await core['outbox:list']({ includeDone: false })).entries).toEqual([]);
     expect((await core['leads:counts']({})).pending).toBe(0);
     expect(await core['history:undo']({})).toEqual({ label: null, leadIds: [] });
 
-    await core['history:redo']({});
+    expect((await core['history:redo']({})).label).toBe(
+      'Redone: marketing status set to Deferred on 2 leads',
+    );
     open = (await core['outbox:list']({ includeDone: false })).entries;
     expect(open).toHaveLength(2);
     expect((await core['leads:get']({ id: ids[1]! })).fields.marketing_rating_status).toBe(
@@ -205,7 +214,10 @@ describe('undo and redo', () => {
     const [entry] = await outbox();
     await core['outbox:edit']({ id: entry!.id, patch: { marketing_rating: 'Warm' } });
     const undone = await core['history:undo']({});
-    expect(undone.leadIds).toEqual([]);
+    expect(undone).toEqual({
+      label: 'Nothing undone: marketing rating was changed since',
+      leadIds: [],
+    });
     expect((await core['leads:get']({ id: id! })).fields.marketing_rating).toBe('Warm');
   });
 

@@ -7,6 +7,7 @@ import {
   leadList,
   openApp,
   press,
+  SCREENSHOTS,
   statusBar,
   test,
 } from './support/app';
@@ -71,4 +72,62 @@ test('search finds a lead by company as the person types, and Escape clears it',
   await press(page, 'Escape');
   await expect(page.getByRole('searchbox', { name: 'Search leads' })).toHaveValue('');
   await expect.poll(() => options.count()).toBeGreaterThan(15);
+});
+
+test('a lead just passed to sales is found from "Marketing: new" through the offer of other matches', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: Marketing: new');
+  const id = await currentEnvokeId(page);
+  const email = (await app.envoke.lead(id))?.contact.email ?? '';
+  expect(email).not.toBe('');
+
+  // Passed to sales: the lead leaves "Marketing: new".
+  await press(page, 'm', '3');
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveCount(0);
+
+  await press(page, '/');
+  await page.keyboard.type(email);
+  const offer = page.locator('.search-offer');
+  await expect(page.getByText(`No lead in Marketing: new matches “${email}”.`)).toBeVisible();
+  await expect(offer).toContainText('1 in All leads · Enter to show');
+  await page.screenshot({ path: `${SCREENSHOTS}/search-offer-none-here.png` });
+
+  await press(page, 'Enter');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: All leads');
+  await expect(page.getByRole('searchbox', { name: 'Search leads' })).toHaveValue(email);
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', id);
+  await expect(offer).toHaveCount(0);
+});
+
+test('matches in the view come first, and the others are offered beside them', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: Marketing: new');
+  const id = await currentEnvokeId(page);
+  const company = (await app.envoke.lead(id))?.contact.company ?? '';
+  const first = company.split(/\s+/)[0] ?? '';
+  expect(first).not.toBe('');
+
+  await press(page, '/');
+  await page.keyboard.type(first);
+  const offer = page.locator('.search-offer');
+  await expect(offer).toContainText(/\d+ more in All leads · Shift\+Enter to show/);
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toBeVisible();
+  const here = await leadList(page).getByRole('option').count();
+  const more = Number((await offer.textContent())?.match(/(\d+) more/)?.[1]);
+  await page.screenshot({ path: `${SCREENSHOTS}/search-offer-more.png` });
+
+  // Plain Enter goes to the view's own matches; Shift+Enter shows all of them.
+  await press(page, 'Enter');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: Marketing: new');
+  await press(page, '/', 'Shift+Enter');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: All leads');
+  await expect.poll(() => leadList(page).getByRole('option').count()).toBe(here + more);
 });

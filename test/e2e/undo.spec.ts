@@ -63,6 +63,12 @@ test('undo after a sync puts the old value back on Envoke; redo sets it again', 
   await expect.poll(async () => (await app.envoke.lead(id))?.marketing_rating_status).toBe(status);
 
   await press(page, 'Control+z');
+  // The message says which value came back, not the one that was set.
+  await expect(
+    page.getByText(
+      before ? `Undone: marketing status back to ${before}` : 'Undone: marketing status cleared',
+    ),
+  ).toBeVisible();
   await expect(currentLead(page)).toHaveAttribute('data-envoke-id', id);
   await expect(marketingSection(page)).not.toContainText(status);
   await expect
@@ -70,7 +76,7 @@ test('undo after a sync puts the old value back on Envoke; redo sets it again', 
     .toBe(before);
 
   await press(page, 'Control+Shift+Z');
-  await expect(page.getByText(/^Redone:/)).toBeVisible();
+  await expect(page.getByText(`Redone: marketing status set to ${status}`)).toBeVisible();
   await expect(marketingSection(page)).toContainText(status);
   await expect
     .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 })

@@ -91,6 +91,8 @@ export class Store {
     const row = known?.row ?? this.leads.get(leadId);
     if (row === undefined) throw new CommandError('not-found', `Lead ${leadId} does not exist.`);
     const open = known?.open ?? this.outbox.openForLead(leadId);
+    // The lead's activity entries show where each of its changes stands with Envoke.
+    this.activity.followOutbox(leadId, open);
     const local = applyRows(known?.server ?? serverBase(row), open);
     const asEnvoke = open.length === 0 && row.server_json !== null;
     this.leads.writeLocal(

@@ -13,11 +13,7 @@
  * While a row is out, it is 'sending': new edits start a new row instead of changing it.
  */
 import type { ConflictField } from '../../../src-preload/contract/dto';
-import {
-  FIELD_LABELS,
-  NEW_LEAD_EXTRA_FIELDS,
-  type TriageField,
-} from '../../../src-preload/contract/lead';
+import { NEW_LEAD_EXTRA_FIELDS, type TriageField } from '../../../src-preload/contract/lead';
 import type { Clock, Logger } from '../api';
 import {
   describeEnvokeError,
@@ -31,7 +27,6 @@ import { localRecord } from '../store/lead-table';
 import type { OutboxRow } from '../store/outbox-table';
 import type { Store } from '../store/store';
 import { entriesOf } from '../triage/coalesce';
-import { describeChange } from '../triage/field-labels';
 import { storePushedCopy } from './server-copy';
 
 export interface PushDeps {
@@ -111,20 +106,10 @@ async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Pro
     fresh.lastReason = null;
     fresh.lastError = null;
     storePushedCopy(deps.store, row.leadId, result, new Set(sentNames), now);
-    if (sentNames.length > 0) {
-      const what = sentNames.map((name) =>
-        describeChange(name, row.base[name] ?? '', send[name] ?? ''),
-      );
-      deps.store.activity.add(row.leadId, 'sent', `Sent to Envoke: ${what.join('; ')}`, now);
-    }
-    for (const conflict of conflicts) {
-      deps.store.activity.add(
-        row.leadId,
-        'conflict',
-        `${FIELD_LABELS[conflict.field]} was also changed in Envoke (to ${conflict.theirs || '(empty)'}); choose which to keep`,
-        now,
-      );
-    }
+    // The changes' own activity entries say they were sent (or that they are in conflict,
+    // once the lead is refreshed), rather than a second entry for the same change.
+    const delivered = [...sentNames, ...alreadyThere];
+    deps.store.activity.markSent(row.leadId, row.id, left === 0 ? null : delivered);
   });
   return {
     kind: 'sent',
@@ -179,9 +164,11 @@ async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> 
       }
       deps.store.leads.attachEnvokeId(row.leadId, created.id);
       storePushedCopy(deps.store, row.leadId, created, new Set(Object.keys(row.fields)), now);
-      deps.store.activity.add(row.leadId, 'sent', `Created in Envoke (id ${created.id})`, now);
+      deps.store.activity.markSent(row.leadId, row.id, null, `Envoke id ${created.id}`);
     }
     fresh.state = 'done';
+    // Envoke has the whole new lead, POSTed now or found by its remote_id from an earlier try.
+    deps.store.activity.markSent(row.leadId, row.id, null);
     fresh.outcomeUnknown = false;
     fresh.lastReason = null;
     fresh.lastError = null;
@@ -242,7 +229,6 @@ function recordFailure(
       deps.store.leads.setGone(row.leadId, true, now);
       deps.store.activity.add(row.leadId, 'gone', 'Envoke no longer has this lead', now);
     }
-    deps.store.activity.add(row.leadId, 'failed', `Not sent: ${message}`, now);
   });
   if (auth) return { kind: 'auth', leadId: row.leadId, error };
   if (retry) return { kind: 'retry', leadId: row.leadId, error };

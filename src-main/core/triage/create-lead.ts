@@ -77,7 +77,7 @@ export function createLead(
 
   const id = store.transaction(() => {
     const leadId = store.leads.insertLocal(record, now);
-    store.outbox.insert({
+    const outboxId = store.outbox.insert({
       leadId,
       kind: 'create',
       fields,
@@ -93,7 +93,10 @@ export function createLead(
       createdAt: now,
       updatedAt: now,
     });
-    store.activity.add(leadId, 'created', `Created on this computer for ${email}`, now);
+    store.activity.add(leadId, 'created', `Created on this computer for ${email}`, now, {
+      outboxId,
+      field: null,
+    });
     return leadId;
   });
 

@@ -16,6 +16,8 @@ export interface AppliedEdit {
   after: FieldValues;
   /** The outbox row this edit started, when it did not join an existing one. */
   openedRow: number | null;
+  /** The outbox row that holds this edit (null when nothing changed). */
+  rowId: number | null;
 }
 
 interface ReadLead {
@@ -44,6 +46,7 @@ export function applyLocalEdit(
   leadId: number,
   decide: (local: LeadRecord) => FieldValues,
   now: number,
+  supersededAs = 'replaced by a later change',
 ): AppliedEdit {
   const { row, local, server } = readLocal(store, leadId);
   const before: FieldValues = {};
@@ -55,11 +58,12 @@ export function applyLocalEdit(
     }
   }
   const changed = Object.keys(after) as TriageField[];
-  if (changed.length === 0) return { before, after, openedRow: null };
+  if (changed.length === 0) return { before, after, openedRow: null, rowId: null };
 
   let openedRow: number | null = null;
   let open: OutboxRow[] = store.outbox.openForLead(leadId);
   const target = mergeTarget(open);
+  let rowId: number;
   if (target === undefined) {
     const added: Omit<OutboxRow, 'id'> = {
       leadId,
@@ -78,6 +82,7 @@ export function applyLocalEdit(
       updatedAt: now,
     };
     openedRow = store.outbox.insert(added);
+    rowId = openedRow;
     open = [...open, { ...added, id: openedRow }];
   } else {
     for (const name of changed) {
@@ -85,8 +90,12 @@ export function applyLocalEdit(
     }
     settle(target, now);
     store.outbox.save(target);
+    rowId = target.id;
     open = open.filter((entry) => entry.state !== 'cancelled');
   }
+  // Earlier values of these fields in the same row will never reach Envoke; their activity
+  // entries say so before the lead's entries follow the outbox.
+  store.activity.supersede(leadId, rowId, changed, supersededAs);
   store.refreshLead(leadId, now, { row, open, server, previous: local });
-  return { before, after, openedRow };
+  return { before, after, openedRow, rowId };
 }

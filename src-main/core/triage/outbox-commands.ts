@@ -83,7 +83,11 @@ export function editChange(
       const was = row.fields[name] ?? field(local, name);
       if (was === value) continue;
       mergeField(row, name, value, { local: field(local, name), server: field(server, name) });
-      store.activity.add(row.leadId, 'edit', describeChange(name, was, value), now);
+      store.activity.supersede(row.leadId, row.id, [name], 'replaced by a later change');
+      store.activity.add(row.leadId, 'edit', describeChange(name, was, value), now, {
+        outboxId: row.id,
+        field: name,
+      });
     }
     settle(row, now);
     store.outbox.save(row);

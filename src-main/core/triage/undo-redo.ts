@@ -5,25 +5,26 @@
  * action, a conflict resolution) is left alone: undo never overwrites newer work.
  */
 import type { CommandOutput } from '../../../src-preload/contract/commands';
-import { isEnumField } from '../../../src-preload/contract/lead';
+import { isEnumField, type TriageField } from '../../../src-preload/contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { field, type FieldValues } from '../store/lead-record';
 import type { HistoryEntry } from '../store/history-table';
 import { entriesOf } from './coalesce';
 import { describeChange } from './field-labels';
 import { applyLocalEdit } from './local-edit';
+import { describeReplay, type ReplayDirection, type ReplayedLead } from './replay-label';
 
-type Direction = 'undo' | 'redo';
+type Direction = ReplayDirection;
 
-function replay(context: CoreContext, entry: HistoryEntry, direction: Direction): number[] {
+function replay(context: CoreContext, entry: HistoryEntry, direction: Direction): ReplayedLead[] {
   const { store } = context;
   const now = context.clock.now();
-  const touched: number[] = [];
+  const touched: ReplayedLead[] = [];
   for (const change of entry.changes) {
     if (!store.leads.has(change.leadId)) continue;
     const [from, to] =
       direction === 'undo' ? [change.after, change.before] : [change.before, change.after];
-    const { before, after } = applyLocalEdit(
+    const { before, after, rowId } = applyLocalEdit(
       store,
       change.leadId,
       (local) => {
@@ -37,15 +38,17 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
         return values;
       },
       now,
+      direction === 'undo' ? 'undone' : 'replaced by a later change',
     );
     if (Object.keys(after).length === 0) continue;
-    touched.push(change.leadId);
+    touched.push({ leadId: change.leadId, values: after });
     for (const [name, value] of entriesOf(after)) {
       store.activity.add(
         change.leadId,
         direction,
         describeChange(name, before[name] ?? '', value),
         now,
+        rowId === null ? undefined : { outboxId: rowId, field: name },
       );
     }
   }
@@ -58,7 +61,12 @@ function step(context: CoreContext, direction: Direction): CommandOutput<'histor
   const result = store.transaction(() => {
     const entry = direction === 'undo' ? store.history.nextUndo() : store.history.nextRedo();
     if (entry === undefined) return { label: null, leadIds: [] };
-    return { label: entry.label, leadIds: replay(context, entry, direction) };
+    const replayed = replay(context, entry, direction);
+    const fields = [...new Set(entry.changes.flatMap((change) => Object.keys(change.after)))];
+    return {
+      label: describeReplay(direction, replayed, fields as TriageField[]),
+      leadIds: replayed.map((lead) => lead.leadId),
+    };
   });
   announce(context, result.leadIds);
   return result;

@@ -51,7 +51,7 @@ export function updateLeads(
     const changes: LeadChange[] = [];
     const openedRows: number[] = [];
     for (const leadId of ids) {
-      const { before, after, openedRow } = applyLocalEdit(store, leadId, () => values, now);
+      const { before, after, openedRow, rowId } = applyLocalEdit(store, leadId, () => values, now);
       if (openedRow !== null) openedRows.push(openedRow);
       if (Object.keys(after).length === 0) continue;
       changes.push({ leadId, before, after });
@@ -61,6 +61,7 @@ export function updateLeads(
           'edit',
           describeChange(name as TriageField, before[name] ?? '', value),
           now,
+          rowId === null ? undefined : { outboxId: rowId, field: name },
         );
       }
     }

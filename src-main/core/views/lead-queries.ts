@@ -38,6 +38,9 @@ export function toSummary(row: SummaryRow): LeadSummary {
   };
 }
 
+/** Past this many, matches elsewhere are shown as "1,000+". */
+export const SEARCH_ELSEWHERE_CAP = 1_000;
+
 const SEARCH = 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
 
 export class LeadQueries {
@@ -95,6 +98,30 @@ export class LeadQueries {
       match === null ? statement.pluck().all() : statement.pluck().all(match)
     ) as number[];
     return { ids };
+  }
+
+  /**
+   * Matches of a search outside `view`, counted up to SEARCH_ELSEWHERE_CAP: a search for "a" in
+   * a million leads stops counting early instead of reading every match.
+   */
+  searchElsewhere(
+    input: CommandArgs<'leads:search-elsewhere'>,
+  ): CommandOutput<'leads:search-elsewhere'> {
+    const match = ftsQuery(input.search);
+    if (match === null || input.view === 'all') return { view: 'all', count: 0, capped: false };
+    const statement = this.statement(
+      `elsewhere:${input.view}`,
+      // A view's condition may be NULL for a lead (a missing column value): such a lead is not
+      // in the view, so it counts as elsewhere.
+      () => `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${SEARCH}
+               AND NOT coalesce((${VIEW_CONDITIONS[input.view]}), 0) LIMIT ?)`,
+    );
+    const count = statement.pluck().get(match, SEARCH_ELSEWHERE_CAP + 1) as number;
+    return {
+      view: 'all',
+      count: Math.min(count, SEARCH_ELSEWHERE_CAP),
+      capped: count > SEARCH_ELSEWHERE_CAP,
+    };
   }
 
   /** Summaries of the given ids, in the order asked; ids that no longer exist are left out. */
