@@ -59,12 +59,13 @@ describe("Envoke's message on its way in", () => {
     );
     expect(entry!.lastError).not.toMatch(UNSAFE);
     expect(Array.from(entry!.lastError!).length).toBeLessThanOrEqual(PLAIN_TEXT_LIMIT);
+    // The change's own activity entry carries Envoke's reason as its delivery note.
     const failed = (await core['leads:get']({ id: row!.id })).activity.find(
-      (item) => item.kind === 'failed',
+      (item) => item.delivery === 'failed',
     );
-    expect(failed!.message).toMatch(/^Not sent: Envoke rejected the request: Revenue is locked/);
-    expect(failed!.message).not.toMatch(UNSAFE);
-    expect(failed!.message.length).toBeLessThan(PLAIN_TEXT_LIMIT + 20);
+    expect(failed!.deliveryNote).toMatch(/^Envoke rejected the request: Revenue is locked/);
+    expect(failed!.deliveryNote).not.toMatch(UNSAFE);
+    expect(Array.from(failed!.deliveryNote!).length).toBeLessThanOrEqual(PLAIN_TEXT_LIMIT);
 
     // A refused pull puts the same words in the status bar.
     sim.faults.enqueue({ kind: '400', match: { method: 'GET' }, message: HOSTILE });
