@@ -116,6 +116,15 @@ describe('create from the CLI', () => {
     const unknown = await cli(['create', '--email', 'x@example.com', 'shoe_size=9', '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/"shoe_size" is not a field a new lead can have/);
+    const email = await cli([
+      'create',
+      '--email',
+      'x@example.com',
+      'email=y@example.com',
+      '--db',
+      db,
+    ]);
+    expect(email.stderr).toMatch(/Give the contact’s email with --email/);
     const long = await cli([
       'create',
       '--email',
