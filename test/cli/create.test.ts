@@ -82,6 +82,19 @@ describe('create from the CLI', () => {
     const post = sim.journal.filter((entry) => entry.remoteId === 'CRM-42');
     expect(post).toHaveLength(1);
     expect(post[0]!.body).toMatchObject({ remote_id: 'CRM-42' });
+
+    // A second lead under the same key would be taken for the first: refused, nothing queued.
+    const again = await cli([
+      'create',
+      '--email',
+      'other@example.com',
+      'remote_id=CRM-42',
+      '--db',
+      db,
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has remote_id CRM-42; a new lead needs its own/);
+    expect(JSON.parse((await cli(['outbox', '--db', db])).stdout)).toEqual([]);
   });
 
   it('validates triage fields the way an update does', async () => {
