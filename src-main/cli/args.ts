@@ -56,7 +56,7 @@ export interface CliArgs {
 
 export type ParsedCli = { help: true } | CliArgs;
 
-export const USAGE = `Usage: npm run cli -- <command> --db FILE [--url URL --api-id ID --api-key KEY]
+export const USAGE = `Usage: npm run -s cli -- <command> --db FILE [--url URL --api-id ID --api-key KEY]
 
 Commands:
   sync                      pull from Envoke, then push queued changes (progress on stderr)

@@ -149,6 +149,8 @@ function newLeadWords(words: Record<string, string>): {
   const fields: Record<string, string> = {};
   const contact: Record<string, string> = {};
   for (const [name, value] of Object.entries(words)) {
+    if (name === 'email' || name === 'contact.email')
+      throw new UsageError('Give the contact’s email with --email, not as email=');
     const contactName = name.startsWith('contact.') ? name.slice('contact.'.length) : null;
     if (contactName !== null && CONTACT_FIELD_NAMES.includes(contactName))
       contact[contactName] = value;

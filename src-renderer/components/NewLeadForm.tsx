@@ -9,15 +9,20 @@ import { Dialog } from './Dialog';
 
 const LIMITS = commands['leads:create'].input.shape;
 /** The contract's lengths (Envoke's limits) go on the fields, so none takes more than can be saved. */
-const maxOf = (key: Exclude<keyof NewLead, 'email'>) => LIMITS[key].unwrap().maxLength ?? undefined;
+const maxOf = (key: Exclude<keyof NewLead, 'email' | 'fields'>) =>
+  LIMITS[key].unwrap().maxLength ?? undefined;
+const RULE_RATING_MAX = LIMITS.fields.unwrap().shape.rule_rating.unwrap().maxLength ?? undefined;
 
-const FIELDS: readonly { key: keyof NewLead; label: string; type?: string; max?: number }[] = [
+type FieldKey = Exclude<keyof NewLead, 'fields'> | 'rule_rating';
+const FIELDS: readonly { key: FieldKey; label: string; type?: string; max?: number }[] = [
   { key: 'email', label: 'Email (required)', type: 'email' },
   { key: 'firstName', label: 'First name', max: maxOf('firstName') },
   { key: 'lastName', label: 'Last name', max: maxOf('lastName') },
   { key: 'company', label: 'Company', max: maxOf('company') },
   { key: 'title', label: 'Title', max: maxOf('title') },
   { key: 'phone', label: 'Phone', type: 'tel', max: maxOf('phone') },
+  // Envoke's create example rates the new lead ("Hot"); it is a lead field, not a contact one.
+  { key: 'rule_rating', label: 'Rule rating', max: RULE_RATING_MAX },
 ];
 
 export function NewLeadForm() {
@@ -30,7 +35,9 @@ export function NewLeadForm() {
     const lead: NewLead = { email: values.email?.trim() ?? '' };
     for (const { key } of FIELDS) {
       const value = values[key]?.trim();
-      if (key !== 'email' && value) lead[key] = value;
+      if (key === 'rule_rating') {
+        if (value) lead.fields = { rule_rating: value };
+      } else if (key !== 'email' && value) lead[key] = value;
     }
     // The contract's own sentence, shown in the form rather than the browser's bubble.
     const checked = commands['leads:create'].input.safeParse(lead);

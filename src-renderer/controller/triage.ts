@@ -99,6 +99,8 @@ export interface NewLead {
   company?: string;
   title?: string;
   phone?: string;
+  /** Lead fields beyond the contact: the rating of the rule that made the lead. */
+  fields?: { rule_rating?: string };
 }
 
 /** Creates a lead and makes it the current one. Throws the core's message for the form to show. */

@@ -82,6 +82,19 @@ describe('create from the CLI', () => {
     const post = sim.journal.filter((entry) => entry.remoteId === 'CRM-42');
     expect(post).toHaveLength(1);
     expect(post[0]!.body).toMatchObject({ remote_id: 'CRM-42' });
+
+    // A second lead under the same key would be taken for the first: refused, nothing queued.
+    const again = await cli([
+      'create',
+      '--email',
+      'other@example.com',
+      'remote_id=CRM-42',
+      '--db',
+      db,
+    ]);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already has remote_id CRM-42; a new lead needs its own/);
+    expect(JSON.parse((await cli(['outbox', '--db', db])).stdout)).toEqual([]);
   });
 
   it('validates triage fields the way an update does', async () => {
@@ -116,6 +129,15 @@ describe('create from the CLI', () => {
     const unknown = await cli(['create', '--email', 'x@example.com', 'shoe_size=9', '--db', db]);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/"shoe_size" is not a field a new lead can have/);
+    const email = await cli([
+      'create',
+      '--email',
+      'x@example.com',
+      'email=y@example.com',
+      '--db',
+      db,
+    ]);
+    expect(email.stderr).toMatch(/Give the contact’s email with --email/);
     const long = await cli([
       'create',
       '--email',

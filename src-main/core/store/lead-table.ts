@@ -100,6 +100,7 @@ export class LeadTable {
   private readonly absent: Database.Statement<[string], number>;
   private readonly byEnvokeId: Database.Statement<[string], { id: number }>;
   private readonly unsentByRemote: Database.Statement<[string], LeadRow>;
+  private readonly anyByRemote: Database.Statement<[string], { id: number }>;
   private readonly cachedForPage: Database.Statement<[string], CachedLead & { envoke_id: string }>;
   private readonly insertRow: Database.Statement;
   private readonly updateLocalRow: Database.Statement;
@@ -121,6 +122,9 @@ export class LeadTable {
       )
       .pluck();
     this.byEnvokeId = db.prepare('SELECT id FROM leads WHERE envoke_id = ?');
+    this.anyByRemote = db.prepare(
+      "SELECT id FROM leads WHERE remote_id = ? AND remote_id <> '' LIMIT 1",
+    );
     this.unsentByRemote = db.prepare(
       "SELECT * FROM leads WHERE remote_id = ? AND remote_id <> '' AND envoke_id IS NULL ORDER BY id LIMIT 1",
     );
@@ -169,6 +173,14 @@ export class LeadTable {
 
   idByEnvokeId(envokeId: string): number | null {
     return this.byEnvokeId.get(envokeId)?.id ?? null;
+  }
+
+  /**
+   * Any lead with this remote_id, sent or not. Only a create that names its own remote_id asks
+   * (rarely, from the CLI), so it reads the table rather than keeping an index for every pull.
+   */
+  idByRemoteId(remoteId: string): number | null {
+    return this.anyByRemote.get(remoteId)?.id ?? null;
   }
 
   /** A lead created on this laptop that Envoke has not acknowledged yet, by its client UUID. */

@@ -76,6 +76,14 @@ export function createLead(
   ) as FieldValues;
 
   const id = store.transaction(() => {
+    // Two leads under one remote_id would be taken for one when the second is sent.
+    const holder =
+      extras.remote_id === undefined ? null : store.leads.idByRemoteId(extras.remote_id);
+    if (holder !== null)
+      throw new CommandError(
+        'invalid-input',
+        `Lead #${holder} already has remote_id ${extras.remote_id}; a new lead needs its own.`,
+      );
     const leadId = store.leads.insertLocal(record, now);
     const outboxId = store.outbox.insert({
       leadId,
