@@ -3,6 +3,9 @@
  * the reader is slow to start. Before, the process exited with output still queued and the
  * reader got the first 64 or 128 KB.
  */
+import { execFile } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src-main/sim';
 import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
@@ -40,5 +43,15 @@ describe('output through a pipe', () => {
     expect(run.code).toBe(0);
     expect(run.stdout.length).toBeGreaterThan(500_000);
     expect(JSON.parse(run.stdout)).toHaveLength(1500);
+  });
+
+  it('reads as JSON through `npm run cli` as the README writes it: no npm banner on stdout', async () => {
+    const root = fileURLToPath(new URL('../..', import.meta.url));
+    const { stdout } = await promisify(execFile)(
+      'npm',
+      ['run', 'cli', '--', 'list', '--view', 'all', '--limit', '500', '--db', db],
+      { cwd: root, maxBuffer: 64 * 2 ** 20 },
+    );
+    expect(JSON.parse(stdout)).toHaveLength(500);
   });
 });
