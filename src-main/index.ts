@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   net,
@@ -16,6 +17,9 @@ import {
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { systemClock } from './core/api';
+import { discardDatabaseFiles } from './core/db/discard-database';
+import { openOrOfferStartOver } from './host/start-over';
+import { createDatabaseKeyring } from './app/database-keys';
 import { createAppHandlers } from './host/app-handlers';
 import { openBackend } from './host/backend';
 import { testConnection } from './host/connection-test';
@@ -52,15 +56,42 @@ async function start(): Promise<void> {
     logger,
   });
   const databases = join(app.getPath('userData'), 'databases');
+  const databaseKeys = createDatabaseKeyring({
+    record: storedValue(settings, 'databaseKeys'),
+    safeStorage,
+    platform: process.platform,
+    logger,
+  });
   const coreSession = await openCoreSession(
     credentials.load(),
-    (target) =>
-      openBackend(target, {
-        dbPath: join(databases, databaseFileName(target?.account ?? null)),
-        logger,
-        // `npm start` builds SQLite for Electron's ABI and names the file here.
-        sqliteBinding: process.env.LEAD_TRIAGE_SQLITE_BINDING,
-      }),
+    (target) => {
+      const dbPath = join(databases, databaseFileName(target?.account ?? null));
+      return openOrOfferStartOver({
+        open: () =>
+          openBackend(target, {
+            dbPath,
+            logger,
+            // `npm start` builds SQLite for Electron's ABI and names the file here.
+            sqliteBinding: process.env.LEAD_TRIAGE_SQLITE_BINDING,
+            databaseKey: (path) => databaseKeys.keyFor(path),
+          }),
+        ask: async (message) =>
+          (
+            await dialog.showMessageBox({
+              type: 'warning',
+              message: 'The local database cannot be opened',
+              detail: message,
+              buttons: ['Download the leads again', 'Quit'],
+              defaultId: 1,
+              cancelId: 1,
+            })
+          ).response === 0,
+        startOver: () => {
+          discardDatabaseFiles(dbPath);
+          databaseKeys.forget(dbPath);
+        },
+      });
+    },
     logger,
   );
   const handlers = {

@@ -24,6 +24,8 @@ export interface CliArgs {
   search: string | undefined;
   limit: number | undefined;
   email: string | undefined;
+  /** Delete the local database first (its key is lost) and download the leads again. */
+  startOver: boolean;
 }
 
 export const USAGE = `Usage: npm run cli -- <command> --db FILE [--url URL --api-id ID --api-key KEY]
@@ -41,7 +43,11 @@ Commands:
   resolve ID field=mine|theirs
 
 ID is Envoke's lead id, or #N for a lead's local id (as "id" in list output).
-The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.`;
+The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.
+
+The database is encrypted with the key in LEAD_TRIAGE_DB_KEY (64 hex characters), or else with
+a key file made beside it (FILE.key, readable only by you). If that key is lost, --start-over
+deletes the database so the leads are downloaded again; its unsent changes are lost.`;
 
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
   let parsed;
@@ -58,6 +64,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
         search: { type: 'string' },
         limit: { type: 'string' },
         email: { type: 'string' },
+        'start-over': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -82,6 +89,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): CliArgs {
     search: values.search,
     limit: values.limit === undefined ? undefined : positiveInteger(values.limit, '--limit'),
     email: values.email,
+    startOver: values['start-over'] ?? false,
   };
 }
 

@@ -4,6 +4,8 @@
  */
 import { CommandError } from '../../src-preload/contract';
 import { createCore } from '../core/create-core';
+import { discardDatabaseFiles } from '../core/db/discard-database';
+import { DatabaseKeySetupError, hostDatabaseKey } from '../host/database-key';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
 import { parseCliArgs, UsageError } from './args';
 import { OFFLINE_COMMANDS, runCommand } from './run-command';
@@ -18,9 +20,13 @@ async function main(): Promise<number> {
       `"${args.command}" talks to Envoke: pass --url, --api-id and --api-key (or set ENVOKE_URL, ENVOKE_API_ID, ENVOKE_API_KEY)`,
     );
   }
+  if (args.startOver) discardDatabaseFiles(args.dbPath);
+  const { key, notice } = hostDatabaseKey(args.dbPath, process.env);
+  if (notice !== null) process.stderr.write(`${notice}\n`);
   const core = createCore({
     dbPath: args.dbPath,
     envoke: createEnvokeClient(args.account ?? NO_ACCOUNT),
+    dbKey: key,
   });
   try {
     const result = await runCommand(core, args, (line) => process.stderr.write(`${line}\n`));
@@ -32,7 +38,15 @@ async function main(): Promise<number> {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof UsageError || error instanceof CommandError) return error.message;
+  if (error instanceof CommandError && error.code === 'storage-key') {
+    return `${error.message} To do so, run the command again with --start-over.`;
+  }
+  if (
+    error instanceof UsageError ||
+    error instanceof CommandError ||
+    error instanceof DatabaseKeySetupError
+  )
+    return error.message;
   if (error instanceof EnvokeError) return describeEnvokeError(error);
   return error instanceof Error
     ? `Unexpected error: ${error.message}`

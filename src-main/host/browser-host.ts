@@ -24,6 +24,7 @@ import type { RunningSimulator } from '../sim';
 import { createAppHandlers } from './app-handlers';
 import { openBackend } from './backend';
 import { testConnection } from './connection-test';
+import { hostDatabaseKey } from './database-key';
 import { createConsoleLogger } from './console-logger';
 import { openCoreSession, type CoreSession } from './core-session';
 import { createMemoryCredentials, type SavedAccount } from './credentials';
@@ -155,6 +156,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         logger,
         demoLeads: options.demoLeads,
         clock: options.clock,
+        databaseKey: (path) => {
+          const { key, notice } = hostDatabaseKey(path, process.env);
+          if (notice !== null) logger.warn(notice);
+          return key;
+        },
       }),
     logger,
   );
