@@ -1,0 +1,6 @@
+export const UPDATE_URL_ENV: string;
+export function builderArgs(
+  platform: string,
+  env: Record<string, string | undefined>,
+  extra: string[],
+): string[];
