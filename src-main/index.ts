@@ -11,11 +11,11 @@ import {
   Menu,
   net,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
 } from 'electron';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { systemClock } from './core/api';
 import { discardDatabaseFiles } from './core/db/discard-database';
 import { openOrOfferStartOver } from './host/start-over';
@@ -28,6 +28,13 @@ import { openCoreSession } from './host/core-session';
 import { databaseFileName } from './host/database-files';
 import { createDispatcher } from './host/dispatch';
 import { createKeychainCredentials } from './app/credentials';
+import {
+  APP_PAGE_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolResponse,
+} from './app/app-protocol';
+import { applyDevelopmentOverrides } from './app/development-overrides';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -37,14 +44,21 @@ import { guardNavigation, lockDownSession } from './app/web-security';
 import { forwardCoreEvents, sendEvent } from './app/window-events';
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
-const PAGE_PATH = join(import.meta.dirname, '../renderer/index.html');
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 const logger = createConsoleLogger();
 
-// Lets end-to-end tests run the app against a throwaway profile.
-if (process.env.LEAD_TRIAGE_USER_DATA) app.setPath('userData', process.env.LEAD_TRIAGE_USER_DATA);
+// A throwaway profile and Electron's SQLite build for `npm start` and end-to-end tests; the
+// installed app ignores both.
+const overrides = applyDevelopmentOverrides(app, process.env, logger);
+
+// app:// must be known as privileged before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME_PRIVILEGES.scheme, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } },
+]);
 
 async function start(): Promise<void> {
-  const appUrl = pathToFileURL(PAGE_PATH);
+  const appUrl = APP_PAGE_URL;
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request, RENDERER_DIR));
   lockDownSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, appUrl));
 
@@ -71,8 +85,7 @@ async function start(): Promise<void> {
           openBackend(target, {
             dbPath,
             logger,
-            // `npm start` builds SQLite for Electron's ABI and names the file here.
-            sqliteBinding: process.env.LEAD_TRIAGE_SQLITE_BINDING,
+            sqliteBinding: overrides.sqliteBinding,
             databaseKey: (path) => databaseKeys.keyFor(path),
           }),
         ask: async (message) =>
@@ -109,7 +122,7 @@ async function start(): Promise<void> {
 
   const window = openMainWindow({
     preloadPath: PRELOAD_PATH,
-    pagePath: PAGE_PATH,
+    pageUrl: appUrl,
     bounds: storedValue(settings, 'windowBounds'),
   });
   const contents = window.webContents;

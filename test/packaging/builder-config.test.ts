@@ -4,7 +4,7 @@
  * schema, and the rules a release relies on are asserted one by one, so an edit that breaks one
  * fails CI before any installer is built.
  */
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -162,6 +162,25 @@ describe('electron-builder.yml', () => {
     expect([png.readUInt32BE(16), png.readUInt32BE(20), png[24], png[25]]).toEqual([
       1024, 1024, 8, 6,
     ]);
+  });
+});
+
+describe('the installed app', () => {
+  it('reads the development overrides only through the module that ignores them when packaged', () => {
+    const readers: string[] = [];
+    const walk = (dir: string): void => {
+      for (const entry of readdirSync(dir, { withFileTypes: true })) {
+        const path = join(dir, entry.name);
+        if (entry.isDirectory()) walk(path);
+        else if (/\.tsx?$/.test(entry.name)) {
+          const text = readFileSync(path, 'utf8');
+          if (/LEAD_TRIAGE_(USER_DATA|SQLITE_BINDING)/.test(text))
+            readers.push(path.slice(ROOT.length + 1));
+        }
+      }
+    };
+    walk(join(ROOT, 'src-main'));
+    expect(readers).toEqual(['src-main/app/development-overrides.ts']);
   });
 });
 
