@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
   dialog,
   ipcMain,
   Menu,
@@ -14,8 +15,10 @@ import {
   protocol,
   safeStorage,
   session,
+  shell,
 } from 'electron';
 import { join } from 'node:path';
+import packageJson from '../package.json' with { type: 'json' };
 import { systemClock } from './core/api';
 import { discardDatabaseFiles } from './core/db/discard-database';
 import { openOrOfferStartOver } from './host/start-over';
@@ -23,7 +26,7 @@ import { createDatabaseKeyring } from './app/database-keys';
 import { createAppHandlers } from './host/app-handlers';
 import { openBackend } from './host/backend';
 import { testConnection } from './host/connection-test';
-import { createConsoleLogger } from './host/console-logger';
+import { createRedactor, redactingCredentials } from './host/log-redaction';
 import { openCoreSession } from './host/core-session';
 import { databaseFileName } from './host/database-files';
 import { createDispatcher } from './host/dispatch';
@@ -34,6 +37,8 @@ import {
   APP_SCHEME_PRIVILEGES,
   appProtocolResponse,
 } from './app/app-protocol';
+import { openAppLog } from './app/app-log';
+import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
@@ -45,7 +50,10 @@ import { forwardCoreEvents, sendEvent } from './app/window-events';
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
-const logger = createConsoleLogger();
+// Every line is redacted (API key, lead contents) before it reaches the log file.
+const redact = createRedactor();
+const logger = openAppLog(app, redact);
+startCrashReports(crashReporter, packageJson.crashReportUrl);
 
 // A throwaway profile and Electron's SQLite build for `npm start` and end-to-end tests; the
 // installed app ignores both.
@@ -63,12 +71,15 @@ async function start(): Promise<void> {
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, appUrl));
 
   const settings = openSettingsFile();
-  const credentials = createKeychainCredentials({
-    record: storedValue(settings, 'account'),
-    safeStorage,
-    platform: process.platform,
-    logger,
-  });
+  const credentials = redactingCredentials(
+    createKeychainCredentials({
+      record: storedValue(settings, 'account'),
+      safeStorage,
+      platform: process.platform,
+      logger,
+    }),
+    redact,
+  );
   const databases = join(app.getPath('userData'), 'databases');
   const databaseKeys = createDatabaseKeyring({
     record: storedValue(settings, 'databaseKeys'),
@@ -139,6 +150,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         development: !app.isPackaged,
         onAction: (action) => sendEvent(contents, 'app:menu', { action }),
+        onShowLogs: () => void shell.openPath(app.getPath('logs')),
       }),
     ),
   );

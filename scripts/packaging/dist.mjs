@@ -1,6 +1,7 @@
 // `npm run dist[:mac|:win|:linux] [-- electron-builder options]`: builds the app (electron-vite)
 // and packs it with electron-builder (electron-builder.yml). Publishing is never automatic; the
-// update feed is the generic provider at LEAD_TRIAGE_UPDATE_URL, baked in when set.
+// update feed is the generic provider at LEAD_TRIAGE_UPDATE_URL, baked in when set, and crash
+// reports are uploaded only to LEAD_TRIAGE_CRASH_URL when set.
 // `npm run dist -- --help` shows electron-builder's own options without building.
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 
 const projectRoot = join(fileURLToPath(import.meta.url), '..', '..', '..');
 export const UPDATE_URL_ENV = 'LEAD_TRIAGE_UPDATE_URL';
+export const CRASH_URL_ENV = 'LEAD_TRIAGE_CRASH_URL';
 const PLATFORM_FLAGS = { mac: '--mac', win: '--win', linux: '--linux' };
 
 /**
@@ -28,6 +30,13 @@ export function builderArgs(platform, env, extra) {
     const url = new URL(feed);
     if (url.protocol !== 'https:') throw new Error(`${UPDATE_URL_ENV} must be an https:// address`);
     args.push('-c.publish.provider=generic', `-c.publish.url=${url.href}`);
+  }
+  // Crash minidumps stay on the computer unless a crash server is named here.
+  const crashes = env[CRASH_URL_ENV];
+  if (crashes) {
+    const url = new URL(crashes);
+    if (url.protocol !== 'https:') throw new Error(`${CRASH_URL_ENV} must be an https:// address`);
+    args.push(`-c.extraMetadata.crashReportUrl=${url.href}`);
   }
   return [...args, ...extra];
 }

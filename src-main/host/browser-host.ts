@@ -26,6 +26,7 @@ import { openBackend } from './backend';
 import { testConnection } from './connection-test';
 import { hostDatabaseKey } from './database-key';
 import { createConsoleLogger } from './console-logger';
+import { createRedactor, redactingLogger } from './log-redaction';
 import { openCoreSession, type CoreSession } from './core-session';
 import { createMemoryCredentials, type SavedAccount } from './credentials';
 import { databaseFileName } from './database-files';
@@ -134,12 +135,15 @@ async function route(request: IncomingMessage, response: ServerResponse, router:
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const logger = options.logger ?? createConsoleLogger();
+  // The console log never shows the API key or this host's token (added once it exists).
+  const redact = createRedactor();
+  const logger = options.logger ?? redactingLogger(createConsoleLogger(), redact);
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
   }
   const initial = startingAccount(options.account);
+  redact.addSecret(initial?.apiKey);
   const dbPath = resolve(options.dbPath);
   const startingFile = databaseFileName(initial?.account ?? null);
   // The given file serves the starting account; any other account (or the demo) gets its own.
@@ -181,6 +185,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const streams = new Set<() => void>();
   const token = randomBytes(32).toString('base64url');
+  redact.addSecret(token);
   const router: Router = {
     port: 0,
     token,

@@ -141,6 +141,14 @@ describe('electron-builder.yml', () => {
       builderArgs('', { LEAD_TRIAGE_UPDATE_URL: 'http://updates.example.com' }, []),
     ).toThrow(/must be an https/);
     expect(() => builderArgs('beos', {}, [])).toThrow(/Unknown platform/);
+    expect(
+      builderArgs('linux', { LEAD_TRIAGE_CRASH_URL: 'https://crashes.example.com/submit' }, []),
+    ).toEqual([
+      '--publish',
+      'never',
+      '--linux',
+      '-c.extraMetadata.crashReportUrl=https://crashes.example.com/submit',
+    ]);
     const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
       scripts: Record<string, string>;
     };
