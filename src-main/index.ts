@@ -17,7 +17,9 @@ import {
   session,
   shell,
 } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
+import electronUpdater from 'electron-updater';
 import packageJson from '../package.json' with { type: 'json' };
 import { systemClock } from './core/api';
 import { discardDatabaseFiles } from './core/db/discard-database';
@@ -38,6 +40,7 @@ import {
   appProtocolResponse,
 } from './app/app-protocol';
 import { openAppLog } from './app/app-log';
+import { restartToUpdate, startAutoUpdate, type AutoUpdate } from './app/auto-update';
 import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
 import { registerIpc, trustedSender } from './app/ipc';
@@ -49,6 +52,7 @@ import { guardNavigation, lockDownSession } from './app/web-security';
 import { forwardCoreEvents, sendEvent } from './app/window-events';
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
+const { autoUpdater } = electronUpdater;
 const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 // Every line is redacted (API key, lead contents) before it reaches the log file.
 const redact = createRedactor();
@@ -118,6 +122,15 @@ async function start(): Promise<void> {
     },
     logger,
   );
+  // Closing the core once, whether the person quits or restarts to update.
+  let coreClosed: Promise<void> | null = null;
+  const closeCore = (): Promise<void> =>
+    (coreClosed ??= coreSession
+      .close()
+      .catch((error: unknown) =>
+        logger.error('The core did not close cleanly', { error: String(error) }),
+      ));
+  let update: AutoUpdate | null = null;
   const handlers = {
     ...coreSession.handlers,
     ...createAppHandlers({
@@ -127,6 +140,27 @@ async function start(): Promise<void> {
       credentials,
       session: coreSession,
       testConnection,
+      restartToUpdate: async () =>
+        update !== null &&
+        restartToUpdate({
+          updater: autoUpdater,
+          update,
+          unsent: async () => {
+            const status = await coreSession.handlers['sync:status']({});
+            return status.pending + status.failed + status.conflicts;
+          },
+          confirm: async (question) =>
+            (
+              await dialog.showMessageBox(window, {
+                type: 'question',
+                message: question,
+                buttons: ['Restart now', 'Later'],
+                defaultId: 0,
+                cancelId: 1,
+              })
+            ).response === 0,
+          closeCore,
+        }),
     }),
   };
   const dispatch = createDispatcher(handlers, { logger, checkOutput: !app.isPackaged });
@@ -164,6 +198,17 @@ async function start(): Promise<void> {
     clock: systemClock,
   });
 
+  // Only an installed app built with an update feed (app-update.yml beside app.asar) updates.
+  if (app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'))) {
+    autoUpdater.logger = null;
+    update = startAutoUpdate({
+      updater: autoUpdater,
+      clock: systemClock,
+      logger,
+      onReady: (version) => sendEvent(contents, 'app:update', { version }),
+    });
+  }
+
   // One window: when it closes the app quits, rather than syncing on with nothing to show failures.
   app.on('window-all-closed', () => app.quit());
 
@@ -178,15 +223,11 @@ async function start(): Promise<void> {
     stopWatching();
     stopEvents();
     stopIpc();
-    void coreSession
-      .close()
-      .catch((error: unknown) =>
-        logger.error('The core did not close cleanly', { error: String(error) }),
-      )
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+    update?.stop();
+    void closeCore().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }
 

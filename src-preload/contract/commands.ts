@@ -159,6 +159,11 @@ export const appCommands = {
   },
   /** Back to demo data. */
   'account:clear': { input: none, output: ok },
+  /**
+   * Install the downloaded update: the app asks first, saying how many changes are still unsent
+   * (they are kept and sent after the restart). `restarting` is false when the person said later.
+   */
+  'app:restart-to-update': { input: none, output: z.object({ restarting: z.boolean() }) },
 } as const;
 
 export const commands = { ...coreCommands, ...appCommands } as const;
