@@ -11,6 +11,7 @@ import {
   ipcMain,
   Menu,
   net,
+  Notification,
   powerMonitor,
   protocol,
   safeStorage,
@@ -40,6 +41,7 @@ import {
   appProtocolResponse,
 } from './app/app-protocol';
 import { openAppLog } from './app/app-log';
+import { watchAttention } from './app/attention';
 import { restartToUpdate, startAutoUpdate, type AutoUpdate } from './app/auto-update';
 import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
@@ -131,12 +133,13 @@ async function start(): Promise<void> {
         logger.error('The core did not close cleanly', { error: String(error) }),
       ));
   let update: AutoUpdate | null = null;
+  const preferences = createElectronPreferences(settings);
   const handlers = {
     ...coreSession.handlers,
     ...createAppHandlers({
       version: app.getVersion(),
       host: 'electron',
-      preferences: createElectronPreferences(settings),
+      preferences,
       credentials,
       session: coreSession,
       testConnection,
@@ -198,6 +201,16 @@ async function start(): Promise<void> {
     clock: systemClock,
   });
 
+  // Dock/taskbar badge and notifications (counts only: they show on a locked screen).
+  const stopAttention = watchAttention({
+    subscribe: (listener) => coreSession.on('sync:status', listener),
+    setBadge: (count) => void app.setBadgeCount(count),
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    notificationsWanted: () => preferences.get().notifyProblems,
+  });
+
   // Only an installed app built with an update feed (app-update.yml beside app.asar) updates.
   if (app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'))) {
     autoUpdater.logger = null;
@@ -224,6 +237,7 @@ async function start(): Promise<void> {
     stopEvents();
     stopIpc();
     update?.stop();
+    stopAttention();
     void closeCore().finally(() => {
       closed = true;
       app.quit();

@@ -121,6 +121,8 @@ export const PreferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** Action id -> keys, overriding the default keymap. */
   keymap: z.record(z.string(), z.array(z.string().min(1).max(40)).max(4)),
+  /** The desktop app's OS notification when a sync ends with new conflicts or refused changes. */
+  notifyProblems: z.boolean(),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
