@@ -173,6 +173,52 @@ describe('electron-builder.yml', () => {
   });
 });
 
+describe('the release workflow', () => {
+  const workflow = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
+
+  it('builds on macOS, Windows and Linux: install, every test (xvfb on Linux), dist, artifacts', () => {
+    for (const os of ['macos-', 'windows-', 'ubuntu-']) expect(workflow).toContain(`- os: ${os}`);
+    for (const dist of ['dist:mac', 'dist:win', 'dist:linux'])
+      expect(workflow).toContain(`dist: ${dist}`);
+    const order = [
+      'npm ci',
+      'xvfb-run --auto-servernum npm test',
+      'npm run ${{ matrix.dist }}',
+      'actions/upload-artifact',
+    ];
+    const at = order.map((step) => workflow.indexOf(step));
+    expect(at.every((index) => index >= 0)).toBe(true);
+    expect([...at].sort((a, b) => a - b)).toEqual(at);
+  });
+
+  it('takes signing material only from secrets, each named in the README', () => {
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const named = [...workflow.matchAll(/secrets\.([A-Z0-9_]+)/g)].map((match) => match[1]!);
+    expect(new Set(named)).toEqual(
+      new Set([
+        'MAC_CSC_LINK',
+        'MAC_CSC_KEY_PASSWORD',
+        'APPLE_API_KEY_P8',
+        'APPLE_API_KEY_ID',
+        'APPLE_API_ISSUER',
+        'WIN_CSC_LINK',
+        'WIN_CSC_KEY_PASSWORD',
+      ]),
+    );
+    for (const secret of named) expect(readme).toContain(`\`${secret}\``);
+    // Every signing variable the build reads is bound to a secret expression, never a literal.
+    for (const line of workflow
+      .split('\n')
+      .filter((text) =>
+        /^\s+(CSC_LINK|CSC_KEY_PASSWORD|WIN_CSC_LINK|WIN_CSC_KEY_PASSWORD|APPLE_API_KEY_ID|APPLE_API_ISSUER):/.test(
+          text,
+        ),
+      )) {
+      expect(line).toMatch(/\$\{\{ .*secrets\./);
+    }
+  });
+});
+
 describe('the installed app', () => {
   it('reads the development overrides only through the module that ignores them when packaged', () => {
     const readers: string[] = [];
