@@ -59,11 +59,12 @@ const RENDERER_DIR = join(import.meta.dirname, '../renderer');
 // Every line is redacted (API key, lead contents) before it reaches the log file.
 const redact = createRedactor();
 const logger = openAppLog(app, redact);
-startCrashReports(crashReporter, packageJson.crashReportUrl);
 
 // A throwaway profile and Electron's SQLite build for `npm start` and end-to-end tests; the
 // installed app ignores both.
 const overrides = applyDevelopmentOverrides(app, process.env, logger);
+// After the profile folder is settled: crash dumps are kept inside it.
+startCrashReports(crashReporter, packageJson.crashReportUrl);
 
 // app:// must be known as privileged before the app is ready.
 protocol.registerSchemesAsPrivileged([
