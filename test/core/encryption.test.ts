@@ -121,6 +121,14 @@ describe('the cache on disk', () => {
     for (const file of [db, `${db}-wal`, `${db}-shm`]) {
       for (const email of emails) expect(occurrences(file, email)).toBe(0);
     }
+    // As a person would check it: grep finds no line with the email in any file.
+    for (const file of [db, `${db}-wal`, `${db}-shm`].filter((path) => existsSync(path))) {
+      const grep = await run('grep', ['-c', '-a', emails[0]!, file]).then(
+        ({ stdout }) => stdout,
+        (error: { stdout: string }) => error.stdout,
+      );
+      expect(grep.trim()).toBe('0');
+    }
     expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
 
     // Another key (the file lost and made again elsewhere, or the variable set wrong).
