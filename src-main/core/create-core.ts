@@ -76,6 +76,15 @@ export function createCore(options: CoreOptions): Core {
   store.outbox.recoverInterrupted();
 
   const events = new CoreEvents(logger);
+  // The note follows the counts as they change, so after a crash too it tells what a lost key
+  // would cost.
+  let noted = -1;
+  events.on('sync:status', (status) => {
+    const unsent = status.pending + status.failed + status.conflicts;
+    if (unsent === noted) return;
+    noted = unsent;
+    writeUnsentNote(options.dbPath, unsent);
+  });
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
