@@ -5,6 +5,7 @@
  * not protected by the OS, and the log says so plainly.
  */
 import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../core/api';
@@ -77,10 +78,11 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
       const existing = all[name];
       if (existing !== undefined) {
         const key = unseal(existing);
-        // An unreadable key is not replaced: opening then fails with the lost-key message,
-        // and the person chooses whether to start over.
         if (key !== null) return key;
-        return randomBytes(DATABASE_KEY_BYTES);
+        // An unreadable key of an existing file is not replaced: opening then fails with the
+        // lost-key message, and the person chooses whether to start over. With no file there is
+        // nothing to lose, and a new key is kept below.
+        if (existsSync(dbPath)) return randomBytes(DATABASE_KEY_BYTES);
       }
       const key = randomBytes(DATABASE_KEY_BYTES);
       const entry = safeStorage.isEncryptionAvailable()

@@ -1,4 +1,7 @@
 // The desktop app's database keys, sealed with a stand-in for Electron's safeStorage.
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   createDatabaseKeyring,
@@ -80,7 +83,25 @@ describe('createDatabaseKeyring', () => {
       platform: 'darwin',
       logger,
     });
-    expect(second.keyFor('/p/demo.db').equals(key)).toBe(false);
-    expect(JSON.stringify(record.read())).toBe(stored);
+    const dir = mkdtempSync(join(tmpdir(), 'lead-triage-keys-'));
+    try {
+      const existing = join(dir, 'demo.db');
+      writeFileSync(existing, 'encrypted bytes');
+      expect(second.keyFor(existing).equals(key)).toBe(false);
+      expect(JSON.stringify(record.read())).toBe(stored);
+      // No file (it was deleted): nothing to protect, so a new key is made and kept.
+      const fresh = join(dir, 'gone', 'demo.db');
+      const replaced = second.keyFor(fresh);
+      expect(JSON.stringify(record.read())).not.toBe(stored);
+      const third = createDatabaseKeyring({
+        record,
+        safeStorage: fakeSafeStorage('keychain'),
+        platform: 'darwin',
+        logger,
+      });
+      expect(third.keyFor(fresh).equals(replaced)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
