@@ -55,8 +55,15 @@ export function hostDatabaseKey(dbPath: string, env: NodeJS.ProcessEnv): HostDat
     return { key: parseHexKey(text, `The database key file ${path}`), notice: null };
   }
   const key = randomBytes(DATABASE_KEY_BYTES);
-  // 'wx': never overwrite a key another process made a moment ago.
-  writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  try {
+    // 'wx': never overwrite a key another process made a moment ago; use that one instead.
+    writeFileSync(path, `${key.toString('hex')}\n`, { mode: 0o600, flag: 'wx' });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return hostDatabaseKey(dbPath, env);
+    throw new DatabaseKeySetupError(
+      `The database key file ${path} cannot be written: ${String(error)}.`,
+    );
+  }
   return {
     key,
     notice:
