@@ -8,52 +8,48 @@
 import { expect } from '@playwright/test';
 import { leadList, statusBar, test } from './support/app';
 
-declare global {
-  interface Window {
-    deliverDesktopEvent?: (event: string, payload: unknown) => void;
-  }
-}
+/** Runs in the page before its scripts: the stand-in for the desktop app's preload bridge. */
+const DESKTOP_BRIDGE = `
+(() => {
+  const token = new URLSearchParams(location.search).get('token') || '';
+  const listeners = new Map();
+  let source = null;
+  const deliver = (event, payload) => {
+    for (const callback of listeners.get(event) || []) callback(payload);
+  };
+  window.deliverDesktopEvent = deliver;
+  window.leadTriage = {
+    async invoke(name, input) {
+      const response = await fetch('/api/invoke/' + encodeURIComponent(name), {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', 'x-lead-triage-token': token },
+        body: JSON.stringify(input || {}),
+      });
+      return response.json();
+    },
+    on(event, callback) {
+      if (!listeners.has(event)) listeners.set(event, new Set());
+      listeners.get(event).add(callback);
+      source = source || new EventSource('/api/events');
+      source.addEventListener(event, (message) => deliver(event, JSON.parse(message.data)));
+      return () => listeners.get(event).delete(callback);
+    },
+  };
+})();
+`;
 
 test('an update downloaded in the background shows "Restart to update", which asks the app to restart', async ({
   page,
   app,
 }) => {
-  await page.addInitScript(() => {
-    const token = new URLSearchParams(window.location.search).get('token') ?? '';
-    const listeners = new Map<string, Set<(payload: unknown) => void>>();
-    let source: EventSource | null = null;
-    const deliver = (event: string, payload: unknown) => {
-      for (const callback of listeners.get(event) ?? []) callback(payload);
-    };
-    window.deliverDesktopEvent = deliver;
-    window.leadTriage = {
-      async invoke(name, input) {
-        const response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-lead-triage-token': token },
-          body: JSON.stringify(input ?? {}),
-        });
-        return response.json();
-      },
-      on(event, callback) {
-        let set = listeners.get(event);
-        if (!set) listeners.set(event, (set = new Set()));
-        set.add(callback);
-        source ??= new EventSource('/api/events');
-        source.addEventListener(event, (message) =>
-          deliver(event, JSON.parse((message as MessageEvent<string>).data)),
-        );
-        return () => set.delete(callback);
-      },
-    };
-  });
+  await page.addInitScript({ content: DESKTOP_BRIDGE });
   await page.goto(app.url);
   await expect(leadList(page).getByRole('option').first()).toBeVisible();
   await expect(statusBar(page)).toContainText(/synced/, { timeout: 20_000 });
   const restart = page.getByRole('button', { name: 'Restart to update' });
   await expect(restart).toHaveCount(0);
 
-  await page.evaluate(() => window.deliverDesktopEvent?.('app:update', { version: '0.2.0' }));
+  await page.evaluate("window.deliverDesktopEvent('app:update', { version: '0.2.0' })");
   await expect(restart).toBeVisible();
   await expect(restart).toHaveAttribute('title', 'Version 0.2.0 is downloaded');
 
