@@ -1,9 +1,12 @@
 /**
  * The floor a sync is compared with: the same pages fetched in the same order, parsed and
  * inserted with one prepared statement per page transaction, and nothing else (no validation,
- * no outbox checks, no indexes beyond the primary key, no events).
+ * no outbox checks, no indexes beyond the primary key, no events). Encrypted like the app's
+ * cache, so the comparison measures the core, not the cipher.
  */
 import Database from 'better-sqlite3';
+import { randomBytes } from 'node:crypto';
+import { keyConnection } from '../src-main/core/db/encryption';
 
 export async function rawFetchAndInsert(
   baseUrl: string,
@@ -11,6 +14,7 @@ export async function rawFetchAndInsert(
   dbPath: string,
 ): Promise<number> {
   const db = new Database(dbPath);
+  keyConnection(db, randomBytes(32));
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE leads (id TEXT PRIMARY KEY, data TEXT NOT NULL)');

@@ -6,6 +6,7 @@
  * The simulator runs in a child process so its work does not count against our event loop.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -51,7 +52,11 @@ async function startSimulatorProcess(): Promise<{ url: string; child: ChildProce
 }
 
 async function realSync(url: string, dbPath: string): Promise<number> {
-  const core = createCore({ dbPath, envoke: createEnvokeClient({ baseUrl: url, ...account }) });
+  const core = createCore({
+    dbPath,
+    envoke: createEnvokeClient({ baseUrl: url, ...account }),
+    dbKey: randomBytes(32),
+  });
   try {
     await core.syncOnce('pull');
     return (await core['leads:counts']({})).all;

@@ -16,8 +16,9 @@ export const electronBindingPath = join(
   'better_sqlite3.node',
 );
 
-const readVersion = (pkg) =>
-  JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8')).version;
+const readManifest = (pkg) =>
+  JSON.parse(readFileSync(join(projectRoot, 'node_modules', pkg, 'package.json'), 'utf8'));
+const readVersion = (pkg) => readManifest(pkg).version;
 
 /** npm ships node-gyp and tells scripts where; outside npm, look beside npm's own files. */
 function nodeGyp() {
@@ -29,7 +30,10 @@ function nodeGyp() {
 /** @returns {{ ok: true, path: string } | { ok: false, reason: string }} */
 export function ensureElectronSqlite() {
   const electronVersion = readVersion('electron');
-  const stamp = `${readVersion('better-sqlite3')}@electron-${electronVersion}`;
+  // The real package's name too: better-sqlite3 is installed as an alias of the encrypting build,
+  // and a plain build of the same version must not be taken for it.
+  const sqlite = readManifest('better-sqlite3');
+  const stamp = `${sqlite.name}-${sqlite.version}@electron-${electronVersion}`;
   const stampFile = join(projectRoot, '.electron-native', 'stamp');
   if (
     existsSync(electronBindingPath) &&

@@ -6,25 +6,46 @@
 import {
   app,
   BrowserWindow,
+  crashReporter,
+  dialog,
   ipcMain,
   Menu,
   net,
+  Notification,
   powerMonitor,
+  protocol,
   safeStorage,
   session,
+  shell,
 } from 'electron';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import electronUpdater from 'electron-updater';
+import packageJson from '../package.json' with { type: 'json' };
 import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
+import { discardDatabaseFiles } from './core/db/discard-database';
+import { openOrOfferStartOver } from './host/start-over';
+import { createDatabaseKeyring } from './app/database-keys';
 import { createAppHandlers } from './host/app-handlers';
 import { openBackend } from './host/backend';
 import { testConnection } from './host/connection-test';
-import { createConsoleLogger } from './host/console-logger';
+import { createRedactor, redactingCredentials } from './host/log-redaction';
 import { openCoreSession } from './host/core-session';
 import { databaseFileName } from './host/database-files';
 import { createDispatcher } from './host/dispatch';
 import { createKeychainCredentials } from './app/credentials';
+import {
+  APP_PAGE_URL,
+  APP_SCHEME,
+  APP_SCHEME_PRIVILEGES,
+  appProtocolResponse,
+} from './app/app-protocol';
+import { openAppLog } from './app/app-log';
+import { watchAttention } from './app/attention';
+import { restartToUpdate, startAutoUpdate, type AutoUpdate } from './app/auto-update';
+import { startCrashReports } from './app/crash-reports';
+import { applyDevelopmentOverrides } from './app/development-overrides';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -34,53 +55,125 @@ import { guardNavigation, lockDownSession } from './app/web-security';
 import { forwardCoreEvents, sendEvent } from './app/window-events';
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
-const PAGE_PATH = join(import.meta.dirname, '../renderer/index.html');
-const logger = createConsoleLogger();
+const { autoUpdater } = electronUpdater;
+const RENDERER_DIR = join(import.meta.dirname, '../renderer');
+// Every line is redacted (API key, lead contents) before it reaches the log file.
+const redact = createRedactor();
+const logger = openAppLog(app, redact);
 
-// Lets end-to-end tests run the app against a throwaway profile.
-if (process.env.LEAD_TRIAGE_USER_DATA) app.setPath('userData', process.env.LEAD_TRIAGE_USER_DATA);
+// A throwaway profile and Electron's SQLite build for `npm start` and end-to-end tests; the
+// installed app ignores both.
+const overrides = applyDevelopmentOverrides(app, process.env, logger);
+// After the profile folder is settled: crash dumps are kept inside it.
+startCrashReports(crashReporter, packageJson.crashReportUrl);
+
+// app:// must be known as privileged before the app is ready.
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME_PRIVILEGES.scheme, privileges: { ...APP_SCHEME_PRIVILEGES.privileges } },
+]);
 
 async function start(): Promise<void> {
-  const appUrl = pathToFileURL(PAGE_PATH);
+  const appUrl = APP_PAGE_URL;
+  protocol.handle(APP_SCHEME, (request) => appProtocolResponse(request, RENDERER_DIR));
   lockDownSession(session.defaultSession);
   app.on('web-contents-created', (_event, contents) => guardNavigation(contents, appUrl));
 
   const settings = openSettingsFile();
-  const credentials = createKeychainCredentials({
-    record: storedValue(settings, 'account'),
+  const credentials = redactingCredentials(
+    createKeychainCredentials({
+      record: storedValue(settings, 'account'),
+      safeStorage,
+      platform: process.platform,
+      logger,
+    }),
+    redact,
+  );
+  const databases = join(app.getPath('userData'), 'databases');
+  const databaseKeys = createDatabaseKeyring({
+    record: storedValue(settings, 'databaseKeys'),
     safeStorage,
     platform: process.platform,
     logger,
   });
-  const databases = join(app.getPath('userData'), 'databases');
   makePrivateFolder(databases, { tightenExisting: true });
   const coreSession = await openCoreSession(
     credentials.load(),
-    (target) =>
-      openBackend(target, {
-        dbPath: join(databases, databaseFileName(target?.account ?? null)),
-        logger,
-        // `npm start` builds SQLite for Electron's ABI and names the file here.
-        sqliteBinding: process.env.LEAD_TRIAGE_SQLITE_BINDING,
-      }),
+    (target) => {
+      const dbPath = join(databases, databaseFileName(target?.account ?? null));
+      return openOrOfferStartOver({
+        open: () =>
+          openBackend(target, {
+            dbPath,
+            logger,
+            sqliteBinding: overrides.sqliteBinding,
+            databaseKey: (path) => databaseKeys.keyFor(path),
+          }),
+        ask: async (message) =>
+          (
+            await dialog.showMessageBox({
+              type: 'warning',
+              message: 'The local database cannot be opened',
+              detail: message,
+              buttons: ['Download the leads again', 'Quit'],
+              defaultId: 1,
+              cancelId: 1,
+            })
+          ).response === 0,
+        startOver: () => {
+          discardDatabaseFiles(dbPath);
+          databaseKeys.forget(dbPath);
+        },
+      });
+    },
     logger,
   );
+  // Closing the core once, whether the person quits or restarts to update.
+  let coreClosed: Promise<void> | null = null;
+  const closeCore = (): Promise<void> =>
+    (coreClosed ??= coreSession
+      .close()
+      .catch((error: unknown) =>
+        logger.error('The core did not close cleanly', { error: String(error) }),
+      ));
+  let update: AutoUpdate | null = null;
+  const preferences = createElectronPreferences(settings);
   const handlers = {
     ...coreSession.handlers,
     ...createAppHandlers({
       version: app.getVersion(),
       host: 'electron',
-      preferences: createElectronPreferences(settings),
+      preferences,
       credentials,
       session: coreSession,
       testConnection,
+      restartToUpdate: async () =>
+        update !== null &&
+        restartToUpdate({
+          updater: autoUpdater,
+          update,
+          unsent: async () => {
+            const status = await coreSession.handlers['sync:status']({});
+            return status.pending + status.failed + status.conflicts;
+          },
+          confirm: async (question) =>
+            (
+              await dialog.showMessageBox(window, {
+                type: 'question',
+                message: question,
+                buttons: ['Restart now', 'Later'],
+                defaultId: 0,
+                cancelId: 1,
+              })
+            ).response === 0,
+          closeCore,
+        }),
     }),
   };
   const dispatch = createDispatcher(handlers, { logger, checkOutput: !app.isPackaged });
 
   const window = openMainWindow({
     preloadPath: PRELOAD_PATH,
-    pagePath: PAGE_PATH,
+    pageUrl: appUrl,
     bounds: storedValue(settings, 'windowBounds'),
   });
   const contents = window.webContents;
@@ -97,6 +190,7 @@ async function start(): Promise<void> {
         platform: process.platform,
         development: !app.isPackaged,
         onAction: (action) => sendEvent(contents, 'app:menu', { action }),
+        onShowLogs: () => void shell.openPath(app.getPath('logs')),
       }),
     ),
   );
@@ -109,6 +203,27 @@ async function start(): Promise<void> {
     notify: (online) => coreSession.networkChanged(online),
     clock: systemClock,
   });
+
+  // Dock/taskbar badge and notifications (counts only: they show on a locked screen).
+  const stopAttention = watchAttention({
+    subscribe: (listener) => coreSession.on('sync:status', listener),
+    setBadge: (count) => void app.setBadgeCount(count),
+    notify: ({ title, body }) => {
+      if (Notification.isSupported()) new Notification({ title, body }).show();
+    },
+    notificationsWanted: () => preferences.get().notifyProblems,
+  });
+
+  // Only an installed app built with an update feed (app-update.yml beside app.asar) updates.
+  if (app.isPackaged && existsSync(join(process.resourcesPath, 'app-update.yml'))) {
+    autoUpdater.logger = null;
+    update = startAutoUpdate({
+      updater: autoUpdater,
+      clock: systemClock,
+      logger,
+      onReady: (version) => sendEvent(contents, 'app:update', { version }),
+    });
+  }
 
   // One window: when it closes the app quits, rather than syncing on with nothing to show failures.
   app.on('window-all-closed', () => app.quit());
@@ -124,15 +239,12 @@ async function start(): Promise<void> {
     stopWatching();
     stopEvents();
     stopIpc();
-    void coreSession
-      .close()
-      .catch((error: unknown) =>
-        logger.error('The core did not close cleanly', { error: String(error) }),
-      )
-      .finally(() => {
-        closed = true;
-        app.quit();
-      });
+    update?.stop();
+    stopAttention();
+    void closeCore().finally(() => {
+      closed = true;
+      app.quit();
+    });
   });
 }
 

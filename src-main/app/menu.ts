@@ -21,9 +21,11 @@ export interface MenuOptions {
   /** Reload and developer tools only while developing. */
   development: boolean;
   onAction(action: MenuAction): void;
+  /** Opens the logs folder (Help menu), so a person can send the log with a report. */
+  onShowLogs?: () => void;
 }
 
-export function buildMenuTemplate({ platform, development, onAction }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ platform, development, onAction, onShowLogs }: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction): MenuItemConstructorOptions => ({
     label,
     accelerator: MENU_ACCELERATORS[action],
@@ -73,7 +75,16 @@ export function buildMenuTemplate({ platform, development, onAction }: MenuOptio
   };
   const help: MenuItemConstructorOptions = {
     role: 'help',
-    submenu: [item('Keyboard Shortcuts', 'shortcuts'), item('Lead Triage Help', 'help')],
+    submenu: [
+      item('Keyboard Shortcuts', 'shortcuts'),
+      item('Lead Triage Help', 'help'),
+      ...(onShowLogs
+        ? ([
+            { type: 'separator' },
+            { label: mac ? 'Show Logs Folder' : 'Show logs folder', click: () => onShowLogs() },
+          ] as MenuItemConstructorOptions[])
+        : []),
+    ],
   };
   return [...appMenu, file, { role: 'editMenu' }, view, { role: 'windowMenu' }, help];
 }

@@ -10,6 +10,8 @@ interface StoredSettings {
   preferences?: unknown;
   account?: unknown;
   windowBounds?: unknown;
+  /** Each database file's key, sealed with the OS keychain (see database-keys.ts). */
+  databaseKeys?: unknown;
   [key: string]: unknown;
 }
 
@@ -41,7 +43,10 @@ export interface StoredValue {
   remove(): void;
 }
 
-export function storedValue(file: SettingsFile, key: 'account' | 'windowBounds'): StoredValue {
+export function storedValue(
+  file: SettingsFile,
+  key: 'account' | 'windowBounds' | 'databaseKeys',
+): StoredValue {
   return {
     read: () => file.get(key),
     write: (value) => file.set(key, value),

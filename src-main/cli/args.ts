@@ -52,6 +52,8 @@ export interface CliArgs {
   after: ListCursor | undefined;
   format: ExportFormat;
   email: string | undefined;
+  /** Delete the local database first (its key is lost) and download the leads again. */
+  startOver: boolean;
 }
 
 export type ParsedCli = { help: true } | CliArgs;
@@ -79,7 +81,11 @@ Commands:
 Views: all, marketing-unprocessed, passed-to-sales, sales-unprocessed, opportunities, won,
 pending, failed, conflicts.
 ID is Envoke's lead id, or #N for a lead's local id (as "id" in list output).
-The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.`;
+The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.
+
+The database is encrypted with the key in LEAD_TRIAGE_DB_KEY (64 hex characters), or else with
+a key file made beside it (FILE.key, readable only by you). If that key is lost, --start-over
+deletes the database so the leads are downloaded again; its unsent changes are lost.`;
 
 function isCommandWord(word: string): word is CommandWord {
   return (COMMANDS as readonly string[]).includes(word);
@@ -102,6 +108,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
         after: { type: 'string' },
         format: { type: 'string' },
         email: { type: 'string' },
+        'start-over': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -132,6 +139,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
     after: values.after === undefined ? undefined : decodeCursor(values.after),
     format: exportFormat(values.format),
     email: values.email,
+    startOver: values['start-over'] ?? false,
   };
 }
 

@@ -7,6 +7,8 @@
  */
 import { CommandError, plainText } from '../../src-preload/contract';
 import { createCore } from '../core/create-core';
+import { discardDatabaseFiles } from '../core/db/discard-database';
+import { DatabaseKeySetupError, hostDatabaseKey } from '../host/database-key';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { exportLeads } from './export-leads';
@@ -29,9 +31,13 @@ async function main(): Promise<number> {
   }
   // Checked before the database is opened, like every other mistake on the command line.
   const view = viewOf(args.view);
+  if (args.startOver) discardDatabaseFiles(args.dbPath);
+  const { key, notice } = hostDatabaseKey(args.dbPath, process.env);
+  if (notice !== null) process.stderr.write(`${plainText(notice)}\n`);
   const core = createCore({
     dbPath: args.dbPath,
     envoke: createEnvokeClient(args.account ?? NO_ACCOUNT),
+    dbKey: key,
   });
   try {
     if (args.command === 'export') {
@@ -49,7 +55,15 @@ async function main(): Promise<number> {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof UsageError || error instanceof CommandError) return error.message;
+  if (error instanceof CommandError && error.code === 'storage-key') {
+    return `${error.message} To do so, run the command again with --start-over.`;
+  }
+  if (
+    error instanceof UsageError ||
+    error instanceof CommandError ||
+    error instanceof DatabaseKeySetupError
+  )
+    return error.message;
   if (error instanceof EnvokeError) return describeEnvokeError(error);
   return error instanceof Error
     ? `Unexpected error: ${error.message}`

@@ -17,6 +17,7 @@ import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';
 import { storageError } from './db/errors';
 import { openDatabase } from './db/open-database';
+import { countUnsent, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { CoreEvents } from './events';
 import { Store } from './store/store';
@@ -39,6 +40,11 @@ export interface CoreOptions {
   random?: (() => number) | undefined;
   /** better-sqlite3 built for another runtime (the desktop app's Electron build). */
   sqliteBinding?: string | undefined;
+  /**
+   * The database's 32 random bytes (see db/encryption.ts), kept by the host: the desktop app in
+   * the OS keychain, the browser host and the CLI in the environment or a key file.
+   */
+  dbKey: Buffer;
 }
 
 function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
@@ -54,13 +60,31 @@ export function createCore(options: CoreOptions): Core {
   const logger = options.logger ?? silentLogger;
   const db: Database.Database = openDatabase(options.dbPath, {
     nativeBinding: options.sqliteBinding,
+    key: options.dbKey,
   });
-  const checkpointer = new Checkpointer(db, options.dbPath, options.sqliteBinding, logger);
+  // From here on a lost key can still be answered with how many unsent changes it would cost.
+  writeUnsentNote(options.dbPath, countUnsent(db));
+  const checkpointer = new Checkpointer(
+    db,
+    options.dbPath,
+    options.sqliteBinding,
+    logger,
+    options.dbKey,
+  );
   const store = new Store(db, (bulk) => checkpointer.written(bulk));
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
   store.outbox.recoverInterrupted();
 
   const events = new CoreEvents(logger);
+  // The note follows the counts as they change, so after a crash too it tells what a lost key
+  // would cost.
+  let noted = -1;
+  events.on('sync:status', (status) => {
+    const unsent = status.pending + status.failed + status.conflicts;
+    if (unsent === noted) return;
+    noted = unsent;
+    writeUnsentNote(options.dbPath, unsent);
+  });
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -142,7 +166,13 @@ export function createCore(options: CoreOptions): Core {
       closing ??= engine
         .close()
         .finally(() => checkpointer.close())
-        .finally(() => db.close());
+        .finally(() => {
+          try {
+            writeUnsentNote(options.dbPath, countUnsent(db));
+          } finally {
+            db.close();
+          }
+        });
       return closing;
     },
   };

@@ -15,6 +15,8 @@ export interface AppHandlerDeps {
   credentials: CredentialStore;
   session: CoreSession;
   testConnection: ConnectionTester;
+  /** The desktop app's "Restart to update" (see app/auto-update.ts); absent in the browser host. */
+  restartToUpdate?: () => Promise<boolean>;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
@@ -48,6 +50,12 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       credentials.clear();
       await session.switchTo(null);
       return { ok: true };
+    },
+    async 'app:restart-to-update'() {
+      if (!deps.restartToUpdate) {
+        throw new CommandError('invalid-input', 'Updates are installed by the desktop app.');
+      }
+      return { restarting: await deps.restartToUpdate() };
     },
   };
 }

@@ -36,6 +36,8 @@ export interface BackendOptions {
   clock?: Clock;
   /** better-sqlite3 built for Electron, when the desktop app runs (see scripts/electron-native.mjs). */
   sqliteBinding?: string | undefined;
+  /** The database's key, from wherever this host keeps it (keychain, environment, key file). */
+  databaseKey: (dbPath: string) => Buffer;
 }
 
 export async function openBackend(
@@ -51,6 +53,7 @@ export async function openBackend(
       clock: options.clock,
       logger: options.logger,
       sqliteBinding: options.sqliteBinding,
+      dbKey: options.databaseKey(options.dbPath),
     });
     core.start();
     return { core, account: target.account, simulator: null, close: () => core.close() };
@@ -74,6 +77,7 @@ export async function openBackend(
       clock: options.clock,
       logger: options.logger,
       sqliteBinding: options.sqliteBinding,
+      dbKey: options.databaseKey(options.dbPath),
     });
   } catch (error) {
     await simulator.stop();

@@ -27,7 +27,9 @@ import type { RunningSimulator } from '../sim';
 import { createAppHandlers } from './app-handlers';
 import { openBackend } from './backend';
 import { testConnection } from './connection-test';
+import { hostDatabaseKey } from './database-key';
 import { createConsoleLogger } from './console-logger';
+import { createRedactor, redactingLogger } from './log-redaction';
 import { openCoreSession, type CoreSession } from './core-session';
 import { createMemoryCredentials, type SavedAccount } from './credentials';
 import { databaseFileName } from './database-files';
@@ -143,12 +145,15 @@ async function route(request: IncomingMessage, response: ServerResponse, router:
 }
 
 export async function startBrowserHost(options: BrowserHostOptions): Promise<BrowserHost> {
-  const logger = options.logger ?? createConsoleLogger();
+  // The console log never shows the API key or this host's token (added once it exists).
+  const redact = createRedactor();
+  const logger = options.logger ?? redactingLogger(createConsoleLogger(), redact);
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
     throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
   }
   const initial = startingAccount(options.account);
+  redact.addSecret(initial?.apiKey);
   const dbPath = resolve(options.dbPath);
   const startingFile = databaseFileName(initial?.account ?? null);
   // The given file serves the starting account; any other account (or the demo) gets its own.
@@ -165,6 +170,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
         logger,
         demoLeads: options.demoLeads,
         clock: options.clock,
+        databaseKey: (path) => {
+          const { key, notice } = hostDatabaseKey(path, process.env);
+          if (notice !== null) logger.warn(notice);
+          return key;
+        },
       }),
     logger,
   );
@@ -185,6 +195,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
 
   const streams = new Set<() => void>();
   const token = randomBytes(32).toString('base64url');
+  redact.addSecret(token);
   const router: Router = {
     port: 0,
     token,

@@ -5,7 +5,9 @@
 import { dirname } from 'node:path';
 import { makePrivateFolder } from '../core/db/private-files';
 import { HostArgsError, parseHostArgs, USAGE } from './args';
+import { CommandError } from '../../src-preload/contract';
 import { BrowserHostError, startBrowserHost } from './browser-host';
+import { DatabaseKeySetupError } from './database-key';
 
 async function main(): Promise<number> {
   let args;
@@ -36,7 +38,17 @@ async function main(): Promise<number> {
       demoLeads: args.demoLeads,
     });
   } catch (error) {
-    if (!(error instanceof BrowserHostError)) throw error;
+    if (error instanceof CommandError && error.code === 'storage-key') {
+      // One line: what is wrong, what starting over would lose, and how.
+      console.error(`${error.message} To do so, delete ${args.dbPath} and start again.`);
+      return 1;
+    }
+    if (
+      !(error instanceof BrowserHostError) &&
+      !(error instanceof DatabaseKeySetupError) &&
+      !(error instanceof CommandError)
+    )
+      throw error;
     console.error(error.message);
     return 1;
   }

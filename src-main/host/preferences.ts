@@ -10,6 +10,7 @@ export const DEFAULT_PREFERENCES: Preferences = Object.freeze({
   autoAdvance: true,
   theme: 'system',
   keymap: {},
+  notifyProblems: true,
 });
 
 /** Where preferences live; `update` returns what is stored afterwards. */
@@ -24,10 +25,14 @@ export function readPreferences(stored: unknown): Preferences {
   const autoAdvance = shape.autoAdvance.safeParse(record.autoAdvance);
   const theme = shape.theme.safeParse(record.theme);
   const keymap = shape.keymap.safeParse(record.keymap);
+  const notifyProblems = shape.notifyProblems.safeParse(record.notifyProblems);
   return {
     autoAdvance: autoAdvance.success ? autoAdvance.data : DEFAULT_PREFERENCES.autoAdvance,
     theme: theme.success ? theme.data : DEFAULT_PREFERENCES.theme,
     keymap: keymap.success ? keymap.data : DEFAULT_PREFERENCES.keymap,
+    notifyProblems: notifyProblems.success
+      ? notifyProblems.data
+      : DEFAULT_PREFERENCES.notifyProblems,
   };
 }
 
@@ -36,5 +41,6 @@ export function mergePreferences(current: Preferences, patch: Partial<Preference
   if (patch.autoAdvance !== undefined) next.autoAdvance = patch.autoAdvance;
   if (patch.theme !== undefined) next.theme = patch.theme;
   if (patch.keymap !== undefined) next.keymap = patch.keymap;
+  if (patch.notifyProblems !== undefined) next.notifyProblems = patch.notifyProblems;
   return next;
 }

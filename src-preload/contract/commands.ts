@@ -138,6 +138,8 @@ export const PreferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** Action id -> keys, overriding the default keymap. */
   keymap: z.record(z.string(), z.array(z.string().min(1).max(40)).max(4)),
+  /** The desktop app's OS notification when a sync ends with new conflicts or refused changes. */
+  notifyProblems: z.boolean(),
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
@@ -176,6 +178,11 @@ export const appCommands = {
   },
   /** Back to demo data. */
   'account:clear': { input: none, output: ok },
+  /**
+   * Install the downloaded update: the app asks first, saying how many changes are still unsent
+   * (they are kept and sent after the restart). `restarting` is false when the person said later.
+   */
+  'app:restart-to-update': { input: none, output: z.object({ restarting: z.boolean() }) },
 } as const;
 
 export const commands = { ...coreCommands, ...appCommands } as const;

@@ -20,6 +20,11 @@ export const ERROR_CODES = [
   'envoke-rejected',
   /** The local database cannot be used (corrupt, from a newer version, disk full). */
   'storage',
+  /**
+   * The local database cannot be opened with the key kept for it (lost or replaced key, or a
+   * damaged file). The message says how many unsent changes downloading the leads again would lose.
+   */
+  'storage-key',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

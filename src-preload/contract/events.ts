@@ -8,6 +8,8 @@ export const events = {
   'leads:changed': z.object({ ids: z.array(LeadIdSchema).nullable() }),
   /** The app asks the renderer to do something from a menu (Electron) or the host. */
   'app:menu': z.object({ action: z.enum(['sync-now', 'preferences', 'shortcuts', 'help']) }),
+  /** The desktop app downloaded an update: it installs when the person restarts (never by itself). */
+  'app:update': z.object({ version: z.string() }),
 } as const;
 
 export type Events = typeof events;

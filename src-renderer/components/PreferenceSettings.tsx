@@ -25,6 +25,14 @@ export function PreferenceSettings() {
         />
         Go to the next lead after setting a status (auto-advance)
       </label>
+      <label className="check">
+        <input
+          type="checkbox"
+          checked={prefs.notifyProblems}
+          onChange={(e) => save({ notifyProblems: e.target.checked })}
+        />
+        Notify me when a sync finds conflicts or Envoke refuses a change (desktop app)
+      </label>
       <label className="editor-field inline">
         <span>Theme</span>
         <select

@@ -1,5 +1,6 @@
 /** The bottom line: connection, sync progress, queue counts, last sync, demo data, and the key legend. */
 import { useEffect, useState } from 'react';
+import { errorMessage, invoke, on } from '../bridge/client';
 import { connectionWords, plural, retryWords, shortProgress, timeAgo } from '../logic/format';
 import { useStore } from '../store/store';
 import { KeyLegend } from './KeyLegend';
@@ -74,12 +75,37 @@ function SyncSummary() {
   );
 }
 
+/**
+ * The desktop app downloaded an update: a button to install it. The app asks before restarting
+ * (saying how many changes are still unsent) and never restarts by itself.
+ */
+function UpdateButton() {
+  const [version, setVersion] = useState<string | null>(null);
+  useEffect(() => on('app:update', ({ version: ready }) => setVersion(ready)), []);
+  if (version === null) return null;
+  return (
+    <button
+      type="button"
+      className="update-button"
+      title={`Version ${version} is downloaded`}
+      onClick={() => {
+        invoke('app:restart-to-update', {}).catch((error: unknown) =>
+          useStore.getState().addToast('error', errorMessage(error)),
+        );
+      }}
+    >
+      Restart to update
+    </button>
+  );
+}
+
 export function StatusBar() {
   return (
     <footer className="status-bar">
       <div className="status-line" role="status" aria-live="polite">
         <SyncSummary />
       </div>
+      <UpdateButton />
       <KeyLegend />
     </footer>
   );

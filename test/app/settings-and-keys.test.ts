@@ -65,11 +65,12 @@ const settingsText = (): string => readFileSync(join(dir, 'settings.json'), 'utf
 describe('preferences in electron-store', () => {
   it('starts from defaults, keeps changes across a restart, and ignores a bad stored value', () => {
     const preferences = createElectronPreferences(openSettingsFile());
-    expect(preferences.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(preferences.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, notifyProblems: true });
     expect(preferences.update({ theme: 'dark', keymap: { 'rate-hot': ['h'] } })).toEqual({
       autoAdvance: true,
       theme: 'dark',
       keymap: { 'rate-hot': ['h'] },
+      notifyProblems: true,
     });
 
     const reopened = openSettingsFile();
@@ -79,7 +80,10 @@ describe('preferences in electron-store', () => {
       autoAdvance: false,
       theme: 'system',
       keymap: {},
+      notifyProblems: true,
     });
+    expect(createElectronPreferences(reopened).update({ notifyProblems: false }).notifyProblems).toBe(false);
+    expect(createElectronPreferences(openSettingsFile()).get().notifyProblems).toBe(false);
   });
 });
 

@@ -2,16 +2,27 @@
  * Shared pieces of the core's tests: real SQLite files in a temporary folder, the Envoke
  * simulator over HTTP on 127.0.0.1, and a clock the test moves by hand.
  */
+import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Clock, Core } from '../../src-main/core/api';
 import { createCore } from '../../src-main/core/create-core';
+import { keyConnection } from '../../src-main/core/db/encryption';
 import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
 
 export const API_ID = 'triage';
 export const API_KEY = 'secret';
+/** Every test database is encrypted, as the app's are; one key lets a test reopen its files. */
+export const TEST_DB_KEY = Buffer.alloc(32, 0x5c);
+
+/** A second connection to a core's database file, keyed as the core keys its own. */
+export function openKeyed(path: string, options: Database.Options = {}): Database.Database {
+  const db = new Database(path, options);
+  keyConnection(db, TEST_DB_KEY);
+  return db;
+}
 
 /** A fresh folder for database files, removed by `cleanup`. */
 export function tempDir(): { dir: string; db(name?: string): string; cleanup(): void } {
@@ -116,6 +127,7 @@ export function openCore(
     envoke,
     clock: options.clock,
     random: options.random ?? (() => 0.5),
+    dbKey: TEST_DB_KEY,
   });
 }
 

@@ -11,7 +11,7 @@ import { openDatabase } from '../../src-main/core/db/open-database';
 import { makePrivateFolder } from '../../src-main/core/db/private-files';
 import { openBackend } from '../../src-main/host/backend';
 import { silentLogger } from '../../src-main/core/api';
-import { tempDir } from './helpers';
+import { tempDir, TEST_DB_KEY } from './helpers';
 
 const dir = tempDir();
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -80,7 +80,12 @@ describe('folders', () => {
 
   it('the demo backend keeps its database in an owner-only folder', async () => {
     const path = join(dir.dir, 'backend', 'data', 'demo.db');
-    const backend = await openBackend(null, { dbPath: path, logger: silentLogger, demoLeads: 10 });
+    const backend = await openBackend(null, {
+      dbPath: path,
+      logger: silentLogger,
+      demoLeads: 10,
+      databaseKey: () => TEST_DB_KEY,
+    });
     try {
       expect(modeOf(join(dir.dir, 'backend')).toString(8)).toBe('700');
       expect(modeOf(join(dir.dir, 'backend', 'data')).toString(8)).toBe('700');

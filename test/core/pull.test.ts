@@ -6,12 +6,11 @@
  */
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import Database from 'better-sqlite3';
 import { createEnvokeClient, parseLead, type EnvokeLead } from '../../src-main/core/envoke';
 import type { SyncProgress } from '../../src-preload/contract/dto';
 import type { RunningSimulator } from '../../src-main/sim';
 import { json, startScriptedServer, wireLead } from '../envoke/scripted-server';
-import { clientFor, openCore, startSim, tempDir } from './helpers';
+import { clientFor, openCore, startSim, tempDir, openKeyed } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -45,7 +44,7 @@ async function setup(options: Parameters<typeof startSim>[0] = {}) {
 
 /** Every cached lead as stored in the file: Envoke id -> Envoke's copy. */
 function cachedCopies(): Map<string, unknown> {
-  const db = new Database(dir.db(), { readonly: true });
+  const db = openKeyed(dir.db(), { readonly: true });
   const rows = db
     .prepare('SELECT envoke_id, server_json FROM leads WHERE envoke_id IS NOT NULL')
     .all() as {

@@ -4,12 +4,19 @@
  * conflicts, idempotent creates under lost answers and resets, Retry-After on a fake clock,
  * pausing on 401, Envoke's own message for a 400, and the automatic push when the network returns.
  */
-import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import type { SyncStatus } from '../../src-preload/contract/dto';
 import type { RunningSimulator } from '../../src-main/sim';
-import { clientFor, FakeClock, journalled, openCore, startSim, tempDir } from './helpers';
+import {
+  clientFor,
+  FakeClock,
+  journalled,
+  openCore,
+  startSim,
+  tempDir,
+  openKeyed,
+} from './helpers';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -312,7 +319,7 @@ describe('creates are never duplicated', () => {
     await expect(fixture.core.syncOnce('push')).rejects.toMatchObject({ code: 'offline' });
     // As if the process died while the row was out.
     await fixture.core.close();
-    const db = new Database(fixture.dbPath);
+    const db = openKeyed(fixture.dbPath);
     db.prepare("UPDATE outbox SET state = 'sending', outcome_unknown = 0").run();
     db.close();
 

@@ -3,12 +3,11 @@
  * with their outbox rows, coalescing, undo and redo, offline creates, validation, and the outbox
  * commands. Envoke is unreachable during the commands themselves: none of them needs it.
  */
-import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { CommandError } from '../../src-preload/contract/errors';
 import type { RunningSimulator } from '../../src-main/sim';
-import { clientFor, openCore, startSim, tempDir, unreachableClient } from './helpers';
+import { clientFor, openCore, startSim, tempDir, unreachableClient, openKeyed } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
 let sim: RunningSimulator;
@@ -61,7 +60,7 @@ describe('leads:update', () => {
     expect(result).toEqual({ actionId: expect.any(Number), changed: 1 });
 
     // Another connection to the same file sees it at once: it was committed.
-    const other = new Database(dir.db(), { readonly: true });
+    const other = openKeyed(dir.db(), { readonly: true });
     const row = other
       .prepare('SELECT marketing_rating_status, sync_state FROM leads WHERE id = ?')
       .get(id) as {

@@ -3,12 +3,11 @@
  * back in the order asked, search matches name, company, email and notes by prefix and treats
  * FTS syntax as text, and every view is served by an index.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import { VIEW_IDS, type LeadSummary } from '../../src-preload/contract/dto';
-import { clientFor, openCore, startSim, tempDir } from './helpers';
+import { clientFor, openCore, startSim, tempDir, openKeyed } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
 let core: Core;
@@ -96,7 +95,7 @@ describe('views', () => {
   });
 
   it('every view lists and counts through an index, never a table scan', () => {
-    const db = new Database(dir.db(), { readonly: true });
+    const db = openKeyed(dir.db(), { readonly: true });
     for (const view of VIEW_IDS) {
       if (view === 'all') continue;
       const plan = db

@@ -120,12 +120,12 @@ describe('browser host preferences file', () => {
     const file = join(dir, 'nested', 'demo.settings.json');
     const { logger, lines } = recordingLogger();
     const first = createJsonPreferences(file, logger);
-    expect(first.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(first.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, notifyProblems: true });
     first.update({ autoAdvance: false });
-    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: false, theme: 'system', keymap: {} });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: false, theme: 'system', keymap: {}, notifyProblems: true });
 
     writeFileSync(file, '{ not json');
-    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, notifyProblems: true });
     expect(lines.map((line) => line.level)).toEqual(['warn']);
   });
 });

@@ -4,13 +4,12 @@
  * let finish, hold exactly what it should: every lead of Envoke once, the person's unsent changes
  * untouched, every outbox row of the old schema carried over.
  */
-import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import { LATEST_VERSION } from '../../src-main/core/db/migrations';
 import { parseLead } from '../../src-main/core/envoke';
-import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
+import { clientFor, openCore, openKeyed, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { fileHealth } from './support/checks';
 import { killAfterMarker, killAfterRequests, startCli, startOpener } from './support/child';
 import { cycles, recordFigure, rngFor, SEED, timeLimit, withSeed } from './support/settings';
@@ -21,7 +20,7 @@ afterEach(async () => {
 });
 
 function readRows<T>(dbPath: string, sql: string): T[] {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openKeyed(dbPath, { readonly: true });
   try {
     return db.prepare(sql).all() as T[];
   } finally {
@@ -121,7 +120,7 @@ const OLD_LEADS = 20_000;
 
 /** A file as version 0010 left it: many leads, unsent changes among them. */
 function buildOldFile(path: string): { outbox: unknown[] } {
-  const db = openDatabase(path, { targetVersion: 10 });
+  const db = openDatabase(path, { targetVersion: 10, key: TEST_DB_KEY });
   const insertLead = db.prepare(
     `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status, updated_at)
      VALUES (?, ?, ?, ?, 'Unprocessed', 0)`,
@@ -168,7 +167,7 @@ describe(MIGRATION_SUITE, () => {
         const timed = dir.db('timed.db');
         copyFileSync(base, timed);
         const started = performance.now();
-        openDatabase(timed).close();
+        openDatabase(timed, { key: TEST_DB_KEY }).close();
         const migrationMs = Math.max(20, performance.now() - started);
 
         let killed = 0;
@@ -195,7 +194,7 @@ describe(MIGRATION_SUITE, () => {
           expect(tables.length).toBe(version === 10 ? 0 : 1);
 
           // Opened again, it migrates (or is already migrated) with everything in it.
-          const db = openDatabase(path);
+          const db = openDatabase(path, { key: TEST_DB_KEY });
           const leads = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
           const found = db
             .prepare("SELECT rowid FROM lead_search WHERE lead_search MATCH 'roe12345'")

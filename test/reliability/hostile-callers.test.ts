@@ -4,7 +4,6 @@
  * host's HTTP path. Every answer must be a structured error in one sentence, no handler may run,
  * and nothing may be written: the database and the settings file stay byte for byte as they were.
  */
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,7 +14,7 @@ import type { Core } from '../../src-main/core/api';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
 import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/host/dispatch';
 import { commands, COMMAND_NAMES, type CommandName } from '../../src-preload/contract';
-import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
+import { clientFor, openCore, openKeyed, startSim, tempDir } from '../core/helpers';
 import { fakeHandlers, recordingLogger } from '../host/fake-handlers';
 import { isOneSentence } from './support/one-sentence';
 import { cycles, recordFigure, SEED, SOAK, timeLimit } from './support/settings';
@@ -125,7 +124,7 @@ const hostileCall: fc.Arbitrary<Call> = fc
 
 /** A fingerprint of everything a command could write, read from the file itself. */
 function fingerprint(dbPath: string, settingsPath?: string): string {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openKeyed(dbPath, { readonly: true });
   const hash = createHash('sha256');
   try {
     for (const table of ['leads', 'outbox', 'history', 'activity']) {

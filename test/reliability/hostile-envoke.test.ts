@@ -12,7 +12,7 @@ import type { Core, SyncReport } from '../../src-main/core/api';
 import { createEnvokeClient } from '../../src-main/core/envoke';
 import { CommandError } from '../../src-preload/contract/errors';
 import { createCore } from '../../src-main/core/create-core';
-import { tempDir } from '../core/helpers';
+import { tempDir, TEST_DB_KEY } from '../core/helpers';
 import { recordingLogger } from '../host/fake-handlers';
 import { cacheProblems } from './support/checks';
 import {
@@ -199,6 +199,7 @@ beforeAll(async () => {
   });
   core = createCore({
     dbPath: dir.db(),
+    dbKey: TEST_DB_KEY,
     envoke: client,
     clock: new InstantClock(),
     random: () => 0.5,

@@ -16,6 +16,7 @@ import type Database from 'better-sqlite3';
 import { createRequire } from 'node:module';
 import { Worker } from 'node:worker_threads';
 import type { Logger } from '../api';
+import { keyStatements } from './encryption';
 
 /** SQLite's own default, used until the worker runs and again if it fails. */
 const DEFAULT_AUTOCHECKPOINT = 1000;
@@ -38,6 +39,8 @@ const { parentPort, workerData } = require('node:worker_threads');
 const Database = require(workerData.driver);
 const options = workerData.nativeBinding ? { nativeBinding: workerData.nativeBinding } : {};
 const db = new Database(workerData.path, options);
+// Keyed before anything reads the file, as every connection to it is (see encryption.ts).
+for (const statement of workerData.keyStatements) db.pragma(statement);
 db.pragma('busy_timeout = 5000');
 // Both syncs of a checkpoint (the log before copying, the database after) happen in this thread.
 db.pragma('synchronous = FULL');
@@ -74,6 +77,8 @@ export class Checkpointer {
     private readonly path: string,
     private readonly nativeBinding: string | undefined,
     private readonly logger: Logger,
+    /** The database's key; none only for the plain files schema tests build. */
+    private readonly key?: Buffer,
   ) {}
 
   /** Something was committed: copy the log over soon, off the event loop. */
@@ -112,6 +117,7 @@ export class Checkpointer {
           driver: createRequire(import.meta.url).resolve('better-sqlite3'),
           path: this.path,
           nativeBinding: this.nativeBinding,
+          keyStatements: this.key ? keyStatements(this.key) : [],
           everyMs: CHECKPOINT_EVERY_MS,
         },
       });

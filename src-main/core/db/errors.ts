@@ -21,6 +21,33 @@ export class DatabaseTooNewError extends CommandError {
   }
 }
 
+/**
+ * The file is encrypted with another key than the one given (the key was lost or replaced), or
+ * it is damaged: either way its contents cannot be read. Starting over with a new database and
+ * downloading the leads again is the way out, at the cost of the changes not yet sent.
+ */
+export class DatabaseKeyError extends CommandError {
+  constructor(
+    readonly path: string,
+    /** Unsent changes when the file was last used; null when unknown. */
+    readonly unsentChanges: number | null,
+  ) {
+    super(
+      'storage-key',
+      `The local database ${path} cannot be opened with the key this computer keeps for it ` +
+        '(the key was lost or replaced, or the file is damaged). Downloading the leads again ' +
+        `starts a new one: ${unsentSentence(unsentChanges)}.`,
+    );
+    this.name = 'DatabaseKeyError';
+  }
+}
+
+function unsentSentence(unsent: number | null): string {
+  if (unsent === null) return 'any changes not yet sent to Envoke would be lost';
+  if (unsent === 0) return 'no unsent changes would be lost';
+  return `${unsent} ${unsent === 1 ? 'change' : 'changes'} not yet sent to Envoke would be lost`;
+}
+
 /** Why SQLite refused, in words, from better-sqlite3's error codes. */
 function sqliteProblem(error: unknown): string {
   const code = (error as { code?: unknown } | null)?.code;

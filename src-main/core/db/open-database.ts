@@ -3,10 +3,13 @@
  * Any failure comes out as CommandError('storage') with a sentence naming the file and the cause.
  */
 import Database from 'better-sqlite3';
-import { storageError } from './errors';
+import { encryptPlainDatabase } from './encrypt-plain-database';
+import { isPlainDatabaseFile, keyConnection } from './encryption';
+import { DatabaseKeyError, storageError } from './errors';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { makeDatabaseFilesPrivate } from './private-files';
+import { readUnsentNote } from './unsent-note';
 
 export interface OpenOptions {
   /** Stop at this schema version (tests build older files with it). */
@@ -17,13 +20,24 @@ export interface OpenOptions {
    * passes its Electron-ABI build here, while Node (tests, CLI, browser host) uses the default.
    */
   nativeBinding?: string | undefined;
+  /**
+   * The database's 32-byte key (see encryption.ts). The core always passes one; without it the
+   * file is plain, as tests of the schema alone build it. A plain file opened with a key is
+   * encrypted in place first.
+   */
+  key?: Buffer | undefined;
 }
 
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
     makeDatabaseFilesPrivate(path);
+    if (options.key && isPlainDatabaseFile(path)) {
+      encryptPlainDatabase(path, options.key, options.nativeBinding);
+    }
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
+    // Before any other statement: the first read of the file must already decrypt it.
+    if (options.key) keyConnection(db, options.key);
     // WAL lets reads run beside the one writer; synchronous=FULL (WAL's default is NORMAL, which
     // can lose the last commits on power loss) because a triage keystroke is acknowledged only
     // once it is on disk.
@@ -41,6 +55,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     return db;
   } catch (error) {
     db?.close();
+    // With a key, "not a database" means the key does not decrypt the file.
+    if (options.key && (error as { code?: unknown } | null)?.code === 'SQLITE_NOTADB') {
+      throw new DatabaseKeyError(path, readUnsentNote(path));
+    }
     throw storageError(path, error);
   }
 }

@@ -2,7 +2,7 @@
  * What every reliability suite checks at its end: the local file is sound, and each change the
  * person made reached Envoke exactly once according to the simulator's journal of applied writes.
  */
-import Database from 'better-sqlite3';
+import { openKeyed } from '../../core/helpers';
 import type { RunningSimulator } from '../../../src-main/sim';
 
 /** PRAGMA integrity_check's answer ("ok" when sound) and the outbox rows not finished. */
@@ -10,7 +10,7 @@ export function fileHealth(dbPath: string): {
   integrity: string;
   open: { state: string; lastError: string | null }[];
 } {
-  const db = new Database(dbPath, { readonly: true });
+  const db = openKeyed(dbPath, { readonly: true });
   try {
     const integrity = (db.pragma('integrity_check', { simple: true }) as string) ?? '';
     const open = db
@@ -105,7 +105,7 @@ export function deliveries(
  */
 export function cacheProblems(dbPath: string): string[] {
   const problems: string[] = [];
-  const db = new Database(dbPath, { readonly: true });
+  const db = openKeyed(dbPath, { readonly: true });
   try {
     const integrity = db.pragma('integrity_check', { simple: true });
     if (integrity !== 'ok') problems.push(`integrity_check: ${String(integrity)}`);

@@ -5,7 +5,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import type { JournalEntry, RunningSimulator } from '../../../src-main/sim';
-import { API_ID, API_KEY } from '../../core/helpers';
+import { API_ID, API_KEY, TEST_DB_KEY } from '../../core/helpers';
 
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 
@@ -21,6 +21,8 @@ function start(script: string, args: string[]): Child {
   // and leave it running when the first is killed.
   const child = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: ROOT,
+    // The children open the file with the key the checks read it with.
+    env: { ...process.env, LEAD_TRIAGE_DB_KEY: TEST_DB_KEY.toString('hex') },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

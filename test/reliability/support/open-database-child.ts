@@ -4,5 +4,5 @@ import { openDatabase } from '../../../src-main/core/db/open-database';
 const path = process.argv[2];
 if (path === undefined) throw new Error('Name the database file to open');
 process.stdout.write('migrating\n');
-openDatabase(path).close();
+openDatabase(path, { key: Buffer.from(process.env.LEAD_TRIAGE_DB_KEY ?? '', 'hex') }).close();
 process.stdout.write('migrated\n');

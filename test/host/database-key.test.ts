@@ -1,0 +1,78 @@
+// Where the browser host and the CLI keep the database key, and how a lost key is offered a way out.
+import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { CommandError } from '../../src-preload/contract';
+import { hostDatabaseKey, keyFilePath } from '../../src-main/host/database-key';
+import { openOrOfferStartOver } from '../../src-main/host/start-over';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lead-triage-key-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('hostDatabaseKey', () => {
+  it('makes a key file beside the database, readable only by this user, and says what it protects', () => {
+    const db = join(dir, 'leads.db');
+    const made = hostDatabaseKey(db, {});
+    expect(made.key).toHaveLength(32);
+    expect(made.notice).toContain('this protects a copied database file, not an account');
+    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+    const again = hostDatabaseKey(db, {});
+    expect(again.key.equals(made.key)).toBe(true);
+    expect(again.notice).toBeNull();
+    // A different database has a different key.
+    expect(hostDatabaseKey(join(dir, 'other.db'), {}).key.equals(made.key)).toBe(false);
+  });
+
+  it('narrows a key file someone made readable to others', () => {
+    const db = join(dir, 'leads.db');
+    writeFileSync(keyFilePath(db), `${'0f'.repeat(32)}\n`, { mode: 0o644 });
+    expect(hostDatabaseKey(db, {}).key.toString('hex')).toBe('0f'.repeat(32));
+    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+  });
+
+  it('prefers LEAD_TRIAGE_DB_KEY and writes no file then; refuses a malformed key in one sentence', () => {
+    const db = join(dir, 'leads.db');
+    const key = hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'AB'.repeat(32) });
+    expect(key.key.toString('hex')).toBe('ab'.repeat(32));
+    expect(() => readFileSync(keyFilePath(db))).toThrow();
+    expect(() => hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'abc' })).toThrow(
+      'LEAD_TRIAGE_DB_KEY must hold the database key as 64 hexadecimal characters.',
+    );
+    writeFileSync(keyFilePath(db), 'garbage');
+    expect(() => hostDatabaseKey(db, {})).toThrow(/key file .*leads\.db\.key must hold/);
+  });
+});
+
+describe('openOrOfferStartOver', () => {
+  const lost = new CommandError(
+    'storage-key',
+    'cannot be opened: 3 changes not yet sent would be lost.',
+  );
+
+  it('asks with the core sentence and starts over only on yes', async () => {
+    const open = vi.fn().mockRejectedValueOnce(lost).mockResolvedValueOnce('fresh core');
+    const startOver = vi.fn();
+    const ask = vi.fn().mockResolvedValue(true);
+    await expect(openOrOfferStartOver({ open, ask, startOver })).resolves.toBe('fresh core');
+    expect(ask).toHaveBeenCalledWith(lost.message);
+    expect(startOver).toHaveBeenCalledOnce();
+  });
+
+  it('deletes nothing on no, and never asks for other failures', async () => {
+    const startOver = vi.fn();
+    await expect(
+      openOrOfferStartOver({ open: () => Promise.reject(lost), ask: async () => false, startOver }),
+    ).rejects.toBe(lost);
+    const disk = new CommandError('storage', 'the disk is full');
+    const ask = vi.fn();
+    await expect(
+      openOrOfferStartOver({ open: () => Promise.reject(disk), ask, startOver }),
+    ).rejects.toBe(disk);
+    expect(ask).not.toHaveBeenCalled();
+    expect(startOver).not.toHaveBeenCalled();
+  });
+});
