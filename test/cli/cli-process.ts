@@ -4,6 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { TEST_DB_KEY } from '../core/helpers';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
@@ -44,6 +45,8 @@ export function cli(args: string[], options: CliOptions = {}): Promise<CliResult
         ENVOKE_URL: '',
         ENVOKE_API_ID: '',
         ENVOKE_API_KEY: '',
+        // The files the tests prepare are keyed with the test key.
+        LEAD_TRIAGE_DB_KEY: TEST_DB_KEY.toString('hex'),
         ...options.env,
       },
       stdio: ['ignore', 'pipe', 'pipe'],

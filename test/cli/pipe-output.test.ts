@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src-main/sim';
-import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
+import { clientFor, openCore, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { cli } from './cli-process';
 
 let sim: RunningSimulator;
@@ -50,7 +50,11 @@ describe('output through a pipe', () => {
     const { stdout } = await promisify(execFile)(
       'npm',
       ['run', 'cli', '--', 'list', '--view', 'all', '--limit', '500', '--db', db],
-      { cwd: root, maxBuffer: 64 * 2 ** 20 },
+      {
+        cwd: root,
+        maxBuffer: 64 * 2 ** 20,
+        env: { ...process.env, LEAD_TRIAGE_DB_KEY: TEST_DB_KEY.toString('hex') },
+      },
     );
     expect(JSON.parse(stdout)).toHaveLength(500);
   });

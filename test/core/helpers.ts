@@ -18,9 +18,13 @@ export const API_KEY = 'secret';
 export const TEST_DB_KEY = Buffer.alloc(32, 0x5c);
 
 /** A second connection to a core's database file, keyed as the core keys its own. */
-export function openKeyed(path: string, options: Database.Options = {}): Database.Database {
+export function openKeyed(
+  path: string,
+  options: Database.Options = {},
+  key: Buffer = TEST_DB_KEY,
+): Database.Database {
   const db = new Database(path, options);
-  keyConnection(db, TEST_DB_KEY);
+  keyConnection(db, key);
   return db;
 }
 

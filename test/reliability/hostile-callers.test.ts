@@ -12,6 +12,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
+import { hostDatabaseKey } from '../../src-main/host/database-key';
 import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/host/dispatch';
 import { commands, COMMAND_NAMES, type CommandName } from '../../src-preload/contract';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from '../core/helpers';
@@ -123,8 +124,8 @@ const hostileCall: fc.Arbitrary<Call> = fc
 // --- what is written ---------------------------------------------------------------------------
 
 /** A fingerprint of everything a command could write, read from the file itself. */
-function fingerprint(dbPath: string, settingsPath?: string): string {
-  const db = openKeyed(dbPath, { readonly: true });
+function fingerprint(dbPath: string, settingsPath?: string, key?: Buffer): string {
+  const db = openKeyed(dbPath, { readonly: true }, key);
   const hash = createHash('sha256');
   try {
     for (const table of ['leads', 'outbox', 'history', 'activity']) {
@@ -323,7 +324,7 @@ describe(`${SUITE}: the browser host over HTTP`, () => {
   it(
     'answers every hostile command with HTTP 200 and a structured error, and writes nothing',
     async () => {
-      const before = fingerprint(dbPath, settingsPath);
+      const before = fingerprint(dbPath, settingsPath, hostDatabaseKey(dbPath, {}).key);
       await fc.assert(
         fc.asyncProperty(
           fc.oneof(
@@ -336,12 +337,10 @@ describe(`${SUITE}: the browser host over HTTP`, () => {
             },
             {
               weight: 1,
-              arbitrary: fc
-                .tuple(commandName, rawBody)
-                .map(([name, body]) => ({
-                  call: { name, input: body } as Call,
-                  body: body as string | undefined,
-                })),
+              arbitrary: fc.tuple(commandName, rawBody).map(([name, body]) => ({
+                call: { name, input: body } as Call,
+                body: body as string | undefined,
+              })),
             },
           ),
           async ({ call, body }) => {
@@ -373,7 +372,7 @@ describe(`${SUITE}: the browser host over HTTP`, () => {
         ),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },
       );
-      const after = fingerprint(dbPath, settingsPath);
+      const after = fingerprint(dbPath, settingsPath, hostDatabaseKey(dbPath, {}).key);
       if (after !== before) figure.written += 1;
       expect(after).toBe(before);
     },
