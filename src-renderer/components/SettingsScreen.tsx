@@ -13,12 +13,7 @@ export function SettingsScreen() {
     <Dialog
       title="Settings"
       className="settings"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          useStore.getState().closePanel();
-        }
-      }}
+      onClose={() => useStore.getState().closePanel()}
     >
       <ErrorBoundary region="account settings">
         <AccountSettings />
