@@ -12,6 +12,7 @@ import {
   type CoreHandlers,
 } from '../../src-preload/contract/commands';
 import { CommandError } from '../../src-preload/contract/errors';
+import { describeIssues } from '../../src-preload/contract/issue-sentences';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';
@@ -44,9 +45,7 @@ export interface CoreOptions {
 function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
   const result = coreCommands[name].input.safeParse(input);
   if (result.success) return result.data as CommandArgs<N>;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid input'}`);
+  throw new CommandError('invalid-input', describeIssues(result.error.issues));
 }
 
 export function createCore(options: CoreOptions): Core {

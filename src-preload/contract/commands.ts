@@ -18,6 +18,7 @@ import {
   UndoResultSchema,
   ViewIdSchema,
 } from './dto';
+import { EmailSchema } from './email';
 import { TRIAGE_FIELDS, TriagePatchSchema } from './lead';
 
 const none = z.object({}).strict();
@@ -63,12 +64,15 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
+    output: z.object({
+      actionId: z.number().int().positive().nullable(),
+      changed: z.number().int(),
+    }),
   },
   'leads:create': {
     input: z
       .object({
-        email: z.string().trim().email('Enter the contact’s email address'),
+        email: EmailSchema,
         firstName: z.string().trim().max(20).optional(),
         lastName: z.string().trim().max(20).optional(),
         company: z.string().trim().max(50).optional(),
@@ -109,7 +113,13 @@ export const coreCommands = {
 } as const;
 
 export const AccountSchema = z.object({
-  baseUrl: z.string().trim().url('Enter the Envoke address, such as https://e1.envoke.com'),
+  baseUrl: z
+    .string()
+    .trim()
+    .url({
+      protocol: /^https?$/,
+      message: 'Enter the Envoke address as a web address, such as https://e1.envoke.com',
+    }),
   apiId: z.string().trim().min(1, 'Enter the API ID').max(200),
 });
 export type Account = z.infer<typeof AccountSchema>;
@@ -145,7 +155,9 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
+    input: AccountSchema.extend({
+      apiKey: z.string().min(1, 'Enter the API key').max(500),
+    }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

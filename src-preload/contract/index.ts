@@ -4,3 +4,5 @@ export * from './errors';
 export * from './commands';
 export * from './events';
 export * from './names';
+export * from './email';
+export * from './issue-sentences';

@@ -3,7 +3,12 @@
  * change. Enter saves (Shift+Enter starts a new line in a note), Esc cancels.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { TriagePatchSchema } from '../../src-preload/contract';
+import {
+  describeIssues,
+  LABEL_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  TriagePatchSchema,
+} from '../../src-preload/contract';
 import { errorMessage } from '../bridge/client';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';
@@ -11,6 +16,7 @@ import type { FieldPatch } from '../logic/optimistic';
 import type { EditorField, EditorSpec } from '../store/ui-slice';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
+import { LengthCounter } from './LengthCounter';
 
 function Control({
   field,
@@ -45,6 +51,9 @@ function Control({
       </fieldset>
     );
   }
+  const max =
+    field.kind === 'note' ? NOTE_MAX_LENGTH : field.kind === 'text' ? LABEL_MAX_LENGTH : 0;
+  const counterId = `${id}-length`;
   return (
     <label className="editor-field" htmlFor={id}>
       <span>{field.label}</span>
@@ -53,6 +62,7 @@ function Control({
           id={id}
           rows={5}
           value={value}
+          aria-describedby={counterId}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
@@ -63,10 +73,20 @@ function Control({
           inputMode={field.kind === 'money' ? 'decimal' : undefined}
           placeholder={field.kind === 'money' ? 'Amount, such as 7595.00' : undefined}
           value={value}
+          aria-describedby={max ? counterId : undefined}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
       )}
+      {max ? (
+        <LengthCounter
+          id={counterId}
+          length={field.kind === 'note' ? value.length : value.trim().length}
+          max={max}
+          // A note's limit is far away; its counter appears as the note comes near it.
+          showFrom={field.kind === 'note' ? max - 5_000 : 0}
+        />
+      ) : null}
     </label>
   );
 }
@@ -107,7 +127,7 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
     if (Object.keys(patch).length === 0) return close();
     const checked = TriagePatchSchema.safeParse(patch);
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? 'These values cannot be saved.');
+      setError(describeIssues(checked.error.issues));
       return;
     }
     if (editor.target.type === 'lead') {

@@ -10,11 +10,7 @@ import { ScopeSettings } from './ScopeSettings';
 export function SettingsScreen() {
   const version = useStore((s) => s.info?.version);
   return (
-    <Dialog
-      title="Settings"
-      className="settings"
-      onClose={() => useStore.getState().closePanel()}
-    >
+    <Dialog title="Settings" className="settings" onClose={() => useStore.getState().closePanel()}>
       <ErrorBoundary region="account settings">
         <AccountSettings />
       </ErrorBoundary>

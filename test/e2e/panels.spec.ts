@@ -63,7 +63,9 @@ test('palette, help, settings and the new-lead form work by keyboard; light and 
   const form = dialog(page, 'New lead');
   await page.keyboard.type('not-an-email');
   await press(page, 'Enter');
-  await expect(form.getByRole('alert')).toHaveText('Enter the contact’s email address.');
+  await expect(form.getByRole('alert')).toHaveText(
+    '“not-an-email” is not an email address: it needs a name, an @ and a domain, such as ann@example.com.',
+  );
   await press(page, 'Control+a');
   await page.keyboard.type('ann@northwind.example');
   await press(page, 'Tab', 'Tab', 'Tab');
