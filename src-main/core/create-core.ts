@@ -30,6 +30,7 @@ import { redo, undo } from './triage/undo-redo';
 import { updateLeads } from './triage/update-leads';
 import { leadDetail } from './views/lead-detail';
 import { LeadQueries } from './views/lead-queries';
+import { RatingValues } from './views/rating-values';
 
 export interface CoreOptions {
   dbPath: string;
@@ -76,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     outboxChanged: () => engine.outboxChanged(),
   };
   const queries = new LeadQueries(db);
+  const ratings = new RatingValues(db);
   let closing: Promise<void> | null = null;
 
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
@@ -83,6 +85,7 @@ export function createCore(options: CoreOptions): Core {
     'leads:ids': (input) => queries.ids(input),
     'leads:rows': (input) => queries.rows(input),
     'leads:counts': () => queries.counts(),
+    'leads:rating-values': () => ratings.values(),
     'leads:get': (input) => leadDetail(store, input.id, clock.now()),
     'leads:update': (input) => updateLeads(context, input),
     'leads:create': (input) => createLead(context, input),

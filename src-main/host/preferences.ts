@@ -10,6 +10,7 @@ export const DEFAULT_PREFERENCES: Preferences = Object.freeze({
   autoAdvance: true,
   theme: 'system',
   keymap: {},
+  ratings: { marketing: [], sales: [] },
 });
 
 /** Where preferences live; `update` returns what is stored afterwards. */
@@ -19,15 +20,18 @@ export interface PreferencesStore {
 }
 
 export function readPreferences(stored: unknown): Preferences {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const shape = PreferencesSchema.shape;
   const autoAdvance = shape.autoAdvance.safeParse(record.autoAdvance);
   const theme = shape.theme.safeParse(record.theme);
   const keymap = shape.keymap.safeParse(record.keymap);
+  const ratings = shape.ratings.safeParse(record.ratings);
   return {
     autoAdvance: autoAdvance.success ? autoAdvance.data : DEFAULT_PREFERENCES.autoAdvance,
     theme: theme.success ? theme.data : DEFAULT_PREFERENCES.theme,
     keymap: keymap.success ? keymap.data : DEFAULT_PREFERENCES.keymap,
+    ratings: ratings.success ? ratings.data : DEFAULT_PREFERENCES.ratings,
   };
 }
 
@@ -36,5 +40,6 @@ export function mergePreferences(current: Preferences, patch: Partial<Preference
   if (patch.autoAdvance !== undefined) next.autoAdvance = patch.autoAdvance;
   if (patch.theme !== undefined) next.theme = patch.theme;
   if (patch.keymap !== undefined) next.keymap = patch.keymap;
+  if (patch.ratings !== undefined) next.ratings = patch.ratings;
   return next;
 }

@@ -19,7 +19,7 @@ import {
   ViewIdSchema,
 } from './dto';
 import { EmailSchema } from './email';
-import { TRIAGE_FIELDS, TriagePatchSchema } from './lead';
+import { LABEL_MAX_LENGTH, TRIAGE_FIELDS, TriagePatchSchema } from './lead';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -55,6 +55,14 @@ export const coreCommands = {
     input: none,
     output: z.record(ViewIdSchema, z.number().int().nonnegative()),
   },
+  /**
+   * The rating values the account's leads carry, per stage, most used first: the rating keys and
+   * the palette offer these (Envoke's ratings are labels each account sets up).
+   */
+  'leads:rating-values': {
+    input: none,
+    output: z.object({ marketing: z.array(z.string()), sales: z.array(z.string()) }),
+  },
   'leads:get': {
     input: z.object({ id: LeadIdSchema }).strict(),
     output: LeadDetailSchema,
@@ -64,10 +72,7 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({
-      actionId: z.number().int().positive().nullable(),
-      changed: z.number().int(),
-    }),
+    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
   },
   'leads:create': {
     input: z
@@ -124,6 +129,19 @@ export const AccountSchema = z.object({
 });
 export type Account = z.infer<typeof AccountSchema>;
 
+/** A rating label a person adds in settings: Envoke keeps ratings as labels of 100 characters. */
+const RatingLabelSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the rating, such as “Contacted: Good”')
+  .max(LABEL_MAX_LENGTH);
+export const MAX_ADDED_RATINGS = 20;
+export const RatingChoicesSchema = z.object({
+  marketing: z.array(RatingLabelSchema).max(MAX_ADDED_RATINGS),
+  sales: z.array(RatingLabelSchema).max(MAX_ADDED_RATINGS),
+});
+export type RatingChoices = z.infer<typeof RatingChoicesSchema>;
+
 export const KeyStorageSchema = z.enum(['encrypted', 'session-only', 'unavailable']);
 
 export const PreferencesSchema = z.object({
@@ -131,6 +149,8 @@ export const PreferencesSchema = z.object({
   theme: z.enum(['system', 'light', 'dark']),
   /** Action id -> keys, overriding the default keymap. */
   keymap: z.record(z.string(), z.array(z.string().min(1).max(40)).max(4)),
+  /** Rating values the person added per stage, offered after the account's own. */
+  ratings: RatingChoicesSchema,
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
@@ -155,9 +175,7 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({
-      apiKey: z.string().min(1, 'Enter the API key').max(500),
-    }).strict(),
+    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

@@ -11,6 +11,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'leads:ids',
   'leads:rows',
   'leads:counts',
+  'leads:rating-values',
   'leads:get',
   'leads:update',
   'leads:create',
@@ -33,11 +34,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'account:clear',
 ] as const satisfies readonly CommandName[];
 
-export const BRIDGE_EVENT_NAMES = [
-  'sync:status',
-  'leads:changed',
-  'app:menu',
-] as const satisfies readonly EventName[];
+export const BRIDGE_EVENT_NAMES = ['sync:status', 'leads:changed', 'app:menu'] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
 /** A compile error here names a command or event added to the contract but not to the lists. */

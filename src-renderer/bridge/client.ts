@@ -167,7 +167,8 @@ export async function invoke<N extends CommandName>(
 ): Promise<CommandOutput<N>> {
   const command = commands[name];
   const checked = command.input.safeParse(input);
-  if (!checked.success) throw new ClientError('invalid-input', describeIssues(checked.error.issues));
+  if (!checked.success)
+    throw new ClientError('invalid-input', describeIssues(checked.error.issues));
   const result = await transport().invoke(name, input);
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
     throw new ClientError('internal', `The answer to ${name} was not understood.`);

@@ -1,6 +1,7 @@
 /**
- * A small form for a few fields: a note, the opportunity, the sale, the salesperson, or a queued
- * change. Enter saves (Shift+Enter starts a new line in a note), Esc cancels.
+ * A small form for a few fields: a note, the opportunity, the sale, a rating, the salesperson, or
+ * a queued change. Fields with a few values are keyboard pickers (1-9 choose). Enter saves
+ * (Shift+Enter starts a new line in a note), Esc cancels.
  */
 import { useState, type KeyboardEvent } from 'react';
 import {
@@ -15,6 +16,7 @@ import { applyChange } from '../controller/triage';
 import type { FieldPatch } from '../logic/optimistic';
 import type { EditorField, EditorSpec } from '../store/ui-slice';
 import { useStore } from '../store/store';
+import { ChoicePicker } from './ChoicePicker';
 import { Dialog } from './Dialog';
 import { LengthCounter } from './LengthCounter';
 
@@ -23,32 +25,25 @@ function Control({
   value,
   first,
   onChange,
+  onPick,
 }: {
   field: EditorField;
   value: string;
   first: boolean;
   onChange(value: string): void;
+  onPick(value: string): void;
 }) {
   const autofocus = first ? { 'data-autofocus': true } : {};
   const id = `editor-${field.field}`;
   if (field.kind === 'choice') {
     return (
-      <fieldset className="choice">
-        <legend>{field.label}</legend>
-        {(field.options ?? []).map((option, i) => (
-          <label key={option}>
-            <input
-              type="radio"
-              name={field.field}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-              {...(first && (value === option || (value === '' && i === 0)) ? autofocus : {})}
-            />
-            {option}
-          </label>
-        ))}
-      </fieldset>
+      <ChoicePicker
+        field={field}
+        value={value}
+        autofocus={first}
+        onChange={onChange}
+        onPick={onPick}
+      />
     );
   }
   const max =
@@ -103,8 +98,12 @@ function changedPatch(editor: EditorSpec, values: Record<string, string>): Field
 /** The keys this editor answers to, in the order a person needs them. */
 function editorHint(editor: EditorSpec): string {
   const kinds = new Set(editor.fields.map((field) => field.kind));
+  const choices = Math.min(
+    9,
+    Math.max(0, ...editor.fields.map((field) => field.options?.length ?? 0)),
+  );
   return [
-    kinds.has('choice') ? '← → choose' : null,
+    kinds.has('choice') ? `1–${choices} choose · ↑ ↓ move` : null,
     editor.fields.length > 1 ? 'Tab next field' : null,
     'Enter saves',
     kinds.has('note') ? 'Shift+Enter starts a new line' : null,
@@ -122,8 +121,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
   const [saving, setSaving] = useState(false);
   const close = () => useStore.getState().closePanel();
 
-  const save = async () => {
-    const patch = changedPatch(editor, values);
+  // An editor that is only a picker saves as soon as a number picks a value.
+  const pickSaves = editor.fields.length === 1 && editor.fields[0]?.kind === 'choice';
+
+  const save = async (chosen: Record<string, string> = values) => {
+    const patch = changedPatch(editor, chosen);
     if (Object.keys(patch).length === 0) return close();
     const checked = TriagePatchSchema.safeParse(patch);
     if (!checked.success) {
@@ -148,17 +150,14 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON') {
+    if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON') {
       event.preventDefault();
       void save();
     }
   };
 
   return (
-    <Dialog title={editor.title} className="editor" onKeyDown={onKeyDown}>
+    <Dialog title={editor.title} className="editor" onKeyDown={onKeyDown} onClose={close}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -172,6 +171,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             first={i === 0}
             value={values[field.field] ?? ''}
             onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
+            onPick={(value) => {
+              const chosen = { ...values, [field.field]: value };
+              setValues(chosen);
+              if (pickSaves) void save(chosen);
+            }}
           />
         ))}
         {error ? (
@@ -181,7 +185,7 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
         ) : null}
         <p className="muted">{editorHint(editor)}</p>
         <div className="dialog-actions">
-          <button type="submit" disabled={saving}>
+          <button type="submit" className="primary" disabled={saving}>
             Save
           </button>
           <button type="button" onClick={close}>

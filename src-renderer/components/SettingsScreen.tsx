@@ -5,6 +5,7 @@ import { Dialog } from './Dialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeymapSettings } from './KeymapSettings';
 import { PreferenceSettings } from './PreferenceSettings';
+import { RatingSettings } from './RatingSettings';
 import { ScopeSettings } from './ScopeSettings';
 
 export function SettingsScreen() {
@@ -19,6 +20,9 @@ export function SettingsScreen() {
       </ErrorBoundary>
       <ErrorBoundary region="preferences">
         <PreferenceSettings />
+      </ErrorBoundary>
+      <ErrorBoundary region="rating values">
+        <RatingSettings />
       </ErrorBoundary>
       <ErrorBoundary region="keymap">
         <KeymapSettings />

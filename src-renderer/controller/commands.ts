@@ -1,10 +1,12 @@
 /** What the list's keys do: move, set statuses and ratings, open editors and panels. */
-import { VIEW_IDS, type RATINGS, type TriageField } from '../../src-preload/contract';
+import { VIEW_IDS, type TriageField } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields } from '../logic/optimistic';
+import { plural } from '../logic/format';
+import { ratingForKey } from '../logic/ratings';
 import { STAGES, statusForKey } from '../logic/stage';
-import { selectCurrentId, targetIds, useStore } from '../store/store';
+import { selectCurrentId, selectRatingChoices, targetIds, useStore } from '../store/store';
 import { openResolver } from './conflicts';
 import { applyChange } from './triage';
 
@@ -35,9 +37,34 @@ export function setStatus(n: number): void {
   if (!bulk && state.prefs.autoAdvance) move(1);
 }
 
-export function setRating(rating: (typeof RATINGS)[number]): void {
+/** The `n`th rating the active stage offers (the account's most used first). */
+export function setRating(n: number): void {
+  const state = useStore.getState();
+  const stage = STAGES[state.stage];
+  const choices = selectRatingChoices(state);
+  const rating = ratingForKey(choices, n);
+  if (rating === undefined) {
+    state.addToast(
+      'info',
+      `${stage.label} offers ${plural(choices.length, 'rating')}; add more in Settings ( , ).`,
+    );
+    return;
+  }
+  setRatingTo(rating);
+}
+
+export function setRatingTo(rating: string): void {
   const state = useStore.getState();
   void applyChange(targetIds(state), { [STAGES[state.stage].rating]: rating }, 'set the rating');
+}
+
+/** The active stage's rating as a picker of the values it offers. */
+export function openRatingPicker(): Promise<void> {
+  const state = useStore.getState();
+  const stage = STAGES[state.stage];
+  return openEditor(`${stage.label} rating`, [stage.rating], {
+    [stage.rating]: selectRatingChoices(state),
+  });
 }
 
 /**
@@ -51,7 +78,11 @@ async function fieldsOf(id: number): Promise<Record<string, string>> {
   return paintFields(detail.fields, useStore.getState().overlay[id]);
 }
 
-export async function openEditor(title: string, fields: readonly TriageField[]): Promise<void> {
+export async function openEditor(
+  title: string,
+  fields: readonly TriageField[],
+  options: Partial<Record<TriageField, readonly string[]>> = {},
+): Promise<void> {
   const id = selectCurrentId(useStore.getState());
   if (id === undefined) return;
   let values: Record<string, string>;
@@ -67,7 +98,7 @@ export async function openEditor(title: string, fields: readonly TriageField[]):
     kind: 'editor',
     editor: {
       title,
-      fields: fields.map((field) => editorField(field, values[field] ?? '')),
+      fields: fields.map((field) => editorField(field, values[field] ?? '', options[field])),
       target: { type: 'lead', id },
     },
   });

@@ -2,10 +2,16 @@
 import { STAGES, statusForKey, type Stage } from '../logic/stage';
 import type { ActionSpec } from './specs';
 
-export function actionLabel(action: ActionSpec, stage: Stage): string {
-  const match = /^status-(\d)$/.exec(action.id);
-  if (match)
-    return `${STAGES[stage].label} status: ${statusForKey(stage, Number(match[1])) ?? '?'}`;
-  if (action.id.startsWith('rating-')) return `${action.label} (${STAGES[stage].label})`;
+/** `ratings`: the values the active stage offers, in key order. */
+export function actionLabel(action: ActionSpec, stage: Stage, ratings: readonly string[]): string {
+  const status = /^status-(\d)$/.exec(action.id);
+  if (status)
+    return `${STAGES[stage].label} status: ${statusForKey(stage, Number(status[1])) ?? '?'}`;
+  const rating = /^rating-(\d)$/.exec(action.id);
+  if (rating) {
+    const value = ratings[Number(rating[1]) - 1];
+    return `${STAGES[stage].label} rating: ${value ?? '(none: add one in Settings)'}`;
+  }
+  if (action.id === 'rating-pick') return `${STAGES[stage].label} rating…`;
   return action.label;
 }

@@ -17,11 +17,22 @@ export function fieldLabel(field: string): string {
   return isTriageField(field) ? FIELD_LABELS[field] : field;
 }
 
-/** The editor control that suits a field, holding `value`. */
-export function editorField(field: TriageField, value: string): EditorField {
+/**
+ * The editor control that suits a field, holding `value`. `options` makes a free-text field a
+ * picker (a rating offers the account's values); a value outside them is kept as the last one.
+ */
+export function editorField(
+  field: TriageField,
+  value: string,
+  options?: readonly string[],
+): EditorField {
   const label = FIELD_LABELS[field];
   if (isEnumField(field))
     return { field, label, kind: 'choice', options: ENUM_FIELDS[field], value };
+  if (options) {
+    const all = value === '' || options.includes(value) ? options : [...options, value];
+    return { field, label, kind: 'choice', options: all, value };
+  }
   if (field.endsWith('_note')) return { field, label, kind: 'note', value };
   if (field === 'revenue' || field === 'cost_of_goods_sold')
     return { field, label, kind: 'money', value };

@@ -5,7 +5,12 @@ import type { Store } from './store';
 
 export type AppInfo = CommandOutput<'app:info'>;
 
-export const DEFAULT_PREFERENCES: Preferences = { autoAdvance: true, theme: 'system', keymap: {} };
+export const DEFAULT_PREFERENCES: Preferences = {
+  autoAdvance: true,
+  theme: 'system',
+  keymap: {},
+  ratings: { marketing: [], sales: [] },
+};
 
 export interface PrefsSlice {
   prefs: Preferences;

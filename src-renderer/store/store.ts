@@ -2,15 +2,24 @@
  * The renderer's state: one zustand store built from typed slices. Components read it through
  * narrow selectors (one field, or one row) so a change repaints only what shows it.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
+import { ratingChoices } from '../logic/ratings';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPanelsSlice, type PanelsSlice } from './panels-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createRatingsSlice, type RatingsSlice } from './ratings-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type Store = ListSlice & DetailSlice & SyncSlice & PrefsSlice & UiSlice & PanelsSlice;
+export type Store = ListSlice &
+  DetailSlice &
+  SyncSlice &
+  PrefsSlice &
+  UiSlice &
+  PanelsSlice &
+  RatingsSlice;
 
 export const useStore = create<Store>()((...args) => ({
   ...createListSlice(...args),
@@ -19,6 +28,7 @@ export const useStore = create<Store>()((...args) => ({
   ...createPrefsSlice(...args),
   ...createUiSlice(...args),
   ...createPanelsSlice(...args),
+  ...createRatingsSlice(...args),
 }));
 
 /** The id of the current lead, or undefined in an empty list. */
@@ -30,4 +40,17 @@ export function targetIds(state: Store): number[] {
   if (bulk.length > 0) return bulk;
   const current = selectCurrentId(state);
   return current === undefined ? [] : [current];
+}
+
+/** The rating values the active stage offers, in key order (`h` the first, `w` the second...). */
+export function selectRatingChoices(state: Store): readonly string[] {
+  return ratingChoices(state.stage, state.accountRatings, state.prefs.ratings);
+}
+
+/** The same, for components: repaints only when the stage or one of the two lists changes. */
+export function useRatingChoices(): readonly string[] {
+  const stage = useStore((s) => s.stage);
+  const account = useStore((s) => s.accountRatings);
+  const added = useStore((s) => s.prefs.ratings);
+  return useMemo(() => ratingChoices(stage, account, added), [stage, account, added]);
 }

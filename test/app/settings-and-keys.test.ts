@@ -7,6 +7,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '../../src-preload/contract';
 import { recordingLogger } from '../host/fake-handlers';
 
+const NO_RATINGS = { marketing: [], sales: [] };
+
 const electron = vi.hoisted(() => {
   const state = { userData: '' };
   const app = {
@@ -65,11 +67,12 @@ const settingsText = (): string => readFileSync(join(dir, 'settings.json'), 'utf
 describe('preferences in electron-store', () => {
   it('starts from defaults, keeps changes across a restart, and ignores a bad stored value', () => {
     const preferences = createElectronPreferences(openSettingsFile());
-    expect(preferences.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(preferences.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, ratings: NO_RATINGS });
     expect(preferences.update({ theme: 'dark', keymap: { 'rate-hot': ['h'] } })).toEqual({
       autoAdvance: true,
       theme: 'dark',
       keymap: { 'rate-hot': ['h'] },
+      ratings: NO_RATINGS,
     });
 
     const reopened = openSettingsFile();
@@ -79,6 +82,7 @@ describe('preferences in electron-store', () => {
       autoAdvance: false,
       theme: 'system',
       keymap: {},
+      ratings: NO_RATINGS,
     });
   });
 });

@@ -193,7 +193,7 @@ describe('migration 0030: index of leads by the last full pull that saw them', (
     seedLeadWithUnsentChange(old);
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { targetVersion: 30 });
     expect(schemaVersion(db)).toBe(30);
     const unseen = `SELECT id FROM leads INDEXED BY leads_unseen
       WHERE envoke_id IS NOT NULL AND gone = 0 AND pull_generation < ?`;

@@ -12,6 +12,8 @@ import { resolveStaticPath } from '../../src-main/host/http/static-files';
 import { createJsonPreferences } from '../../src-main/host/json-preferences';
 import { recordingLogger } from './fake-handlers';
 
+const NO_RATINGS = { marketing: [], sales: [] };
+
 describe('request guard', () => {
   it('accepts exactly this server by IP or localhost, with its port', () => {
     expect(isAllowedHost('127.0.0.1:4310', 4310)).toBe(true);
@@ -120,12 +122,12 @@ describe('browser host preferences file', () => {
     const file = join(dir, 'nested', 'demo.settings.json');
     const { logger, lines } = recordingLogger();
     const first = createJsonPreferences(file, logger);
-    expect(first.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(first.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, ratings: NO_RATINGS });
     first.update({ autoAdvance: false });
-    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: false, theme: 'system', keymap: {} });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: false, theme: 'system', keymap: {}, ratings: NO_RATINGS });
 
     writeFileSync(file, '{ not json');
-    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {}, ratings: NO_RATINGS });
     expect(lines.map((line) => line.level)).toEqual(['warn']);
   });
 });

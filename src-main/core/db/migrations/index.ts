@@ -5,10 +5,16 @@
 import { migration0010 } from './0010-leads';
 import { migration0020 } from './0020-search-activity';
 import { migration0030 } from './0030-unseen-index';
+import { migration0040 } from './0040-rating-indexes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
 
-export const MIGRATIONS: readonly Migration[] = [migration0010, migration0020, migration0030];
+export const MIGRATIONS: readonly Migration[] = [
+  migration0010,
+  migration0020,
+  migration0030,
+  migration0040,
+];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,84 @@
+/**
+ * Rating values come from the account: the keys, the rating picker and the palette offer the
+ * values the account's leads carry (most used first), then the ones the person adds in settings.
+ */
+import { expect, type Page } from '@playwright/test';
+import { currentEnvokeId, expectPending, openApp, press, SCREENSHOTS, test } from './support/app';
+
+const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
+const DOCUMENTED_SALES_RATINGS = ['Contacted: Good', 'Contacted: Bad', 'Unable to contact'];
+
+async function pickerValues(page: Page, title: string): Promise<string[]> {
+  const picker = dialog(page, title).getByRole('listbox');
+  return picker.getByRole('option').locator('.picker-value').allTextContents();
+}
+
+test('the sales rating picker and keys offer the account’s own sales ratings; a number picks one', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, 's', 'Shift+R');
+  const offered = await pickerValues(page, 'Sales rating');
+  // The demo account's leads carry Envoke's documented sales ratings, never Hot/Warm/Cold.
+  expect([...offered].sort()).toEqual([...DOCUMENTED_SALES_RATINGS].sort());
+  await expect(dialog(page, 'Sales rating').getByRole('listbox')).toBeFocused();
+  await page.screenshot({ path: `${SCREENSHOTS}/picker-sales-rating.png` });
+
+  const first = await currentEnvokeId(page);
+  const second = offered[1] ?? '';
+  await press(page, '2');
+  await expect(dialog(page, 'Sales rating')).toBeHidden();
+
+  // h is the account's most used sales rating, shown in the key legend.
+  await press(page, 'j');
+  const next = await currentEnvokeId(page);
+  await expect(page.locator('.key-legend')).toContainText(`h ${offered[0]}`);
+  await press(page, 'h');
+
+  await expect
+    .poll(async () => (await app.envoke.lead(first))?.sales_rating, { timeout: 20_000 })
+    .toBe(second);
+  await expect
+    .poll(async () => (await app.envoke.lead(next))?.sales_rating, { timeout: 20_000 })
+    .toBe(offered[0]);
+  await expectPending(page, 0);
+});
+
+test('a rating added in settings follows the account’s in the picker and the palette', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ',');
+  const settings = dialog(page, 'Settings');
+  await settings
+    .getByRole('textbox', { name: 'Sales ratings you add (one per line)' })
+    .fill('Left voicemail\nContacted: Good');
+  await settings.getByRole('button', { name: 'Save rating values' }).click();
+  await expect(settings).toContainText('Rating values saved.');
+  await press(page, 'Escape');
+
+  await press(page, 's', 'Shift+R');
+  const offered = await pickerValues(page, 'Sales rating');
+  // The account's values first, then the added one; a value the account has is not repeated.
+  expect(offered.slice(0, 3).sort()).toEqual([...DOCUMENTED_SALES_RATINGS].sort());
+  expect(offered).toHaveLength(4);
+  expect(offered[3]).toBe('Left voicemail');
+  await press(page, 'Escape');
+
+  await press(page, 'Control+k');
+  await page.keyboard.type('voicemail');
+  const palette = dialog(page, 'Commands');
+  await expect(palette.getByRole('option')).toHaveText(['Sales rating: Left voicemail']);
+  const id = await currentEnvokeId(page);
+  await press(page, 'Enter');
+  await expect
+    .poll(async () => (await app.envoke.lead(id))?.sales_rating, { timeout: 20_000 })
+    .toBe('Left voicemail');
+
+  // Marketing keeps its own values.
+  await press(page, 'm', 'Shift+R');
+  const marketing = await pickerValues(page, 'Marketing rating');
+  expect([...marketing].sort()).toEqual(['Cold', 'Hot', 'Warm']);
+});
