@@ -9,7 +9,7 @@ import { isMac } from '../logic/platform';
 import { STAGES } from '../logic/stage';
 import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
-import { useRatingChoices, useStore } from '../store/store';
+import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
 interface Entry {
@@ -19,13 +19,11 @@ interface Entry {
   run(): void;
 }
 
-/** h, w and c: the first three ratings have actions (and keys) of their own. */
-const RATING_KEYS = 3;
-
 function useEntries(): Entry[] {
   const keymap = useStore((s) => s.prefs.keymap);
   const stage = useStore((s) => s.stage);
   const ratings = useRatingChoices();
+  const onKeys = useRatingsOnKeys();
   const panels = useStore((s) => s.panels);
   return useMemo(() => {
     // The palette acts in the context it was opened from.
@@ -34,19 +32,21 @@ function useEntries(): Entry[] {
       .filter((action) => action.id !== 'palette' && action.when.includes(context))
       .map((action) => ({
         id: action.id,
-        label: actionLabel(action, stage, ratings),
+        label: actionLabel(action, stage, onKeys),
         keys: action.keys,
         run: action.run,
       }));
-    // Every rating the active stage offers: the first three are the rating actions above.
+    // Every rating the active stage offers: the ones on h, w and c are the rating actions above.
     const moreRatings =
       context === 'list'
-        ? ratings.slice(RATING_KEYS).map((rating, i) => ({
-            id: `set-rating-${i + RATING_KEYS + 1}`,
-            label: `${STAGES[stage].label} rating: ${rating}`,
-            keys: [],
-            run: () => setRatingTo(rating),
-          }))
+        ? ratings
+            .filter((rating) => !onKeys.includes(rating))
+            .map((rating, i) => ({
+              id: `set-rating-${i + 1}`,
+              label: `${STAGES[stage].label} rating: ${rating}`,
+              keys: [],
+              run: () => setRatingTo(rating),
+            }))
         : [];
     const views = VIEW_IDS.map((view) => ({
       id: `view-${view}`,
@@ -55,7 +55,7 @@ function useEntries(): Entry[] {
       run: () => useStore.getState().setView(view),
     }));
     return [...actions, ...moreRatings, ...views];
-  }, [keymap, stage, panels, ratings]);
+  }, [keymap, stage, panels, ratings, onKeys]);
 }
 
 function matches(label: string, query: string): boolean {

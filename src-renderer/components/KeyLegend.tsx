@@ -3,14 +3,12 @@ import { displayKey } from '../keymap/keys';
 import { keymapActions } from '../keymap/actions';
 import { isMac } from '../logic/platform';
 import { STAGES, shortStatus } from '../logic/stage';
-import { useRatingChoices, useStore } from '../store/store';
-
-const RATING_ACTIONS = ['rating-1', 'rating-2', 'rating-3'] as const;
+import { RATING_ACTION_IDS, useRatingsOnKeys, useStore } from '../store/store';
 
 export function KeyLegend() {
   const stage = useStore((s) => s.stage);
   const keymap = useStore((s) => s.prefs.keymap);
-  const ratings = useRatingChoices();
+  const ratings = useRatingsOnKeys();
   const actions = keymapActions(keymap);
   const firstKey = (id: string) => {
     const key = actions.find((action) => action.id === id)?.keys[0];
@@ -19,8 +17,8 @@ export function KeyLegend() {
   const statuses = STAGES[stage].statuses.map(
     (status, i) => [firstKey(`status-${i + 1}`), shortStatus(status)] as const,
   );
-  // The account's own most used ratings of this stage, on h, w and c.
-  const rated = RATING_ACTIONS.flatMap((id, i) => {
+  // The account's own ratings of this stage, on h, w and c.
+  const rated = RATING_ACTION_IDS.flatMap((id, i) => {
     const rating = ratings[i];
     return rating === undefined ? [] : [[firstKey(id), rating] as const];
   });

@@ -11,12 +11,12 @@ import { actionLabel } from '../keymap/labels';
 import { checkRemap } from '../keymap/registry';
 import { ACTION_SPECS } from '../keymap/specs';
 import { isMac } from '../logic/platform';
-import { useRatingChoices, useStore } from '../store/store';
+import { useRatingsOnKeys, useStore } from '../store/store';
 
 export function KeymapSettings() {
   const keymap = useStore((s) => s.prefs.keymap);
   const stage = useStore((s) => s.stage);
-  const ratings = useRatingChoices();
+  const ratings = useRatingsOnKeys();
   const [listening, setListening] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const actions = keymapActions(keymap);

@@ -4,9 +4,14 @@ import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields } from '../logic/optimistic';
 import { plural } from '../logic/format';
-import { ratingForKey } from '../logic/ratings';
 import { STAGES, statusForKey } from '../logic/stage';
-import { selectCurrentId, selectRatingChoices, targetIds, useStore } from '../store/store';
+import {
+  selectCurrentId,
+  selectRatingChoices,
+  selectRatingsOnKeys,
+  targetIds,
+  useStore,
+} from '../store/store';
 import { openResolver } from './conflicts';
 import { applyChange } from './triage';
 
@@ -37,12 +42,12 @@ export function setStatus(n: number): void {
   if (!bulk && state.prefs.autoAdvance) move(1);
 }
 
-/** The `n`th rating the active stage offers (the account's most used first). */
+/** What the `n`th rating action (h, w, c) sets in the active stage. */
 export function setRating(n: number): void {
   const state = useStore.getState();
   const stage = STAGES[state.stage];
   const choices = selectRatingChoices(state);
-  const rating = ratingForKey(choices, n);
+  const rating = selectRatingsOnKeys(state)[n - 1];
   if (rating === undefined) {
     state.addToast(
       'info',

@@ -2,8 +2,12 @@
 import { STAGES, statusForKey, type Stage } from '../logic/stage';
 import type { ActionSpec } from './specs';
 
-/** `ratings`: the values the active stage offers, in key order. */
-export function actionLabel(action: ActionSpec, stage: Stage, ratings: readonly string[]): string {
+/** `ratings`: the value each rating action sets in the active stage (selectRatingsOnKeys). */
+export function actionLabel(
+  action: ActionSpec,
+  stage: Stage,
+  ratings: readonly (string | undefined)[],
+): string {
   const status = /^status-(\d)$/.exec(action.id);
   if (status)
     return `${STAGES[stage].label} status: ${statusForKey(stage, Number(status[1])) ?? '?'}`;

@@ -26,11 +26,6 @@ export function ratingChoices(
   return choices.length > 0 ? choices : FIRST_RUN_RATINGS[stage];
 }
 
-/** The rating the `n`th rating key (1-based) sets, or undefined past the end of the choices. */
-export function ratingForKey(choices: readonly string[], n: number): string | undefined {
-  return choices[n - 1];
-}
-
 /**
  * The account's values after a new read, in a stable order: values already offered keep their
  * place (and so their keys), new ones join at the end, ones no lead carries any more leave.
@@ -42,4 +37,29 @@ export function keepOrder(previous: readonly string[], next: readonly string[]):
   const kept = previous.filter((value) => now.has(value));
   const known = new Set(kept);
   return [...kept, ...next.filter((value) => !known.has(value))];
+}
+
+/**
+ * Which value each rating key sets. A key takes the first value that starts with its own letter
+ * (h Hot, w Warm, c Cold: the keys keep meaning what they say where the account's words allow);
+ * keys with no such value take the remaining values, most used first. `keys` are the first keys
+ * of the rating actions in order, as the person mapped them.
+ */
+export function ratingsOnKeys(
+  choices: readonly string[],
+  keys: readonly (string | undefined)[],
+): (string | undefined)[] {
+  const taken = new Set<string>();
+  const initial = (value: string) => value.trim().charAt(0).toLowerCase();
+  const onKeys = keys.map((key) => {
+    // A key such as Shift+c or 1 names no letter; an unbound action sets nothing.
+    if (key === undefined || key.length !== 1) return undefined;
+    const match = choices.find(
+      (value) => !taken.has(value) && initial(value) === key.toLowerCase(),
+    );
+    if (match !== undefined) taken.add(match);
+    return match;
+  });
+  const rest = choices.filter((value) => !taken.has(value));
+  return onKeys.map((value, i) => (keys[i] === undefined ? undefined : (value ?? rest.shift())));
 }

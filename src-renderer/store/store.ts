@@ -4,7 +4,9 @@
  */
 import { useMemo } from 'react';
 import { create } from 'zustand';
-import { ratingChoices } from '../logic/ratings';
+import { applyOverrides } from '../keymap/registry';
+import { ACTION_SPECS } from '../keymap/specs';
+import { ratingChoices, ratingsOnKeys } from '../logic/ratings';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPanelsSlice, type PanelsSlice } from './panels-slice';
@@ -53,4 +55,23 @@ export function useRatingChoices(): readonly string[] {
   const account = useStore((s) => s.accountRatings);
   const added = useStore((s) => s.prefs.ratings);
   return useMemo(() => ratingChoices(stage, account, added), [stage, account, added]);
+}
+
+/** The rating actions in key order; their first keys decide which value each one sets. */
+export const RATING_ACTION_IDS = ['rating-1', 'rating-2', 'rating-3'] as const;
+
+function ratingKeys(keymap: Store['prefs']['keymap']): (string | undefined)[] {
+  const specs = applyOverrides(ACTION_SPECS, keymap);
+  return RATING_ACTION_IDS.map((id) => specs.find((spec) => spec.id === id)?.keys[0]);
+}
+
+/** The value each rating action sets in the active stage (undefined: the stage offers too few). */
+export function selectRatingsOnKeys(state: Store): (string | undefined)[] {
+  return ratingsOnKeys(selectRatingChoices(state), ratingKeys(state.prefs.keymap));
+}
+
+export function useRatingsOnKeys(): (string | undefined)[] {
+  const choices = useRatingChoices();
+  const keymap = useStore((s) => s.prefs.keymap);
+  return useMemo(() => ratingsOnKeys(choices, ratingKeys(keymap)), [choices, keymap]);
 }

@@ -3,7 +3,15 @@
  * values the account's leads carry (most used first), then the ones the person adds in settings.
  */
 import { expect, type Page } from '@playwright/test';
-import { currentEnvokeId, expectPending, openApp, press, SCREENSHOTS, test } from './support/app';
+import {
+  currentEnvokeId,
+  expectPending,
+  openApp,
+  press,
+  ratingOnKey,
+  SCREENSHOTS,
+  test,
+} from './support/app';
 
 const dialog = (page: Page, name: string) => page.getByRole('dialog', { name });
 const DOCUMENTED_SALES_RATINGS = ['Contacted: Good', 'Contacted: Bad', 'Unable to contact'];
@@ -30,18 +38,21 @@ test('the sales rating picker and keys offer the account’s own sales ratings; 
   await press(page, '2');
   await expect(dialog(page, 'Sales rating')).toBeHidden();
 
-  // h is the account's most used sales rating, shown in the key legend.
+  // c sets the first sales rating that starts with a c, and the legend says so; h and w take
+  // the rest, most used first.
   await press(page, 'j');
   const next = await currentEnvokeId(page);
-  await expect(page.locator('.key-legend')).toContainText(`h ${offered[0]}`);
-  await press(page, 'h');
+  const onC = offered.find((value) => value.startsWith('C')) ?? '';
+  expect(await ratingOnKey(page, 'c')).toBe(onC);
+  expect(await ratingOnKey(page, 'h')).toBe(offered.filter((value) => value !== onC)[0]);
+  await press(page, 'c');
 
   await expect
     .poll(async () => (await app.envoke.lead(first))?.sales_rating, { timeout: 20_000 })
     .toBe(second);
   await expect
     .poll(async () => (await app.envoke.lead(next))?.sales_rating, { timeout: 20_000 })
-    .toBe(offered[0]);
+    .toBe(onC);
   await expectPending(page, 0);
 });
 
@@ -77,8 +88,14 @@ test('a rating added in settings follows the account’s in the picker and the p
     .poll(async () => (await app.envoke.lead(id))?.sales_rating, { timeout: 20_000 })
     .toBe('Left voicemail');
 
-  // Marketing keeps its own values.
+  // Marketing keeps its own values, and h, w and c keep meaning Hot, Warm and Cold.
   await press(page, 'm', 'Shift+R');
   const marketing = await pickerValues(page, 'Marketing rating');
   expect([...marketing].sort()).toEqual(['Cold', 'Hot', 'Warm']);
+  await press(page, 'Escape');
+  expect([
+    await ratingOnKey(page, 'h'),
+    await ratingOnKey(page, 'w'),
+    await ratingOnKey(page, 'c'),
+  ]).toEqual(['Hot', 'Warm', 'Cold']);
 });

@@ -4,7 +4,7 @@ import {
   FIRST_RUN_RATINGS,
   keepOrder,
   ratingChoices,
-  ratingForKey,
+  ratingsOnKeys,
 } from '../../src-renderer/logic/ratings';
 
 const none = { marketing: [], sales: [] };
@@ -15,8 +15,6 @@ describe('ratingChoices', () => {
     const added = { marketing: ['Hot', 'Lukewarm'], sales: [] };
     expect(ratingChoices('marketing', account, added)).toEqual(['Warm', 'Hot', 'Lukewarm']);
     expect(ratingChoices('sales', account, added)).toEqual(['Contacted: Good']);
-    expect(ratingForKey(ratingChoices('marketing', account, added), 3)).toBe('Lukewarm');
-    expect(ratingForKey(ratingChoices('sales', account, added), 2)).toBeUndefined();
   });
 
   it('falls back to Envoke’s documented values before any lead is rated', () => {
@@ -41,5 +39,30 @@ describe('keepOrder', () => {
       'Left voicemail',
     ]);
     expect(keepOrder([], ['Warm', 'Hot'])).toEqual(['Warm', 'Hot']);
+  });
+});
+
+describe('ratingsOnKeys', () => {
+  it('puts a value on the key of its first letter: h Hot, w Warm, c Cold, whatever the use', () => {
+    expect(ratingsOnKeys(['Warm', 'Cold', 'Hot'], ['h', 'w', 'c'])).toEqual([
+      'Hot',
+      'Warm',
+      'Cold',
+    ]);
+  });
+
+  it('gives the other keys the remaining values, most used first', () => {
+    expect(
+      ratingsOnKeys(['Contacted: Good', 'Unable to contact', 'Contacted: Bad'], ['h', 'w', 'c']),
+    ).toEqual(['Unable to contact', 'Contacted: Bad', 'Contacted: Good']);
+    expect(ratingsOnKeys(['A', 'B'], ['h', 'w', 'c'])).toEqual(['A', 'B', undefined]);
+  });
+
+  it('follows the person’s own keys, and a key left unbound sets nothing', () => {
+    expect(ratingsOnKeys(['Warm', 'Cold', 'Hot'], ['1', undefined, 'Shift+c'])).toEqual([
+      'Warm',
+      undefined,
+      'Cold',
+    ]);
   });
 });
