@@ -10,6 +10,8 @@ interface Props {
   field: EditorField;
   value: string;
   autofocus: boolean;
+  /** The dialog's title already names the field (a picker on its own). */
+  labelHidden?: boolean;
   onChange(value: string): void;
   /** A number key picked a value: the editor may save at once (a picker on its own does). */
   onPick(value: string): void;
@@ -17,7 +19,7 @@ interface Props {
 
 const MAX_NUMBERED = 9;
 
-export function ChoicePicker({ field, value, autofocus, onChange, onPick }: Props) {
+export function ChoicePicker({ field, value, autofocus, labelHidden, onChange, onPick }: Props) {
   const options = field.options ?? [];
   const index = options.indexOf(value);
   const id = `picker-${field.field}`;
@@ -47,7 +49,7 @@ export function ChoicePicker({ field, value, autofocus, onChange, onPick }: Prop
 
   return (
     <div className="picker-field">
-      <span id={`${id}-label`} className="picker-label">
+      <span id={`${id}-label`} className={labelHidden ? 'visually-hidden' : 'picker-label'}>
         {field.label}
       </span>
       <div

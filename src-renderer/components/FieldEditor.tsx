@@ -24,12 +24,15 @@ function Control({
   field,
   value,
   first,
+  alone,
   onChange,
   onPick,
 }: {
   field: EditorField;
   value: string;
   first: boolean;
+  /** The only field of its editor, named by the editor's title. */
+  alone: boolean;
   onChange(value: string): void;
   onPick(value: string): void;
 }) {
@@ -41,6 +44,7 @@ function Control({
         field={field}
         value={value}
         autofocus={first}
+        labelHidden={alone}
         onChange={onChange}
         onPick={onPick}
       />
@@ -169,6 +173,7 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             key={field.field}
             field={field}
             first={i === 0}
+            alone={editor.fields.length === 1}
             value={values[field.field] ?? ''}
             onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
             onPick={(value) => {
