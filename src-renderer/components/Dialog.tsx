@@ -86,7 +86,8 @@ export function Dialog({ title, className, children, onKeyDown, onClose }: Props
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        tabIndex={-1}
+        // Focusable, so a long dialog (help) scrolls with the keyboard even with nothing to press.
+        tabIndex={0}
         className={`dialog ${className ?? ''}`}
         onKeyDown={(event) => {
           keepTabInside(event);
