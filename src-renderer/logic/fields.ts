@@ -3,6 +3,7 @@ import {
   ENUM_FIELDS,
   FIELD_LABELS,
   isEnumField,
+  labelOfPath,
   TRIAGE_FIELDS,
   type TriageField,
 } from '../../src-preload/contract';
@@ -12,9 +13,13 @@ export function isTriageField(field: string): field is TriageField {
   return (TRIAGE_FIELDS as readonly string[]).includes(field);
 }
 
-/** A field's label, or the raw Envoke name for fields outside the triage set. */
+/**
+ * A field's label: "Marketing status", and for Envoke fields outside the triage set the words a
+ * person reads ("contact.email" is "Email"), never the internal name.
+ */
 export function fieldLabel(field: string): string {
-  return isTriageField(field) ? FIELD_LABELS[field] : field;
+  if (isTriageField(field)) return FIELD_LABELS[field];
+  return labelOfPath(field.split('.')) ?? field;
 }
 
 /**
