@@ -5,7 +5,9 @@
 import { expect, type Page } from '@playwright/test';
 import {
   currentEnvokeId,
+  currentLead,
   expectPending,
+  leadList,
   openApp,
   press,
   ratingOnKey,
@@ -26,13 +28,30 @@ test('the sales rating picker and keys offer the account’s own sales ratings; 
   app,
 }) => {
   await openApp(page, app);
+  // A colleague rates a new lead in Envoke with a word of their own; the app pulls it in.
+  await app.envoke.insert({
+    contact: { email: 'new-rating@example.com', company: 'Voicemail Test' },
+    sales_rating_status: 'Contact attempted',
+    sales_rating: 'Left a voicemail',
+  });
+  await press(page, 'Shift+S');
+  await expect(leadList(page)).toContainText('Voicemail Test', { timeout: 20_000 });
+  await page.reload();
+  await expect(leadList(page).getByRole('option').first()).toBeVisible();
+
+  // On a lead of its own rating: a picker also offers the value the lead has now.
+  await press(page, 'End');
+  await expect(currentLead(page)).not.toContainText('Voicemail Test');
   await press(page, 's', 'Shift+R');
   const offered = await pickerValues(page, 'Sales rating');
-  // The demo account's leads carry Envoke's documented sales ratings, never Hot/Warm/Cold.
-  expect([...offered].sort()).toEqual([...DOCUMENTED_SALES_RATINGS].sort());
+  // The demo account's leads carry Envoke's documented sales ratings (never Hot/Warm/Cold) and
+  // the colleague's word, used once, so last.
+  expect([...offered].sort()).toEqual([...DOCUMENTED_SALES_RATINGS, 'Left a voicemail'].sort());
+  expect(offered.at(-1)).toBe('Left a voicemail');
   await expect(dialog(page, 'Sales rating').getByRole('listbox')).toBeFocused();
   await page.screenshot({ path: `${SCREENSHOTS}/picker-sales-rating.png` });
 
+  await press(page, 'Escape', 'Home', 'Shift+R');
   const first = await currentEnvokeId(page);
   const second = offered[1] ?? '';
   await press(page, '2');
@@ -70,6 +89,9 @@ test('a rating added in settings follows the account’s in the picker and the p
   await expect(settings).toContainText('Rating values saved.');
   await press(page, 'Escape');
 
+  // On a lead of its own rating: a picker also offers the value the lead has now.
+  await press(page, 'End');
+  await expect(currentLead(page)).not.toContainText('Voicemail Test');
   await press(page, 's', 'Shift+R');
   const offered = await pickerValues(page, 'Sales rating');
   // The account's values first, then the added one; a value the account has is not repeated.
