@@ -87,7 +87,7 @@ export function NewLeadForm() {
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="submit" disabled={saving}>
+          <button type="submit" className="primary" disabled={saving}>
             Create lead
           </button>
           <button type="button" onClick={close}>
