@@ -29,7 +29,9 @@ export function App() {
   }, []);
   return (
     <div className="app">
-      <div className="main">
+      {/* The page's one level-one heading, for screen readers; the window title shows it. */}
+      <h1 className="visually-hidden">Lead Triage</h1>
+      <main className="main">
         <ErrorBoundary region="views">
           <Sidebar />
         </ErrorBoundary>
@@ -43,7 +45,7 @@ export function App() {
         <ErrorBoundary region="lead details">
           <DetailPane />
         </ErrorBoundary>
-      </div>
+      </main>
       <ErrorBoundary region="status bar">
         <StatusBar />
       </ErrorBoundary>

@@ -12,6 +12,7 @@ import {
   type CoreHandlers,
 } from '../../src-preload/contract/commands';
 import { CommandError } from '../../src-preload/contract/errors';
+import { describeIssues } from '../../src-preload/contract/issue-sentences';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';
@@ -30,6 +31,7 @@ import { redo, undo } from './triage/undo-redo';
 import { updateLeads } from './triage/update-leads';
 import { leadDetail } from './views/lead-detail';
 import { LeadQueries } from './views/lead-queries';
+import { RatingValues } from './views/rating-values';
 
 export interface CoreOptions {
   dbPath: string;
@@ -50,9 +52,7 @@ export interface CoreOptions {
 function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
   const result = coreCommands[name].input.safeParse(input);
   if (result.success) return result.data as CommandArgs<N>;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-  throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid input'}`);
+  throw new CommandError('invalid-input', describeIssues(result.error.issues));
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -101,6 +101,7 @@ export function createCore(options: CoreOptions): Core {
     outboxChanged: () => engine.outboxChanged(),
   };
   const queries = new LeadQueries(db);
+  const ratings = new RatingValues(db);
   let closing: Promise<void> | null = null;
 
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
@@ -109,6 +110,7 @@ export function createCore(options: CoreOptions): Core {
     'leads:search-elsewhere': (input) => queries.searchElsewhere(input),
     'leads:rows': (input) => queries.rows(input),
     'leads:counts': () => queries.counts(),
+    'leads:rating-values': () => ratings.values(),
     'leads:get': (input) => leadDetail(store, input.id, clock.now()),
     'leads:update': (input) => updateLeads(context, input),
     'leads:create': (input) => createLead(context, input),

@@ -4,11 +4,11 @@
  * and whatever the handler throws becomes a `Result` the renderer can show. Both transports use
  * this so a command is validated the same way everywhere.
  */
-import type { z } from 'zod';
 import type { Logger } from '../core/api';
 import {
   CommandError,
   commands,
+  describeIssues,
   isCommandName,
   type AppHandlers,
   type CommandName,
@@ -29,40 +29,8 @@ export interface DispatchOptions {
 }
 
 /** What the renderer sees for a failure that is a bug: the details stay in the log. */
-export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside Lead Triage; the details are in its log';
-
-const MAX_ISSUES_SHOWN = 3;
-
-function formatPath(path: readonly PropertyKey[]): string {
-  return path
-    .map((part, index) => {
-      if (typeof part === 'number') return `[${part}]`;
-      const name = String(part);
-      return index === 0 ? name : `.${name}`;
-    })
-    .join('');
-}
-
-/**
- * Zod quotes what the caller sent (an unknown key, an enum value) in its messages: a hostile
- * caller's megabyte-long key must not come back as a megabyte-long error.
- */
-const MAX_PART_LENGTH = 120;
-
-function shortened(text: string): string {
-  return text.length > MAX_PART_LENGTH ? `${text.slice(0, MAX_PART_LENGTH - 1)}…` : text;
-}
-
-/** "field: what is wrong" for the first few problems; a root problem has no field. */
-export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
-  const parts = issues.slice(0, MAX_ISSUES_SHOWN).map((issue) => {
-    const field = shortened(formatPath(issue.path));
-    const message = shortened(issue.message);
-    return field === '' ? message : `${field}: ${message}`;
-  });
-  const more = issues.length - MAX_ISSUES_SHOWN;
-  return more > 0 ? `${parts.join('; ')} (and ${more} more)` : parts.join('; ');
-}
+export const INTERNAL_ERROR_MESSAGE =
+  'Something went wrong inside Lead Triage; the details are in its log';
 
 function failure(code: CommandError['code'], message: string): Result<never> {
   return { ok: false, error: { code, message } };

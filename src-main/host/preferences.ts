@@ -11,6 +11,7 @@ export const DEFAULT_PREFERENCES: Preferences = Object.freeze({
   theme: 'system',
   keymap: {},
   notifyProblems: true,
+  ratings: { marketing: [], sales: [] },
 });
 
 /** Where preferences live; `update` returns what is stored afterwards. */
@@ -20,12 +21,14 @@ export interface PreferencesStore {
 }
 
 export function readPreferences(stored: unknown): Preferences {
-  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record =
+    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const shape = PreferencesSchema.shape;
   const autoAdvance = shape.autoAdvance.safeParse(record.autoAdvance);
   const theme = shape.theme.safeParse(record.theme);
   const keymap = shape.keymap.safeParse(record.keymap);
   const notifyProblems = shape.notifyProblems.safeParse(record.notifyProblems);
+  const ratings = shape.ratings.safeParse(record.ratings);
   return {
     autoAdvance: autoAdvance.success ? autoAdvance.data : DEFAULT_PREFERENCES.autoAdvance,
     theme: theme.success ? theme.data : DEFAULT_PREFERENCES.theme,
@@ -33,6 +36,7 @@ export function readPreferences(stored: unknown): Preferences {
     notifyProblems: notifyProblems.success
       ? notifyProblems.data
       : DEFAULT_PREFERENCES.notifyProblems,
+    ratings: ratings.success ? ratings.data : DEFAULT_PREFERENCES.ratings,
   };
 }
 
@@ -42,5 +46,6 @@ export function mergePreferences(current: Preferences, patch: Partial<Preference
   if (patch.theme !== undefined) next.theme = patch.theme;
   if (patch.keymap !== undefined) next.keymap = patch.keymap;
   if (patch.notifyProblems !== undefined) next.notifyProblems = patch.notifyProblems;
+  if (patch.ratings !== undefined) next.ratings = patch.ratings;
   return next;
 }

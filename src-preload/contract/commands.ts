@@ -18,7 +18,14 @@ import {
   UndoResultSchema,
   ViewIdSchema,
 } from './dto';
-import { NewContactSchema, NewLeadFieldsSchema, TRIAGE_FIELDS, TriagePatchSchema } from './lead';
+import { EmailSchema } from './email';
+import {
+  LABEL_MAX_LENGTH,
+  NewContactSchema,
+  NewLeadFieldsSchema,
+  TRIAGE_FIELDS,
+  TriagePatchSchema,
+} from './lead';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -68,6 +75,14 @@ export const coreCommands = {
     input: none,
     output: z.record(ViewIdSchema, z.number().int().nonnegative()),
   },
+  /**
+   * The rating values the account's leads carry, per stage, most used first: the rating keys and
+   * the palette offer these (Envoke's ratings are labels each account sets up).
+   */
+  'leads:rating-values': {
+    input: none,
+    output: z.object({ marketing: z.array(z.string()), sales: z.array(z.string()) }),
+  },
   'leads:get': {
     input: z.object({ id: LeadIdSchema }).strict(),
     output: LeadDetailSchema,
@@ -77,12 +92,15 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
+    output: z.object({
+      actionId: z.number().int().positive().nullable(),
+      changed: z.number().int(),
+    }),
   },
   'leads:create': {
     input: z
       .object({
-        email: z.string().trim().email('Enter the contact’s email address'),
+        email: EmailSchema,
         firstName: z.string().trim().max(20).optional(),
         lastName: z.string().trim().max(20).optional(),
         company: z.string().trim().max(50).optional(),
@@ -126,10 +144,29 @@ export const coreCommands = {
 } as const;
 
 export const AccountSchema = z.object({
-  baseUrl: z.string().trim().url('Enter the Envoke address, such as https://e1.envoke.com'),
+  baseUrl: z
+    .string()
+    .trim()
+    .url({
+      protocol: /^https?$/,
+      message: 'Enter the Envoke address as a web address, such as https://e1.envoke.com',
+    }),
   apiId: z.string().trim().min(1, 'Enter the API ID').max(200),
 });
 export type Account = z.infer<typeof AccountSchema>;
+
+/** A rating label a person adds in settings: Envoke keeps ratings as labels of 100 characters. */
+const RatingLabelSchema = z
+  .string()
+  .trim()
+  .min(1, 'Enter the rating, such as “Contacted: Good”')
+  .max(LABEL_MAX_LENGTH);
+export const MAX_ADDED_RATINGS = 20;
+export const RatingChoicesSchema = z.object({
+  marketing: z.array(RatingLabelSchema).max(MAX_ADDED_RATINGS),
+  sales: z.array(RatingLabelSchema).max(MAX_ADDED_RATINGS),
+});
+export type RatingChoices = z.infer<typeof RatingChoicesSchema>;
 
 export const KeyStorageSchema = z.enum(['encrypted', 'session-only', 'unavailable']);
 
@@ -140,6 +177,8 @@ export const PreferencesSchema = z.object({
   keymap: z.record(z.string(), z.array(z.string().min(1).max(40)).max(4)),
   /** The desktop app's OS notification when a sync ends with new conflicts or refused changes. */
   notifyProblems: z.boolean(),
+  /** Rating values the person added per stage, offered after the account's own. */
+  ratings: RatingChoicesSchema,
 });
 export type Preferences = z.infer<typeof PreferencesSchema>;
 
@@ -164,7 +203,9 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
+    input: AccountSchema.extend({
+      apiKey: z.string().min(1, 'Enter the API key').max(500),
+    }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

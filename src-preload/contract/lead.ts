@@ -109,12 +109,21 @@ export function isEnumField(field: string): field is EnumField {
 /** Decimal money as Envoke writes it: a string such as "7595.00"; "" clears it. */
 export const MONEY_PATTERN = /^(?:\d{1,12}(?:\.\d{1,2})?)?$/;
 
-const note = z.string().max(65_535, 'Notes are limited to 65,535 characters');
-const label = z.string().trim().max(100, 'At most 100 characters');
-const money = z
-  .string()
-  .trim()
-  .regex(MONEY_PATTERN, 'Use a plain amount such as 7595.00 (no currency sign or commas)');
+/** Envoke's lengths: the forms show them as counters while the person types. */
+export const NOTE_MAX_LENGTH = 65_535;
+export const LABEL_MAX_LENGTH = 100;
+
+// Length problems get their sentence from the field's label (issue-sentences.ts).
+const note = z.string().max(NOTE_MAX_LENGTH);
+const label = z.string().trim().max(LABEL_MAX_LENGTH);
+const money = (field: TriageField) =>
+  z
+    .string()
+    .trim()
+    .regex(
+      MONEY_PATTERN,
+      `Use a plain amount such as 7595.00 for ${FIELD_LABELS[field].toLowerCase()} (no currency sign or commas)`,
+    );
 
 function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: string) {
   return z.string().transform((raw, ctx) => {
@@ -142,8 +151,8 @@ const triageFieldSchemas = {
   opportunity_note: note,
   sale: enumValue(OUTCOMES, 'sale outcome'),
   sale_note: note,
-  revenue: money,
-  cost_of_goods_sold: money,
+  revenue: money('revenue'),
+  cost_of_goods_sold: money('cost_of_goods_sold'),
   salesperson: label,
 };
 

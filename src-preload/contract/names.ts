@@ -12,6 +12,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'leads:search-elsewhere',
   'leads:rows',
   'leads:counts',
+  'leads:rating-values',
   'leads:get',
   'leads:update',
   'leads:create',

@@ -11,6 +11,7 @@
 import {
   BridgeErrorSchema,
   commands,
+  describeIssues,
   events,
   type CommandInput,
   type CommandName,
@@ -54,15 +55,6 @@ interface Transport {
   on(event: EventName, callback: (payload: unknown) => void): () => void;
 }
 
-function firstIssue(error: {
-  issues: readonly { message: string; path: readonly PropertyKey[] }[];
-}): string {
-  const issue = error.issues[0];
-  if (!issue) return 'The value is not valid';
-  const where = issue.path.map(String).join('.');
-  return where ? `${where}: ${issue.message}` : issue.message;
-}
-
 /**
  * The browser host's token arrives in the page address. Once the page is here the host has set
  * its cookie and this tab keeps the token for commands, so it leaves the address bar (and with
@@ -77,6 +69,7 @@ function adoptTokenFromAddress(): void {
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
+/** The browser host's token: from the page address on first load, then from this tab's session. */
 function hostToken(): string {
   return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
 }
@@ -184,7 +177,8 @@ export async function invoke<N extends CommandName>(
 ): Promise<CommandOutput<N>> {
   const command = commands[name];
   const checked = command.input.safeParse(input);
-  if (!checked.success) throw new ClientError('invalid-input', firstIssue(checked.error));
+  if (!checked.success)
+    throw new ClientError('invalid-input', describeIssues(checked.error.issues));
   const result = await transport().invoke(name, input);
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
     throw new ClientError('internal', `The answer to ${name} was not understood.`);
@@ -198,7 +192,7 @@ export async function invoke<N extends CommandName>(
   if (!output.success) {
     throw new ClientError(
       'internal',
-      `The answer to ${name} did not have the expected shape (${firstIssue(output.error)}).`,
+      `The answer to ${name} did not have the expected shape (${describeIssues(output.error.issues)}).`,
     );
   }
   return output.data as CommandOutput<N>;

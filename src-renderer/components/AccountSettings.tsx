@@ -26,6 +26,9 @@ export function AccountSettings() {
     what: () => Promise<{ ok: boolean; message: string }>,
     reloadOnSuccess: boolean,
   ) => {
+    // Buttons say they are busy with aria-disabled rather than disabled: a disabled button loses
+    // focus to the page, and the keys of the dialog (Esc, Tab) with it.
+    if (busy) return;
     setBusy(true);
     setMessage(null);
     try {
@@ -101,18 +104,18 @@ export function AccountSettings() {
         <div className="dialog-actions">
           <button
             type="button"
-            disabled={busy}
+            aria-disabled={busy}
             onClick={() => void run(() => invoke('account:test', account), false)}
           >
             Test connection
           </button>
-          <button type="submit" disabled={busy}>
+          <button type="submit" aria-disabled={busy}>
             Save and use this account
           </button>
           {info?.demo ? null : (
             <button
               type="button"
-              disabled={busy}
+              aria-disabled={busy}
               onClick={() =>
                 void run(async () => {
                   await invoke('account:clear', {});

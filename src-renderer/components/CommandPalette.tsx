@@ -1,13 +1,15 @@
 /** Ctrl/Cmd+K: every action with its key, and every view, found by typing. */
 import { useMemo, useState } from 'react';
 import { VIEW_IDS } from '../../src-preload/contract';
+import { setRatingTo } from '../controller/commands';
 import { keymapActions } from '../keymap/actions';
 import { displayKey } from '../keymap/keys';
 import { actionLabel } from '../keymap/labels';
 import { isMac } from '../logic/platform';
+import { STAGES } from '../logic/stage';
 import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
-import { useStore } from '../store/store';
+import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
 interface Entry {
@@ -20,6 +22,8 @@ interface Entry {
 function useEntries(): Entry[] {
   const keymap = useStore((s) => s.prefs.keymap);
   const stage = useStore((s) => s.stage);
+  const ratings = useRatingChoices();
+  const onKeys = useRatingsOnKeys();
   const panels = useStore((s) => s.panels);
   return useMemo(() => {
     // The palette acts in the context it was opened from.
@@ -28,18 +32,30 @@ function useEntries(): Entry[] {
       .filter((action) => action.id !== 'palette' && action.when.includes(context))
       .map((action) => ({
         id: action.id,
-        label: actionLabel(action, stage),
+        label: actionLabel(action, stage, onKeys),
         keys: action.keys,
         run: action.run,
       }));
+    // Every rating the active stage offers: the ones on h, w and c are the rating actions above.
+    const moreRatings =
+      context === 'list'
+        ? ratings
+            .filter((rating) => !onKeys.includes(rating))
+            .map((rating, i) => ({
+              id: `set-rating-${i + 1}`,
+              label: `${STAGES[stage].label} rating: ${rating}`,
+              keys: [],
+              run: () => setRatingTo(rating),
+            }))
+        : [];
     const views = VIEW_IDS.map((view) => ({
       id: `view-${view}`,
       label: `Go to ${VIEW_LABELS[view]}`,
       keys: [],
       run: () => useStore.getState().setView(view),
     }));
-    return [...actions, ...views];
-  }, [keymap, stage, panels]);
+    return [...actions, ...moreRatings, ...views];
+  }, [keymap, stage, panels, ratings, onKeys]);
 }
 
 function matches(label: string, query: string): boolean {

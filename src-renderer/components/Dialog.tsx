@@ -1,6 +1,8 @@
 /**
  * A modal panel: takes focus when it opens, keeps Tab inside, and gives focus back when it closes,
- * so the person never has to reach for the mouse to find where they were.
+ * so the person never has to reach for the mouse to find where they were. Esc is the dialog's own
+ * key (`onClose`): it works wherever focus is inside, and also when focus fell out of the dialog
+ * to the page (a button that disabled itself while it worked), which then comes back inside.
  */
 import { useEffect, useId, useRef, type KeyboardEvent, type ReactNode } from 'react';
 
@@ -12,6 +14,8 @@ interface Props {
   className?: string;
   children: ReactNode;
   onKeyDown?: (event: KeyboardEvent<HTMLDivElement>) => void;
+  /** What Esc does: close this dialog. */
+  onClose?: () => void;
 }
 
 function keepTabInside(event: KeyboardEvent<HTMLDivElement>): void {
@@ -29,9 +33,37 @@ function keepTabInside(event: KeyboardEvent<HTMLDivElement>): void {
   }
 }
 
-export function Dialog({ title, className, children, onKeyDown }: Props) {
+/** Focus is on nothing in particular: the page itself, not a control. */
+function focusIsLost(): boolean {
+  return document.activeElement === null || document.activeElement === document.body;
+}
+
+function isTopDialog(dialog: HTMLElement | null): boolean {
+  const dialogs = document.querySelectorAll('[role="dialog"]');
+  return dialog !== null && dialogs[dialogs.length - 1] === dialog;
+}
+
+export function Dialog({ title, className, children, onKeyDown, onClose }: Props) {
   const ref = useRef<HTMLDivElement>(null);
   const titleId = useId();
+  const close = useRef(onClose);
+  useEffect(() => {
+    close.current = onClose;
+  });
+
+  useEffect(() => {
+    const onPageKey = (event: globalThis.KeyboardEvent) => {
+      if (event.defaultPrevented || !focusIsLost() || !isTopDialog(ref.current)) return;
+      if (event.key === 'Escape' && close.current) {
+        event.preventDefault();
+        close.current();
+      } else {
+        ref.current?.focus();
+      }
+    };
+    document.addEventListener('keydown', onPageKey, true);
+    return () => document.removeEventListener('keydown', onPageKey, true);
+  }, []);
 
   useEffect(() => {
     const previous = document.activeElement instanceof HTMLElement ? document.activeElement : null;
@@ -54,11 +86,16 @@ export function Dialog({ title, className, children, onKeyDown }: Props) {
         role="dialog"
         aria-modal="true"
         aria-labelledby={titleId}
-        tabIndex={-1}
+        // Focusable, so a long dialog (help) scrolls with the keyboard even with nothing to press.
+        tabIndex={0}
         className={`dialog ${className ?? ''}`}
         onKeyDown={(event) => {
           keepTabInside(event);
           onKeyDown?.(event);
+          if (!event.defaultPrevented && event.key === 'Escape' && onClose) {
+            event.preventDefault();
+            onClose();
+          }
         }}
       >
         <h2 id={titleId} className="dialog-title">

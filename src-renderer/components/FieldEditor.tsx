@@ -1,50 +1,58 @@
 /**
- * A small form for a few fields: a note, the opportunity, the sale, the salesperson, or a queued
- * change. Enter saves (Shift+Enter starts a new line in a note), Esc cancels.
+ * A small form for a few fields: a note, the opportunity, the sale, a rating, the salesperson, or
+ * a queued change. Fields with a few values are keyboard pickers (1-9 choose). Enter saves
+ * (Shift+Enter starts a new line in a note), Esc cancels.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { TriagePatchSchema } from '../../src-preload/contract';
+import {
+  describeIssues,
+  LABEL_MAX_LENGTH,
+  NOTE_MAX_LENGTH,
+  TriagePatchSchema,
+} from '../../src-preload/contract';
 import { errorMessage } from '../bridge/client';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';
 import type { FieldPatch } from '../logic/optimistic';
 import type { EditorField, EditorSpec } from '../store/ui-slice';
 import { useStore } from '../store/store';
+import { ChoicePicker } from './ChoicePicker';
 import { Dialog } from './Dialog';
+import { LengthCounter } from './LengthCounter';
 
 function Control({
   field,
   value,
   first,
+  alone,
   onChange,
+  onPick,
 }: {
   field: EditorField;
   value: string;
   first: boolean;
+  /** The only field of its editor, named by the editor's title. */
+  alone: boolean;
   onChange(value: string): void;
+  onPick(value: string): void;
 }) {
   const autofocus = first ? { 'data-autofocus': true } : {};
   const id = `editor-${field.field}`;
   if (field.kind === 'choice') {
     return (
-      <fieldset className="choice">
-        <legend>{field.label}</legend>
-        {(field.options ?? []).map((option, i) => (
-          <label key={option}>
-            <input
-              type="radio"
-              name={field.field}
-              value={option}
-              checked={value === option}
-              onChange={() => onChange(option)}
-              {...(first && (value === option || (value === '' && i === 0)) ? autofocus : {})}
-            />
-            {option}
-          </label>
-        ))}
-      </fieldset>
+      <ChoicePicker
+        field={field}
+        value={value}
+        autofocus={first}
+        labelHidden={alone}
+        onChange={onChange}
+        onPick={onPick}
+      />
     );
   }
+  const max =
+    field.kind === 'note' ? NOTE_MAX_LENGTH : field.kind === 'text' ? LABEL_MAX_LENGTH : 0;
+  const counterId = `${id}-length`;
   return (
     <label className="editor-field" htmlFor={id}>
       <span>{field.label}</span>
@@ -53,6 +61,7 @@ function Control({
           id={id}
           rows={5}
           value={value}
+          aria-describedby={counterId}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
@@ -63,10 +72,20 @@ function Control({
           inputMode={field.kind === 'money' ? 'decimal' : undefined}
           placeholder={field.kind === 'money' ? 'Amount, such as 7595.00' : undefined}
           value={value}
+          aria-describedby={max ? counterId : undefined}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
       )}
+      {max ? (
+        <LengthCounter
+          id={counterId}
+          length={field.kind === 'note' ? value.length : value.trim().length}
+          max={max}
+          // A note's limit is far away; its counter appears as the note comes near it.
+          showFrom={field.kind === 'note' ? max - 5_000 : 0}
+        />
+      ) : null}
     </label>
   );
 }
@@ -83,8 +102,12 @@ function changedPatch(editor: EditorSpec, values: Record<string, string>): Field
 /** The keys this editor answers to, in the order a person needs them. */
 function editorHint(editor: EditorSpec): string {
   const kinds = new Set(editor.fields.map((field) => field.kind));
+  const choices = Math.min(
+    9,
+    Math.max(0, ...editor.fields.map((field) => field.options?.length ?? 0)),
+  );
   return [
-    kinds.has('choice') ? '← → choose' : null,
+    kinds.has('choice') ? `1–${choices} choose · ↑ ↓ move` : null,
     editor.fields.length > 1 ? 'Tab next field' : null,
     'Enter saves',
     kinds.has('note') ? 'Shift+Enter starts a new line' : null,
@@ -102,12 +125,15 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
   const [saving, setSaving] = useState(false);
   const close = () => useStore.getState().closePanel();
 
-  const save = async () => {
-    const patch = changedPatch(editor, values);
+  // An editor that is only a picker saves as soon as a number picks a value.
+  const pickSaves = editor.fields.length === 1 && editor.fields[0]?.kind === 'choice';
+
+  const save = async (chosen: Record<string, string> = values) => {
+    const patch = changedPatch(editor, chosen);
     if (Object.keys(patch).length === 0) return close();
     const checked = TriagePatchSchema.safeParse(patch);
     if (!checked.success) {
-      setError(checked.error.issues[0]?.message ?? 'These values cannot be saved.');
+      setError(describeIssues(checked.error.issues));
       return;
     }
     if (editor.target.type === 'lead') {
@@ -128,17 +154,14 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
 
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const target = event.target as HTMLElement;
-    if (event.key === 'Escape') {
-      event.preventDefault();
-      close();
-    } else if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON') {
+    if (event.key === 'Enter' && !event.shiftKey && target.tagName !== 'BUTTON') {
       event.preventDefault();
       void save();
     }
   };
 
   return (
-    <Dialog title={editor.title} className="editor" onKeyDown={onKeyDown}>
+    <Dialog title={editor.title} className="editor" onKeyDown={onKeyDown} onClose={close}>
       <form
         onSubmit={(event) => {
           event.preventDefault();
@@ -150,8 +173,14 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             key={field.field}
             field={field}
             first={i === 0}
+            alone={editor.fields.length === 1}
             value={values[field.field] ?? ''}
             onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
+            onPick={(value) => {
+              const chosen = { ...values, [field.field]: value };
+              setValues(chosen);
+              if (pickSaves) void save(chosen);
+            }}
           />
         ))}
         {error ? (
@@ -161,7 +190,7 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
         ) : null}
         <p className="muted">{editorHint(editor)}</p>
         <div className="dialog-actions">
-          <button type="submit" disabled={saving}>
+          <button type="submit" className="primary" disabled={saving}>
             Save
           </button>
           <button type="button" onClick={close}>

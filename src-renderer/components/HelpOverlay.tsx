@@ -4,7 +4,7 @@ import { displayKey } from '../keymap/keys';
 import { actionLabel } from '../keymap/labels';
 import type { ActionSpec } from '../keymap/specs';
 import { isMac } from '../logic/platform';
-import { useStore } from '../store/store';
+import { useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
 const GROUP_ORDER: readonly ActionSpec['group'][] = [
@@ -21,6 +21,7 @@ const GROUP_ORDER: readonly ActionSpec['group'][] = [
 export function HelpOverlay() {
   const keymap = useStore((s) => s.prefs.keymap);
   const stage = useStore((s) => s.stage);
+  const ratings = useRatingsOnKeys();
   const actions = keymapActions(keymap);
   return (
     <Dialog title="Keyboard shortcuts" className="help">
@@ -48,7 +49,7 @@ export function HelpOverlay() {
                         <kbd key={key}>{displayKey(key, isMac)}</kbd>
                       ))}
                     </dt>
-                    <dd>{actionLabel(action, stage)}</dd>
+                    <dd>{actionLabel(action, stage, ratings)}</dd>
                   </div>
                 ))}
             </dl>

@@ -3,17 +3,12 @@ import { displayKey } from '../keymap/keys';
 import { keymapActions } from '../keymap/actions';
 import { isMac } from '../logic/platform';
 import { STAGES, shortStatus } from '../logic/stage';
-import { useStore } from '../store/store';
-
-const RATING_ACTIONS = [
-  ['rating-hot', 'Hot'],
-  ['rating-warm', 'Warm'],
-  ['rating-cold', 'Cold'],
-] as const;
+import { RATING_ACTION_IDS, useRatingsOnKeys, useStore } from '../store/store';
 
 export function KeyLegend() {
   const stage = useStore((s) => s.stage);
   const keymap = useStore((s) => s.prefs.keymap);
+  const ratings = useRatingsOnKeys();
   const actions = keymapActions(keymap);
   const firstKey = (id: string) => {
     const key = actions.find((action) => action.id === id)?.keys[0];
@@ -22,17 +17,27 @@ export function KeyLegend() {
   const statuses = STAGES[stage].statuses.map(
     (status, i) => [firstKey(`status-${i + 1}`), shortStatus(status)] as const,
   );
-  const ratings = RATING_ACTIONS.map(([id, label]) => [firstKey(id), label] as const);
+  // The account's own ratings of this stage, on h, w and c.
+  const rated = RATING_ACTION_IDS.flatMap((id, i) => {
+    const rating = ratings[i];
+    return rating === undefined ? [] : [[firstKey(id), rating] as const];
+  });
+  const more = firstKey('rating-pick');
   return (
     <div className="key-legend" aria-label={`${STAGES[stage].label} keys`}>
       <span className="legend-stage">{STAGES[stage].label}</span>
-      {[...statuses, ...ratings].map(([key, label]) =>
+      {[...statuses, ...rated].map(([key, label]) =>
         key ? (
           <span key={label} className="legend-item">
             <kbd>{key}</kbd> {label}
           </span>
         ) : null,
       )}
+      {more ? (
+        <span className="legend-item">
+          <kbd>{more}</kbd> rating…
+        </span>
+      ) : null}
       <span className="legend-item">
         <kbd>?</kbd> keys
       </span>

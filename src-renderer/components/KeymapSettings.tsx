@@ -11,11 +11,12 @@ import { actionLabel } from '../keymap/labels';
 import { checkRemap } from '../keymap/registry';
 import { ACTION_SPECS } from '../keymap/specs';
 import { isMac } from '../logic/platform';
-import { useStore } from '../store/store';
+import { useRatingsOnKeys, useStore } from '../store/store';
 
 export function KeymapSettings() {
   const keymap = useStore((s) => s.prefs.keymap);
   const stage = useStore((s) => s.stage);
+  const ratings = useRatingsOnKeys();
   const [listening, setListening] = useState<string | null>(null);
   const [message, setMessage] = useState<string | null>(null);
   const actions = keymapActions(keymap);
@@ -58,7 +59,7 @@ export function KeymapSettings() {
         <tbody>
           {actions.map((action) => (
             <tr key={action.id}>
-              <th scope="row">{actionLabel(action, stage)}</th>
+              <th scope="row">{actionLabel(action, stage, ratings)}</th>
               <td>
                 {action.keys.map((key) => (
                   <kbd key={key}>{displayKey(key, isMac)}</kbd>
@@ -67,7 +68,7 @@ export function KeymapSettings() {
               <td>
                 <button
                   type="button"
-                  aria-label={`Change the key for ${actionLabel(action, stage)}`}
+                  aria-label={`Change the key for ${actionLabel(action, stage, ratings)}`}
                   className={listening === action.id ? 'listening' : ''}
                   onClick={() => setListening(action.id)}
                   onBlur={() => setListening((id) => (id === action.id ? null : id))}

@@ -3,10 +3,11 @@
  * the page, and only their data is fetched.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { showRange } from '../controller/data';
+import { outcomeInUse } from '../logic/columns';
 import { VIEW_LABELS } from '../logic/views';
-import { selectCurrentId, useStore } from '../store/store';
+import { selectCurrentId, useStore, type Store } from '../store/store';
 import { LeadRow, ROW_HEIGHT } from './LeadRow';
 
 function EmptyList() {
@@ -49,8 +50,15 @@ export function LeadList() {
     if (ids.length > 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, ids.length, virtualizer]);
 
+  const outcome = useStore(
+    useCallback(
+      (s: Store) => outcomeInUse(ids.slice(first, last + 1).map((id) => s.rows[id])),
+      [ids, first, last],
+    ),
+  );
+
   return (
-    <div className="list-body">
+    <div className={`list-body${outcome ? '' : ' no-outcome'}`}>
       {listError ? (
         <p className="list-error" role="alert">
           {listError}

@@ -2,7 +2,7 @@
 import { memo, useMemo } from 'react';
 import { RATINGS, type LeadSyncState } from '../../src-preload/contract';
 import { paintRow } from '../logic/optimistic';
-import { shortStatus } from '../logic/stage';
+import { statusTone } from '../logic/stage';
 import { useStore } from '../store/store';
 
 export const ROW_HEIGHT = 28;
@@ -30,7 +30,13 @@ function StageCell({
 }) {
   return (
     <span className={`cell stage-cell${active ? ' active' : ''}`}>
-      <span className="status">{status ? shortStatus(status) : '–'}</span>
+      {status ? (
+        <span className={`status-pill tone-${statusTone(status)}`} title={status}>
+          {status}
+        </span>
+      ) : (
+        <span className="status-none">–</span>
+      )}
       {rating ? (
         <span className={`rating ${ratingClass(rating)}`} title={rating}>
           {rating}
@@ -56,6 +62,7 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
   const setCursor = useStore((s) => s.setCursor);
   const row = useMemo(() => (raw ? paintRow(raw, overlay) : undefined), [raw, overlay]);
 
+  const syncWord = row ? (row.goneFromEnvoke ? 'gone' : SYNC_WORDS[row.syncState]) : '';
   const outcome = row?.sale === 'Yes' ? 'Sale' : row?.opportunity === 'Yes' ? 'Opportunity' : '';
   return (
     <div
@@ -96,8 +103,11 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
             active={stage === 'sales'}
           />
           <span className="cell outcome">{outcome}</span>
-          <span className={`cell sync sync-${row.syncState}`}>
-            {row.goneFromEnvoke ? 'gone' : SYNC_WORDS[row.syncState]}
+          <span
+            className={`cell sync sync-${row.goneFromEnvoke ? 'gone' : row.syncState}`}
+            title={syncWord || undefined}
+          >
+            <span className="sync-word">{syncWord}</span>
           </span>
         </>
       ) : (

@@ -1,21 +1,25 @@
 /** Ctrl/Cmd+N: a new lead, created on this laptop at once and sent to Envoke with the next sync. */
 import { useState } from 'react';
-import { commands } from '../../src-preload/contract';
+import { commands, describeIssues, EMAIL_MAX_LENGTH } from '../../src-preload/contract';
 import { errorMessage } from '../bridge/client';
-import { asSentence } from '../logic/format';
 import { createLead, type NewLead } from '../controller/triage';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
+import { LengthCounter } from './LengthCounter';
 
 const LIMITS = commands['leads:create'].input.shape;
-/** The contract's lengths (Envoke's limits) go on the fields, so none takes more than can be saved. */
-const maxOf = (key: Exclude<keyof NewLead, 'email' | 'fields'>) =>
+/**
+ * The contract's lengths (Envoke's limits), shown as counters while the person types. They are not
+ * put on the inputs as maxLength: that silently cuts a pasted name, where a counter and a sentence
+ * on saving let the person choose what to shorten.
+ */
+const maxOf = (key: Exclude<keyof NewLead, 'email' | 'fields' | 'contact'>) =>
   LIMITS[key].unwrap().maxLength ?? undefined;
 const RULE_RATING_MAX = LIMITS.fields.unwrap().shape.rule_rating.unwrap().maxLength ?? undefined;
 
-type FieldKey = Exclude<keyof NewLead, 'fields'> | 'rule_rating';
+type FieldKey = Exclude<keyof NewLead, 'fields' | 'contact'> | 'rule_rating';
 const FIELDS: readonly { key: FieldKey; label: string; type?: string; max?: number }[] = [
-  { key: 'email', label: 'Email (required)', type: 'email' },
+  { key: 'email', label: 'Email (required)', type: 'email', max: EMAIL_MAX_LENGTH },
   { key: 'firstName', label: 'First name', max: maxOf('firstName') },
   { key: 'lastName', label: 'Last name', max: maxOf('lastName') },
   { key: 'company', label: 'Company', max: maxOf('company') },
@@ -39,10 +43,10 @@ export function NewLeadForm() {
         if (value) lead.fields = { rule_rating: value };
       } else if (key !== 'email' && value) lead[key] = value;
     }
-    // The contract's own sentence, shown in the form rather than the browser's bubble.
+    // The contract's own sentences, shown in the form rather than the browser's bubble.
     const checked = commands['leads:create'].input.safeParse(lead);
     if (!checked.success) {
-      setError(asSentence(checked.error.issues[0]?.message ?? 'These values cannot be saved'));
+      setError(describeIssues(checked.error.issues));
       return;
     }
     setSaving(true);
@@ -57,16 +61,7 @@ export function NewLeadForm() {
   };
 
   return (
-    <Dialog
-      title="New lead"
-      className="editor"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          close();
-        }
-      }}
-    >
+    <Dialog title="New lead" className="editor" onClose={close}>
       <form
         noValidate
         onSubmit={(event) => {
@@ -79,11 +74,18 @@ export function NewLeadForm() {
             <span>{label}</span>
             <input
               type={type ?? 'text'}
-              maxLength={max}
               value={values[key] ?? ''}
+              aria-describedby={max ? `new-lead-${key}-length` : undefined}
               onChange={(event) => setValues((old) => ({ ...old, [key]: event.target.value }))}
               {...(i === 0 ? { 'data-autofocus': true } : {})}
             />
+            {max ? (
+              <LengthCounter
+                id={`new-lead-${key}-length`}
+                length={(values[key] ?? '').trim().length}
+                max={max}
+              />
+            ) : null}
           </label>
         ))}
         {error ? (
@@ -92,7 +94,7 @@ export function NewLeadForm() {
           </p>
         ) : null}
         <div className="dialog-actions">
-          <button type="submit" disabled={saving}>
+          <button type="submit" className="primary" disabled={saving}>
             Create lead
           </button>
           <button type="button" onClick={close}>

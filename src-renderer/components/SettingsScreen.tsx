@@ -5,21 +5,13 @@ import { Dialog } from './Dialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeymapSettings } from './KeymapSettings';
 import { PreferenceSettings } from './PreferenceSettings';
+import { RatingSettings } from './RatingSettings';
 import { ScopeSettings } from './ScopeSettings';
 
 export function SettingsScreen() {
   const version = useStore((s) => s.info?.version);
   return (
-    <Dialog
-      title="Settings"
-      className="settings"
-      onKeyDown={(event) => {
-        if (event.key === 'Escape') {
-          event.preventDefault();
-          useStore.getState().closePanel();
-        }
-      }}
-    >
+    <Dialog title="Settings" className="settings" onClose={() => useStore.getState().closePanel()}>
       <ErrorBoundary region="account settings">
         <AccountSettings />
       </ErrorBoundary>
@@ -28,6 +20,9 @@ export function SettingsScreen() {
       </ErrorBoundary>
       <ErrorBoundary region="preferences">
         <PreferenceSettings />
+      </ErrorBoundary>
+      <ErrorBoundary region="rating values">
+        <RatingSettings />
       </ErrorBoundary>
       <ErrorBoundary region="keymap">
         <KeymapSettings />

@@ -1,10 +1,18 @@
 /** What the list's keys do: move, set statuses and ratings, open editors and panels. */
-import { VIEW_IDS, type RATINGS, type TriageField } from '../../src-preload/contract';
+import { VIEW_IDS, type TriageField } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields } from '../logic/optimistic';
+import { plural } from '../logic/format';
 import { STAGES, statusForKey } from '../logic/stage';
-import { selectCurrentId, targetIds, useStore, type Store } from '../store/store';
+import {
+  selectCurrentId,
+  selectRatingChoices,
+  selectRatingsOnKeys,
+  targetIds,
+  useStore,
+  type Store,
+} from '../store/store';
 import { openResolver } from './conflicts';
 import { applyChange } from './triage';
 
@@ -42,7 +50,23 @@ export function setStatus(n: number): void {
   if (!bulk && state.prefs.autoAdvance) move(1);
 }
 
-export function setRating(rating: (typeof RATINGS)[number]): void {
+/** What the `n`th rating action (h, w, c) sets in the active stage. */
+export function setRating(n: number): void {
+  const state = useStore.getState();
+  const stage = STAGES[state.stage];
+  const choices = selectRatingChoices(state);
+  const rating = selectRatingsOnKeys(state)[n - 1];
+  if (rating === undefined) {
+    state.addToast(
+      'info',
+      `${stage.label} offers ${plural(choices.length, 'rating')}; add more in Settings ( , ).`,
+    );
+    return;
+  }
+  setRatingTo(rating);
+}
+
+export function setRatingTo(rating: string): void {
   const state = useStore.getState();
   const ids = targetIds(state);
   const patch = { [STAGES[state.stage].rating]: rating };
@@ -53,6 +77,15 @@ export function setRating(rating: (typeof RATINGS)[number]): void {
 function isBulk(state: Store, ids: readonly number[]): boolean {
   const first = ids[0];
   return first !== undefined && state.bulk[first] === true;
+}
+
+/** The active stage's rating as a picker of the values it offers. */
+export function openRatingPicker(): Promise<void> {
+  const state = useStore.getState();
+  const stage = STAGES[state.stage];
+  return openEditor(`${stage.label} rating`, [stage.rating], {
+    [stage.rating]: selectRatingChoices(state),
+  });
 }
 
 /**
@@ -66,7 +99,11 @@ async function fieldsOf(id: number): Promise<Record<string, string>> {
   return paintFields(detail.fields, useStore.getState().overlay[id]);
 }
 
-export async function openEditor(title: string, fields: readonly TriageField[]): Promise<void> {
+export async function openEditor(
+  title: string,
+  fields: readonly TriageField[],
+  options: Partial<Record<TriageField, readonly string[]>> = {},
+): Promise<void> {
   const id = selectCurrentId(useStore.getState());
   if (id === undefined) return;
   let values: Record<string, string>;
@@ -82,7 +119,7 @@ export async function openEditor(title: string, fields: readonly TriageField[]):
     kind: 'editor',
     editor: {
       title,
-      fields: fields.map((field) => editorField(field, values[field] ?? '')),
+      fields: fields.map((field) => editorField(field, values[field] ?? '', options[field])),
       target: { type: 'lead', id },
     },
   });

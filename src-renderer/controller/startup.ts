@@ -6,6 +6,7 @@ import { errorMessage, invoke, on } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { syncNow } from './commands';
 import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
+import { loadRatingValues, refreshRatingValues } from './ratings';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
 const DETAIL_DELAY_MS = 60;
@@ -37,6 +38,7 @@ function watchLeadChanges(): void {
       const current = selectCurrentId(useStore.getState());
       if (all || (current !== undefined && ids.includes(current))) await loadDetail();
       await loadCounts();
+      refreshRatingValues();
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);
 
@@ -102,4 +104,5 @@ export function start(): void {
   void loadSyncStatus();
   void loadIds().then(() => loadDetail());
   void loadCounts();
+  void loadRatingValues();
 }

@@ -2,10 +2,20 @@
 import { STAGES, statusForKey, type Stage } from '../logic/stage';
 import type { ActionSpec } from './specs';
 
-export function actionLabel(action: ActionSpec, stage: Stage): string {
-  const match = /^status-(\d)$/.exec(action.id);
-  if (match)
-    return `${STAGES[stage].label} status: ${statusForKey(stage, Number(match[1])) ?? '?'}`;
-  if (action.id.startsWith('rating-')) return `${action.label} (${STAGES[stage].label})`;
+/** `ratings`: the value each rating action sets in the active stage (selectRatingsOnKeys). */
+export function actionLabel(
+  action: ActionSpec,
+  stage: Stage,
+  ratings: readonly (string | undefined)[],
+): string {
+  const status = /^status-(\d)$/.exec(action.id);
+  if (status)
+    return `${STAGES[stage].label} status: ${statusForKey(stage, Number(status[1])) ?? '?'}`;
+  const rating = /^rating-(\d)$/.exec(action.id);
+  if (rating) {
+    const value = ratings[Number(rating[1]) - 1];
+    return `${STAGES[stage].label} rating: ${value ?? '(none: add one in Settings)'}`;
+  }
+  if (action.id === 'rating-pick') return `${STAGES[stage].label} rating…`;
   return action.label;
 }

@@ -33,6 +33,16 @@ function status<N extends 1 | 2 | 3 | 4 | 5>(n: N) {
   } as const;
 }
 
+function rating<N extends 1 | 2 | 3>(n: N, key: string) {
+  return {
+    id: `rating-${n}` as const,
+    label: `Rating ${n} of the active stage`,
+    group: 'Triage',
+    keys: [key],
+    when: LIST,
+  } as const;
+}
+
 export const ACTION_SPECS = [
   { id: 'next', label: 'Next lead', group: 'Move', keys: ['j', 'ArrowDown'], when: LIST },
   { id: 'previous', label: 'Previous lead', group: 'Move', keys: ['k', 'ArrowUp'], when: LIST },
@@ -59,9 +69,17 @@ export const ACTION_SPECS = [
   status(3),
   status(4),
   status(5),
-  { id: 'rating-hot', label: 'Rate Hot', group: 'Triage', keys: ['h'], when: LIST },
-  { id: 'rating-warm', label: 'Rate Warm', group: 'Triage', keys: ['w'], when: LIST },
-  { id: 'rating-cold', label: 'Rate Cold', group: 'Triage', keys: ['c'], when: LIST },
+  // The account's most used ratings of the active stage; the palette and help fill them in.
+  rating(1, 'h'),
+  rating(2, 'w'),
+  rating(3, 'c'),
+  {
+    id: 'rating-pick',
+    label: 'Rating… (every value of the active stage)',
+    group: 'Triage',
+    keys: ['Shift+r'],
+    when: LIST,
+  },
   {
     id: 'note',
     label: 'Edit the note of the active stage',

@@ -3,6 +3,7 @@ import {
   ENUM_FIELDS,
   FIELD_LABELS,
   isEnumField,
+  labelOfPath,
   TRIAGE_FIELDS,
   type TriageField,
 } from '../../src-preload/contract';
@@ -12,16 +13,31 @@ export function isTriageField(field: string): field is TriageField {
   return (TRIAGE_FIELDS as readonly string[]).includes(field);
 }
 
-/** A field's label, or the raw Envoke name for fields outside the triage set. */
+/**
+ * A field's label: "Marketing status", and for Envoke fields outside the triage set the words a
+ * person reads ("contact.email" is "Email"), never the internal name.
+ */
 export function fieldLabel(field: string): string {
-  return isTriageField(field) ? FIELD_LABELS[field] : field;
+  if (isTriageField(field)) return FIELD_LABELS[field];
+  return labelOfPath(field.split('.')) ?? field;
 }
 
-/** The editor control that suits a field, holding `value`. */
-export function editorField(field: TriageField, value: string): EditorField {
+/**
+ * The editor control that suits a field, holding `value`. `options` makes a free-text field a
+ * picker (a rating offers the account's values); a value outside them is kept as the last one.
+ */
+export function editorField(
+  field: TriageField,
+  value: string,
+  options?: readonly string[],
+): EditorField {
   const label = FIELD_LABELS[field];
   if (isEnumField(field))
     return { field, label, kind: 'choice', options: ENUM_FIELDS[field], value };
+  if (options) {
+    const all = value === '' || options.includes(value) ? options : [...options, value];
+    return { field, label, kind: 'choice', options: all, value };
+  }
   if (field.endsWith('_note')) return { field, label, kind: 'note', value };
   if (field === 'revenue' || field === 'cost_of_goods_sold')
     return { field, label, kind: 'money', value };

@@ -47,6 +47,27 @@ export function shortStatus(status: string): string {
   return SHORT[status] ?? status;
 }
 
+/**
+ * The colour family of a status pill in the list: where the lead stands, readable at a glance.
+ * "Not applicable" has none: it is shown as quiet text, since most leads carry it in one stage.
+ */
+export type StatusTone = 'new' | 'forward' | 'waiting' | 'good' | 'bad' | 'quiet';
+
+const TONES: Record<string, StatusTone> = {
+  Unprocessed: 'new',
+  'Passed to sales': 'forward',
+  'Lead updated': 'forward',
+  Deferred: 'waiting',
+  'Contact attempted': 'waiting',
+  'Rated good': 'good',
+  'Rated bad': 'bad',
+  'Not applicable': 'quiet',
+};
+
+export function statusTone(status: string): StatusTone {
+  return TONES[status] ?? 'new';
+}
+
 /** The status the `n`th key (1-based) sets on a stage, or undefined outside 1-5. */
 export function statusForKey(stage: Stage, n: number): string | undefined {
   return STAGES[stage].statuses[n - 1];

@@ -10,6 +10,7 @@ export const DEFAULT_PREFERENCES: Preferences = {
   theme: 'system',
   keymap: {},
   notifyProblems: true,
+  ratings: { marketing: [], sales: [] },
 };
 
 export interface PrefsSlice {

@@ -2,16 +2,27 @@
  * The renderer's state: one zustand store built from typed slices. Components read it through
  * narrow selectors (one field, or one row) so a change repaints only what shows it.
  */
+import { useMemo } from 'react';
 import { create } from 'zustand';
 import { keepListed } from '../logic/selection';
+import { applyOverrides } from '../keymap/registry';
+import { ACTION_SPECS } from '../keymap/specs';
+import { ratingChoices, ratingsOnKeys } from '../logic/ratings';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPanelsSlice, type PanelsSlice } from './panels-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
+import { createRatingsSlice, type RatingsSlice } from './ratings-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
 
-export type Store = ListSlice & DetailSlice & SyncSlice & PrefsSlice & UiSlice & PanelsSlice;
+export type Store = ListSlice &
+  DetailSlice &
+  SyncSlice &
+  PrefsSlice &
+  UiSlice &
+  PanelsSlice &
+  RatingsSlice;
 
 export const useStore = create<Store>()((...args) => ({
   ...createListSlice(...args),
@@ -20,6 +31,7 @@ export const useStore = create<Store>()((...args) => ({
   ...createPrefsSlice(...args),
   ...createUiSlice(...args),
   ...createPanelsSlice(...args),
+  ...createRatingsSlice(...args),
 }));
 
 /** The id of the current lead, or undefined in an empty list. */
@@ -34,4 +46,36 @@ export function targetIds(state: Store): number[] {
   if (bulk.length > 0) return bulk;
   const current = selectCurrentId(state);
   return current === undefined ? [] : [current];
+}
+
+/** The rating values the active stage offers, in key order (`h` the first, `w` the second...). */
+export function selectRatingChoices(state: Store): readonly string[] {
+  return ratingChoices(state.stage, state.accountRatings, state.prefs.ratings);
+}
+
+/** The same, for components: repaints only when the stage or one of the two lists changes. */
+export function useRatingChoices(): readonly string[] {
+  const stage = useStore((s) => s.stage);
+  const account = useStore((s) => s.accountRatings);
+  const added = useStore((s) => s.prefs.ratings);
+  return useMemo(() => ratingChoices(stage, account, added), [stage, account, added]);
+}
+
+/** The rating actions in key order; their first keys decide which value each one sets. */
+export const RATING_ACTION_IDS = ['rating-1', 'rating-2', 'rating-3'] as const;
+
+function ratingKeys(keymap: Store['prefs']['keymap']): (string | undefined)[] {
+  const specs = applyOverrides(ACTION_SPECS, keymap);
+  return RATING_ACTION_IDS.map((id) => specs.find((spec) => spec.id === id)?.keys[0]);
+}
+
+/** The value each rating action sets in the active stage (undefined: the stage offers too few). */
+export function selectRatingsOnKeys(state: Store): (string | undefined)[] {
+  return ratingsOnKeys(selectRatingChoices(state), ratingKeys(state.prefs.keymap));
+}
+
+export function useRatingsOnKeys(): (string | undefined)[] {
+  const choices = useRatingChoices();
+  const keymap = useStore((s) => s.prefs.keymap);
+  return useMemo(() => ratingsOnKeys(choices, ratingKeys(keymap)), [choices, keymap]);
 }

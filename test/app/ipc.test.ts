@@ -78,7 +78,7 @@ describe('IPC registration', () => {
     const result = await invoke(INVOKE_CHANNEL, fromApp, 'leads:get', { id: -4 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (result && typeof result === 'object' && 'error' in result) {
-      expect((result as { error: { message: string } }).error.message).toMatch(/^id: /);
+      expect((result as { error: { message: string } }).error.message).toBe('Lead must be more than 0.');
     }
     expect(calls).toEqual([]);
   });

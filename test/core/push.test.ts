@@ -338,13 +338,19 @@ describe('Envoke’s refusals', () => {
   it('a 400 marks the change failed with Envoke’s own message, and it is never retried silently', async () => {
     const fixture = await setup();
     const { core, sim } = fixture;
-    const email = `${'a'.repeat(60)}@example.com`;
-    const { id } = await core['leads:create']({ email });
+    // Too long an email is refused before it is queued (Envoke keeps 60 characters)...
+    await expect(
+      core['leads:create']({ email: `${'a'.repeat(60)}@example.com` }),
+    ).rejects.toMatchObject({ code: 'invalid-input' });
+    // ...so Envoke's own refusal is played by the simulator, on both sends of the create.
+    const refusal = 'A contact with this email already exists';
+    sim.faults.enqueue({ kind: '400', match: { method: 'POST' }, message: refusal, times: 2 });
+    const { id } = await core['leads:create']({ email: 'taken@example.com' });
     const report = await core.syncOnce('push');
     expect(report.failed).toBe(1);
     const [entry] = (await core['outbox:list']({ includeDone: false })).entries;
     expect(entry?.state).toBe('failed');
-    expect(entry?.lastError).toContain("'contact.email' is longer than 60 characters");
+    expect(entry?.lastError).toContain(refusal);
     expect((await core['leads:get']({ id })).syncState).toBe('failed');
     expect((await core['leads:counts']({})).failed).toBe(1);
     expect((await core['sync:status']({})).failed).toBe(1);

@@ -8,6 +8,7 @@ import {
   expectPending,
   openApp,
   press,
+  ratingOnKey,
   SCREENSHOTS,
   statusBar,
   test,
@@ -18,6 +19,13 @@ test('20 leads triaged by keyboard alone reach Envoke, each change once', async 
   await openApp(page, app);
   await expect(statusBar(page)).toContainText('Demo data');
 
+  // h, w and c set the account's most used ratings of the active stage, as the legend shows.
+  const [mktW, mktC] = [await ratingOnKey(page, 'w'), await ratingOnKey(page, 'c')];
+  await press(page, 's');
+  const [salesH, salesC] = [await ratingOnKey(page, 'h'), await ratingOnKey(page, 'c')];
+  expect(salesH).toMatch(/^(Contacted: |Unable)/);
+  await press(page, 'm');
+
   const expected = new Map<string, Record<string, string>>();
   for (let i = 0; i < 20; i++) {
     const id = await currentEnvokeId(page);
@@ -25,14 +33,13 @@ test('20 leads triaged by keyboard alone reach Envoke, each change once', async 
     // Pick values this lead does not have yet, so every lead really changes. The three keys go
     // out one by one as one keyboard action, which keeps the test's trace short.
     if (i % 2 === 0) {
-      const [ratingKey, rating] =
-        before?.marketing_rating === 'Warm' ? ['c', 'Cold'] : ['w', 'Warm'];
+      const [ratingKey, rating] = before?.marketing_rating === mktW ? ['c', mktC] : ['w', mktW];
       const [statusKey, status] =
         before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
       await page.keyboard.type(`m${ratingKey}${statusKey}`);
       expected.set(id, { marketing_rating: rating, marketing_rating_status: status });
     } else {
-      const [ratingKey, rating] = before?.sales_rating === 'Hot' ? ['c', 'Cold'] : ['h', 'Hot'];
+      const [ratingKey, rating] = before?.sales_rating === salesH ? ['c', salesC] : ['h', salesH];
       const [statusKey, status] =
         before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
       await page.keyboard.type(`s${ratingKey}${statusKey}`);

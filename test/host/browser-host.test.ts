@@ -269,7 +269,7 @@ describe('commands', () => {
     expect(reply.status).toBe(200);
     expect(reply.json?.ok).toBe(false);
     expect(reply.json?.error?.code).toBe('invalid-input');
-    expect(reply.json?.error?.message).toMatch(/^id: /);
+    expect(reply.json?.error?.message).toBe('Lead must be a number.');
   });
 
   it('answers a body that is not JSON, or too large, with invalid-input', async () => {

@@ -5,6 +5,7 @@
  */
 import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
 import { CommandError } from '../../../src-preload/contract/errors';
+import { describeIssues } from '../../../src-preload/contract/issue-sentences';
 import { TriagePatchSchema, type TriageField } from '../../../src-preload/contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import type { FieldValues } from '../store/lead-record';
@@ -17,9 +18,7 @@ import { applyLocalEdit } from './local-edit';
 export function parsePatch(patch: unknown): FieldValues {
   const result = TriagePatchSchema.safeParse(patch);
   if (!result.success) {
-    const issue = result.error.issues[0];
-    const where = issue?.path.length ? `${issue.path.join('.')}: ` : '';
-    throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid change'}`);
+    throw new CommandError('invalid-input', describeIssues(result.error.issues));
   }
   return result.data as FieldValues;
 }

@@ -204,3 +204,12 @@ export async function press(page: Page, ...keys: string[]): Promise<void> {
 export async function writesTo(app: TestApp, envokeId: string): Promise<JournalEntry[]> {
   return (await app.envoke.journal()).filter((entry) => entry.leadId === envokeId);
 }
+
+/** The rating a rating key sets in the active stage, as the key legend shows it ("h Warm"). */
+export async function ratingOnKey(page: Page, key: string): Promise<string> {
+  const item = page
+    .locator('.key-legend .legend-item')
+    .filter({ has: page.locator(`kbd:text-is("${key}")`) });
+  const text = (await item.textContent()) ?? '';
+  return text.slice(text.indexOf(key) + key.length).trim();
+}
