@@ -9,6 +9,7 @@
  */
 import type { z } from 'zod';
 import { FIELD_LABELS } from './lead';
+import { plainText } from './plain-text';
 
 type Issue = z.core.$ZodIssue;
 
@@ -58,7 +59,10 @@ function humanise(key: string): string {
     .replace(/[_\-.]+/g, ' ')
     .trim()
     .toLowerCase();
-  return words === '' ? 'This value' : words[0]!.toUpperCase() + words.slice(1);
+  if (words === '') return 'This value';
+  // A caller's made-up key can be a megabyte long: a label is a few words.
+  const shown = words.length > 40 ? `${words.slice(0, 39)}…` : words;
+  return shown[0]!.toUpperCase() + shown.slice(1);
 }
 
 /** The label of the innermost named part of a path; null for a problem with the whole input. */
@@ -123,7 +127,8 @@ export function issueSentence(issue: Issue): string {
   const label = labelOfPath(issue.path);
   if (issue.code === 'unrecognized_keys') {
     const where = label ? ` in ${lowerLabel(label)}` : '';
-    const keys = issue.keys.map(quoted).join(', ');
+    const named = issue.keys.slice(0, 5).map(quoted).join(', ');
+    const keys = issue.keys.length > 5 ? `${named} and ${issue.keys.length - 5} more` : named;
     return issue.keys.length === 1
       ? `There is no field ${keys}${where} that can be set here.`
       : `There are no fields ${keys}${where} that can be set here.`;
@@ -159,7 +164,8 @@ const MAX_ISSUES_SHOWN = 3;
 
 /** The first few problems as sentences, then how many more there are. */
 export function describeIssues(issues: readonly Issue[]): string {
-  const sentences = [...new Set(issues.map(issueSentence))];
+  // A schema's own message may quote what was sent (an enum value): shown plain and bounded.
+  const sentences = [...new Set(issues.map((issue) => plainText(issueSentence(issue), 300)))];
   const shown = sentences.slice(0, MAX_ISSUES_SHOWN).join(' ');
   const more = sentences.length - MAX_ISSUES_SHOWN;
   if (more <= 0) return shown === '' ? 'These values cannot be used.' : shown;

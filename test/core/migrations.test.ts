@@ -223,7 +223,7 @@ describe('migration 0040: delivery state on activity entries', () => {
     add.run(7, 'envoke-changed', 'In Envoke: Sale note: (empty) → x');
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { targetVersion: 40 });
     expect(schemaVersion(db)).toBe(40);
     const entries = db
       .prepare('SELECT kind, message, outbox_id, delivery FROM activity ORDER BY id')
@@ -255,6 +255,27 @@ describe('migration 0040: delivery state on activity entries', () => {
       )
       .all(1) as { detail: string }[];
     expect(plan.map((step) => step.detail).join()).toContain('activity_undelivered');
+    db.close();
+  });
+});
+
+describe('migration 0050: indexes of the rating columns', () => {
+  it('keeps the outbox and counts rating values from the partial indexes', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 40 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 50 });
+    expect(schemaVersion(db)).toBe(50);
+    expect(outboxRows(db)).toHaveLength(1);
+    const names = db
+      .prepare(
+        "SELECT name FROM sqlite_master WHERE type = 'index' AND name LIKE 'leads_%_ratings'",
+      )
+      .pluck()
+      .all();
+    expect(names.sort()).toEqual(['leads_marketing_ratings', 'leads_sales_ratings']);
     db.close();
   });
 });

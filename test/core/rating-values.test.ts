@@ -2,7 +2,6 @@
  * The rating values an account uses, per stage, most used first: read from a real SQLite cache
  * filled by a pull from the simulator, counted through the rating indexes.
  */
-import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import {
@@ -11,7 +10,7 @@ import {
   type RatingColumn,
 } from '../../src-main/core/views/rating-values';
 import type { LeadSummary } from '../../src-preload/contract/dto';
-import { clientFor, openCore, startSim, tempDir } from './helpers';
+import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
 let core: Core;
@@ -76,7 +75,7 @@ describe('leads:rating-values', () => {
   });
 
   it('counts through the rating indexes, never the lead rows', () => {
-    const db = new Database(dir.db(), { readonly: true });
+    const db = openKeyed(dir.db(), { readonly: true });
     try {
       for (const column of ['marketing_rating', 'sales_rating'] as RatingColumn[]) {
         const plan = db.prepare(`EXPLAIN QUERY PLAN ${ratingValuesSql(column)}`).all(20) as {
