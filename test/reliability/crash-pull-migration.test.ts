@@ -111,7 +111,7 @@ describe(PULL_SUITE, () => {
           open: [...mine.keys()].map(() => ({ state: 'pending', lastError: null })),
         });
       }),
-    timeLimit(60_000, 4_000, PULL_CYCLES),
+    timeLimit(60_000, 10_000, PULL_CYCLES),
   );
 });
 
@@ -216,6 +216,6 @@ describe(MIGRATION_SUITE, () => {
         });
         expect(killed, 'kills that landed mid-migration').toBeGreaterThan(MIGRATION_CYCLES / 4);
       }),
-    timeLimit(60_000, 3_000, MIGRATION_CYCLES),
+    timeLimit(60_000, 8_000, MIGRATION_CYCLES),
   );
 });

@@ -141,6 +141,6 @@ describe(SUITE, () => {
         expect(health).toEqual({ integrity: 'ok', open: [] });
         expect(delivery.problems).toEqual([]);
       }),
-    timeLimit(60_000, 4_000, CYCLES),
+    timeLimit(60_000, 10_000, CYCLES),
   );
 });

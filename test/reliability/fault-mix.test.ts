@@ -59,6 +59,7 @@ describe(SUITE, () => {
         cleanups.push(() => sim.stop());
 
         let faulty = false;
+        const unused = FAULTS.map(([fault]) => fault);
         const injected = new Map<string, number>();
         const envoke = createEnvokeClient({
           baseUrl: sim.url,
@@ -70,8 +71,10 @@ describe(SUITE, () => {
           fetch: (input, init) => {
             if (faulty && rng.chance(FAULT_RATE)) {
               const method = init?.method ?? 'GET';
-              const fault = rng.weighted(FAULTS);
-              if (fault.kind !== 'drop-after-write' || method !== 'GET') {
+              // Each kind once first, whatever the seed draws; then by weight.
+              const fault = unused.shift() ?? rng.weighted(FAULTS);
+              if (fault.kind === 'drop-after-write' && method === 'GET') unused.unshift(fault);
+              else {
                 const path = new URL(String(input)).pathname;
                 sim.faults.enqueue({ ...fault, match: { method, path } });
                 const name = `${fault.kind}${fault.retryAfter === 'http-date' ? ' (date)' : ''}`;
