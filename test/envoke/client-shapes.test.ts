@@ -307,6 +307,30 @@ describe('createLead reply shapes', () => {
     expect((error.cause as EnvokeError).reason).toBe('server');
   });
 
+  it('never takes another lead in the answer for the one sent: created, outcome unknown', async () => {
+    const client = await clientFor((req, res) =>
+      req.method === 'POST'
+        ? json(res, 200, wireLead(12))
+        : json(res, 200, wireLead(99, { remote_id: 'someone-else' })),
+    );
+    const sent = { remote_id: 'uuid-1', contact: { email: 'a@b.c' } };
+    expect(await failure(client.createLead(sent))).toMatchObject({
+      reason: 'malformed',
+      outcomeUnknown: true,
+    });
+
+    await server?.stop();
+    const readBack = await clientFor((req, res) =>
+      req.method === 'POST'
+        ? json(res, 200, { success: true, result_data: { id: 99 } })
+        : json(res, 200, wireLead(99, { remote_id: 'someone-else' })),
+    );
+    expect(await failure(readBack.createLead(sent))).toMatchObject({
+      reason: 'malformed',
+      outcomeUnknown: true,
+    });
+  });
+
   it('says the lead was created when the reply carries no lead at all', async () => {
     const client = await clientFor((_, res) =>
       json(res, 200, { success: true, result_text: 'Created' }),

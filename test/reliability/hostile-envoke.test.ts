@@ -233,6 +233,12 @@ async function syncChecked(what: 'pull' | 'push'): Promise<SyncReport | null> {
   } finally {
     envoke.clearQueues();
     expect(cacheProblems(dir.db())).toEqual([]);
+    // A sync that has ended has nothing in flight: every row it took is recorded as what it became.
+    expect(
+      (await core['outbox:list']({ includeDone: false })).entries.filter(
+        (row) => row.state === 'sending',
+      ),
+    ).toEqual([]);
     expect(log.lines.filter((line) => line.level === 'error')).toEqual([]);
   }
 }
@@ -312,6 +318,14 @@ describe(SUITE, () => {
               (entry) => entry.id === queued!.id,
             );
             expect(row, 'the change is still listed').toBeDefined();
+            // Envoke applied the change and answered it whole: the row is done, not left to retry.
+            const acknowledged = envoke.events.some(
+              (event) =>
+                event.acknowledged === true &&
+                (event.body as Record<string, unknown>).sale_note === value,
+            );
+            if (acknowledged)
+              expect(row!.state, `${value} was acknowledged by Envoke`).toBe('done');
             if (row!.state === 'done') {
               // Sent, or Envoke said (truthfully or not) that it already had it.
               const sent = envoke.events.some(

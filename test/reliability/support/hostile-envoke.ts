@@ -35,6 +35,8 @@ export interface HostileEnvoke {
     remoteId?: string;
     leadId?: string;
     body?: unknown;
+    /** An update Envoke applied and answered faithfully with the lead. */
+    acknowledged?: boolean;
   }[];
   served: Served[];
   queue(route: Route, replies: readonly HostileReply[]): void;
@@ -112,7 +114,11 @@ export async function startHostileEnvoke(initialLeads: number): Promise<HostileE
     const remoteId = url.searchParams.get('filter[remote_id]');
     if (route === 'list' && remoteId !== null) events.push({ kind: 'lookup', remoteId });
     if (route === 'create') events.push({ kind: 'create', remoteId: String(body.remote_id ?? '') });
-    if (route === 'update') events.push({ kind: 'update', leadId: one!, body });
+    const event =
+      route === 'update'
+        ? { kind: 'update' as const, leadId: one!, body, acknowledged: false }
+        : undefined;
+    if (event !== undefined) events.push(event);
 
     // A listing's hostile replies go to its first page (pages asked for ahead stay faithful), so
     // every hostile page sent is one the core reads.
@@ -168,6 +174,7 @@ export async function startHostileEnvoke(initialLeads: number): Promise<HostileE
         ...JSON_HEADERS,
         ...hostile.headers,
       });
+    if (event !== undefined) event.acknowledged = true;
     send(res, route, status, JSON.stringify(answer));
   }
 
