@@ -48,7 +48,10 @@ export function existingCache(leads: number): BenchCache | null {
   return JSON.parse(readFileSync(notePath(leads), 'utf8')) as BenchCache;
 }
 
-export function buildCache(leads: number, log: (line: string) => void = () => undefined): BenchCache {
+export function buildCache(
+  leads: number,
+  log: (line: string) => void = () => undefined,
+): BenchCache {
   const found = existingCache(leads);
   if (found !== null) return found;
   mkdirSync(CACHE_DIR, { recursive: true });
@@ -72,7 +75,9 @@ export function buildCache(leads: number, log: (line: string) => void = () => un
       }
       store.pageTransaction(() => writeServerCopies(store, page, 1, Date.now()));
       if (position % 100_000 === 0 && position > 0)
-        log(`  ${position.toLocaleString('en')} leads written (${((performance.now() - started) / 1000).toFixed(0)} s)`);
+        log(
+          `  ${position.toLocaleString('en')} leads written (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
     }
     store.transaction(() => store.syncState.set('lastFullPullAt', Date.now()));
     db.pragma('wal_checkpoint(TRUNCATE)');

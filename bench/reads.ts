@@ -50,9 +50,9 @@ export async function measureReads(cache: BenchCache, quick: boolean): Promise<R
     const ftsFirst = raw.prepare(
       'SELECT rowid FROM lead_search WHERE lead_search MATCH ? LIMIT 50',
     );
-    const ftsHits = raw.prepare(
-      'SELECT count(*) FROM lead_search WHERE lead_search MATCH ?',
-    ).pluck();
+    const ftsHits = raw
+      .prepare('SELECT count(*) FROM lead_search WHERE lead_search MATCH ?')
+      .pluck();
     for (const text of SEARCHES) {
       const match = `"${text}"*`;
       search[text] = {
@@ -72,7 +72,8 @@ export async function measureReads(cache: BenchCache, quick: boolean): Promise<R
     );
     const counts = await sample(() => core['leads:counts']({}), { runs: 100, budgetMs, warmup: 1 });
     const position = await measurePosition(core, windows, budgetMs);
-    const bytes = (raw.pragma('page_count', { simple: true }) as number) *
+    const bytes =
+      (raw.pragma('page_count', { simple: true }) as number) *
       (raw.pragma('page_size', { simple: true }) as number);
     return { leads: cache.leads, window, search, ids, counts, position, bytes };
   } finally {
@@ -87,11 +88,18 @@ async function measurePosition(
   windows: number[][],
   budgetMs: number,
 ): Promise<Timing | null> {
-  const handlers = core as unknown as Record<string, ((input: unknown) => Promise<unknown>) | undefined>;
+  const handlers = core as unknown as Record<
+    string,
+    ((input: unknown) => Promise<unknown>) | undefined
+  >;
   const position = handlers['leads:position'];
   if (position === undefined) return null;
   return sample(
-    (i) => position({ view: i % 2 ? 'all' : 'marketing-unprocessed', id: windows[i % windows.length]![0] }),
+    (i) =>
+      position({
+        view: i % 2 ? 'all' : 'marketing-unprocessed',
+        id: windows[i % windows.length]![0],
+      }),
     { runs: 100, budgetMs },
   );
 }

@@ -19,7 +19,14 @@ export function printRows(rows: readonly Row[]): void {
       `${r.met} ${r.goal}`,
     ].join(' ');
   console.log(
-    line({ figure: 'figure', project: 'lead triage', baseline: 'baseline', ratio: 'ratio', goal: 'goal', met: ' ' }),
+    line({
+      figure: 'figure',
+      project: 'lead triage',
+      baseline: 'baseline',
+      ratio: 'ratio',
+      goal: 'goal',
+      met: ' ',
+    }),
   );
   for (const row of rows) {
     const met = row.met === null ? '?' : row.met ? '✓' : '✗';

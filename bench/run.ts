@@ -104,7 +104,8 @@ async function main(): Promise<void> {
     console.log(`reading the ${count(cache.leads)} cache…`);
     reads.push(await measureReads(cache, quick));
   }
-  for (let i = 1; i < caches.length; i += 1) rows.push(...readRows(reads[0]!, reads[i]!, caches[i]!));
+  for (let i = 1; i < caches.length; i += 1)
+    rows.push(...readRows(reads[0]!, reads[i]!, caches[i]!));
 
   console.log('triage updates on a copy of the 100k cache…');
   const update = await measureUpdate(caches[1]!, quick ? 150 : 400);

@@ -41,7 +41,9 @@ export async function measureSync(leads: number, rounds: number): Promise<SyncFi
   const sync: RunFigures[] = [];
   try {
     for (let round = 1; round <= rounds; round += 1) {
-      raw.push(await measure(() => rawFetchAndInsert(url, basicAuth, join(dir, `raw-${round}.db`))));
+      raw.push(
+        await measure(() => rawFetchAndInsert(url, basicAuth, join(dir, `raw-${round}.db`))),
+      );
       sync.push(await measure(() => realSync(url, join(dir, `sync-${round}.db`))));
       console.log(`  sync round ${round}: raw ${brief(raw.at(-1)!)}; sync ${brief(sync.at(-1)!)}`);
     }

@@ -223,7 +223,7 @@ describe('migration 0040: delivery state on activity entries', () => {
     add.run(7, 'envoke-changed', 'In Envoke: Sale note: (empty) → x');
     old.close();
 
-    const db = openDatabase(path);
+    const db = openDatabase(path, { targetVersion: 40 });
     expect(schemaVersion(db)).toBe(40);
     const entries = db
       .prepare('SELECT kind, message, outbox_id, delivery FROM activity ORDER BY id')
@@ -272,6 +272,48 @@ describe('migrating from each earlier version keeps the outbox', () => {
     const db = openDatabase(path);
     expect(schemaVersion(db)).toBe(LATEST_VERSION);
     expect(outboxRows(db)).toEqual(before);
+    db.close();
+  });
+});
+
+describe('migration 0060: view counts kept by triggers', () => {
+  it('counts the leads already cached, then follows every insert, update and delete', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 40 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 60 });
+    const counts = () =>
+      Object.fromEntries(
+        (
+          db.prepare('SELECT view, count FROM view_counts').all() as {
+            view: string;
+            count: number;
+          }[]
+        )
+          .filter((row) => row.count > 0)
+          .map((row) => [row.view, row.count]),
+      );
+    expect(counts()).toEqual({ all: 1, 'marketing-unprocessed': 1 });
+    db.prepare(
+      "UPDATE leads SET marketing_rating_status = 'Passed to sales', sync_state = 'pending' WHERE id = 1",
+    ).run();
+    expect(counts()).toEqual({ all: 1, 'passed-to-sales': 1, pending: 1 });
+    db.prepare(
+      `INSERT INTO leads (id, envoke_id, local_json, sort_key, sale, sync_state, updated_at)
+       VALUES (2, NULL, '{}', '2026-10-02 10:00:00', 'Yes', 'conflict', 0)`,
+    ).run();
+    expect(counts()).toEqual({
+      all: 2,
+      'passed-to-sales': 1,
+      'marketing-unprocessed': 1,
+      won: 1,
+      pending: 1,
+      conflicts: 1,
+    });
+    db.prepare('DELETE FROM leads WHERE id = 2').run();
+    expect(counts()).toEqual({ all: 1, 'passed-to-sales': 1, pending: 1 });
     db.close();
   });
 });

@@ -46,11 +46,13 @@ const SEARCH = 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)'
 export class LeadQueries {
   private readonly cache = new Map<string, Database.Statement>();
   private readonly rowsById: Database.Statement<[string], SummaryRow>;
+  private readonly keptCounts: Database.Statement<[], { view: string; count: number }>;
 
   constructor(private readonly db: Database.Database) {
     this.rowsById = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
     );
+    this.keptCounts = db.prepare('SELECT view, count FROM view_counts');
   }
 
   /** Statements are built per (view, search?, cursor?) shape once and reused. */
@@ -135,15 +137,11 @@ export class LeadQueries {
     return { rows };
   }
 
+  /** Kept by triggers in the same transaction as every write (migration 0060): O(1) to read. */
   counts(): CommandOutput<'leads:counts'> {
+    const kept = new Map(this.keptCounts.all().map((row) => [row.view, row.count]));
     const counts = {} as Record<ViewId, number>;
-    for (const view of VIEW_IDS) {
-      const statement = this.statement(
-        `count:${view}`,
-        () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[view]}`,
-      );
-      counts[view] = statement.pluck().get() as number;
-    }
+    for (const view of VIEW_IDS) counts[view] = kept.get(view) ?? 0;
     return counts;
   }
 }
