@@ -317,3 +317,26 @@ describe('migration 0060: view counts kept by triggers', () => {
     db.close();
   });
 });
+
+describe('migration 0061: search index with one and two letter prefixes', () => {
+  it('indexes the cached leads again, with the prefix indexes', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 60 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 61 });
+    const sql = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'lead_search'")
+      .pluck()
+      .get();
+    expect(sql).toMatch(/prefix = '1 2'/);
+    const find = (query: string) =>
+      db.prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?').pluck().all(query);
+    expect(find('"a"*')).toEqual([1]);
+    expect(find('"pa"*')).toEqual([1]);
+    expect(find('"jane@acme"*')).toEqual([1]);
+    expect(find('"nobody"*')).toEqual([]);
+    db.close();
+  });
+});

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
+import { searchPageSql } from '../../src-main/core/views/lead-queries';
 import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import { VIEW_IDS, type LeadSummary } from '../../src-preload/contract/dto';
 import { clientFor, openCore, startSim, tempDir } from './helpers';
@@ -128,6 +129,26 @@ describe('search', () => {
     const paged = await pageThrough('all', 3, companyWord.slice(0, 4));
     expect(paged.map((row) => row.id)).toEqual(byCompany.ids);
     expect((await core['leads:ids']({ view: 'all', search: 'qqqzzzxx' })).ids).toEqual([]);
+  });
+
+  it('reads matches in the index order, newest id first, and stops at the page', async () => {
+    const paged = await pageThrough('all', 3, 'a');
+    const { ids } = await core['leads:ids']({ view: 'all', search: 'a' });
+    expect(paged.length).toBeGreaterThan(20);
+    expect(paged.map((row) => row.id)).toEqual(ids);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const db = new Database(dir.db(), { readonly: true });
+    for (const view of VIEW_IDS) {
+      for (const withCursor of [false, true]) {
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN ${searchPageSql(view, withCursor)}`)
+          .all(...(withCursor ? ['"a"*', 9_999_999, 50] : ['"a"*', 50])) as { detail: string }[];
+        const text = plan.map((step) => step.detail).join(' | ');
+        expect(text, view).toMatch(/^SCAN s VIRTUAL TABLE/);
+        expect(text, view).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+    db.close();
   });
 
   it('finds a note the person just wrote', async () => {

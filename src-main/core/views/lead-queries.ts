@@ -2,6 +2,11 @@
  * Read side of the lead list: pages of a view by keyset (never OFFSET, so page 900 costs what page
  * 1 costs), the whole ordered id list of a view for the virtual list, rows by id, and counts.
  * Newest first: (sort_key, id) descending, where sort_key is Envoke's create_time.
+ *
+ * A search is read from the search index in its own order, newest lead id first (leads reach the
+ * cache in Envoke's id order, which is its creation order, and leads created here come last), and
+ * stops at the page: ordering its matches by sort_key would read and sort every match first,
+ * a second for a one-letter search in a million leads.
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
@@ -41,7 +46,24 @@ export function toSummary(row: SummaryRow): LeadSummary {
 /** Past this many, matches elsewhere are shown as "1,000+". */
 export const SEARCH_ELSEWHERE_CAP = 1_000;
 
-const SEARCH = 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
+/** The summary columns of `l`, the leads table joined to the search index (both have email). */
+const SUMMARY_COLUMNS_OF_L = SUMMARY_COLUMNS.split(',')
+  .map((column) => `l.${column.trim()}`)
+  .join(', ');
+
+/**
+ * Matches in the search index's order, each joined to its lead by id: CROSS JOIN keeps the index
+ * as the outer loop, so ORDER BY s.rowid DESC LIMIT n reads n matches (plus those the view skips).
+ */
+const SEARCH_FROM = `lead_search AS s CROSS JOIN leads AS l ON l.id = s.rowid
+  WHERE lead_search MATCH ?`;
+
+/** A page of a search in a view: (match, [after id], limit). */
+export function searchPageSql(view: ViewId, withCursor: boolean): string {
+  return `SELECT ${SUMMARY_COLUMNS_OF_L} FROM ${SEARCH_FROM}
+    AND ${VIEW_CONDITIONS[view]} ${withCursor ? 'AND s.rowid < ?' : ''}
+    ORDER BY s.rowid DESC LIMIT ?`;
+}
 
 export class LeadQueries {
   private readonly cache = new Map<string, Database.Statement>();
@@ -70,15 +92,17 @@ export class LeadQueries {
     const after = input.after;
     const key = `list:${input.view}:${match !== null}:${after !== undefined}`;
     const statement = this.statement(key, () => {
+      if (match !== null) return searchPageSql(input.view, after !== undefined);
       const where = [VIEW_CONDITIONS[input.view]];
-      if (match !== null) where.push(SEARCH);
       if (after !== undefined) where.push('(sort_key, id) < (?, ?)');
       return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
               ORDER BY sort_key DESC, id DESC LIMIT ?`;
     });
     const params: unknown[] = [];
-    if (match !== null) params.push(match);
-    if (after !== undefined) params.push(after.sortKey, after.id);
+    if (match !== null) {
+      params.push(match);
+      if (after !== undefined) params.push(after.id);
+    } else if (after !== undefined) params.push(after.sortKey, after.id);
     params.push(input.limit);
     const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
     const last = rows[rows.length - 1];
@@ -91,11 +115,13 @@ export class LeadQueries {
 
   ids(input: CommandArgs<'leads:ids'>): CommandOutput<'leads:ids'> {
     const match = ftsQuery(input.search);
-    const statement = this.statement(`ids:${input.view}:${match !== null}`, () => {
-      const where = [VIEW_CONDITIONS[input.view]];
-      if (match !== null) where.push(SEARCH);
-      return `SELECT id FROM leads WHERE ${where.join(' AND ')} ORDER BY sort_key DESC, id DESC`;
-    });
+    const statement = this.statement(`ids:${input.view}:${match !== null}`, () =>
+      match !== null
+        ? `SELECT s.rowid FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
+           ORDER BY s.rowid DESC`
+        : `SELECT id FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+           ORDER BY sort_key DESC, id DESC`,
+    );
     const ids = (
       match === null ? statement.pluck().all() : statement.pluck().all(match)
     ) as number[];
@@ -115,7 +141,7 @@ export class LeadQueries {
       `elsewhere:${input.view}`,
       // A view's condition may be NULL for a lead (a missing column value): such a lead is not
       // in the view, so it counts as elsewhere.
-      () => `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${SEARCH}
+      () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
                AND NOT coalesce((${VIEW_CONDITIONS[input.view]}), 0) LIMIT ?)`,
     );
     const count = statement.pluck().get(match, SEARCH_ELSEWHERE_CAP + 1) as number;
