@@ -47,6 +47,24 @@ export const coreCommands = {
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
   /**
+   * Which of the given leads are in a view (and search), in the order asked: after the person
+   * changes a few leads the list learns which left or joined it without reading the whole view.
+   */
+  'leads:membership': {
+    input: z
+      .object({ view: ViewIdSchema, search, ids: z.array(LeadIdSchema).max(10_000) })
+      .strict(),
+    output: z.object({ ids: z.array(LeadIdSchema) }),
+  },
+  /**
+   * Where a lead stands in a view (and search): how many leads come before it, or null when it
+   * is not in the view. Counted by keyset from the top, for a lead that just joined the list.
+   */
+  'leads:position': {
+    input: z.object({ view: ViewIdSchema, search, id: LeadIdSchema }).strict(),
+    output: z.object({ index: z.number().int().nonnegative().nullable() }),
+  },
+  /**
    * How many leads match a search outside the view searched, so the list can offer them
    * ("3 more in All leads"). Counted up to a cap: past it the answer is "at least".
    */
@@ -77,7 +95,10 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
+    output: z.object({
+      actionId: z.number().int().positive().nullable(),
+      changed: z.number().int(),
+    }),
   },
   'leads:create': {
     input: z
@@ -162,7 +183,9 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
+    input: AccountSchema.extend({
+      apiKey: z.string().min(1, 'Enter the API key').max(500),
+    }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

@@ -65,6 +65,23 @@ describe('views', () => {
     expect(keys).toEqual(sorted);
   });
 
+  it.each(VIEW_IDS)(
+    '%s: membership and position of leads agree with the id list, searched or not',
+    async (view) => {
+      for (const search of [undefined, 'a']) {
+        const { ids } = await core['leads:ids']({ view, search });
+        const all = (await core['leads:ids']({ view: 'all' })).ids;
+        const asked = all.filter((_, i) => i % 9 === 0);
+        const member = await core['leads:membership']({ view, search, ids: asked });
+        expect(member.ids).toEqual(asked.filter((id) => ids.includes(id)));
+        for (const id of asked.slice(0, 12)) {
+          const { index } = await core['leads:position']({ view, search, id });
+          expect(index, `lead ${id}`).toBe(ids.includes(id) ? ids.indexOf(id) : null);
+        }
+      }
+    },
+  );
+
   it('holds what each view promises', async () => {
     const all = await pageThrough('all', 500);
     expect(all).toHaveLength(400);

@@ -69,12 +69,16 @@ export class LeadQueries {
   private readonly cache = new Map<string, Database.Statement>();
   private readonly rowsById: Database.Statement<[string], SummaryRow>;
   private readonly keptCounts: Database.Statement<[], { view: string; count: number }>;
+  private readonly sortKeyOf: Database.Statement<[number], string>;
 
   constructor(private readonly db: Database.Database) {
     this.rowsById = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
     );
     this.keptCounts = db.prepare('SELECT view, count FROM view_counts');
+    this.sortKeyOf = db
+      .prepare<[number], string>('SELECT sort_key FROM leads WHERE id = ?')
+      .pluck();
   }
 
   /** Statements are built per (view, search?, cursor?) shape once and reused. */
@@ -126,6 +130,42 @@ export class LeadQueries {
       match === null ? statement.pluck().all() : statement.pluck().all(match)
     ) as number[];
     return { ids };
+  }
+
+  membership(input: CommandArgs<'leads:membership'>): CommandOutput<'leads:membership'> {
+    const match = ftsQuery(input.search);
+    const statement = this.statement(`member:${input.view}:${match !== null}`, () =>
+      match !== null
+        ? `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]} AND EXISTS (
+             SELECT 1 FROM lead_search WHERE lead_search MATCH ? AND rowid = leads.id)`
+        : `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]}`,
+    );
+    // One lookup by id each: a handful of leads changed, never a scan of the view.
+    const ids = input.ids.filter(
+      (id) => (match === null ? statement.get(id) : statement.get(id, match)) !== undefined,
+    );
+    return { ids };
+  }
+
+  position(input: CommandArgs<'leads:position'>): CommandOutput<'leads:position'> {
+    const member = this.membership({ view: input.view, search: input.search, ids: [input.id] });
+    if (member.ids.length === 0) return { index: null };
+    const match = ftsQuery(input.search);
+    if (match !== null) {
+      const before = this.statement(
+        `position-search:${input.view}`,
+        () => `SELECT count(*) FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
+               AND s.rowid > ?`,
+      );
+      return { index: before.pluck().get(match, input.id) as number };
+    }
+    const sortKey = this.sortKeyOf.get(input.id) as string;
+    const before = this.statement(
+      `position:${input.view}`,
+      () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             AND (sort_key, id) > (?, ?)`,
+    );
+    return { index: before.pluck().get(sortKey, input.id) as number };
   }
 
   /**
