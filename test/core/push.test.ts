@@ -102,10 +102,16 @@ describe('exactly-once delivery', () => {
       marketing_rating_status: 'Passed to sales',
       marketing_rating: 'Hot',
     });
-    // Each PATCH was preceded by a read of the lead (the three-way check).
+    // Each PATCH was preceded by a read of the lead (the three-way check): the copies of the
+    // next changes' leads are read together, in one request listing their ids.
     const urls = fixture.envoke.requests.map((request) => `${request.method} ${request.url}`);
     const patchAt = urls.lastIndexOf(`PATCH /v1/leads/${a.envokeId}`);
-    expect(urls[patchAt - 1]).toBe(`GET /v1/leads/${a.envokeId}`);
+    const readAt = urls.findLastIndex(
+      (url, i) => i < patchAt && url.startsWith('GET /v1/leads?filter'),
+    );
+    expect(urls[readAt]).toContain(`filter[id][$in][]=${a.envokeId}`);
+    expect(urls[readAt]).toContain(`filter[id][$in][]=${b.envokeId}`);
+    expect(urls.slice(readAt, patchAt).filter((url) => url.startsWith('GET'))).toHaveLength(1);
 
     const again = await core.syncOnce('push');
     expect(again.pushed).toBe(0);

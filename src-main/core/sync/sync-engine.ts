@@ -17,6 +17,7 @@ import type { Store } from '../store/store';
 import { backoffDelay } from './backoff';
 import { fullPull, quickPull, type PullDeps } from './pull';
 import { pushRow } from './push-row';
+import { ServerCopiesAhead } from './server-copies-ahead';
 import { failureKind, SyncStopped, toCommandError } from './sync-errors';
 import { wait } from './wait';
 
@@ -316,6 +317,8 @@ export class SyncEngine {
     const total = store.outbox.counts().pending;
     let sent = 0;
     let patience = PATIENT_RETRIES;
+    const ahead = new ServerCopiesAhead(store, this.deps.envoke, clock, this.deps.logger);
+    const readAhead = (envokeId: string) => ahead.take(envokeId);
     for (;;) {
       if (this.closed) throw new SyncStopped();
       let now = clock.now();
@@ -333,7 +336,7 @@ export class SyncEngine {
       }
 
       const outcome = await pushRow(
-        { store, envoke: this.deps.envoke, clock, logger: this.deps.logger },
+        { store, envoke: this.deps.envoke, clock, logger: this.deps.logger, readAhead },
         row,
         (error) => this.backOff(error),
       );
