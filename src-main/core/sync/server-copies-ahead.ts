@@ -16,6 +16,7 @@ const FRESH_MS = 5_000;
 export class ServerCopiesAhead {
   private copies = new Map<string, EnvokeLead>();
   private readAt = 0;
+  private reading: Promise<void> | null = null;
 
   constructor(
     private readonly store: Store,
@@ -26,9 +27,16 @@ export class ServerCopiesAhead {
 
   /** Envoke's copy of `envokeId` for the change about to go out, or null to read it alone. */
   async take(envokeId: string): Promise<EnvokeLead | null> {
+    // Changes sent side by side share one read.
+    if (this.reading !== null) await this.reading;
     const now = this.clock.now();
     if (now - this.readAt > FRESH_MS) this.copies.clear();
-    if (!this.copies.has(envokeId)) await this.readAhead(envokeId, now);
+    if (!this.copies.has(envokeId)) {
+      this.reading = this.readAhead(envokeId, now).finally(() => {
+        this.reading = null;
+      });
+      await this.reading;
+    }
     const copy = this.copies.get(envokeId) ?? null;
     this.copies.delete(envokeId);
     return copy;
