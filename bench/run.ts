@@ -1,110 +1,160 @@
 /**
- * `npm run bench`: a full sync of the simulator's leads into an empty cache, side by side with the
- * raw baseline in the same run, alternating, medians of several rounds. Prints figures and the
- * ratio; asserts nothing (these machines are noisy).
- *
- * The simulator runs in a child process so its work does not count against our event loop.
+ * `npm run bench`: every figure of the scale table, project beside baseline in the same run,
+ * medians and p99, goal beside each. Caches of 1k, 100k and 1M leads are built once through the
+ * store's pull path and reused from .bench/. `npm run bench -- --quick` stays at 1k and 100k.
+ * Prints figures; asserts nothing (these machines are noisy).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { createCore } from '../src-main/core/create-core';
-import { createEnvokeClient } from '../src-main/core/envoke';
-import { measure, median, type RunFigures } from './measure';
-import { rawFetchAndInsert } from './raw-baseline';
+import { statSync } from 'node:fs';
+import { buildCache, type BenchCache } from './cache';
+import { median } from './measure';
+import { measurePush } from './push';
+import { measureReads, SEARCHES, type ReadFigures } from './reads';
+import { printRows, type Row } from './report';
+import { measureSync } from './sync';
+import { timingText } from './timing';
+import { measureUpdate } from './update';
 
-const LEADS = Number(process.env.BENCH_LEADS ?? 100_000);
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
-const account = { apiId: 'bench', apiKey: 'bench' };
+const quick = process.argv.includes('--quick');
+const sizes = quick ? [1_000, 100_000] : [1_000, 100_000, 1_000_000];
+const count = (n: number) => (n >= 1_000_000 ? `${n / 1_000_000}M` : `${n / 1_000}k`);
 
-async function startSimulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/sim/cli.ts',
-      '--port',
-      '0',
-      '--leads',
-      String(LEADS),
-      '--api-id',
-      account.apiId,
-      '--api-key',
-      account.apiKey,
-    ],
-    { stdio: ['ignore', 'pipe', 'inherit'] },
-  );
-  const url = await new Promise<string>((resolve, reject) => {
-    let seen = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      seen += chunk.toString();
-      const match = /https?:\/\/127\.0\.0\.1:\d+/.exec(seen);
-      if (match) resolve(match[0]);
-    });
-    child.once('exit', (code) =>
-      reject(new Error(`the simulator exited (${code}) before listening`)),
-    );
-  });
-  return { url, child };
-}
-
-async function realSync(url: string, dbPath: string): Promise<number> {
-  const core = createCore({
-    dbPath,
-    envoke: createEnvokeClient({ baseUrl: url, ...account }),
-    dbKey: randomBytes(32),
-  });
-  try {
-    await core.syncOnce('pull');
-    return (await core['leads:counts']({})).all;
-  } finally {
-    await core.close();
+function fileBytes(path: string): number {
+  let total = 0;
+  for (const suffix of ['', '-wal']) {
+    try {
+      total += statSync(`${path}${suffix}`).size;
+    } catch {
+      // No log file: nothing to add.
+    }
   }
+  return total;
 }
 
-/** One run in a few words; the stall per round shows whether a worst case is a cold start. */
-function brief(run: RunFigures): string {
-  return `${Math.round(run.leadsPerSecond)}/s, stall ${run.worstStallMs.toFixed(0)} ms (${run.leads} leads)`;
-}
-
-function row(name: string, runs: RunFigures[]): string {
-  const pick = (key: keyof RunFigures) => median(runs.map((r) => r[key]));
-  return [
-    name.padEnd(14),
-    `${Math.round(pick('leadsPerSecond'))} leads/s`.padStart(16),
-    `${pick('seconds').toFixed(2)} s`.padStart(10),
-    `peak RSS ${Math.round(pick('peakRssMb'))} MB`.padStart(18),
-    `worst stall ${pick('worstStallMs').toFixed(1)} ms`.padStart(22),
-  ].join('');
+function readRows(small: ReadFigures, big: ReadFigures, cache: BenchCache): Row[] {
+  const at = count(big.leads);
+  const rows: Row[] = [];
+  const windowRatio = big.window.p99 / small.window.p99;
+  rows.push({
+    figure: `list window of 50 (leads:rows) p99, ${at} vs 1k`,
+    project: timingText(big.window),
+    baseline: `1k: ${timingText(small.window)}`,
+    ratio: `${windowRatio.toFixed(2)}x`,
+    goal: '≤ 2x and < 5 ms',
+    met: windowRatio <= 2 && big.window.p99 < 5,
+  });
+  for (const text of SEARCHES) {
+    const figures = big.search[text]!;
+    rows.push({
+      figure: `search "${text}" first 50 (${figures.hits.toLocaleString('en')} hits), ${at}`,
+      project: timingText(figures.project),
+      baseline: `bare FTS5: ${timingText(figures.fts)}`,
+      ratio: `${(figures.project.p99 / figures.fts.p99).toFixed(1)}x`,
+      goal: 'p99 < 10 ms',
+      met: figures.project.p99 < 10,
+    });
+  }
+  rows.push({
+    figure: `whole-view ids (leads:ids), ${at}`,
+    project: timingText(big.ids),
+    baseline: `1k: ${timingText(small.ids)}`,
+    ratio: `${(big.ids.p99 / small.ids.p99).toFixed(1)}x`,
+    goal: 'not called by the renderer',
+    met: null,
+  });
+  if (big.position !== null && small.position !== null)
+    rows.push({
+      figure: `position of a lead (leads:position), ${at}`,
+      project: timingText(big.position),
+      baseline: `1k: ${timingText(small.position)}`,
+      ratio: `${(big.position.p99 / small.position.p99).toFixed(1)}x`,
+      goal: 'p99 < 5 ms',
+      met: big.position.p99 < 5,
+    });
+  rows.push({
+    figure: `view counts (leads:counts), ${at}`,
+    project: timingText(big.counts),
+    baseline: `1k: ${timingText(small.counts)}`,
+    ratio: `${(big.counts.p99 / small.counts.p99).toFixed(1)}x`,
+    goal: 'p99 < 5 ms',
+    met: big.counts.p99 < 5,
+  });
+  const size = fileBytes(cache.path);
+  rows.push({
+    figure: `database size, ${at}`,
+    project: `${(size / 2 ** 20).toFixed(0)} MB (${(size / big.leads / 1024).toFixed(2)} KB a lead)`,
+    baseline: `leads' JSON: ${(cache.jsonBytes / 2 ** 20).toFixed(0)} MB`,
+    ratio: `${(size / cache.jsonBytes).toFixed(2)}x`,
+    goal: '≤ 1.5x the JSON',
+    met: size / cache.jsonBytes <= 1.5,
+  });
+  return rows;
 }
 
 async function main(): Promise<void> {
-  const dir = mkdtempSync(join(tmpdir(), 'lead-triage-bench-'));
-  const { url, child } = await startSimulatorProcess();
-  const auth = `Basic ${Buffer.from(`${account.apiId}:${account.apiKey}`).toString('base64')}`;
-  const raw: RunFigures[] = [];
-  const sync: RunFigures[] = [];
-  try {
-    console.log(
-      `Full sync of ${LEADS.toLocaleString('en')} simulator leads into an empty cache, ${ROUNDS} rounds (medians)`,
-    );
-    for (let round = 1; round <= ROUNDS; round += 1) {
-      raw.push(await measure(() => rawFetchAndInsert(url, auth, join(dir, `raw-${round}.db`))));
-      sync.push(await measure(() => realSync(url, join(dir, `sync-${round}.db`))));
-      console.log(`  round ${round}: raw ${brief(raw.at(-1)!)}; sync ${brief(sync.at(-1)!)}`);
-    }
-    console.log(row('raw baseline', raw));
-    console.log(row('lead triage', sync));
-    const ratio =
-      median(sync.map((r) => r.leadsPerSecond)) / median(raw.map((r) => r.leadsPerSecond));
-    console.log(`ratio sync/raw: ${ratio.toFixed(2)}x (goal ≥ 0.80x); worst stall goal ≤ 50 ms`);
-  } finally {
-    child.kill('SIGTERM');
-    rmSync(dir, { recursive: true, force: true });
+  const caches = sizes.map((leads) => {
+    const started = performance.now();
+    const cache = buildCache(leads, (line) => console.log(line));
+    const seconds = (performance.now() - started) / 1000;
+    if (seconds > 1) console.log(`built ${cache.path} in ${seconds.toFixed(0)} s`);
+    return cache;
+  });
+  const rows: Row[] = [];
+  const reads: ReadFigures[] = [];
+  for (const cache of caches) {
+    console.log(`reading the ${count(cache.leads)} cache…`);
+    reads.push(await measureReads(cache, quick));
   }
+  for (let i = 1; i < caches.length; i += 1)
+    rows.push(...readRows(reads[0]!, reads[i]!, caches[i]!));
+
+  console.log('triage updates on a copy of the 100k cache…');
+  const update = await measureUpdate(caches[1]!, quick ? 150 : 400);
+  const updateRatio = update.project.p99 / update.raw.p99;
+  rows.push({
+    figure: 'triage update, one lead, durable, p99, 100k',
+    project: timingText(update.project),
+    baseline: `raw UPDATE txn: ${timingText(update.raw)}`,
+    ratio: `${updateRatio.toFixed(2)}x`,
+    goal: '≤ 2x',
+    met: updateRatio <= 2,
+  });
+
+  const pushChanges = quick ? 500 : 2_000;
+  console.log(`push of ${pushChanges.toLocaleString('en')} changes, simulator latency 5 ms…`);
+  const push = await measurePush(pushChanges, 5);
+  const pushRatio = push.loopSeconds / push.pushSeconds;
+  rows.push({
+    figure: `push of ${pushChanges.toLocaleString('en')} changes, latency 5 ms`,
+    project: `${push.pushSeconds.toFixed(2)} s`,
+    baseline: `PATCH loop: ${push.loopSeconds.toFixed(2)} s`,
+    ratio: `${pushRatio.toFixed(2)}x`,
+    goal: '≥ 0.8x (loop time / push time)',
+    met: pushRatio >= 0.8,
+  });
+
+  rows.push({
+    figure: 'key j → next paint p99 (Chromium)',
+    project: 'not measured here',
+    baseline: '',
+    ratio: '',
+    goal: '≤ 16 ms at 1M, ≤ 1.2x 1k',
+    met: null,
+  });
+
+  const syncLeads = Number(process.env.BENCH_SYNC_LEADS ?? 100_000);
+  console.log(`full sync of ${count(syncLeads)} leads…`);
+  const sync = await measureSync(syncLeads, quick ? 1 : 3);
+  rows.push({
+    figure: `full sync, ${count(syncLeads)}, vs raw fetch+insert`,
+    project: `${Math.round(median(sync.sync.map((r) => r.leadsPerSecond)))} leads/s`,
+    baseline: `raw: ${Math.round(median(sync.raw.map((r) => r.leadsPerSecond)))} leads/s`,
+    ratio: `${sync.ratio.toFixed(2)}x`,
+    goal: '≥ 1.2x throughput',
+    met: sync.ratio >= 1.2,
+  });
+
+  console.log('');
+  printRows(rows);
 }
 
 await main();

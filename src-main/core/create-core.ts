@@ -107,6 +107,8 @@ export function createCore(options: CoreOptions): Core {
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
     'leads:list': (input) => queries.list(input),
     'leads:ids': (input) => queries.ids(input),
+    'leads:membership': (input) => queries.membership(input),
+    'leads:position': (input) => queries.position(input),
     'leads:search-elsewhere': (input) => queries.searchElsewhere(input),
     'leads:rows': (input) => queries.rows(input),
     'leads:counts': () => queries.counts(),

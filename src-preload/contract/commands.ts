@@ -54,6 +54,24 @@ export const coreCommands = {
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
   /**
+   * Which of the given leads are in a view (and search), in the order asked: after the person
+   * changes a few leads the list learns which left or joined it without reading the whole view.
+   */
+  'leads:membership': {
+    input: z
+      .object({ view: ViewIdSchema, search, ids: z.array(LeadIdSchema).max(10_000) })
+      .strict(),
+    output: z.object({ ids: z.array(LeadIdSchema) }),
+  },
+  /**
+   * Where a lead stands in a view (and search): how many leads come before it, or null when it
+   * is not in the view. Counted by keyset from the top, for a lead that just joined the list.
+   */
+  'leads:position': {
+    input: z.object({ view: ViewIdSchema, search, id: LeadIdSchema }).strict(),
+    output: z.object({ index: z.number().int().nonnegative().nullable() }),
+  },
+  /**
    * How many leads match a search outside the view searched, so the list can offer them
    * ("3 more in All leads"). Counted up to a cap: past it the answer is "at least".
    */

@@ -9,6 +9,8 @@ import type { EventName } from './events';
 export const BRIDGE_COMMAND_NAMES = [
   'leads:list',
   'leads:ids',
+  'leads:membership',
+  'leads:position',
   'leads:search-elsewhere',
   'leads:rows',
   'leads:counts',
@@ -36,7 +38,12 @@ export const BRIDGE_COMMAND_NAMES = [
   'app:restart-to-update',
 ] as const satisfies readonly CommandName[];
 
-export const BRIDGE_EVENT_NAMES = ['sync:status', 'leads:changed', 'app:menu', 'app:update'] as const satisfies readonly EventName[];
+export const BRIDGE_EVENT_NAMES = [
+  'sync:status',
+  'leads:changed',
+  'app:menu',
+  'app:update',
+] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
 /** A compile error here names a command or event added to the contract but not to the lists. */

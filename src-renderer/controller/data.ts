@@ -29,6 +29,41 @@ export async function loadIds(): Promise<void> {
   }
 }
 
+/** More changed leads than this at once (a sync page, a bulk change) reload the whole list. */
+const MEMBERSHIP_LIMIT = 50;
+
+/**
+ * After a few leads changed: asks which of them are in the view now, drops those that left and
+ * places those that joined by their position, without reading every id of the view again. The
+ * list's rules for the cursor and the selection (setIds) apply as after a full reload.
+ */
+export async function followMembership(changed: readonly number[]): Promise<void> {
+  if (changed.length === 0) return;
+  if (changed.length > MEMBERSHIP_LIMIT) return loadIds();
+  const request = idsRequest;
+  const { view, search } = useStore.getState();
+  const query = { view, search: search.trim() || undefined };
+  try {
+    const member = new Set((await invoke('leads:membership', { ...query, ids: [...changed] })).ids);
+    const listed = useStore.getState().ids;
+    const leaving = new Set(changed.filter((id) => !member.has(id) && listed.includes(id)));
+    const joining = [...member].filter((id) => !listed.includes(id));
+    const places = await Promise.all(
+      joining.map(async (id) => ({ id, ...(await invoke('leads:position', { ...query, id })) })),
+    );
+    // A full reload started meanwhile (another view or search) already has the answer.
+    if (request !== idsRequest || useStore.getState().ids !== listed) return;
+    if (leaving.size === 0 && joining.length === 0) return;
+    const ids = leaving.size === 0 ? [...listed] : listed.filter((id) => !leaving.has(id));
+    for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
+      if (index !== null) ids.splice(Math.min(index, ids.length), 0, id);
+    useStore.getState().setIds(ids);
+    await ensureWindow();
+  } catch (error) {
+    if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  }
+}
+
 /**
  * A search looks in the current view first; this counts its matches in the other leads, so the
  * list can offer them ("3 more in All leads"). A lead just passed to sales is then one key away

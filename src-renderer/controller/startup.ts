@@ -5,7 +5,15 @@
 import { errorMessage, invoke, on } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { syncNow } from './commands';
-import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
+import {
+  followMembership,
+  loadCounts,
+  loadDetail,
+  loadIds,
+  loadSyncStatus,
+  refreshRows,
+  reloadWindow,
+} from './data';
 import { loadRatingValues, refreshRatingValues } from './ratings';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
@@ -31,8 +39,10 @@ function watchLeadChanges(): void {
     changed.clear();
     many = false;
     void (async () => {
-      // Membership of a view changes with its leads (a status moves a lead out of "Marketing: new").
-      await loadIds();
+      // Membership of a view changes with its leads (a status moves a lead out of "Marketing: new"):
+      // asked for the changed leads alone, unless too many changed to ask one by one.
+      if (all) await loadIds();
+      else await followMembership(ids);
       if (all) await reloadWindow();
       else await refreshRows(ids);
       const current = selectCurrentId(useStore.getState());

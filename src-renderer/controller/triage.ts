@@ -7,7 +7,7 @@ import { errorMessage, invoke } from '../bridge/client';
 import type { FieldPatch } from '../logic/optimistic';
 import { bulkChangeMessage } from '../logic/selection';
 import { selectCurrentId, useStore } from '../store/store';
-import { loadCounts, loadDetail, loadIds, refreshRows } from './data';
+import { followMembership, loadCounts, loadDetail, loadIds, refreshRows } from './data';
 
 let queue: Promise<unknown> = Promise.resolve();
 let paintSeq = 0;
@@ -73,8 +73,10 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     // The core says what came back ("Undone: sales note cleared").
     store.addToast('info', result.label);
     await refreshAfter(result.leadIds);
-    // Bring the person back to the lead the change was on (auto-advance moved them on).
+    // Bring the person back to the lead the change was on (auto-advance moved them on), once
+    // the list holds it again (an undone status may bring it back into the view).
     const [only] = result.leadIds;
+    if (result.leadIds.length === 1) await followMembership(result.leadIds);
     const { ids, setCursor } = useStore.getState();
     const index = result.leadIds.length === 1 && only !== undefined ? ids.indexOf(only) : -1;
     if (index >= 0) setCursor(index);
@@ -107,7 +109,7 @@ export interface NewLead {
 export async function createLead(lead: NewLead): Promise<void> {
   await enqueue(async () => {
     const { id } = await invoke('leads:create', lead);
-    await loadIds();
+    await followMembership([id]);
     if (!useStore.getState().ids.includes(id)) {
       // The view or search leaves the new lead out: show every lead, so the person sees it.
       useStore.getState().setSearch('');

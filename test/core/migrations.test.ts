@@ -297,3 +297,68 @@ describe('migrating from each earlier version keeps the outbox', () => {
     db.close();
   });
 });
+
+describe('migration 0060: view counts kept by triggers', () => {
+  it('counts the leads already cached, then follows every insert, update and delete', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 40 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 60 });
+    const counts = () =>
+      Object.fromEntries(
+        (
+          db.prepare('SELECT view, count FROM view_counts').all() as {
+            view: string;
+            count: number;
+          }[]
+        )
+          .filter((row) => row.count > 0)
+          .map((row) => [row.view, row.count]),
+      );
+    expect(counts()).toEqual({ all: 1, 'marketing-unprocessed': 1 });
+    db.prepare(
+      "UPDATE leads SET marketing_rating_status = 'Passed to sales', sync_state = 'pending' WHERE id = 1",
+    ).run();
+    expect(counts()).toEqual({ all: 1, 'passed-to-sales': 1, pending: 1 });
+    db.prepare(
+      `INSERT INTO leads (id, envoke_id, local_json, sort_key, sale, sync_state, updated_at)
+       VALUES (2, NULL, '{}', '2026-10-02 10:00:00', 'Yes', 'conflict', 0)`,
+    ).run();
+    expect(counts()).toEqual({
+      all: 2,
+      'passed-to-sales': 1,
+      'marketing-unprocessed': 1,
+      won: 1,
+      pending: 1,
+      conflicts: 1,
+    });
+    db.prepare('DELETE FROM leads WHERE id = 2').run();
+    expect(counts()).toEqual({ all: 1, 'passed-to-sales': 1, pending: 1 });
+    db.close();
+  });
+});
+
+describe('migration 0061: search index with one and two letter prefixes', () => {
+  it('indexes the cached leads again, with the prefix indexes', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 60 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 61 });
+    const sql = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'lead_search'")
+      .pluck()
+      .get();
+    expect(sql).toMatch(/prefix = '1 2'/);
+    const find = (query: string) =>
+      db.prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?').pluck().all(query);
+    expect(find('"a"*')).toEqual([1]);
+    expect(find('"pa"*')).toEqual([1]);
+    expect(find('"jane@acme"*')).toEqual([1]);
+    expect(find('"nobody"*')).toEqual([]);
+    db.close();
+  });
+});

@@ -72,6 +72,49 @@ function statusLog(core: Core): SyncStatus[] {
 }
 
 describe('exactly-once delivery', () => {
+  it('changes of many leads go out a few at a time once Envoke answers, each once, each lead in order', async () => {
+    const fixture = await setup();
+    const { sim, core } = fixture;
+    const { ids } = await core['leads:ids']({ view: 'all' });
+    const many = ids.slice(0, 60);
+    await core['leads:update']({ ids: many, patch: { sales_rating_note: 'first' } });
+    // A second change of the first lead, queued behind its first one.
+    sim.faults.set({ latencyMs: 20 });
+    const realFetch = globalThis.fetch;
+    let inFlight = 0;
+    let mostInFlight = 0;
+    globalThis.fetch = async (...args: Parameters<typeof fetch>) => {
+      inFlight += 1;
+      mostInFlight = Math.max(mostInFlight, inFlight);
+      try {
+        return await realFetch(...args);
+      } finally {
+        inFlight -= 1;
+      }
+    };
+    cleanups.push(() => {
+      globalThis.fetch = realFetch;
+    });
+    const pushing = core.syncOnce('push');
+    await new Promise((resolve) => setTimeout(resolve, 60));
+    await core['leads:update']({ ids: [many[0]!], patch: { sales_rating_note: 'second' } });
+    await pushing;
+    globalThis.fetch = realFetch;
+    sim.faults.clear();
+    await core.syncOnce('push');
+
+    const patches = sim.journal.filter((entry) => entry.method === 'PATCH');
+    const first = (await core['leads:get']({ id: many[0]! })).envokeId!;
+    expect(patches.filter((entry) => entry.leadId === first).map((entry) => entry.body)).toEqual([
+      { sales_rating_note: 'first' },
+      { sales_rating_note: 'second' },
+    ]);
+    expect(patches).toHaveLength(61);
+    expect(new Set(patches.map((entry) => entry.leadId)).size).toBe(60);
+    // Requests overlapped: some were sent before the one before them was answered.
+    expect(mostInFlight).toBeGreaterThan(1);
+  });
+
   it('edits made while Envoke is unreachable survive a restart and reach Envoke once', async () => {
     const fixture = await setup();
     const { sim } = fixture;
@@ -109,10 +152,16 @@ describe('exactly-once delivery', () => {
       marketing_rating_status: 'Passed to sales',
       marketing_rating: 'Hot',
     });
-    // Each PATCH was preceded by a read of the lead (the three-way check).
+    // Each PATCH was preceded by a read of the lead (the three-way check): the copies of the
+    // next changes' leads are read together, in one request listing their ids.
     const urls = fixture.envoke.requests.map((request) => `${request.method} ${request.url}`);
     const patchAt = urls.lastIndexOf(`PATCH /v1/leads/${a.envokeId}`);
-    expect(urls[patchAt - 1]).toBe(`GET /v1/leads/${a.envokeId}`);
+    const readAt = urls.findLastIndex(
+      (url, i) => i < patchAt && url.startsWith('GET /v1/leads?filter'),
+    );
+    expect(urls[readAt]).toContain(`filter[id][$in][]=${a.envokeId}`);
+    expect(urls[readAt]).toContain(`filter[id][$in][]=${b.envokeId}`);
+    expect(urls.slice(readAt, patchAt).filter((url) => url.startsWith('GET'))).toHaveLength(1);
 
     const again = await core.syncOnce('push');
     expect(again.pushed).toBe(0);

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
+import { searchPageSql } from '../../src-main/core/views/lead-queries';
 import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import { VIEW_IDS, type LeadSummary } from '../../src-preload/contract/dto';
 import { clientFor, openCore, startSim, tempDir, openKeyed } from './helpers';
@@ -62,6 +63,23 @@ describe('views', () => {
     const sorted = [...keys].sort((a, b) => (a[0] === b[0] ? b[1] - a[1] : a[0] < b[0] ? 1 : -1));
     expect(keys).toEqual(sorted);
   });
+
+  it.each(VIEW_IDS)(
+    '%s: membership and position of leads agree with the id list, searched or not',
+    async (view) => {
+      for (const search of [undefined, 'a']) {
+        const { ids } = await core['leads:ids']({ view, search });
+        const all = (await core['leads:ids']({ view: 'all' })).ids;
+        const asked = all.filter((_, i) => i % 9 === 0);
+        const member = await core['leads:membership']({ view, search, ids: asked });
+        expect(member.ids).toEqual(asked.filter((id) => ids.includes(id)));
+        for (const id of asked.slice(0, 12)) {
+          const { index } = await core['leads:position']({ view, search, id });
+          expect(index, `lead ${id}`).toBe(ids.includes(id) ? ids.indexOf(id) : null);
+        }
+      }
+    },
+  );
 
   it('holds what each view promises', async () => {
     const all = await pageThrough('all', 500);
@@ -127,6 +145,26 @@ describe('search', () => {
     const paged = await pageThrough('all', 3, companyWord.slice(0, 4));
     expect(paged.map((row) => row.id)).toEqual(byCompany.ids);
     expect((await core['leads:ids']({ view: 'all', search: 'qqqzzzxx' })).ids).toEqual([]);
+  });
+
+  it('reads matches in the index order, newest id first, and stops at the page', async () => {
+    const paged = await pageThrough('all', 3, 'a');
+    const { ids } = await core['leads:ids']({ view: 'all', search: 'a' });
+    expect(paged.length).toBeGreaterThan(20);
+    expect(paged.map((row) => row.id)).toEqual(ids);
+    expect(ids).toEqual([...ids].sort((a, b) => b - a));
+    const db = openKeyed(dir.db(), { readonly: true });
+    for (const view of VIEW_IDS) {
+      for (const withCursor of [false, true]) {
+        const plan = db
+          .prepare(`EXPLAIN QUERY PLAN ${searchPageSql(view, withCursor)}`)
+          .all(...(withCursor ? ['"a"*', 9_999_999, 50] : ['"a"*', 50])) as { detail: string }[];
+        const text = plan.map((step) => step.detail).join(' | ');
+        expect(text, view).toMatch(/^SCAN s VIRTUAL TABLE/);
+        expect(text, view).not.toMatch(/TEMP B-TREE/);
+      }
+    }
+    db.close();
   });
 
   it('finds a note the person just wrote', async () => {

@@ -6,6 +6,7 @@ import {
   currentEnvokeId,
   currentLead,
   expectPending,
+  leadList,
   openApp,
   press,
   ratingOnKey,
@@ -103,4 +104,29 @@ test('status keys follow the active stage and Envoke’s order', async ({ page, 
     .poll(onEnvoke, { timeout: 20_000 })
     .toEqual(expectations.map(([, , value]) => value));
   await expectPending(page, 0);
+});
+
+test('a lead leaving the view and coming back never makes the list read the whole view', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: Marketing: new');
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', /\d+/);
+  await press(page, 'j', 'j');
+  const id = await currentEnvokeId(page);
+  const wholeView: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().includes(encodeURIComponent('leads:ids'))) wholeView.push(request.url());
+  });
+
+  // Deferred: the lead leaves "Marketing: new"; undo brings it back to its place.
+  await press(page, 'm', '4');
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveCount(0);
+  await press(page, 'z');
+  await expect(page.getByText(/^Undone:/)).toBeVisible();
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', id);
+  await expectPending(page, 0, 20_000);
+  expect(wholeView).toEqual([]);
 });

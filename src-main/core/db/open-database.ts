@@ -47,6 +47,10 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
+    // Reads straight from the mapped file instead of copying pages through SQLite's cache: a
+    // window of the list at a million leads then costs what it costs at a thousand. Address
+    // space only; the system pages in what is read.
+    db.pragma('mmap_size = 8589934592');
     // Reading the schema touches every page header SQLite needs: a file that is not a database,
     // or is damaged at the start, fails here rather than at the first command.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();

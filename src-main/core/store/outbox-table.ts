@@ -82,6 +82,7 @@ export class OutboxTable {
   private readonly insertRow: Database.Statement;
   private readonly updateRow: Database.Statement;
   private readonly ready: Database.Statement<[number], RawRow>;
+  private readonly readyUpdates: Database.Statement<[number, number], string>;
   private readonly countOpen: Database.Statement<[], Record<keyof OutboxCounts, number | null>>;
   private readonly listOpen: Database.Statement<[], RawRow>;
   private readonly listAll: Database.Statement<[], RawRow>;
@@ -122,6 +123,16 @@ export class OutboxTable {
                          AND p.state IN ('pending', 'sending'))
        ORDER BY o.id LIMIT 1`,
     );
+    this.readyUpdates = db
+      .prepare<[number, number], string>(
+        `SELECT l.envoke_id FROM outbox o JOIN leads l ON l.id = o.lead_id
+         WHERE o.state = 'pending' AND o.next_attempt_at <= ? AND o.kind = 'update'
+           AND l.envoke_id IS NOT NULL
+           AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.lead_id = o.lead_id AND p.id < o.id
+                           AND p.state IN ('pending', 'sending'))
+         ORDER BY o.id LIMIT ?`,
+      )
+      .pluck();
     this.countOpen = db.prepare(
       `SELECT sum(state IN ('pending', 'sending')) AS pending, sum(state = 'failed') AS failed,
          sum(conflict_count > 0) AS conflicts
@@ -175,6 +186,11 @@ export class OutboxTable {
   /** Links rows to the history action that opened them. */
   setAction(rowIds: readonly number[], actionId: number): void {
     if (rowIds.length > 0) this.actionOf.run(actionId, JSON.stringify(rowIds));
+  }
+
+  /** Envoke ids of the leads whose changes go out next (updates only), in the order they go. */
+  readyEnvokeIds(now: number, limit: number): string[] {
+    return this.readyUpdates.all(now, limit);
   }
 
   nextReady(now: number): OutboxRow | undefined {

@@ -34,6 +34,8 @@ export interface PushDeps {
   envoke: EnvokeClient;
   clock: Clock;
   logger: Logger;
+  /** Envoke's copy read ahead for this change, or null to read it now. */
+  readAhead?: (envokeId: string) => Promise<EnvokeLead | null>;
 }
 
 export type PushOutcome =
@@ -84,7 +86,7 @@ export function compareThreeWays(row: OutboxRow, server: EnvokeLead): Comparison
 }
 
 async function pushUpdate(deps: PushDeps, row: OutboxRow, envokeId: string): Promise<PushOutcome> {
-  const server = await deps.envoke.getLead(envokeId);
+  const server = (await deps.readAhead?.(envokeId)) ?? (await deps.envoke.getLead(envokeId));
   const { send, alreadyThere, conflicts } = compareThreeWays(row, server);
   const sentNames = Object.keys(send) as TriageField[];
   let result: EnvokeLead = server;

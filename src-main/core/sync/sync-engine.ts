@@ -16,7 +16,8 @@ import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
 import { backoffDelay } from './backoff';
 import { fullPull, quickPull, type PullDeps } from './pull';
-import { pushRow } from './push-row';
+import { pushRow, type PushOutcome } from './push-row';
+import { ServerCopiesAhead } from './server-copies-ahead';
 import { failureKind, SyncStopped, toCommandError } from './sync-errors';
 import { wait } from './wait';
 
@@ -42,6 +43,14 @@ const PATIENT_WAIT_MAX_MS = 2 * 60_000;
 const CHANGED_EVERY_MS = 500;
 /** More changed ids than this are announced as "many". */
 const CHANGED_IDS_MAX = 500;
+/**
+ * Changes of different leads in flight at once, once Envoke has answered RAMP_AFTER in a row
+ * in this push: a slow or failing connection is sent one change at a time.
+ */
+const PUSH_IN_FLIGHT = 4;
+const RAMP_AFTER = 16;
+/** During a push, `sync:status` at most this often. */
+const PUSH_STATUS_EVERY_MS = 200;
 
 function emptyReport(): SyncReport {
   return {
@@ -316,6 +325,10 @@ export class SyncEngine {
     const total = store.outbox.counts().pending;
     let sent = 0;
     let patience = PATIENT_RETRIES;
+    const ahead = new ServerCopiesAhead(store, this.deps.envoke, clock, this.deps.logger);
+    const readAhead = (envokeId: string) => ahead.take(envokeId);
+    let statusAt = 0;
+    let answeredInRow = 0;
     for (;;) {
       if (this.closed) throw new SyncStopped();
       let now = clock.now();
@@ -324,48 +337,56 @@ export class SyncEngine {
         await this.waitPatiently(this.holdUntil);
         now = clock.now();
       }
-      const row = store.outbox.nextReady(now);
-      if (row === undefined) {
+      const first = store.outbox.nextReady(now);
+      if (first === undefined) {
         const next = store.outbox.nextAttemptAfter(now);
         if (!patient || next === null) break;
         await this.waitPatiently(next);
         continue;
       }
 
-      const outcome = await pushRow(
-        { store, envoke: this.deps.envoke, clock, logger: this.deps.logger },
-        row,
-        (error) => this.backOff(error),
-      );
-      this.noteChanged([outcome.leadId]);
-      this.flushChanged();
-      switch (outcome.kind) {
-        case 'sent':
-        case 'created':
-        case 'failed':
-          // Envoke answered: the connection is fine whatever it said, and patience starts over
-          // (it counts failures in a row, not scattered ones).
-          this.connected();
-          patience = PATIENT_RETRIES;
-          sent += 1;
-          if (report !== null) {
-            if (outcome.kind === 'failed') report.failed += 1;
-            else {
-              if (outcome.kind === 'created') report.created += 1;
-              if (outcome.kind === 'created' || outcome.fields > 0) report.pushed += 1;
-              if (outcome.kind === 'sent') report.conflicts += outcome.conflicts;
-            }
+      // A round: the next ready change, and once Envoke has answered RAMP_AFTER changes in a
+      // row, the next few of other leads beside it. Each is marked 'sending' as it starts, which
+      // holds back its lead's later changes, so a lead's changes still go one after another.
+      const deps = { store, envoke: this.deps.envoke, clock, logger: this.deps.logger, readAhead };
+      const retryAt = (error: unknown) => this.backOff(error);
+      const round = [pushRow(deps, first, retryAt)];
+      const width = answeredInRow >= RAMP_AFTER ? PUSH_IN_FLIGHT : 1;
+      while (round.length < width) {
+        const row = store.outbox.nextReady(clock.now());
+        if (row === undefined) break;
+        round.push(pushRow(deps, row, retryAt));
+      }
+      let trouble: Extract<PushOutcome, { kind: 'auth' | 'retry' }> | undefined;
+      for (const outcome of await Promise.all(round)) {
+        this.noteChanged([outcome.leadId]);
+        if (outcome.kind === 'auth' || outcome.kind === 'retry') {
+          trouble ??= outcome;
+          answeredInRow = 0;
+          continue;
+        }
+        // Envoke answered: the connection is fine whatever it said, and patience starts over
+        // (it counts failures in a row, not scattered ones).
+        this.connected();
+        patience = PATIENT_RETRIES;
+        answeredInRow += 1;
+        sent += 1;
+        if (report !== null) {
+          if (outcome.kind === 'failed') report.failed += 1;
+          else {
+            if (outcome.kind === 'created') report.created += 1;
+            if (outcome.kind === 'created' || outcome.fields > 0) report.pushed += 1;
+            if (outcome.kind === 'sent') report.conflicts += outcome.conflicts;
           }
-          break;
-        case 'auth':
-          this.noteTrouble(outcome.error);
-          throw outcome.error;
-        case 'retry':
-          this.noteTrouble(outcome.error);
-          if (!patient) return;
-          patience -= 1;
-          if (patience <= 0 || failureKind(outcome.error) === 'offline') throw outcome.error;
-          break;
+        }
+      }
+      this.flushChanged();
+      if (trouble !== undefined) {
+        this.noteTrouble(trouble.error);
+        if (trouble.kind === 'auth') throw trouble.error;
+        if (!patient) return;
+        patience -= 1;
+        if (patience <= 0 || failureKind(trouble.error) === 'offline') throw trouble.error;
       }
       const seconds = Math.max(0.001, (clock.now() - startedAt) / 1000);
       this.progress = {
@@ -375,8 +396,14 @@ export class SyncEngine {
         perSecond: Math.round(sent / seconds),
       };
       onProgress?.(this.progress);
-      this.emitStatus();
+      // The status counts every open change: a few times a second is what the status bar
+      // shows, not once per change of a long queue.
+      if (clock.now() - statusAt >= PUSH_STATUS_EVERY_MS) {
+        statusAt = clock.now();
+        this.emitStatus();
+      }
     }
+    this.emitStatus();
     if (sent > 0) store.syncState.set('lastSyncAt', clock.now());
   }
 

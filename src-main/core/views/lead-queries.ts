@@ -2,6 +2,11 @@
  * Read side of the lead list: pages of a view by keyset (never OFFSET, so page 900 costs what page
  * 1 costs), the whole ordered id list of a view for the virtual list, rows by id, and counts.
  * Newest first: (sort_key, id) descending, where sort_key is Envoke's create_time.
+ *
+ * A search is read from the search index in its own order, newest lead id first (leads reach the
+ * cache in Envoke's id order, which is its creation order, and leads created here come last), and
+ * stops at the page: ordering its matches by sort_key would read and sort every match first,
+ * a second for a one-letter search in a million leads.
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
@@ -41,16 +46,39 @@ export function toSummary(row: SummaryRow): LeadSummary {
 /** Past this many, matches elsewhere are shown as "1,000+". */
 export const SEARCH_ELSEWHERE_CAP = 1_000;
 
-const SEARCH = 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
+/** The summary columns of `l`, the leads table joined to the search index (both have email). */
+const SUMMARY_COLUMNS_OF_L = SUMMARY_COLUMNS.split(',')
+  .map((column) => `l.${column.trim()}`)
+  .join(', ');
+
+/**
+ * Matches in the search index's order, each joined to its lead by id: CROSS JOIN keeps the index
+ * as the outer loop, so ORDER BY s.rowid DESC LIMIT n reads n matches (plus those the view skips).
+ */
+const SEARCH_FROM = `lead_search AS s CROSS JOIN leads AS l ON l.id = s.rowid
+  WHERE lead_search MATCH ?`;
+
+/** A page of a search in a view: (match, [after id], limit). */
+export function searchPageSql(view: ViewId, withCursor: boolean): string {
+  return `SELECT ${SUMMARY_COLUMNS_OF_L} FROM ${SEARCH_FROM}
+    AND ${VIEW_CONDITIONS[view]} ${withCursor ? 'AND s.rowid < ?' : ''}
+    ORDER BY s.rowid DESC LIMIT ?`;
+}
 
 export class LeadQueries {
   private readonly cache = new Map<string, Database.Statement>();
   private readonly rowsById: Database.Statement<[string], SummaryRow>;
+  private readonly keptCounts: Database.Statement<[], { view: string; count: number }>;
+  private readonly sortKeyOf: Database.Statement<[number], string>;
 
   constructor(private readonly db: Database.Database) {
     this.rowsById = db.prepare(
       `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE id IN (SELECT value FROM json_each(?))`,
     );
+    this.keptCounts = db.prepare('SELECT view, count FROM view_counts');
+    this.sortKeyOf = db
+      .prepare<[number], string>('SELECT sort_key FROM leads WHERE id = ?')
+      .pluck();
   }
 
   /** Statements are built per (view, search?, cursor?) shape once and reused. */
@@ -68,15 +96,17 @@ export class LeadQueries {
     const after = input.after;
     const key = `list:${input.view}:${match !== null}:${after !== undefined}`;
     const statement = this.statement(key, () => {
+      if (match !== null) return searchPageSql(input.view, after !== undefined);
       const where = [VIEW_CONDITIONS[input.view]];
-      if (match !== null) where.push(SEARCH);
       if (after !== undefined) where.push('(sort_key, id) < (?, ?)');
       return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
               ORDER BY sort_key DESC, id DESC LIMIT ?`;
     });
     const params: unknown[] = [];
-    if (match !== null) params.push(match);
-    if (after !== undefined) params.push(after.sortKey, after.id);
+    if (match !== null) {
+      params.push(match);
+      if (after !== undefined) params.push(after.id);
+    } else if (after !== undefined) params.push(after.sortKey, after.id);
     params.push(input.limit);
     const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
     const last = rows[rows.length - 1];
@@ -89,15 +119,53 @@ export class LeadQueries {
 
   ids(input: CommandArgs<'leads:ids'>): CommandOutput<'leads:ids'> {
     const match = ftsQuery(input.search);
-    const statement = this.statement(`ids:${input.view}:${match !== null}`, () => {
-      const where = [VIEW_CONDITIONS[input.view]];
-      if (match !== null) where.push(SEARCH);
-      return `SELECT id FROM leads WHERE ${where.join(' AND ')} ORDER BY sort_key DESC, id DESC`;
-    });
+    const statement = this.statement(`ids:${input.view}:${match !== null}`, () =>
+      match !== null
+        ? `SELECT s.rowid FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
+           ORDER BY s.rowid DESC`
+        : `SELECT id FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+           ORDER BY sort_key DESC, id DESC`,
+    );
     const ids = (
       match === null ? statement.pluck().all() : statement.pluck().all(match)
     ) as number[];
     return { ids };
+  }
+
+  membership(input: CommandArgs<'leads:membership'>): CommandOutput<'leads:membership'> {
+    const match = ftsQuery(input.search);
+    const statement = this.statement(`member:${input.view}:${match !== null}`, () =>
+      match !== null
+        ? `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]} AND EXISTS (
+             SELECT 1 FROM lead_search WHERE lead_search MATCH ? AND rowid = leads.id)`
+        : `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]}`,
+    );
+    // One lookup by id each: a handful of leads changed, never a scan of the view.
+    const ids = input.ids.filter(
+      (id) => (match === null ? statement.get(id) : statement.get(id, match)) !== undefined,
+    );
+    return { ids };
+  }
+
+  position(input: CommandArgs<'leads:position'>): CommandOutput<'leads:position'> {
+    const member = this.membership({ view: input.view, search: input.search, ids: [input.id] });
+    if (member.ids.length === 0) return { index: null };
+    const match = ftsQuery(input.search);
+    if (match !== null) {
+      const before = this.statement(
+        `position-search:${input.view}`,
+        () => `SELECT count(*) FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
+               AND s.rowid > ?`,
+      );
+      return { index: before.pluck().get(match, input.id) as number };
+    }
+    const sortKey = this.sortKeyOf.get(input.id) as string;
+    const before = this.statement(
+      `position:${input.view}`,
+      () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             AND (sort_key, id) > (?, ?)`,
+    );
+    return { index: before.pluck().get(sortKey, input.id) as number };
   }
 
   /**
@@ -113,7 +181,7 @@ export class LeadQueries {
       `elsewhere:${input.view}`,
       // A view's condition may be NULL for a lead (a missing column value): such a lead is not
       // in the view, so it counts as elsewhere.
-      () => `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${SEARCH}
+      () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
                AND NOT coalesce((${VIEW_CONDITIONS[input.view]}), 0) LIMIT ?)`,
     );
     const count = statement.pluck().get(match, SEARCH_ELSEWHERE_CAP + 1) as number;
@@ -135,15 +203,11 @@ export class LeadQueries {
     return { rows };
   }
 
+  /** Kept by triggers in the same transaction as every write (migration 0060): O(1) to read. */
   counts(): CommandOutput<'leads:counts'> {
+    const kept = new Map(this.keptCounts.all().map((row) => [row.view, row.count]));
     const counts = {} as Record<ViewId, number>;
-    for (const view of VIEW_IDS) {
-      const statement = this.statement(
-        `count:${view}`,
-        () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[view]}`,
-      );
-      counts[view] = statement.pluck().get() as number;
-    }
+    for (const view of VIEW_IDS) counts[view] = kept.get(view) ?? 0;
     return counts;
   }
 }

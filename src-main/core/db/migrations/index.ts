@@ -7,6 +7,8 @@ import { migration0020 } from './0020-search-activity';
 import { migration0030 } from './0030-unseen-index';
 import { migration0040 } from './0040-activity-delivery';
 import { migration0050 } from './0050-rating-indexes';
+import { migration0060 } from './0060-view-counts';
+import { migration0061 } from './0061-search-prefixes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -17,6 +19,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0030,
   migration0040,
   migration0050,
+  migration0060,
+  migration0061,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

@@ -1,0 +1,91 @@
+/**
+ * Benchmark caches of 1k, 100k and 1M leads, written through the store's own pull path
+ * (writeServerCopies inside pageTransaction, a page of 100 at a time, exactly as a pull writes
+ * them) from the simulator's seeded leads, without HTTP in between so a million builds in
+ * minutes. Built once under .bench/ and reused; a finished build leaves a `.json` note beside
+ * the file (lead count and the size of the leads' JSON as Envoke sends it).
+ */
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { openDatabase } from '../src-main/core/db/open-database';
+import { BENCH_DB_KEY } from './bench-key';
+import { parseLead, type EnvokeLead } from '../src-main/core/envoke/lead-schema';
+import { Store } from '../src-main/core/store/store';
+import { writeServerCopies } from '../src-main/core/sync/server-copy';
+import { SimLeadStore } from '../src-main/sim';
+import { spellLead } from '../src-main/sim/spelling';
+import { createTimeFormatter } from '../src-main/sim/time';
+
+export const CACHE_DIR = '.bench';
+const PAGE = 100;
+
+export interface BenchCache {
+  leads: number;
+  path: string;
+  /** Bytes of the leads' JSON as Envoke sends it. */
+  jsonBytes: number;
+}
+
+export function cachePath(leads: number): string {
+  return join(CACHE_DIR, `cache-${leads}.db`);
+}
+
+function notePath(leads: number): string {
+  return `${cachePath(leads)}.json`;
+}
+
+/** The seeded leads the simulator serves with the same seed and count. */
+export function simulatorLeads(leads: number): SimLeadStore {
+  return new SimLeadStore({
+    seed: 1,
+    leads,
+    clock: () => new Date(Date.UTC(2026, 9, 1)),
+    formatTime: createTimeFormatter('UTC'),
+  });
+}
+
+export function existingCache(leads: number): BenchCache | null {
+  if (!existsSync(notePath(leads)) || !existsSync(cachePath(leads))) return null;
+  return JSON.parse(readFileSync(notePath(leads), 'utf8')) as BenchCache;
+}
+
+export function buildCache(
+  leads: number,
+  log: (line: string) => void = () => undefined,
+): BenchCache {
+  const found = existingCache(leads);
+  if (found !== null) return found;
+  mkdirSync(CACHE_DIR, { recursive: true });
+  const path = cachePath(leads);
+  for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+  const source = simulatorLeads(leads);
+  const db = openDatabase(path, { key: BENCH_DB_KEY });
+  const store = new Store(db);
+  let jsonBytes = 0;
+  const started = performance.now();
+  try {
+    store.syncState.set('pullGeneration', 1);
+    for (let position = 0; position < leads; position += PAGE) {
+      const page: EnvokeLead[] = [];
+      for (let p = position; p < Math.min(leads, position + PAGE); p += 1) {
+        const wire = spellLead(source.at(p), 'display');
+        const text = JSON.stringify(wire);
+        jsonBytes += Buffer.byteLength(text);
+        const parsed = parseLead(JSON.parse(text));
+        if (parsed.ok) page.push(parsed.lead);
+      }
+      store.pageTransaction(() => writeServerCopies(store, page, 1, Date.now()));
+      if (position % 100_000 === 0 && position > 0)
+        log(
+          `  ${position.toLocaleString('en')} leads written (${((performance.now() - started) / 1000).toFixed(0)} s)`,
+        );
+    }
+    store.transaction(() => store.syncState.set('lastFullPullAt', Date.now()));
+    db.pragma('wal_checkpoint(TRUNCATE)');
+  } finally {
+    db.close();
+  }
+  const cache: BenchCache = { leads, path, jsonBytes };
+  writeFileSync(notePath(leads), JSON.stringify(cache));
+  return cache;
+}
