@@ -19,6 +19,7 @@ import {
   ViewIdSchema,
 } from './dto';
 import { NewContactSchema, NewLeadFieldsSchema, TRIAGE_FIELDS, TriagePatchSchema } from './lead';
+import { viewCommands } from './view-commands';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -77,7 +78,10 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
+    output: z.object({
+      actionId: z.number().int().positive().nullable(),
+      changed: z.number().int(),
+    }),
   },
   'leads:create': {
     input: z
@@ -123,6 +127,7 @@ export const coreCommands = {
   'sync:status': { input: none, output: SyncStatusSchema },
   'sync:scope-get': { input: none, output: SyncScopeSchema },
   'sync:scope-set': { input: SyncScopeSchema, output: ok },
+  ...viewCommands,
 } as const;
 
 export const AccountSchema = z.object({
@@ -162,7 +167,9 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
+    input: AccountSchema.extend({
+      apiKey: z.string().min(1, 'Enter the API key').max(500),
+    }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

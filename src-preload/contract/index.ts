@@ -5,3 +5,5 @@ export * from './commands';
 export * from './events';
 export * from './names';
 export * from './plain-text';
+export * from './lead-query';
+export * from './view-commands';

@@ -26,6 +26,19 @@ export const BRIDGE_COMMAND_NAMES = [
   'sync:status',
   'sync:scope-get',
   'sync:scope-set',
+  'query:ids',
+  'query:count',
+  'query:values',
+  'views:list',
+  'views:save',
+  'views:rename',
+  'views:move',
+  'views:delete',
+  'views:counts',
+  'pipeline:get',
+  'duplicates:pairs',
+  'duplicates:among',
+  'duplicates:dismiss',
   'app:info',
   'settings:get',
   'settings:set',
@@ -34,7 +47,11 @@ export const BRIDGE_COMMAND_NAMES = [
   'account:clear',
 ] as const satisfies readonly CommandName[];
 
-export const BRIDGE_EVENT_NAMES = ['sync:status', 'leads:changed', 'app:menu'] as const satisfies readonly EventName[];
+export const BRIDGE_EVENT_NAMES = [
+  'sync:status',
+  'leads:changed',
+  'app:menu',
+] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;
 /** A compile error here names a command or event added to the contract but not to the lists. */

@@ -6,6 +6,7 @@ import { migration0010 } from './0010-leads';
 import { migration0020 } from './0020-search-activity';
 import { migration0030 } from './0030-unseen-index';
 import { migration0040 } from './0040-activity-delivery';
+import { migration0070 } from './0070-saved-views';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -15,6 +16,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0020,
   migration0030,
   migration0040,
+  migration0070,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
