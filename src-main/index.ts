@@ -6,6 +6,7 @@
 import {
   app,
   BrowserWindow,
+  dialog,
   ipcMain,
   Menu,
   net,
@@ -25,6 +26,7 @@ import { openCoreSession } from './host/core-session';
 import { databaseFileName } from './host/database-files';
 import { createDispatcher } from './host/dispatch';
 import { createKeychainCredentials } from './app/credentials';
+import { createExportSaver } from './app/export-dialog';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -74,6 +76,13 @@ async function start(): Promise<void> {
       credentials,
       session: coreSession,
       testConnection,
+      saveExport: (request) =>
+        createExportSaver({
+          dialog,
+          window,
+          handlers: coreSession.handlers,
+          now: () => Date.now(),
+        })(request),
     }),
   };
   const dispatch = createDispatcher(handlers, { logger, checkOutput: !app.isPackaged });

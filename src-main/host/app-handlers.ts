@@ -15,6 +15,8 @@ export interface AppHandlerDeps {
   credentials: CredentialStore;
   session: CoreSession;
   testConnection: ConnectionTester;
+  /** The desktop app's save dialog and file writer; the browser host downloads instead. */
+  saveExport?: AppHandlers['export:save'];
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
@@ -48,6 +50,14 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
       credentials.clear();
       await session.switchTo(null);
       return { ok: true };
+    },
+    async 'export:save'(input) {
+      if (!deps.saveExport)
+        throw new CommandError(
+          'invalid-input',
+          'In the browser an export is a download: use the Export buttons.',
+        );
+      return deps.saveExport(input);
     },
   };
 }

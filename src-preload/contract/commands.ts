@@ -183,6 +183,23 @@ export const appCommands = {
   },
   /** Back to demo data. */
   'account:clear': { input: none, output: ok },
+  /**
+   * Desktop app: asks where to save, then writes the leads of a query or view there (progress on
+   * the window's progress bar). `path` is null when the person cancelled.
+   */
+  'export:save': {
+    input: z
+      .object({
+        format: z.enum(['csv', 'json']),
+        view: ViewIdSchema.optional(),
+        query: z.string().max(1000).optional(),
+        sort: z.string().max(40).optional(),
+        search,
+        name: z.string().max(60).optional(),
+      })
+      .strict(),
+    output: z.object({ path: z.string().nullable(), count: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export const commands = { ...coreCommands, ...appCommands } as const;

@@ -45,6 +45,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'account:test',
   'account:save',
   'account:clear',
+  'export:save',
 ] as const satisfies readonly CommandName[];
 
 export const BRIDGE_EVENT_NAMES = [

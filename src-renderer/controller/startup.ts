@@ -5,6 +5,7 @@
 import { errorMessage, invoke, on } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { syncNow } from './commands';
+import { loadSavedCounts, loadSavedViews } from './saved-views';
 import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
@@ -36,7 +37,7 @@ function watchLeadChanges(): void {
       else await refreshRows(ids);
       const current = selectCurrentId(useStore.getState());
       if (all || (current !== undefined && ids.includes(current))) await loadDetail();
-      await loadCounts();
+      await Promise.all([loadCounts(), loadSavedCounts()]);
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);
 
@@ -60,11 +61,11 @@ function watchSelection(): void {
 
 function watchQuery(): void {
   const delayedIds = debounce(() => void loadIds(), SEARCH_DELAY_MS);
-  let { view, search } = useStore.getState();
+  let { view, search, activeQuery } = useStore.getState();
   useStore.subscribe((state) => {
-    if (state.view === view && state.search === search) return;
-    const viewChanged = state.view !== view;
-    ({ view, search } = state);
+    if (state.view === view && state.search === search && state.activeQuery === activeQuery) return;
+    const viewChanged = state.view !== view || state.activeQuery !== activeQuery;
+    ({ view, search, activeQuery } = state);
     if (viewChanged) void loadIds();
     else delayedIds();
   });
@@ -102,4 +103,5 @@ export function start(): void {
   void loadSyncStatus();
   void loadIds().then(() => loadDetail());
   void loadCounts();
+  void loadSavedViews();
 }

@@ -10,8 +10,15 @@ import { createPanelsSlice, type PanelsSlice } from './panels-slice';
 import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createViewsSlice, type ViewsSlice } from './views-slice';
 
-export type Store = ListSlice & DetailSlice & SyncSlice & PrefsSlice & UiSlice & PanelsSlice;
+export type Store = ListSlice &
+  DetailSlice &
+  SyncSlice &
+  PrefsSlice &
+  UiSlice &
+  PanelsSlice &
+  ViewsSlice;
 
 export const useStore = create<Store>()((...args) => ({
   ...createListSlice(...args),
@@ -20,6 +27,7 @@ export const useStore = create<Store>()((...args) => ({
   ...createPrefsSlice(...args),
   ...createUiSlice(...args),
   ...createPanelsSlice(...args),
+  ...createViewsSlice(...args),
 }));
 
 /** The id of the current lead, or undefined in an empty list. */
