@@ -135,9 +135,16 @@ export function CommandPalette() {
         } else if (event.key === 'Enter') {
           event.preventDefault();
           run(active);
-        } else if (event.key === 'Tab' && active?.complete !== undefined) {
-          event.preventDefault();
-          run(active);
+        } else if (event.key === 'Tab' && !event.shiftKey) {
+          // Tab completes: the completion chosen with the arrows, else the first one.
+          const completion =
+            active?.complete !== undefined
+              ? active
+              : shown.find((entry) => entry.complete !== undefined);
+          if (completion) {
+            event.preventDefault();
+            run(completion);
+          }
         }
       }}
     >

@@ -82,8 +82,8 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
         <>
           <span className="cell company" title={row.company || undefined}>
             {duplicate ? (
-              <span className="dup-flag" title="Possible duplicate" aria-label="possible duplicate">
-                ⧉{' '}
+              <span className="dup-flag" title="Possible duplicate">
+                dup
               </span>
             ) : null}
             {row.company || '(no company)'}
