@@ -33,11 +33,11 @@ function useQueryEntries(text: string): { entries: Entry[]; problem: string | nu
   const parsed = tryParseQuery(text);
   const completions = /\s$/.test(text)
     ? []
-    : suggest(text, known).map((suggestion) => ({
+    : suggest(text, known).map((suggestion, index) => ({
         id: `complete-${suggestion.text}`,
         label: suggestion.label,
         detail: suggestion.detail,
-        keys: [],
+        keys: index === 0 ? ['Tab'] : [],
         complete: suggestion.text,
         run: () => undefined,
       }));
