@@ -20,17 +20,10 @@ const electron = vi.hoisted(() => {
   return { state, app, ipcMain, shell: {} };
 });
 
-vi.mock('electron', () => ({
-  default: electron,
-  app: electron.app,
-  ipcMain: electron.ipcMain,
-  shell: electron.shell,
-}));
+vi.mock('electron', () => ({ default: electron, app: electron.app, ipcMain: electron.ipcMain, shell: electron.shell }));
 
-const { openSettingsFile, createElectronPreferences, storedValue } =
-  await import('../../src-main/app/settings-store');
-const { createKeychainCredentials, NO_SAFE_STORAGE_MESSAGE } =
-  await import('../../src-main/app/credentials');
+const { openSettingsFile, createElectronPreferences, storedValue } = await import('../../src-main/app/settings-store');
+const { createKeychainCredentials, NO_SAFE_STORAGE_MESSAGE } = await import('../../src-main/app/credentials');
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a';
 const account = { baseUrl: 'https://e1.envoke.com', apiId: 'acme-sales' };
@@ -100,11 +93,7 @@ describe('API key with a keychain', () => {
     expect(text).not.toContain(API_KEY);
     expect(text).toContain('acme-sales');
     const stored = JSON.parse(text).account as { encryptedKey: string };
-    expect(
-      Buffer.from(stored.encryptedKey, 'base64').equals(
-        fakeSafeStorage('x').encryptString(API_KEY),
-      ),
-    ).toBe(true);
+    expect(Buffer.from(stored.encryptedKey, 'base64').equals(fakeSafeStorage('x').encryptString(API_KEY))).toBe(true);
 
     expect(credentials('gnome_libsecret').store.load()).toEqual({ account, apiKey: API_KEY });
   });
@@ -121,12 +110,7 @@ describe('API key with a keychain', () => {
   it('starts on demo data, saying why, when the saved key cannot be decrypted any more', () => {
     credentials('gnome_libsecret').store.save({ account, apiKey: API_KEY }, { sessionOnly: false });
     const restarted = credentials('gnome_libsecret');
-    const broken = {
-      ...fakeSafeStorage('gnome_libsecret'),
-      decryptString: () => {
-        throw new Error('keychain reset');
-      },
-    };
+    const broken = { ...fakeSafeStorage('gnome_libsecret'), decryptString: () => { throw new Error('keychain reset'); } };
     const store = createKeychainCredentials({
       record: storedValue(restarted.settings, 'account'),
       safeStorage: broken,
@@ -169,9 +153,7 @@ describe('API key where Linux offers only basic_text', () => {
   it('treats a machine where encryption is unavailable the same way', () => {
     const { store } = credentials('gnome_libsecret', false);
     expect(store.keyStorage()).toBe('unavailable');
-    expect(() => store.save({ account, apiKey: API_KEY }, { sessionOnly: false })).toThrow(
-      NO_SAFE_STORAGE_MESSAGE,
-    );
+    expect(() => store.save({ account, apiKey: API_KEY }, { sessionOnly: false })).toThrow(NO_SAFE_STORAGE_MESSAGE);
   });
 });
 
@@ -207,14 +189,8 @@ describe('account commands over the keychain store', () => {
 
   it('on basic_text says so in app:info and refuses to save before testing anything', async () => {
     const { app, switched, tested } = await handlers('basic_text');
-    expect(await app['app:info']({})).toMatchObject({
-      keyStorage: 'unavailable',
-      demo: true,
-      host: 'electron',
-    });
-    await expect(
-      app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false }),
-    ).rejects.toMatchObject({
+    expect(await app['app:info']({})).toMatchObject({ keyStorage: 'unavailable', demo: true, host: 'electron' });
+    await expect(app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false })).rejects.toMatchObject({
       code: 'invalid-input',
       message: NO_SAFE_STORAGE_MESSAGE,
     });
@@ -224,11 +200,7 @@ describe('account commands over the keychain store', () => {
     const saved = await app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: true });
     expect(saved.ok).toBe(true);
     expect(switched).toEqual([{ account, apiKey: API_KEY }]);
-    expect(await app['app:info']({})).toMatchObject({
-      keyStorage: 'session-only',
-      demo: false,
-      account,
-    });
+    expect(await app['app:info']({})).toMatchObject({ keyStorage: 'session-only', demo: false, account });
   });
 
   it('keeps nothing and switches nothing when the connection test fails', async () => {
@@ -247,8 +219,7 @@ describe('account commands over the keychain store', () => {
     const saved = await app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false });
     expect(saved).toEqual({
       ok: true,
-      message:
-        'Connected: Envoke accepted this API ID and key. Lead Triage now syncs with this account.',
+      message: 'Connected: Envoke accepted this API ID and key. Lead Triage now syncs with this account.',
     });
     expect(settingsText()).toContain('encryptedKey');
     expect(settingsText()).not.toContain(API_KEY);

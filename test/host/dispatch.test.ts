@@ -6,11 +6,7 @@ import { fakeHandlers, recordingLogger } from './fake-handlers';
 function setup(checkOutput = false) {
   const fake = fakeHandlers();
   const log = recordingLogger();
-  return {
-    ...fake,
-    ...log,
-    dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }),
-  };
+  return { ...fake, ...log, dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }) };
 }
 
 describe('dispatcher', () => {
@@ -60,16 +56,10 @@ describe('dispatcher', () => {
   it('passes parsed input (defaults applied, values normalized) to the handler and answers its value', async () => {
     const { dispatch, calls, answer } = setup();
     answer('leads:update', () => ({ actionId: 7, changed: 1 }));
-    const result = await dispatch('leads:update', {
-      ids: [3],
-      patch: { marketing_rating_status: 'PASSED_TO_SALES' },
-    });
+    const result = await dispatch('leads:update', { ids: [3], patch: { marketing_rating_status: 'PASSED_TO_SALES' } });
     expect(result).toEqual({ ok: true, value: { actionId: 7, changed: 1 } });
     expect(calls).toEqual([
-      {
-        name: 'leads:update',
-        input: { ids: [3], patch: { marketing_rating_status: 'Passed to sales' } },
-      },
+      { name: 'leads:update', input: { ids: [3], patch: { marketing_rating_status: 'Passed to sales' } } },
     ]);
 
     answer('leads:list', () => ({ rows: [], next: null }));
@@ -104,10 +94,7 @@ describe('dispatcher', () => {
       throw new TypeError('cannot read properties of undefined (reading "secret_column")');
     });
     const result = await dispatch('leads:get', { id: 1 });
-    expect(result).toEqual({
-      ok: false,
-      error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE },
-    });
+    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
     expect(JSON.stringify(result)).not.toMatch(/secret_column|at /);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('error');
@@ -117,10 +104,7 @@ describe('dispatcher', () => {
   it('checks answers against the contract when asked to', async () => {
     const checked = setup(true);
     checked.answer('leads:counts', () => ({ all: -1 }));
-    expect(await checked.dispatch('leads:counts', {})).toMatchObject({
-      ok: false,
-      error: { code: 'internal' },
-    });
+    expect(await checked.dispatch('leads:counts', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
     expect(checked.lines[0]?.message).toMatch(/outside its contract/);
 
     const unchecked = setup(false);

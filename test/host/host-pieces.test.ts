@@ -7,12 +7,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { HostArgsError, parseHostArgs } from '../../src-main/host/args';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
 import { databaseFileName, DEMO_DATABASE_FILE } from '../../src-main/host/database-files';
-import {
-  isAllowedHost,
-  isSameOrigin,
-  readCookie,
-  tokensMatch,
-} from '../../src-main/host/http/guard';
+import { isAllowedHost, isSameOrigin, readCookie, tokensMatch } from '../../src-main/host/http/guard';
 import { resolveStaticPath } from '../../src-main/host/http/static-files';
 import { createJsonPreferences } from '../../src-main/host/json-preferences';
 import { recordingLogger } from './fake-handlers';
@@ -21,14 +16,7 @@ describe('request guard', () => {
   it('accepts exactly this server by IP or localhost, with its port', () => {
     expect(isAllowedHost('127.0.0.1:4310', 4310)).toBe(true);
     expect(isAllowedHost('LOCALHOST:4310', 4310)).toBe(true);
-    for (const host of [
-      '127.0.0.1',
-      '127.0.0.1:4311',
-      'evil.example:4310',
-      '127.0.0.1.nip.io:4310',
-      '[::1]:4310',
-      undefined,
-    ]) {
+    for (const host of ['127.0.0.1', '127.0.0.1:4311', 'evil.example:4310', '127.0.0.1.nip.io:4310', '[::1]:4310', undefined]) {
       expect(isAllowedHost(host, 4310)).toBe(false);
     }
   });
@@ -60,19 +48,8 @@ describe('static paths', () => {
   const root = '/srv/renderer';
   it('serves files inside the renderer folder only', () => {
     expect(resolveStaticPath(root, '/')).toBe('/srv/renderer/index.html');
-    expect(resolveStaticPath(root, '/assets/index-abc.js')).toBe(
-      '/srv/renderer/assets/index-abc.js',
-    );
-    for (const path of [
-      '/../secret',
-      '/assets/../../etc/passwd',
-      '/%2e%2e/%2e%2e/etc/passwd',
-      '/.env',
-      '/assets/.hidden',
-      '/a%00b',
-      '/%E0%A4%A',
-      '/..%5c..%5cwin.ini',
-    ]) {
+    expect(resolveStaticPath(root, '/assets/index-abc.js')).toBe('/srv/renderer/assets/index-abc.js');
+    for (const path of ['/../secret', '/assets/../../etc/passwd', '/%2e%2e/%2e%2e/etc/passwd', '/.env', '/assets/.hidden', '/a%00b', '/%E0%A4%A', '/..%5c..%5cwin.ini']) {
       expect(resolveStaticPath(root, path)).toBeNull();
     }
   });
@@ -86,27 +63,15 @@ describe('command line', () => {
   });
 
   it('takes the account from flags over ENVOKE_* variables', () => {
-    const env = {
-      ENVOKE_URL: 'https://e2.envoke.com',
-      ENVOKE_API_ID: 'env-id',
-      ENVOKE_API_KEY: 'env-key',
-    };
-    expect(parseHostArgs([], env).account).toEqual({
-      baseUrl: 'https://e2.envoke.com',
-      apiId: 'env-id',
-      apiKey: 'env-key',
-    });
-    expect(
-      parseHostArgs(['--api-id', 'flag-id', '--port=8123', '--db', 'x.db', '--leads', '50'], env),
-    ).toMatchObject({
+    const env = { ENVOKE_URL: 'https://e2.envoke.com', ENVOKE_API_ID: 'env-id', ENVOKE_API_KEY: 'env-key' };
+    expect(parseHostArgs([], env).account).toEqual({ baseUrl: 'https://e2.envoke.com', apiId: 'env-id', apiKey: 'env-key' });
+    expect(parseHostArgs(['--api-id', 'flag-id', '--port=8123', '--db', 'x.db', '--leads', '50'], env)).toMatchObject({
       account: { baseUrl: 'https://e2.envoke.com', apiId: 'flag-id', apiKey: 'env-key' },
       port: 8123,
       dbPath: 'x.db',
       demoLeads: 50,
     });
-    expect(parseHostArgs(['--api-id', 'a', '--api-key', 'b'], {}).account?.baseUrl).toBe(
-      'https://e1.envoke.com',
-    );
+    expect(parseHostArgs(['--api-id', 'a', '--api-key', 'b'], {}).account?.baseUrl).toBe('https://e1.envoke.com');
   });
 
   it.each([
@@ -122,25 +87,16 @@ describe('command line', () => {
 });
 
 describe('content security policy', () => {
-  const directives = (policy: string): string[] =>
-    policy
-      .split(';')
-      .map((part) => part.trim())
-      .filter(Boolean);
+  const directives = (policy: string): string[] => policy.split(';').map((part) => part.trim()).filter(Boolean);
 
   it('carries every directive the renderer page declares, and forbids framing', () => {
-    const html = readFileSync(
-      resolve(import.meta.dirname, '../../src-renderer/index.html'),
-      'utf8',
-    );
+    const html = readFileSync(resolve(import.meta.dirname, '../../src-renderer/index.html'), 'utf8');
     const declared = /http-equiv="Content-Security-Policy"\s+content="([^"]+)"/.exec(html)?.[1];
     expect(declared).toBeDefined();
     const page = directives(declared ?? '');
     // Only a header can forbid framing: browsers ignore frame-ancestors in a <meta> policy.
     const framing = "frame-ancestors 'none'";
-    expect(directives(CONTENT_SECURITY_POLICY)).toEqual(
-      page.includes(framing) ? page : [...page, framing],
-    );
+    expect(directives(CONTENT_SECURITY_POLICY)).toEqual(page.includes(framing) ? page : [...page, framing]);
   });
 });
 
@@ -166,18 +122,10 @@ describe('browser host preferences file', () => {
     const first = createJsonPreferences(file, logger);
     expect(first.get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
     first.update({ autoAdvance: false });
-    expect(createJsonPreferences(file, logger).get()).toEqual({
-      autoAdvance: false,
-      theme: 'system',
-      keymap: {},
-    });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: false, theme: 'system', keymap: {} });
 
     writeFileSync(file, '{ not json');
-    expect(createJsonPreferences(file, logger).get()).toEqual({
-      autoAdvance: true,
-      theme: 'system',
-      keymap: {},
-    });
+    expect(createJsonPreferences(file, logger).get()).toEqual({ autoAdvance: true, theme: 'system', keymap: {} });
     expect(lines.map((line) => line.level)).toEqual(['warn']);
   });
 });

@@ -20,35 +20,20 @@ describe('layering rule', () => {
     ['src-main/core/x.ts', "import { s } from '../sim';\nexport const a = s;"],
     ['src-main/sim/x.ts', "import { c } from '../core/create-core';\nexport const a = c;"],
     ['src-main/host/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
-    [
-      'src-renderer/x.ts',
-      "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;",
-    ],
+    ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
     ['src-renderer/x.ts', "import { join } from 'path';\nexport const a = join;"],
     ['src-renderer/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
     ['src-renderer/x.ts', "import { c } from '../src-main/core/create-core';\nexport const a = c;"],
     ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
-    [
-      'src-preload/contract/x.ts',
-      "import { c } from '../../src-main/core/api';\nexport const a = c;",
-    ],
+    ['src-preload/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
   ])('%s may not run %s', async (file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });
 
   it.each([
-    [
-      'src-main/core/x.ts',
-      "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '../../src-preload/contract/lead';\nexport const a = [z, TRIAGE_FIELDS];",
-    ],
-    [
-      'src-renderer/x.ts',
-      "import { commands } from '../src-preload/contract';\nexport const a = commands;",
-    ],
-    [
-      'src-main/app/x.ts',
-      "import { app } from 'electron';\nimport { c } from '../core/api';\nexport const a = [app, c];",
-    ],
+    ['src-main/core/x.ts', "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '../../src-preload/contract/lead';\nexport const a = [z, TRIAGE_FIELDS];"],
+    ['src-renderer/x.ts', "import { commands } from '../src-preload/contract';\nexport const a = commands;"],
+    ['src-main/app/x.ts', "import { app } from 'electron';\nimport { c } from '../core/api';\nexport const a = [app, c];"],
   ])('%s may import what its layer allows', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });

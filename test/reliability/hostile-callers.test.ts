@@ -337,10 +337,12 @@ describe(`${SUITE}: the browser host over HTTP`, () => {
             },
             {
               weight: 1,
-              arbitrary: fc.tuple(commandName, rawBody).map(([name, body]) => ({
-                call: { name, input: body } as Call,
-                body: body as string | undefined,
-              })),
+              arbitrary: fc
+                .tuple(commandName, rawBody)
+                .map(([name, body]) => ({
+                  call: { name, input: body } as Call,
+                  body: body as string | undefined,
+                })),
             },
           ),
           async ({ call, body }) => {
