@@ -27,10 +27,7 @@ export function createBridge(ipc: IpcRendererLike): LeadTriageBridge {
       if (typeof name !== 'string' || !commandNames.has(name)) {
         return Promise.resolve({
           ok: false,
-          error: {
-            code: 'unknown-command',
-            message: `There is no command named ${JSON.stringify(String(name))}`,
-          },
+          error: { code: 'unknown-command', message: `There is no command named ${JSON.stringify(String(name))}` },
         });
       }
       return ipc.invoke(INVOKE_CHANNEL, name, input) as Promise<Result<unknown>>;

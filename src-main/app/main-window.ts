@@ -13,15 +13,9 @@ export interface MainWindowOptions {
   bounds: StoredValue;
 }
 
-export function openMainWindow({
-  preloadPath,
-  pagePath,
-  bounds,
-}: MainWindowOptions): BrowserWindow {
+export function openMainWindow({ preloadPath, pagePath, bounds }: MainWindowOptions): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const window = new BrowserWindow(
-    buildWindowOptions(preloadPath, restoreBounds(bounds.read(), workAreas)),
-  );
+  const window = new BrowserWindow(buildWindowOptions(preloadPath, restoreBounds(bounds.read(), workAreas)));
   window.once('ready-to-show', () => window.show());
   // Normal bounds, not maximized ones: un-maximizing next time returns to the person's size.
   window.on('close', () => bounds.write(window.getNormalBounds()));

@@ -29,8 +29,7 @@ export interface DispatchOptions {
 }
 
 /** What the renderer sees for a failure that is a bug: the details stay in the log. */
-export const INTERNAL_ERROR_MESSAGE =
-  'Something went wrong inside Lead Triage; the details are in its log';
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong inside Lead Triage; the details are in its log';
 
 const MAX_ISSUES_SHOWN = 3;
 

@@ -19,8 +19,7 @@ export interface PreferencesStore {
 }
 
 export function readPreferences(stored: unknown): Preferences {
-  const record =
-    typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
+  const record = typeof stored === 'object' && stored !== null ? (stored as Record<string, unknown>) : {};
   const shape = PreferencesSchema.shape;
   const autoAdvance = shape.autoAdvance.safeParse(record.autoAdvance);
   const theme = shape.theme.safeParse(record.theme);

@@ -78,10 +78,7 @@ export const coreCommands = {
     input: z
       .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
       .strict(),
-    output: z.object({
-      actionId: z.number().int().positive().nullable(),
-      changed: z.number().int(),
-    }),
+    output: z.object({ actionId: z.number().int().positive().nullable(), changed: z.number().int() }),
   },
   'leads:create': {
     input: z
@@ -167,9 +164,7 @@ export const appCommands = {
   'settings:get': { input: none, output: PreferencesSchema },
   'settings:set': { input: PreferencesSchema.partial().strict(), output: PreferencesSchema },
   'account:test': {
-    input: AccountSchema.extend({
-      apiKey: z.string().min(1, 'Enter the API key').max(500),
-    }).strict(),
+    input: AccountSchema.extend({ apiKey: z.string().min(1, 'Enter the API key').max(500) }).strict(),
     output: ConnectionTestSchema,
   },
   /** Switch to a real Envoke account (tests it first); its own database file. */

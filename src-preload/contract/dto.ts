@@ -51,14 +51,7 @@ export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 export const ListCursorSchema = z.object({ sortKey: z.string(), id: LeadIdSchema });
 export type ListCursor = z.infer<typeof ListCursorSchema>;
 
-export const OutboxStateSchema = z.enum([
-  'pending',
-  'sending',
-  'failed',
-  'conflict',
-  'done',
-  'cancelled',
-]);
+export const OutboxStateSchema = z.enum(['pending', 'sending', 'failed', 'conflict', 'done', 'cancelled']);
 export type OutboxState = z.infer<typeof OutboxStateSchema>;
 
 /** One field the person and Envoke both changed differently. */
@@ -133,13 +126,7 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;
 
-export const ConnectionStateSchema = z.enum([
-  'idle',
-  'syncing',
-  'offline',
-  'auth-required',
-  'error',
-]);
+export const ConnectionStateSchema = z.enum(['idle', 'syncing', 'offline', 'auth-required', 'error']);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 export const SyncProgressSchema = z.object({

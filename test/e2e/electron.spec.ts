@@ -8,10 +8,7 @@ import { findElectronBinary, projectRoot } from '../../scripts/electron-binary.m
 
 const binary = findElectronBinary();
 
-test.skip(
-  !binary.ok,
-  binary.ok ? '' : `No Electron binary on this machine: ${binary.checked} (${binary.reason})`,
-);
+test.skip(!binary.ok, binary.ok ? '' : `No Electron binary on this machine: ${binary.checked} (${binary.reason})`);
 
 test('opens one isolated window on demo data and answers through the preload bridge', async () => {
   const { path: executablePath } = binary as { ok: true; path: string };
@@ -31,26 +28,15 @@ test('opens one isolated window on demo data and answers through the preload bri
       process: typeof (window as unknown as { process?: unknown }).process,
       require: typeof (window as unknown as { require?: unknown }).require,
     }));
-    expect(globals).toEqual({
-      bridge: ['invoke', 'on'],
-      process: 'undefined',
-      require: 'undefined',
-    });
+    expect(globals).toEqual({ bridge: ['invoke', 'on'], process: 'undefined', require: 'undefined' });
 
     const info = await window.evaluate(() =>
-      (
-        window as unknown as { leadTriage: { invoke(n: string, i: unknown): Promise<unknown> } }
-      ).leadTriage.invoke('app:info', {}),
+      (window as unknown as { leadTriage: { invoke(n: string, i: unknown): Promise<unknown> } }).leadTriage.invoke('app:info', {}),
     );
-    expect(info).toMatchObject({
-      ok: true,
-      value: { demo: true, host: 'electron', account: null },
-    });
+    expect(info).toMatchObject({ ok: true, value: { demo: true, host: 'electron', account: null } });
 
     const refused = await window.evaluate(() =>
-      (
-        window as unknown as { leadTriage: { invoke(n: string, i: unknown): Promise<unknown> } }
-      ).leadTriage.invoke('shell:exec', {}),
+      (window as unknown as { leadTriage: { invoke(n: string, i: unknown): Promise<unknown> } }).leadTriage.invoke('shell:exec', {}),
     );
     expect(refused).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
 

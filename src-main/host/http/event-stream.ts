@@ -43,10 +43,7 @@ export function openEventStream(response: ServerResponse, options: EventStreamOp
     (status) => {
       if (!statusSent) send('sync:status', status);
     },
-    (error: unknown) =>
-      logger.warn('Could not read the sync status for a new event stream', {
-        error: String(error),
-      }),
+    (error: unknown) => logger.warn('Could not read the sync status for a new event stream', { error: String(error) }),
   );
 
   const heartbeat = setInterval(() => {

@@ -37,10 +37,7 @@ export function isAllowedHost(host: string | undefined, port: number): boolean {
 
 /** Browsers send Origin on cross-site POSTs; a request without one comes from no page at all. */
 export function isSameOrigin(origin: string | undefined, host: string | undefined): boolean {
-  return (
-    origin === undefined ||
-    (host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`)
-  );
+  return origin === undefined || (host !== undefined && origin.toLowerCase() === `http://${host.toLowerCase()}`);
 }
 
 /** The token from the session cookie or the `token` query parameter (the printed URL). */

@@ -31,9 +31,7 @@ export function resolveStaticPath(root: string, urlPath: string): string | null 
     return null;
   }
   if (decoded.includes('\0') || decoded.includes('\\')) return null;
-  const parts = (decoded === '/' ? '/index.html' : decoded)
-    .split('/')
-    .filter((part) => part !== '');
+  const parts = (decoded === '/' ? '/index.html' : decoded).split('/').filter((part) => part !== '');
   // `..`, `.` and dotfiles are never part of the built renderer.
   if (parts.length === 0 || parts.some((part) => part.startsWith('.'))) return null;
   const file = join(root, ...parts);
