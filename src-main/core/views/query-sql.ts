@@ -89,7 +89,16 @@ function containsPattern(value: string): string {
   return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 }
 
-function enumCondition(field: EnumFieldName, value: string, params: unknown[]): string {
+/**
+ * An enum value as an SQL literal. Safe: the parser only lets through values of fixed lists
+ * (ENUM_VALUES), never the person's text. Literal, not a parameter, because SQLite uses a partial
+ * index (a view's, or a pipeline step's) only when the query states its condition outright.
+ */
+function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function enumCondition(field: EnumFieldName, value: string): string {
   switch (field) {
     case 'has':
       if (value === 'note') return HAS_NOTE;
@@ -97,18 +106,18 @@ function enumCondition(field: EnumFieldName, value: string, params: unknown[]): 
       if (value === 'email') return "email <> ''";
       return "(marketing_rating <> '' OR sales_rating <> '')";
     case 'sync':
-      params.push(value);
-      return 'sync_state = ?';
+      // The first term repeats the partial index's condition (migration 0010).
+      return value === 'synced'
+        ? "sync_state = 'synced'"
+        : `(sync_state <> 'synced' AND sync_state = ${literal(value)})`;
     case 'is':
       return POSSIBLE_DUPLICATE;
     case 'status':
       // A lead Envoke sent without a status is new to marketing, as the built-in view counts it.
       if (value === 'Unprocessed') return "marketing_rating_status IN ('Unprocessed', '')";
-      params.push(value);
-      return 'marketing_rating_status = ?';
+      return `marketing_rating_status = ${literal(value)}`;
     default:
-      params.push(value);
-      return `${ENUM_COLUMNS[field]} = ?`;
+      return `${ENUM_COLUMNS[field]} = ${literal(value)}`;
   }
 }
 
@@ -140,7 +149,7 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
 function termCondition(term: QueryTerm, params: unknown[]): string | null {
   switch (term.kind) {
     case 'enum':
-      return enumCondition(term.field, term.value, params);
+      return enumCondition(term.field, term.value);
     case 'rating':
       params.push(term.value);
       return `${RATING_COLUMNS[term.field]} = ? COLLATE NOCASE`;
