@@ -70,8 +70,11 @@ export function useKeyboard(): void {
         prefix !== null && event.timeStamp - prefix.at < SEQUENCE_MS
           ? `${prefix.key} ${name}`
           : null;
-      const action = resolverFor(actions)(context, sequence ?? name);
-      if (!action && sequence === null && startsSequence(actions, context, name)) {
+      const resolve = resolverFor(actions);
+      // A second key that ends no sequence (g, then x) means what it means on its own.
+      const action =
+        (sequence !== null ? resolve(context, sequence) : undefined) ?? resolve(context, name);
+      if (!action && startsSequence(actions, context, name)) {
         event.preventDefault();
         pendingPrefix = { key: name, at: event.timeStamp };
         return;

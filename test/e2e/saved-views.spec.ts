@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, type Page } from '@playwright/test';
 import {
+  currentLead,
   leadList,
   openApp,
   press,
@@ -87,6 +88,11 @@ test('a view typed in the palette is saved and still there, with its count, afte
     await expect(queryBar(page).locator('.query-name')).toHaveText('Passed by company');
     expect(await listedCount(page)).toBe(count);
     await expect(queryBar(page).getByRole('combobox', { name: 'Sort' })).toHaveValue('company');
+    await page.screenshot({ path: `${SCREENSHOTS}/saved-view-after-restart.png` });
+    // g followed by a key that ends no sequence means that key alone: j moves down.
+    await expect(currentLead(page)).toHaveAttribute('aria-posinset', '1');
+    await press(page, 'g', 'j');
+    await expect(currentLead(page)).toHaveAttribute('aria-posinset', '2');
   } finally {
     await app?.stop();
     rmSync(dir, { recursive: true, force: true });
