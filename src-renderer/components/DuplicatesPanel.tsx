@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { printValue, type DuplicatePair, type LeadSummary } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
-import { DUPLICATES_QUERY, loadSavedCounts, showTypedQuery } from '../controller/saved-views';
+import { DUPLICATES_QUERY, loadDuplicateCount, showTypedQuery } from '../controller/saved-views';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -47,7 +47,7 @@ export function DuplicatesPanel() {
     try {
       await invoke('duplicates:dismiss', { a: pair.a.id, b: pair.b.id });
       load();
-      void loadSavedCounts();
+      void loadDuplicateCount();
     } catch (failure) {
       setError(errorMessage(failure));
     }

@@ -13,7 +13,7 @@ export async function loadSavedViews(): Promise<void> {
   try {
     const { views } = await invoke('views:list', {});
     useStore.getState().setSavedViews(views);
-    await loadSavedCounts();
+    await Promise.all([loadSavedCounts(), loadDuplicateCount()]);
   } catch (error) {
     useStore.getState().addToast('error', `Saved views could not be read: ${errorMessage(error)}`);
   }
@@ -24,13 +24,23 @@ let countsRequest = 0;
 export async function loadSavedCounts(): Promise<void> {
   const request = ++countsRequest;
   try {
-    const [{ counts }, duplicates] = await Promise.all([
-      invoke('views:counts', {}),
-      invoke('query:count', { query: DUPLICATES_QUERY }),
-    ]);
-    if (request === countsRequest) useStore.getState().setSavedCounts(counts, duplicates);
+    const { counts } = await invoke('views:counts', {});
+    if (request === countsRequest) useStore.getState().setSavedCounts(counts);
   } catch {
     // Counts are a convenience; the next change asks again.
+  }
+}
+
+/**
+ * The sidebar's count of possible duplicates. Finding them reads every lead's email and name, so
+ * it is asked at start, after many leads changed (a sync) and after a pair is dismissed, not after
+ * every keystroke of triage (a status change never makes or ends a duplicate).
+ */
+export async function loadDuplicateCount(): Promise<void> {
+  try {
+    useStore.getState().setDuplicateCount(await invoke('query:count', { query: DUPLICATES_QUERY }));
+  } catch {
+    // A convenience: the panel itself lists the pairs.
   }
 }
 

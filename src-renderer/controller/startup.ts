@@ -5,7 +5,7 @@
 import { errorMessage, invoke, on } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { syncNow } from './commands';
-import { loadSavedCounts, loadSavedViews } from './saved-views';
+import { loadDuplicateCount, loadSavedCounts, loadSavedViews } from './saved-views';
 import { loadCounts, loadDetail, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
@@ -37,7 +37,7 @@ function watchLeadChanges(): void {
       else await refreshRows(ids);
       const current = selectCurrentId(useStore.getState());
       if (all || (current !== undefined && ids.includes(current))) await loadDetail();
-      await Promise.all([loadCounts(), loadSavedCounts()]);
+      await Promise.all([loadCounts(), loadSavedCounts(), all ? loadDuplicateCount() : null]);
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);
 

@@ -24,10 +24,8 @@ export interface ViewsSlice {
   /** Listed leads known to have a possible duplicate. */
   duplicateIds: Readonly<Record<number, true>>;
   setSavedViews(views: readonly SavedView[]): void;
-  setSavedCounts(
-    counts: Readonly<Record<string, CappedCount>>,
-    duplicates: CappedCount | null,
-  ): void;
+  setSavedCounts(counts: Readonly<Record<string, CappedCount>>): void;
+  setDuplicateCount(count: CappedCount): void;
   /** Shows a query in the list (the built-in view stays where it was, for going back). */
   showQuery(query: ActiveQuery): void;
   markDuplicates(checked: readonly number[], flagged: readonly number[]): void;
@@ -40,7 +38,8 @@ export const createViewsSlice: StateCreator<Store, [], [], ViewsSlice> = (set, g
   duplicateCount: null,
   duplicateIds: {},
   setSavedViews: (savedViews) => set({ savedViews }),
-  setSavedCounts: (savedCounts, duplicateCount) => set({ savedCounts, duplicateCount }),
+  setSavedCounts: (savedCounts) => set({ savedCounts }),
+  setDuplicateCount: (duplicateCount) => set({ duplicateCount }),
   showQuery: (activeQuery) => {
     // setView resets the cursor, selection and list state as for any other view.
     get().setView(get().view);

@@ -259,6 +259,29 @@ describe('pipeline', () => {
     expect(theirs.steps[1]!.query).toContain(`salesperson:`);
   });
 
+  it('splits a quarter into weeks that add up to each step, each week its own view', async () => {
+    const created = leads.map((l) => l.createTime.slice(0, 10)).sort();
+    const to = created.at(-1)!;
+    const from = new Date(Date.parse(`${to}T00:00:00Z`) - 80 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const result = await core['pipeline:get']({ from, to });
+    for (const step of result.steps) {
+      expect(step.weekly.reduce((sum, week) => sum + week.count, 0)).toBe(step.count);
+      expect(step.count).toBe((await idsOf(step.query)).length);
+    }
+    const newest = result.steps[0]!;
+    expect(newest.count).toBeGreaterThan(0);
+    const busiest = newest.weekly.reduce((a, b) => (b.count > a.count ? b : a));
+    const weekEnd = new Date(Date.parse(`${busiest.week}T00:00:00Z`) + 6 * 86_400_000)
+      .toISOString()
+      .slice(0, 10);
+    const first = busiest.week < from ? from : busiest.week;
+    expect((await idsOf(`created:${first}..${weekEnd > to ? to : weekEnd}`)).length).toBe(
+      busiest.count,
+    );
+  });
+
   it('refuses a period that ends before it starts', async () => {
     await expect(core['pipeline:get']({ from: '2026-02-01', to: '2026-01-01' })).rejects.toThrow(
       'The period ends before it starts',

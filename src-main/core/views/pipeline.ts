@@ -7,10 +7,15 @@
 import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
 import { parseQuery, printValue } from '../../../src-preload/contract/lead-query';
 import type { PipelineStepId } from '../../../src-preload/contract/view-commands';
-import { nextDay } from './query-sql';
+import { DATE_COLUMNS, nextDay } from './query-sql';
 import type { QueryViews } from './query-views';
 
-const STEPS: { id: PipelineStepId; label: string; filter: string; time: string }[] = [
+const STEPS: {
+  id: PipelineStepId;
+  label: string;
+  filter: string;
+  time: keyof typeof DATE_COLUMNS;
+}[] = [
   { id: 'new', label: 'New', filter: '', time: 'created' },
   {
     id: 'passed',
@@ -30,7 +35,6 @@ const STEPS: { id: PipelineStepId; label: string; filter: string; time: string }
 
 /** A trend longer than this shows its last weeks only. */
 const TREND_WEEKS = 13;
-const NO_CAP = Number.MAX_SAFE_INTEGER;
 
 /** Monday of the week of `date` (YYYY-MM-DD). */
 export function weekStart(date: string): string {
@@ -80,16 +84,18 @@ export function pipeline(
   let previous: number | null = null;
   const steps = STEPS.map((step) => {
     const query = stepQuery(step, input.from, input.to, input.salesperson);
-    const count = queries.countOf(parseQuery(query), NO_CAP).count;
+    // One read of the step's leads in the period, per day; the count and the weeks add it up.
+    // The condition is the step's own query, so the total is what its view lists.
+    const byDay = queries.countByDay(parseQuery(query), DATE_COLUMNS[step.time]);
+    let count = 0;
+    for (const n of byDay.values()) count += n;
     const rate = previous === null || previous === 0 ? null : count / previous;
     previous = count;
-    const weekly = weeks.map((week) => ({
-      week: week.week,
-      count: queries.countOf(
-        parseQuery(stepQuery(step, week.from, week.to, input.salesperson)),
-        NO_CAP,
-      ).count,
-    }));
+    const weekly = weeks.map((week) => {
+      let inWeek = 0;
+      for (const [day, n] of byDay) if (day >= week.from && day <= week.to) inWeek += n;
+      return { week: week.week, count: inWeek };
+    });
     return { id: step.id, label: step.label, count, rate, query, weekly };
   });
   const salespeople = queries.values({ field: 'salesperson', prefix: '' }).values;
