@@ -162,6 +162,10 @@ test('each pipeline bar opens a view of exactly its count', async ({ page, app }
     if (index === 0) {
       expect(Number(await bar.getAttribute('data-count'))).toBeGreaterThan(0);
       await page.screenshot({ path: `${SCREENSHOTS}/pipeline.png` });
+      // The theme's colours: bars, labels and trend stay readable on the dark background.
+      await page.emulateMedia({ colorScheme: 'dark' });
+      await page.screenshot({ path: `${SCREENSHOTS}/pipeline-dark.png` });
+      await page.emulateMedia({ colorScheme: 'light' });
     }
     const expected = Number(await bar.getAttribute('data-count'));
     await expect(bar).toHaveAttribute('aria-label', new RegExp(`leads.*Open as a view`));
