@@ -46,6 +46,7 @@ import { watchAttention } from './app/attention';
 import { restartToUpdate, startAutoUpdate, type AutoUpdate } from './app/auto-update';
 import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
+import { createExportSaver } from './app/export-dialog';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -167,6 +168,13 @@ async function start(): Promise<void> {
             ).response === 0,
           closeCore,
         }),
+      saveExport: (request) =>
+        createExportSaver({
+          dialog,
+          window,
+          handlers: coreSession.handlers,
+          now: () => Date.now(),
+        })(request),
     }),
   };
   const dispatch = createDispatcher(handlers, { logger, checkOutput: !app.isPackaged });

@@ -6,6 +6,7 @@ import { FirstRunProgress } from './components/FirstRunProgress';
 import { LeadList } from './components/LeadList';
 import { ListHeader } from './components/ListHeader';
 import { Panels } from './components/Panels';
+import { QueryBar } from './components/QueryBar';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
@@ -37,6 +38,7 @@ export function App() {
         </ErrorBoundary>
         <section className="list-pane" aria-label="Lead list">
           <ErrorBoundary region="lead list">
+            <QueryBar />
             <ListHeader />
             <FirstRunProgress />
             <LeadList />

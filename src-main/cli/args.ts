@@ -4,7 +4,9 @@
  * database is opened or anything is sent.
  */
 import { parseArgs } from 'node:util';
+import { parseSort, QuerySyntaxError, tryParseQuery } from '../../src-preload/contract/lead-query';
 import { isWebAddress } from '../core/envoke';
+import { EXPORT_FORMATS, type ExportFormat } from '../core/export/lead-export';
 import { decodeCursor, type ListCursor } from './cursor';
 import { UsageError } from './usage-error';
 
@@ -33,8 +35,7 @@ export const COMMANDS = [
 ] as const;
 export type CommandWord = (typeof COMMANDS)[number];
 
-export const EXPORT_FORMATS = ['json', 'csv'] as const;
-export type ExportFormat = (typeof EXPORT_FORMATS)[number];
+export { EXPORT_FORMATS, type ExportFormat };
 
 /** The most rows one `list` prints; `--after` pages on, `export` prints every row. */
 export const LIST_LIMIT_MAX = 500;
@@ -48,6 +49,9 @@ export interface CliArgs {
   account: AccountFlags | null;
   view: string | undefined;
   search: string | undefined;
+  /** A lead query (`status:passed rating:hot`), in place of a view. */
+  query: string | undefined;
+  sort: string | undefined;
   limit: number | undefined;
   after: ListCursor | undefined;
   format: ExportFormat;
@@ -67,8 +71,11 @@ Commands:
   list [--view V] [--search TEXT] [--limit N] [--after CURSOR]
                             up to N leads (default 50, at most ${LIST_LIMIT_MAX}), newest first; when
                             more follow, stderr ends with "next: CURSOR": pass it to --after
-  export [--view V] [--search TEXT] [--format json|csv]
-                            every lead of the view, streamed (same columns as list)
+  list --query "Q" [--sort S] [--limit N]
+                            the first N leads of a query, such as --query "status:passed
+                            rating:hot created:>2026-09-01" --sort company (-company: Z to A)
+  export [--view V | --query "Q" --sort S] [--search TEXT] [--format json|csv]
+                            every lead of the view or query, streamed (same columns as list)
   show ID                   one lead with its pending changes and activity
   set ID field=value ...    change triage fields (queued until pushed)
   create --email E [field=value ...]
@@ -104,6 +111,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
         'api-key': { type: 'string' },
         view: { type: 'string' },
         search: { type: 'string' },
+        query: { type: 'string' },
+        sort: { type: 'string' },
         limit: { type: 'string' },
         after: { type: 'string' },
         format: { type: 'string' },
@@ -135,6 +144,8 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
     ),
     view: values.view,
     search: values.search,
+    query: values.query === undefined ? undefined : leadQuery(values.query, values.view),
+    sort: values.sort === undefined ? undefined : sortText(values.sort, values.view),
     limit: values.limit === undefined ? undefined : listLimit(values.limit),
     after: values.after === undefined ? undefined : decodeCursor(values.after),
     format: exportFormat(values.format),
@@ -170,4 +181,23 @@ function exportFormat(text: string | undefined): ExportFormat {
   if (!(EXPORT_FORMATS as readonly string[]).includes(format))
     throw new UsageError(`--format takes json or csv, not "${text}"`);
   return format as ExportFormat;
+}
+
+function leadQuery(text: string, view: string | undefined): string {
+  if (view !== undefined) throw new UsageError('Give --view or --query, not both');
+  const parsed = tryParseQuery(text);
+  if (!parsed.ok) throw new UsageError(`--query: ${parsed.error.message}`);
+  return text;
+}
+
+function sortText(text: string, view: string | undefined): string {
+  if (view !== undefined)
+    throw new UsageError('--sort orders a --query; a view lists newest first');
+  try {
+    parseSort(text);
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) throw new UsageError(`--sort: ${error.message}`);
+    throw error;
+  }
+  return text;
 }

@@ -41,7 +41,11 @@ async function main(): Promise<number> {
   });
   try {
     if (args.command === 'export') {
-      await exportLeads(core, { view, search: args.search, format: args.format }, process.stdout);
+      await exportLeads(
+        core,
+        { view, search: args.search, format: args.format, query: args.query, sort: args.sort },
+        process.stdout,
+      );
       return 0;
     }
     const result = await runCommand(core, args, (line) => {

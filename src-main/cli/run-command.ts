@@ -14,6 +14,7 @@ import type { Core } from '../core/api';
 import { UsageError, type CliArgs } from './args';
 import { parseAssignments } from './assignments';
 import { encodeCursor } from './cursor';
+import { idsToShow } from './export-leads';
 
 function call<N extends CoreCommandName>(
   core: Core,
@@ -74,6 +75,7 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
     case 'status':
       return call(core, 'sync:status', {});
     case 'list': {
+      if (args.query !== undefined || args.sort !== undefined) return listQuery(core, args);
       const query = { view: viewOf(args.view), search: args.search };
       const page = await call(core, 'leads:list', {
         ...query,
@@ -126,6 +128,19 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
     case 'export':
       throw new UsageError('export streams its output: the CLI runs it apart from the others');
   }
+}
+
+/** `list --query`: the first --limit leads of the query in its order. */
+async function listQuery(core: Core, args: CliArgs): Promise<unknown> {
+  if (args.after !== undefined)
+    throw new UsageError('--after pages a view; for every lead of a query use export --query');
+  const ids = await idsToShow(core, {
+    view: 'all',
+    search: args.search,
+    query: args.query,
+    sort: args.sort,
+  });
+  return (await call(core, 'leads:rows', { ids: ids.slice(0, args.limit ?? 50) })).rows;
 }
 
 export function viewOf(word: string | undefined): ViewId {

@@ -30,8 +30,12 @@ import { resolveConflict } from './triage/resolve-conflict';
 import { redo, undo } from './triage/undo-redo';
 import { updateLeads } from './triage/update-leads';
 import { leadDetail } from './views/lead-detail';
+import { Duplicates } from './views/duplicates';
 import { LeadQueries } from './views/lead-queries';
 import { RatingValues } from './views/rating-values';
+import { pipeline } from './views/pipeline';
+import { QueryViews } from './views/query-views';
+import { SavedViews } from './views/saved-views';
 
 export interface CoreOptions {
   dbPath: string;
@@ -102,6 +106,13 @@ export function createCore(options: CoreOptions): Core {
   };
   const queries = new LeadQueries(db);
   const ratings = new RatingValues(db);
+  const queryViews = new QueryViews(db);
+  const savedViews = new SavedViews(store, queryViews, () => clock.now());
+  const duplicates = new Duplicates(
+    store,
+    (ids) => queries.rows({ ids }).rows,
+    () => clock.now(),
+  );
   let closing: Promise<void> | null = null;
 
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
@@ -133,6 +144,19 @@ export function createCore(options: CoreOptions): Core {
       if (saveScope(store, normalizeScope(input))) engine.scopeChanged();
       return { ok: true };
     },
+    'query:ids': (input) => queryViews.ids(input),
+    'query:count': (input) => queryViews.count(input),
+    'query:values': (input) => queryViews.values(input),
+    'views:list': () => savedViews.list(),
+    'views:save': (input) => savedViews.save(input),
+    'views:rename': (input) => savedViews.rename(input),
+    'views:move': (input) => savedViews.move(input),
+    'views:delete': (input) => savedViews.delete(input),
+    'views:counts': () => savedViews.counts(),
+    'pipeline:get': (input) => pipeline(queryViews, input),
+    'duplicates:pairs': (input) => duplicates.pairs(input),
+    'duplicates:among': (input) => duplicates.among(input),
+    'duplicates:dismiss': (input) => duplicates.dismiss(input),
   };
 
   function handler<N extends CoreCommandName>(name: N): CoreHandlers[N] {

@@ -17,6 +17,8 @@ export interface AppHandlerDeps {
   testConnection: ConnectionTester;
   /** The desktop app's "Restart to update" (see app/auto-update.ts); absent in the browser host. */
   restartToUpdate?: () => Promise<boolean>;
+  /** The desktop app's save dialog and file writer; the browser host downloads instead. */
+  saveExport?: AppHandlers['export:save'];
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
@@ -56,6 +58,14 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         throw new CommandError('invalid-input', 'Updates are installed by the desktop app.');
       }
       return { restarting: await deps.restartToUpdate() };
+    },
+    async 'export:save'(input) {
+      if (!deps.saveExport)
+        throw new CommandError(
+          'invalid-input',
+          'In the browser an export is a download: use the Export buttons.',
+        );
+      return deps.saveExport(input);
     },
   };
 }

@@ -35,6 +35,7 @@ import { createMemoryCredentials, type SavedAccount } from './credentials';
 import { databaseFileName } from './database-files';
 import { createDispatcher, type Dispatch } from './dispatch';
 import { openEventStream } from './http/event-stream';
+import { EXPORT_PATH, handleExport } from './http/export-download';
 import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
 import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
 import { commandRefused, forbidden, notFound, sendText, staleAddressPage } from './http/respond';
@@ -113,6 +114,7 @@ interface Router {
   rendererDir: string;
   dispatch: Dispatch;
   openStream(response: ServerResponse): void;
+  session: CoreSession;
 }
 
 async function route(request: IncomingMessage, response: ServerResponse, router: Router): Promise<void> {
@@ -134,6 +136,8 @@ async function route(request: IncomingMessage, response: ServerResponse, router:
   }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
   if (url.pathname === EVENTS_PATH) return router.openStream(response);
+  if (url.pathname === EXPORT_PATH)
+    return handleExport(response, url.searchParams, router.session.handlers, Date.now());
   if (url.pathname.startsWith('/api/')) return notFound(response);
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return serveStatic(response, router.rendererDir, '/index.html', {
@@ -201,6 +205,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     rendererDir,
     dispatch,
+    session,
     openStream(response) {
       const close = openEventStream(response, { session, logger, heartbeatMs: options.heartbeatMs });
       streams.add(close);

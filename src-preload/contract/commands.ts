@@ -26,6 +26,7 @@ import {
   TRIAGE_FIELDS,
   TriagePatchSchema,
 } from './lead';
+import { viewCommands } from './view-commands';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -159,6 +160,7 @@ export const coreCommands = {
   'sync:status': { input: none, output: SyncStatusSchema },
   'sync:scope-get': { input: none, output: SyncScopeSchema },
   'sync:scope-set': { input: SyncScopeSchema, output: ok },
+  ...viewCommands,
 } as const;
 
 export const AccountSchema = z.object({
@@ -242,6 +244,23 @@ export const appCommands = {
    * (they are kept and sent after the restart). `restarting` is false when the person said later.
    */
   'app:restart-to-update': { input: none, output: z.object({ restarting: z.boolean() }) },
+  /**
+   * Desktop app: asks where to save, then writes the leads of a query or view there (progress on
+   * the window's progress bar). `path` is null when the person cancelled.
+   */
+  'export:save': {
+    input: z
+      .object({
+        format: z.enum(['csv', 'json']),
+        view: ViewIdSchema.optional(),
+        query: z.string().max(1000).optional(),
+        sort: z.string().max(40).optional(),
+        search,
+        name: z.string().max(60).optional(),
+      })
+      .strict(),
+    output: z.object({ path: z.string().nullable(), count: z.number().int().nonnegative() }),
+  },
 } as const;
 
 export const commands = { ...coreCommands, ...appCommands } as const;

@@ -7,3 +7,5 @@ export * from './names';
 export * from './plain-text';
 export * from './email';
 export * from './issue-sentences';
+export * from './lead-query';
+export * from './view-commands';

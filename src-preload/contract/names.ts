@@ -29,6 +29,19 @@ export const BRIDGE_COMMAND_NAMES = [
   'sync:status',
   'sync:scope-get',
   'sync:scope-set',
+  'query:ids',
+  'query:count',
+  'query:values',
+  'views:list',
+  'views:save',
+  'views:rename',
+  'views:move',
+  'views:delete',
+  'views:counts',
+  'pipeline:get',
+  'duplicates:pairs',
+  'duplicates:among',
+  'duplicates:dismiss',
   'app:info',
   'settings:get',
   'settings:set',
@@ -36,6 +49,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'account:save',
   'account:clear',
   'app:restart-to-update',
+  'export:save',
 ] as const satisfies readonly CommandName[];
 
 export const BRIDGE_EVENT_NAMES = [

@@ -1,7 +1,8 @@
 /** Ctrl/Cmd+K: every action with its key, and every view, found by typing. */
 import { useMemo, useState } from 'react';
-import { VIEW_IDS } from '../../src-preload/contract';
+import { suggest, tryParseQuery, VIEW_IDS } from '../../src-preload/contract';
 import { setRatingTo } from '../controller/commands';
+import { openSavedView, showTypedQuery } from '../controller/saved-views';
 import { keymapActions } from '../keymap/actions';
 import { displayKey } from '../keymap/keys';
 import { actionLabel } from '../keymap/labels';
@@ -11,12 +12,47 @@ import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
 import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
+import { useKnownValues } from './QueryInput';
 
 interface Entry {
   id: string;
   label: string;
   keys: readonly string[];
   run(): void;
+  /** Set for a completion: Enter puts this text in the box and the palette stays open. */
+  complete?: string;
+  detail?: string;
+}
+
+/** Typing `field:` turns the palette into a query builder. */
+export function looksLikeQuery(text: string): boolean {
+  return /(^|\s)-?[A-Za-z][A-Za-z-]*:/.test(text);
+}
+
+function useQueryEntries(text: string): { entries: Entry[]; problem: string | null } {
+  const known = useKnownValues(text);
+  if (!looksLikeQuery(text)) return { entries: [], problem: null };
+  const parsed = tryParseQuery(text);
+  const completions = /\s$/.test(text)
+    ? []
+    : suggest(text, known).map((suggestion, index) => ({
+        id: `complete-${suggestion.text}`,
+        label: suggestion.label,
+        detail: suggestion.detail,
+        keys: index === 0 ? ['Tab'] : [],
+        complete: suggestion.text,
+        run: () => undefined,
+      }));
+  const show: Entry = {
+    id: 'show-query',
+    label: `Show leads matching: ${text.trim()}`,
+    keys: ['Enter'],
+    run: () => void showTypedQuery(text),
+  };
+  return {
+    entries: parsed.ok ? [show, ...completions] : completions,
+    problem: parsed.ok ? null : parsed.error.message,
+  };
 }
 
 function useEntries(): Entry[] {
@@ -25,6 +61,7 @@ function useEntries(): Entry[] {
   const ratings = useRatingChoices();
   const onKeys = useRatingsOnKeys();
   const panels = useStore((s) => s.panels);
+  const saved = useStore((s) => s.savedViews);
   return useMemo(() => {
     // The palette acts in the context it was opened from.
     const context = keyContextOf(panels.filter((panel) => panel.kind !== 'palette')) ?? 'list';
@@ -54,8 +91,14 @@ function useEntries(): Entry[] {
       keys: [],
       run: () => useStore.getState().setView(view),
     }));
-    return [...actions, ...moreRatings, ...views];
-  }, [keymap, stage, panels, ratings, onKeys]);
+    const savedViews = saved.map((view) => ({
+      id: `saved-${view.id}`,
+      label: `Go to saved view ${view.name}`,
+      keys: [],
+      run: () => openSavedView(view),
+    }));
+    return [...actions, ...moreRatings, ...views, ...savedViews];
+  }, [keymap, stage, panels, ratings, onKeys, saved]);
 }
 
 function matches(label: string, query: string): boolean {
@@ -71,11 +114,19 @@ export function CommandPalette() {
   const entries = useEntries();
   const [query, setQuery] = useState('');
   const [index, setIndex] = useState(0);
-  const shown = entries.filter((entry) => matches(entry.label, query));
+  const typed = useQueryEntries(query);
+  const shown = looksLikeQuery(query)
+    ? typed.entries
+    : entries.filter((entry) => matches(entry.label, query));
   const active = shown[Math.min(index, shown.length - 1)];
 
   const run = (entry: Entry | undefined) => {
     if (!entry) return;
+    if (entry.complete !== undefined) {
+      setQuery(entry.complete);
+      setIndex(0);
+      return;
+    }
     useStore.getState().closePanel();
     entry.run();
   };
@@ -100,6 +151,16 @@ export function CommandPalette() {
         } else if (event.key === 'Enter') {
           event.preventDefault();
           run(active);
+        } else if (event.key === 'Tab' && !event.shiftKey) {
+          // Tab completes: the completion chosen with the arrows, else the first one.
+          const completion =
+            active?.complete !== undefined
+              ? active
+              : shown.find((entry) => entry.complete !== undefined);
+          if (completion) {
+            event.preventDefault();
+            run(completion);
+          }
         }
       }}
     >
@@ -112,7 +173,7 @@ export function CommandPalette() {
         aria-controls="palette-list"
         aria-activedescendant={active ? `palette-${active.id}` : undefined}
         aria-label="Type a command"
-        placeholder="Type a command or a view"
+        placeholder="Type a command, a view, or a query such as status:passed rating:hot"
         value={query}
         onChange={(event) => {
           setQuery(event.target.value);
@@ -130,7 +191,10 @@ export function CommandPalette() {
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => run(entry)}
           >
-            <span>{entry.label}</span>
+            <span>
+              {entry.label}
+              {entry.detail ? <span className="muted"> · {entry.detail}</span> : null}
+            </span>
             <span className="keys">
               {entry.keys.map((key) => (
                 <kbd key={key}>{displayKey(key, isMac)}</kbd>
@@ -138,8 +202,15 @@ export function CommandPalette() {
             </span>
           </li>
         ))}
-        {shown.length === 0 ? <li className="muted">No command matches.</li> : null}
+        {shown.length === 0 && typed.problem === null ? (
+          <li className="muted">No command matches.</li>
+        ) : null}
       </ul>
+      {typed.problem !== null ? (
+        <p className="query-error" role="alert">
+          {typed.problem}
+        </p>
+      ) : null}
     </Dialog>
   );
 }

@@ -13,6 +13,7 @@ const GROUP_ORDER: readonly ActionSpec['group'][] = [
   'Select',
   'History',
   'Find',
+  'Views',
   'Panels',
   'Outbox',
   'Conflict',

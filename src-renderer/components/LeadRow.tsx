@@ -58,6 +58,7 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
   const overlay = useStore((s) => s.overlay[id]);
   const current = useStore((s) => s.cursor === index);
   const inBulk = useStore((s) => s.bulk[id] === true);
+  const duplicate = useStore((s) => s.duplicateIds[id] === true);
   const stage = useStore((s) => s.stage);
   const setCursor = useStore((s) => s.setCursor);
   const row = useMemo(() => (raw ? paintRow(raw, overlay) : undefined), [raw, overlay]);
@@ -87,6 +88,11 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
       {row ? (
         <>
           <span className="cell company" title={row.company || undefined}>
+            {duplicate ? (
+              <span className="dup-flag" title="Possible duplicate">
+                dup
+              </span>
+            ) : null}
             {row.company || '(no company)'}
           </span>
           <span className="cell contact" title={row.contactName || row.email}>

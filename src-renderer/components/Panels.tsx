@@ -3,11 +3,13 @@ import type { Panel } from '../store/ui-slice';
 import { useStore } from '../store/store';
 import { CommandPalette } from './CommandPalette';
 import { ConflictResolver } from './ConflictResolver';
+import { DuplicatesPanel } from './DuplicatesPanel';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FieldEditor } from './FieldEditor';
 import { HelpOverlay } from './HelpOverlay';
 import { NewLeadForm } from './NewLeadForm';
 import { OutboxPanel } from './OutboxPanel';
+import { PipelinePanel } from './PipelinePanel';
 import { SettingsScreen } from './SettingsScreen';
 
 function PanelView({ panel }: { panel: Panel }) {
@@ -26,6 +28,10 @@ function PanelView({ panel }: { panel: Panel }) {
       return <FieldEditor editor={panel.editor} />;
     case 'new-lead':
       return <NewLeadForm />;
+    case 'pipeline':
+      return <PipelinePanel />;
+    case 'duplicates':
+      return <DuplicatesPanel />;
   }
 }
 

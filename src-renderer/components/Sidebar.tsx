@@ -3,9 +3,10 @@ import { VIEW_IDS, type ViewId } from '../../src-preload/contract';
 import { formatCount } from '../logic/format';
 import { VIEW_LABELS } from '../logic/views';
 import { useStore } from '../store/store';
+import { SavedViewList } from './SavedViewList';
 
 function ViewButton({ view }: { view: ViewId }) {
-  const active = useStore((s) => s.view === view);
+  const active = useStore((s) => s.view === view && s.activeQuery === null);
   const count = useStore((s) => s.counts[view]);
   const setView = useStore((s) => s.setView);
   const alert = (view === 'failed' || view === 'conflicts') && (count ?? 0) > 0;
@@ -33,6 +34,7 @@ export function Sidebar() {
           <ViewButton key={view} view={view} />
         ))}
       </ul>
+      <SavedViewList />
     </nav>
   );
 }

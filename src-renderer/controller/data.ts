@@ -7,6 +7,7 @@ import type { ViewId } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';
+import { flagDuplicates } from './saved-views';
 
 /** Rows kept around the screen so short scrolls never show empty rows. */
 const WINDOW_MARGIN = 60;
@@ -18,12 +19,21 @@ let visible = { start: 0, end: 0 };
 
 export async function loadIds(): Promise<void> {
   const request = ++idsRequest;
-  const { view, search } = useStore.getState();
+  const { view, search, activeQuery } = useStore.getState();
   try {
-    const { ids } = await invoke('leads:ids', { view, search: search.trim() || undefined });
+    const { ids } =
+      activeQuery === null
+        ? await invoke('leads:ids', { view, search: search.trim() || undefined })
+        : await invoke('query:ids', {
+            query: activeQuery.query,
+            sort: activeQuery.sort,
+            search: search.trim() || undefined,
+          });
     if (request !== idsRequest) return;
     useStore.getState().setIds(ids);
-    await Promise.all([ensureWindow(), loadElsewhere(request, view, search.trim())]);
+    const elsewhere = activeQuery === null ? loadElsewhere(request, view, search.trim()) : null;
+    if (elsewhere === null) useStore.getState().setElsewhere(null);
+    await Promise.all([ensureWindow(), elsewhere]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
   }
@@ -111,6 +121,7 @@ async function fetchRows(ids: number[], keep: ReadonlySet<number>): Promise<void
   try {
     const { rows } = await invoke('leads:rows', { ids });
     useStore.getState().addRows(rows, keep);
+    void flagDuplicates(ids);
   } catch (error) {
     useStore.getState().setListError(errorMessage(error));
   } finally {

@@ -15,6 +15,7 @@ import {
   reloadWindow,
 } from './data';
 import { loadRatingValues, refreshRatingValues } from './ratings';
+import { loadDuplicateCount, loadSavedCounts, loadSavedViews } from './saved-views';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
 const DETAIL_DELAY_MS = 60;
@@ -47,7 +48,7 @@ function watchLeadChanges(): void {
       else await refreshRows(ids);
       const current = selectCurrentId(useStore.getState());
       if (all || (current !== undefined && ids.includes(current))) await loadDetail();
-      await loadCounts();
+      await Promise.all([loadCounts(), loadSavedCounts(), all ? loadDuplicateCount() : null]);
       refreshRatingValues();
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);
@@ -72,11 +73,11 @@ function watchSelection(): void {
 
 function watchQuery(): void {
   const delayedIds = debounce(() => void loadIds(), SEARCH_DELAY_MS);
-  let { view, search } = useStore.getState();
+  let { view, search, activeQuery } = useStore.getState();
   useStore.subscribe((state) => {
-    if (state.view === view && state.search === search) return;
-    const viewChanged = state.view !== view;
-    ({ view, search } = state);
+    if (state.view === view && state.search === search && state.activeQuery === activeQuery) return;
+    const viewChanged = state.view !== view || state.activeQuery !== activeQuery;
+    ({ view, search, activeQuery } = state);
     if (viewChanged) void loadIds();
     else delayedIds();
   });
@@ -115,4 +116,5 @@ export function start(): void {
   void loadIds().then(() => loadDetail());
   void loadCounts();
   void loadRatingValues();
+  void loadSavedViews();
 }

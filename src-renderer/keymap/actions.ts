@@ -11,6 +11,7 @@ import {
   resolveSelected,
   retrySelected,
 } from '../controller/outbox';
+import { openSavedViewAt } from '../controller/saved-views';
 import { redo, undo } from '../controller/triage';
 import { useStore } from '../store/store';
 import { applyOverrides, type KeymapOverrides } from './registry';
@@ -48,6 +49,17 @@ const RUNS: Record<ActionId, () => void> = {
   undo: () => void undo(),
   redo: () => void redo(),
   search: () => useStore.getState().focusSearch(),
+  'saved-view-1': () => openSavedViewAt(0),
+  'saved-view-2': () => openSavedViewAt(1),
+  'saved-view-3': () => openSavedViewAt(2),
+  'saved-view-4': () => openSavedViewAt(3),
+  'saved-view-5': () => openSavedViewAt(4),
+  'saved-view-6': () => openSavedViewAt(5),
+  'saved-view-7': () => openSavedViewAt(6),
+  'saved-view-8': () => openSavedViewAt(7),
+  'saved-view-9': () => openSavedViewAt(8),
+  pipeline: () => useStore.getState().openPanel({ kind: 'pipeline' }),
+  duplicates: () => useStore.getState().openPanel({ kind: 'duplicates' }),
   clear: () => list.clear(),
   palette: () => list.togglePanel('palette'),
   help: () => list.togglePanel('help'),

@@ -14,7 +14,9 @@ export interface ActionSpec {
   id: string;
   label: string;
   /** Where it is listed in the help overlay and palette. */
-  group: 'Move' | 'Triage' | 'Select' | 'History' | 'Find' | 'Panels' | 'Outbox' | 'Conflict';
+  group:
+    'Move' | 'Triage' | 'Select' | 'History' | 'Find' | 'Views' | 'Panels' | 'Outbox' | 'Conflict';
+  /** A key name, or two separated by a space for a sequence (`g 1`: g, then 1). */
   keys: readonly string[];
   when: readonly KeyContext[];
 }
@@ -39,6 +41,16 @@ function rating<N extends 1 | 2 | 3>(n: N, key: string) {
     label: `Rating ${n} of the active stage`,
     group: 'Triage',
     keys: [key],
+    when: LIST,
+  } as const;
+}
+
+function savedView<N extends 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9>(n: N) {
+  return {
+    id: `saved-view-${n}` as const,
+    label: `Go to saved view ${n}`,
+    group: 'Views',
+    keys: [`g ${n}`],
     when: LIST,
   } as const;
 }
@@ -101,6 +113,23 @@ export const ACTION_SPECS = [
   { id: 'undo', label: 'Undo', group: 'History', keys: ['z', 'Mod+z'], when: LIST },
   { id: 'redo', label: 'Redo', group: 'History', keys: ['Mod+Shift+z', 'Shift+z'], when: LIST },
   { id: 'search', label: 'Search', group: 'Find', keys: ['/'], when: LIST },
+  savedView(1),
+  savedView(2),
+  savedView(3),
+  savedView(4),
+  savedView(5),
+  savedView(6),
+  savedView(7),
+  savedView(8),
+  savedView(9),
+  { id: 'pipeline', label: 'Pipeline', group: 'Views', keys: ['g p'], when: LIST },
+  {
+    id: 'duplicates',
+    label: 'Possible duplicates',
+    group: 'Views',
+    keys: ['g d'],
+    when: LIST,
+  },
   { id: 'clear', label: 'Clear search or selection', group: 'Find', keys: ['Escape'], when: LIST },
   { id: 'palette', label: 'Command palette', group: 'Panels', keys: ['Mod+k'], when: ANYWHERE },
   { id: 'help', label: 'Keyboard shortcuts', group: 'Panels', keys: ['?'], when: ANYWHERE },

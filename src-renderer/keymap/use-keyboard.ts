@@ -29,6 +29,19 @@ function pressesControl(element: Element | null, key: string | null): boolean {
 
 let lastHint: number | null = null;
 
+/** How long the first key of a sequence (`g` of `g 1`) waits for the second. */
+const SEQUENCE_MS = 1500;
+let pendingPrefix: { key: string; at: number } | null = null;
+
+/** True when some action of the context has a sequence starting with `name`. */
+function startsSequence(actions: readonly Action[], context: string, name: string): boolean {
+  return actions.some(
+    (action) =>
+      (action.when as readonly string[]).includes(context) &&
+      action.keys.some((key) => key.startsWith(`${name} `)),
+  );
+}
+
 /** Says that a key does nothing, replacing the previous such message rather than piling up. */
 function hintUnbound(name: string, actions: readonly Action[]): void {
   const helpKey = actions.find((action) => action.id === 'help')?.keys[0];
@@ -51,7 +64,21 @@ export function useKeyboard(): void {
       const context = keyContextOf(state.panels);
       if (!context) return;
       const actions = keymapActions(state.prefs.keymap);
-      const action = resolverFor(actions)(context, name);
+      const prefix = pendingPrefix;
+      pendingPrefix = null;
+      const sequence =
+        prefix !== null && event.timeStamp - prefix.at < SEQUENCE_MS
+          ? `${prefix.key} ${name}`
+          : null;
+      const resolve = resolverFor(actions);
+      // A second key that ends no sequence (g, then x) means what it means on its own.
+      const action =
+        (sequence !== null ? resolve(context, sequence) : undefined) ?? resolve(context, name);
+      if (!action && startsSequence(actions, context, name)) {
+        event.preventDefault();
+        pendingPrefix = { key: name, at: event.timeStamp };
+        return;
+      }
       if (!action) {
         if (context !== 'help') hintUnbound(name, actions);
         return;

@@ -85,6 +85,8 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get
     const bulk = view === state.view ? state.bulk : {};
     set({
       view,
+      // A built-in view replaces any query shown (a saved view sets its query right after).
+      activeQuery: null,
       cursor: 0,
       cursorPlaced: false,
       bulk,

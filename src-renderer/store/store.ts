@@ -15,6 +15,7 @@ import { createPrefsSlice, type PrefsSlice } from './prefs-slice';
 import { createRatingsSlice, type RatingsSlice } from './ratings-slice';
 import { createSyncSlice, type SyncSlice } from './sync-slice';
 import { createUiSlice, type UiSlice } from './ui-slice';
+import { createViewsSlice, type ViewsSlice } from './views-slice';
 
 export type Store = ListSlice &
   DetailSlice &
@@ -22,7 +23,8 @@ export type Store = ListSlice &
   PrefsSlice &
   UiSlice &
   PanelsSlice &
-  RatingsSlice;
+  RatingsSlice &
+  ViewsSlice;
 
 export const useStore = create<Store>()((...args) => ({
   ...createListSlice(...args),
@@ -32,6 +34,7 @@ export const useStore = create<Store>()((...args) => ({
   ...createUiSlice(...args),
   ...createPanelsSlice(...args),
   ...createRatingsSlice(...args),
+  ...createViewsSlice(...args),
 }));
 
 /** The id of the current lead, or undefined in an empty list. */

@@ -27,7 +27,9 @@ export type Panel =
   | { kind: 'conflict'; leadId: number }
   | { kind: 'settings' }
   | { kind: 'editor'; editor: EditorSpec }
-  | { kind: 'new-lead' };
+  | { kind: 'new-lead' }
+  | { kind: 'pipeline' }
+  | { kind: 'duplicates' };
 
 export interface Toast {
   id: number;

@@ -49,7 +49,7 @@ describe('export', () => {
   it('writes every lead as CSV that a CSV parser reads back', async () => {
     const run = await cli(['export', '--view', 'all', '--format', 'csv', '--db', db]);
     expect(run.code).toBe(0);
-    const records = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    const records = parse(run.stdout, { columns: true, bom: true }) as Record<string, string>[];
     expect(records).toHaveLength(LEADS);
     expect(new Set(records.map((record) => record.id)).size).toBe(LEADS);
     expect(Object.keys(records[0]!)).toEqual([
@@ -106,7 +106,9 @@ describe('CSV cells', () => {
     }
     const run = await cli(['export', '--format', 'csv', '--db', file]);
     expect(run.stdout).toContain('\r\n');
-    const records = parse(run.stdout, { columns: true }) as Record<string, string>[];
+    // The byte order mark tells spreadsheet apps the file is UTF-8.
+    expect(run.stdout.startsWith('\uFEFF')).toBe(true);
+    const records = parse(run.stdout, { columns: true, bom: true }) as Record<string, string>[];
     const byEmail = new Map(records.map((record) => [record.email, record]));
     expect(byEmail.get('t0@example.com')).toMatchObject({
       contactName: 'Zoë O"Brien, Jr',

@@ -362,3 +362,65 @@ describe('migration 0061: search index with one and two letter prefixes', () => 
     db.close();
   });
 });
+
+describe('migration 0070: saved views, lifecycle times, duplicate pairs', () => {
+  it('reads lifecycle times and sources from what the person sees, and adds the view tables', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 61 });
+    seedLeadWithUnsentChange(old);
+    old.prepare('UPDATE leads SET local_json = ? WHERE id = 1').run(
+      JSON.stringify({
+        ...JSON.parse(LEAD),
+        marketing_rating_status: 'Passed to sales',
+        marketing_rating_time: '2026-10-02 08:00:00',
+        marketing_source: 'Google',
+        sale_time: 7,
+      }),
+    );
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 70 });
+    expect(schemaVersion(db)).toBe(70);
+    expect(
+      db
+        .prepare(
+          'SELECT marketing_time, sales_time, sale_time, marketing_source, marketing_medium FROM leads WHERE id = 1',
+        )
+        .get(),
+    ).toEqual({
+      marketing_time: '2026-10-02 08:00:00',
+      sales_time: '',
+      sale_time: '7',
+      marketing_source: 'Google',
+      marketing_medium: '',
+    });
+    expect(outboxRows(db)).toHaveLength(2);
+    db.prepare(
+      "INSERT INTO saved_views (name, query, sort, position, created_at) VALUES ('Hot', 'rating:Hot', '-created', 0, 0)",
+    ).run();
+    // Names are unique whatever their case.
+    expect(() =>
+      db
+        .prepare(
+          "INSERT INTO saved_views (name, query, sort, position, created_at) VALUES ('HOT', '', '-created', 1, 0)",
+        )
+        .run(),
+    ).toThrow(/UNIQUE/);
+    expect(() =>
+      db.prepare('INSERT INTO duplicate_dismissals (low_id, high_id, at) VALUES (2, 1, 0)').run(),
+    ).toThrow(/CHECK/);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((step) => step.detail)
+        .join();
+    expect(
+      plan(
+        "SELECT count(*) FROM leads WHERE marketing_rating_status = 'Passed to sales' AND marketing_time >= '2026-10-01'",
+      ),
+    ).toContain('leads_passed_by_time');
+    expect(plan("SELECT id FROM leads WHERE lower(email) = 'x' AND email <> ''")).toContain(
+      'leads_by_email_nocase',
+    );
+    db.close();
+  });
+});

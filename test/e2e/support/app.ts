@@ -71,14 +71,19 @@ function connect(child: ChildProcess): {
   };
 }
 
-export async function startApp(leads = 150): Promise<TestApp> {
+/**
+ * Starts a host. With `dir`, it opens the database already in that folder (a restart) and leaves
+ * the folder for its owner to remove.
+ */
+export async function startApp(leads = 150, dir?: string): Promise<TestApp & { dir: string }> {
   const hostScript = process.env[HOST_BUNDLE_ENV];
   if (!hostScript)
     throw new Error(
       `${HOST_BUNDLE_ENV} is not set: the host is bundled by test/e2e/global-setup.ts`,
     );
-  const dir = mkdtempSync(join(tmpdir(), 'lead-triage-e2e-'));
-  const child = fork(hostScript, [join(dir, 'demo.db'), String(leads), RENDERER_DIR], {
+  const owned = dir === undefined;
+  const folder = dir ?? mkdtempSync(join(tmpdir(), 'lead-triage-e2e-'));
+  const child = fork(hostScript, [join(folder, 'demo.db'), String(leads), RENDERER_DIR], {
     execArgv: [],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -88,6 +93,7 @@ export async function startApp(leads = 150): Promise<TestApp> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   return {
     url,
+    dir: folder,
     envoke: {
       lead: async (id) => (await ask({ op: 'lead', id })) as SimLead | null,
       edit: async (id, patch) => (await ask({ op: 'edit', id, patch })) as SimLead,
@@ -101,7 +107,7 @@ export async function startApp(leads = 150): Promise<TestApp> {
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);
       await exited;
       clearTimeout(killer);
-      rmSync(dir, { recursive: true, force: true });
+      if (owned) rmSync(folder, { recursive: true, force: true });
     },
   };
 }

@@ -9,6 +9,7 @@ import { migration0040 } from './0040-activity-delivery';
 import { migration0050 } from './0050-rating-indexes';
 import { migration0060 } from './0060-view-counts';
 import { migration0061 } from './0061-search-prefixes';
+import { migration0070 } from './0070-saved-views';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -21,6 +22,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0050,
   migration0060,
   migration0061,
+  migration0070,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

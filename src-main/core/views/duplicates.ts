@@ -1,0 +1,81 @@
+/**
+ * Possible duplicates: leads that share an email (in any case) or a name at the same company.
+ * Nothing is merged in Envoke; the person may only say a pair is not a duplicate, kept here.
+ */
+import type Database from 'better-sqlite3';
+import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import { CommandError } from '../../../src-preload/contract/errors';
+import type { LeadSummary } from '../../../src-preload/contract/dto';
+import type { DuplicatePair } from '../../../src-preload/contract/view-commands';
+import type { Store } from '../store/store';
+import { POSSIBLE_DUPLICATE } from './query-sql';
+
+const NOT_DISMISSED = `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.low_id = a.id AND d.high_id = b.id)`;
+
+export class Duplicates {
+  private readonly pairsStatement: Database.Statement<
+    [number, number],
+    { a: number; b: number; reason: DuplicatePair['reason'] }
+  >;
+  private readonly amongStatement: Database.Statement<[string], number>;
+
+  constructor(
+    private readonly store: Store,
+    private readonly rowsOf: (ids: number[]) => LeadSummary[],
+    private readonly now: () => number,
+  ) {
+    const db = store.db;
+    this.pairsStatement = db.prepare(`
+      SELECT * FROM (
+        SELECT a.id AS a, b.id AS b, 'email' AS reason FROM leads a
+        JOIN leads b ON lower(b.email) = lower(a.email) AND b.email <> '' AND b.id > a.id
+        WHERE a.email <> '' AND ${NOT_DISMISSED}
+        LIMIT ?)
+      UNION ALL
+      SELECT * FROM (
+        SELECT a.id AS a, b.id AS b, 'name-company' AS reason FROM leads a
+        JOIN leads b ON lower(b.contact_name) = lower(a.contact_name) AND lower(b.company) = lower(a.company)
+          AND b.contact_name <> '' AND b.company <> '' AND b.id > a.id
+        WHERE a.contact_name <> '' AND a.company <> '' AND ${NOT_DISMISSED}
+          AND lower(a.email) <> lower(b.email)
+        LIMIT ?)`);
+    this.amongStatement = db
+      .prepare<[string], number>(
+        `SELECT id FROM leads WHERE id IN (SELECT value FROM json_each(?)) AND ${POSSIBLE_DUPLICATE}`,
+      )
+      .pluck();
+  }
+
+  pairs(input: CommandArgs<'duplicates:pairs'>): CommandOutput<'duplicates:pairs'> {
+    const found = this.pairsStatement.all(input.limit, input.limit).slice(0, input.limit);
+    const rows = new Map(
+      this.rowsOf([...new Set(found.flatMap((p) => [p.a, p.b]))]).map((row) => [row.id, row]),
+    );
+    const pairs: DuplicatePair[] = [];
+    for (const pair of found) {
+      const a = rows.get(pair.a);
+      const b = rows.get(pair.b);
+      if (a !== undefined && b !== undefined) pairs.push({ reason: pair.reason, a, b });
+    }
+    return { pairs };
+  }
+
+  among(input: CommandArgs<'duplicates:among'>): CommandOutput<'duplicates:among'> {
+    return { ids: this.amongStatement.all(JSON.stringify(input.ids)) };
+  }
+
+  dismiss(input: CommandArgs<'duplicates:dismiss'>): CommandOutput<'duplicates:dismiss'> {
+    const [low, high] = input.a < input.b ? [input.a, input.b] : [input.b, input.a];
+    const missing = this.store.leads.missing([low, high]);
+    if (missing.length > 0)
+      throw new CommandError('not-found', `Lead ${missing[0]} does not exist on this computer.`);
+    this.store.transaction(() =>
+      this.store.db
+        .prepare(
+          'INSERT OR IGNORE INTO duplicate_dismissals (low_id, high_id, at) VALUES (?, ?, ?)',
+        )
+        .run(low, high, this.now()),
+    );
+    return { ok: true };
+  }
+}

@@ -1,0 +1,103 @@
+/**
+ * The pipeline picture: how many leads reached each step of Envoke's lifecycle in a period (by the
+ * time each step was reached), the share of the step before, and a weekly trend. Each step is a
+ * lead query, counted by the same code that lists it, so a bar's count is always the number of
+ * leads its view shows.
+ */
+import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import { parseQuery, printValue } from '../../../src-preload/contract/lead-query';
+import type { PipelineStepId } from '../../../src-preload/contract/view-commands';
+import { DATE_COLUMNS, nextDay } from './query-sql';
+import type { QueryViews } from './query-views';
+
+const STEPS: {
+  id: PipelineStepId;
+  label: string;
+  filter: string;
+  time: keyof typeof DATE_COLUMNS;
+}[] = [
+  { id: 'new', label: 'New', filter: '', time: 'created' },
+  {
+    id: 'passed',
+    label: 'Passed to sales',
+    filter: 'status:"Passed to sales"',
+    time: 'marketing-time',
+  },
+  {
+    id: 'rated-good',
+    label: 'Rated good',
+    filter: 'sales-status:"Rated good"',
+    time: 'sales-time',
+  },
+  { id: 'opportunity', label: 'Opportunity', filter: 'opportunity:Yes', time: 'opportunity-time' },
+  { id: 'sale', label: 'Sale', filter: 'sale:Yes', time: 'sale-time' },
+];
+
+/** A trend longer than this shows its last weeks only. */
+const TREND_WEEKS = 13;
+
+/** Monday of the week of `date` (YYYY-MM-DD). */
+export function weekStart(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() - ((day.getUTCDay() + 6) % 7));
+  return day.toISOString().slice(0, 10);
+}
+
+function addDays(date: string, days: number): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + days);
+  return day.toISOString().slice(0, 10);
+}
+
+/** Weeks touching [from, to], each clipped to the period, the last TREND_WEEKS of them. */
+export function weeksOf(from: string, to: string): { week: string; from: string; to: string }[] {
+  const weeks = [];
+  for (let start = weekStart(from); start <= to; start = addDays(start, 7)) {
+    const end = addDays(start, 6);
+    weeks.push({ week: start, from: start < from ? from : start, to: end > to ? to : end });
+  }
+  return weeks.slice(-TREND_WEEKS);
+}
+
+export function stepQuery(
+  step: (typeof STEPS)[number],
+  from: string,
+  to: string,
+  salesperson?: string,
+): string {
+  return [
+    step.filter,
+    `${step.time}:${from}..${to}`,
+    salesperson ? `salesperson:${printValue(salesperson)}` : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+}
+
+export function pipeline(
+  queries: QueryViews,
+  input: CommandArgs<'pipeline:get'>,
+): CommandOutput<'pipeline:get'> {
+  // nextDay only checks that the dates are real ones; the range itself is inclusive.
+  nextDay(input.to);
+  const weeks = weeksOf(input.from, input.to);
+  let previous: number | null = null;
+  const steps = STEPS.map((step) => {
+    const query = stepQuery(step, input.from, input.to, input.salesperson);
+    // One read of the step's leads in the period, per day; the count and the weeks add it up.
+    // The condition is the step's own query, so the total is what its view lists.
+    const byDay = queries.countByDay(parseQuery(query), DATE_COLUMNS[step.time]);
+    let count = 0;
+    for (const n of byDay.values()) count += n;
+    const rate = previous === null || previous === 0 ? null : count / previous;
+    previous = count;
+    const weekly = weeks.map((week) => {
+      let inWeek = 0;
+      for (const [day, n] of byDay) if (day >= week.from && day <= week.to) inWeek += n;
+      return { week: week.week, count: inWeek };
+    });
+    return { id: step.id, label: step.label, count, rate, query, weekly };
+  });
+  const salespeople = queries.values({ field: 'salesperson', prefix: '' }).values;
+  return { from: input.from, to: input.to, steps, salespeople };
+}

@@ -1,0 +1,209 @@
+/**
+ * Turns a parsed lead query (src-preload/contract/lead-query.ts) into a parameterised SQL
+ * condition and order over the leads table's columns. Every value the person typed goes in as a
+ * parameter; only fixed column names and operators are written into the SQL text.
+ */
+import type {
+  DateFieldName,
+  EnumFieldName,
+  LeadQuery,
+  QuerySort,
+  QueryTerm,
+  RatingFieldName,
+  SortKey,
+  TextFieldName,
+} from '../../../src-preload/contract/lead-query';
+import { DEFAULT_SORT } from '../../../src-preload/contract/lead-query';
+import { ftsQuery } from './search-query';
+
+export interface CompiledQuery {
+  /** A condition over `leads` (never empty: '1' when the query has no terms). */
+  where: string;
+  params: unknown[];
+  /** ORDER BY clause body, ending with id for a total order. */
+  orderBy: string;
+}
+
+const ENUM_COLUMNS: Record<'status' | 'sales-status' | 'opportunity' | 'sale', string> = {
+  status: 'marketing_rating_status',
+  'sales-status': 'sales_rating_status',
+  opportunity: 'opportunity',
+  sale: 'sale',
+};
+const RATING_COLUMNS: Record<RatingFieldName, string> = {
+  rating: 'marketing_rating',
+  'sales-rating': 'sales_rating',
+};
+const TEXT_COLUMNS: Record<TextFieldName, string> = {
+  salesperson: 'salesperson',
+  company: 'company',
+  contact: 'contact_name',
+  email: 'email',
+  source: 'marketing_source',
+  medium: 'marketing_medium',
+  campaign: 'marketing_campaign',
+};
+export const DATE_COLUMNS: Record<DateFieldName, string> = {
+  created: 'sort_key',
+  'marketing-time': 'marketing_time',
+  'sales-time': 'sales_time',
+  'opportunity-time': 'opportunity_time',
+  'sale-time': 'sale_time',
+};
+
+const NOTE_PATHS = [
+  'create_note',
+  'marketing_rating_note',
+  'sales_rating_note',
+  'opportunity_note',
+  'sale_note',
+];
+const HAS_NOTE = `(${NOTE_PATHS.map(
+  (name) => `coalesce(json_extract(coalesce(local_json, server_json), '$.${name}'), '') <> ''`,
+).join(' OR ')})`;
+
+const NOT_DISMISSED_WITH_OTHER = `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
+         WHERE d.low_id = min(leads.id, other.id) AND d.high_id = max(leads.id, other.id))`;
+
+/**
+ * Another lead with the same email (any case), or the same name at the same company, and the
+ * pair not dismissed by the person. The keys shared by several leads are found first, in one
+ * pass over migration 0070's indexes; only leads with such a key are then checked against their
+ * dismissed pairs, so a million leads cost one index scan rather than a million lookups.
+ */
+export const POSSIBLE_DUPLICATE = `(
+  (email <> '' AND lower(email) IN (SELECT lower(email) FROM leads WHERE email <> ''
+       GROUP BY lower(email) HAVING count(*) > 1)
+     AND EXISTS (SELECT 1 FROM leads other
+       WHERE lower(other.email) = lower(leads.email) AND other.email <> '' AND other.id <> leads.id
+         AND ${NOT_DISMISSED_WITH_OTHER}))
+  OR (contact_name <> '' AND company <> ''
+     AND (lower(contact_name), lower(company)) IN (SELECT lower(contact_name), lower(company) FROM leads
+       WHERE contact_name <> '' AND company <> '' GROUP BY lower(contact_name), lower(company) HAVING count(*) > 1)
+     AND EXISTS (SELECT 1 FROM leads other
+       WHERE lower(other.contact_name) = lower(leads.contact_name) AND lower(other.company) = lower(leads.company)
+         AND other.contact_name <> '' AND other.company <> '' AND other.id <> leads.id
+         AND ${NOT_DISMISSED_WITH_OTHER})))`;
+
+/** The day after `date` (YYYY-MM-DD), as the start of a half-open range. */
+export function nextDay(date: string): string {
+  const day = new Date(`${date}T00:00:00Z`);
+  day.setUTCDate(day.getUTCDate() + 1);
+  return day.toISOString().slice(0, 10);
+}
+
+/** LIKE with the person's % and _ taken literally. */
+function containsPattern(value: string): string {
+  return `%${value.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+}
+
+/**
+ * An enum value as an SQL literal. Safe: the parser only lets through values of fixed lists
+ * (ENUM_VALUES), never the person's text. Literal, not a parameter, because SQLite uses a partial
+ * index (a view's, or a pipeline step's) only when the query states its condition outright.
+ */
+function literal(value: string): string {
+  return `'${value.replaceAll("'", "''")}'`;
+}
+
+function enumCondition(field: EnumFieldName, value: string): string {
+  switch (field) {
+    case 'has':
+      if (value === 'note') return HAS_NOTE;
+      if (value === 'salesperson') return "salesperson <> ''";
+      if (value === 'email') return "email <> ''";
+      return "(marketing_rating <> '' OR sales_rating <> '')";
+    case 'sync':
+      // The first term repeats the partial index's condition (migration 0010).
+      return value === 'synced'
+        ? "sync_state = 'synced'"
+        : `(sync_state <> 'synced' AND sync_state = ${literal(value)})`;
+    case 'is':
+      return POSSIBLE_DUPLICATE;
+    case 'status':
+      // A lead Envoke sent without a status is new to marketing, as the built-in view counts it.
+      if (value === 'Unprocessed') return "marketing_rating_status IN ('Unprocessed', '')";
+      return `marketing_rating_status = ${literal(value)}`;
+    default:
+      return `${ENUM_COLUMNS[field]} = ${literal(value)}`;
+  }
+}
+
+function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unknown[]): string {
+  const column = DATE_COLUMNS[term.field];
+  // Times are Envoke's 'YYYY-MM-DD HH:MM:SS' text, so they compare as text; '' is "never".
+  switch (term.op) {
+    case '=':
+      params.push(term.date, nextDay(term.date));
+      return `(${column} >= ? AND ${column} < ?)`;
+    case '>':
+      params.push(nextDay(term.date));
+      return `${column} >= ?`;
+    case '>=':
+      params.push(term.date);
+      return `${column} >= ?`;
+    case '<':
+      params.push(term.date);
+      return `(${column} <> '' AND ${column} < ?)`;
+    case '<=':
+      params.push(nextDay(term.date));
+      return `(${column} <> '' AND ${column} < ?)`;
+    case '..':
+      params.push(term.date, nextDay(term.until ?? term.date));
+      return `(${column} >= ? AND ${column} < ?)`;
+  }
+}
+
+function termCondition(term: QueryTerm, params: unknown[]): string | null {
+  switch (term.kind) {
+    case 'enum':
+      return enumCondition(term.field, term.value);
+    case 'rating':
+      params.push(term.value);
+      return `${RATING_COLUMNS[term.field]} = ? COLLATE NOCASE`;
+    case 'text':
+      params.push(containsPattern(term.value));
+      return `${TEXT_COLUMNS[term.field]} LIKE ? ESCAPE '\\'`;
+    case 'date':
+      return dateCondition(term, params);
+    case 'word': {
+      const match = ftsQuery(term.value);
+      // Punctuation alone has nothing to search for: the word narrows nothing.
+      if (match === null) return null;
+      params.push(match);
+      return 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
+    }
+  }
+}
+
+const SORT_EXPRESSIONS: Record<SortKey, string> = {
+  created: 'sort_key',
+  company: 'company COLLATE NOCASE',
+  contact: 'contact_name COLLATE NOCASE',
+  // Hottest first when ascending; labels an account made up come after the known ones.
+  rating:
+    "CASE marketing_rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 WHEN '' THEN 4 ELSE 3 END",
+  'status-time': 'marketing_time',
+  'sales-time': 'sales_time',
+};
+
+export function orderByOf(sort: QuerySort): string {
+  const direction = sort.descending ? 'DESC' : 'ASC';
+  return `${SORT_EXPRESSIONS[sort.key]} ${direction}, id ${direction}`;
+}
+
+/** The query's condition, parameters and order; `sort` wins over the query's own sort term. */
+export function compileQuery(query: LeadQuery, sort?: QuerySort): CompiledQuery {
+  const params: unknown[] = [];
+  const conditions: string[] = [];
+  for (const term of query.terms) {
+    const condition = termCondition(term, params);
+    if (condition === null) continue;
+    conditions.push(term.negated ? `NOT (${condition})` : condition);
+  }
+  return {
+    where: conditions.length === 0 ? '1' : conditions.join(' AND '),
+    params,
+    orderBy: orderByOf(sort ?? query.sort ?? DEFAULT_SORT),
+  };
+}

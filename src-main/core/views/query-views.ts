@@ -1,0 +1,104 @@
+/**
+ * Leads of a query in the lead query language: their ids in order, a capped count, and the
+ * values of a field for completion. Statements are prepared once per SQL shape.
+ */
+import type Database from 'better-sqlite3';
+import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import {
+  parseQuery,
+  parseSort,
+  type LeadQuery,
+  type QueryFieldName,
+} from '../../../src-preload/contract/lead-query';
+import type { CappedCount } from '../../../src-preload/contract/view-commands';
+import { compileQuery } from './query-sql';
+
+/** Past this many, a saved view's count is shown as "10,000+". */
+export const VIEW_COUNT_CAP = 10_000;
+
+const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
+  salesperson: 'salesperson',
+  company: 'company',
+  contact: 'contact_name',
+  email: 'email',
+  source: 'marketing_source',
+  medium: 'marketing_medium',
+  campaign: 'marketing_campaign',
+  rating: 'marketing_rating',
+  'sales-rating': 'sales_rating',
+};
+
+/** The query with the list's search box words added as words. */
+export function withSearch(query: LeadQuery, search: string | undefined): LeadQuery {
+  const words = (search ?? '').split(/\s+/).filter(Boolean);
+  return {
+    ...query,
+    terms: [
+      ...query.terms,
+      ...words.map((value) => ({ kind: 'word' as const, value, negated: false })),
+    ],
+  };
+}
+
+export class QueryViews {
+  private readonly cache = new Map<string, Database.Statement>();
+
+  constructor(private readonly db: Database.Database) {}
+
+  private statement(sql: string): Database.Statement {
+    let statement = this.cache.get(sql);
+    if (statement === undefined) {
+      statement = this.db.prepare(sql);
+      this.cache.set(sql, statement);
+    }
+    return statement;
+  }
+
+  idsOf(query: LeadQuery, sortText?: string): number[] {
+    const compiled = compileQuery(query, sortText === undefined ? undefined : parseSort(sortText));
+    const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
+    return this.statement(sql)
+      .pluck()
+      .all(...compiled.params) as number[];
+  }
+
+  ids(input: CommandArgs<'query:ids'>): CommandOutput<'query:ids'> {
+    return { ids: this.idsOf(withSearch(parseQuery(input.query), input.search), input.sort) };
+  }
+
+  /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
+  countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
+    const compiled = compileQuery(query);
+    const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
+    const count = this.statement(sql)
+      .pluck()
+      .get(...compiled.params, cap + 1) as number;
+    return { count: Math.min(count, cap), capped: count > cap };
+  }
+
+  count(input: CommandArgs<'query:count'>): CommandOutput<'query:count'> {
+    return this.countOf(parseQuery(input.query));
+  }
+
+  /**
+   * Leads of a query per day of `column` (a time column of the query's own range), in one pass
+   * over that range: the pipeline's counts and weekly trend come from one read per step.
+   */
+  countByDay(query: LeadQuery, column: string): Map<string, number> {
+    const compiled = compileQuery(query);
+    const sql = `SELECT substr(${column}, 1, 10) AS day, count(*) AS n FROM leads
+                 WHERE ${compiled.where} GROUP BY day`;
+    const rows = this.statement(sql).all(...compiled.params) as { day: string; n: number }[];
+    return new Map(rows.map((row) => [row.day, row.n]));
+  }
+
+  /** The most common values of a field that begin with what was typed. */
+  values(input: CommandArgs<'query:values'>): CommandOutput<'query:values'> {
+    const column = VALUE_COLUMNS[input.field as QueryFieldName];
+    if (column === undefined) return { values: [] };
+    const pattern = `${input.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${column} LIKE ? ESCAPE '\\'
+                 GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 10`;
+    return { values: this.statement(sql).pluck().all(pattern) as string[] };
+  }
+}

@@ -1,0 +1,555 @@
+/**
+ * The lead query language, shared by the renderer (typing, completion, messages) and the core
+ * (turning a query into SQL): `status:passed rating:hot company:acme created:>2026-09-01
+ * salesperson:"Jane Roe" has:note sync:pending -sale:yes sort:company`.
+ *
+ * A query is a list of terms, all of which must hold. A term is `field:value`, `-field:value`
+ * (negated) or a bare word searched in names, companies, emails and notes. Values with spaces go
+ * in double quotes (`\"` and `\\` inside). Enum values are matched leniently (case, prefix:
+ * `status:passed` is "Passed to sales") and printed in Envoke's spelling, so parse → print →
+ * parse gives the same query. Pure TypeScript: no SQL here, the core owns that.
+ */
+import { MARKETING_STATUSES, OUTCOMES, RATINGS, SALES_STATUSES } from './lead';
+
+export type EnumFieldName =
+  'status' | 'sales-status' | 'opportunity' | 'sale' | 'has' | 'sync' | 'is';
+export type RatingFieldName = 'rating' | 'sales-rating';
+export type TextFieldName =
+  'salesperson' | 'company' | 'contact' | 'email' | 'source' | 'medium' | 'campaign';
+export type DateFieldName =
+  'created' | 'marketing-time' | 'sales-time' | 'opportunity-time' | 'sale-time';
+export type QueryFieldName = EnumFieldName | RatingFieldName | TextFieldName | DateFieldName;
+
+/** Values of the enum fields, in Envoke's spelling (or the query's own words for has/sync/is). */
+export const ENUM_VALUES: Record<EnumFieldName, readonly string[]> = {
+  status: MARKETING_STATUSES,
+  'sales-status': SALES_STATUSES,
+  opportunity: OUTCOMES,
+  sale: OUTCOMES,
+  has: ['note', 'salesperson', 'email', 'rating'],
+  sync: ['synced', 'pending', 'failed', 'conflict'],
+  is: ['duplicate'],
+};
+
+/** Other words people use for an enum value. */
+const ENUM_ALIASES: Partial<Record<EnumFieldName, Record<string, string>>> = {
+  status: { new: 'Unprocessed', passed: 'Passed to sales', 'n/a': 'Not applicable' },
+  'sales-status': {
+    new: 'Unprocessed',
+    good: 'Rated good',
+    bad: 'Rated bad',
+    'n/a': 'Not applicable',
+  },
+};
+
+export const FIELD_KINDS: Record<QueryFieldName, 'enum' | 'rating' | 'text' | 'date'> = {
+  status: 'enum',
+  'sales-status': 'enum',
+  opportunity: 'enum',
+  sale: 'enum',
+  has: 'enum',
+  sync: 'enum',
+  is: 'enum',
+  rating: 'rating',
+  'sales-rating': 'rating',
+  salesperson: 'text',
+  company: 'text',
+  contact: 'text',
+  email: 'text',
+  source: 'text',
+  medium: 'text',
+  campaign: 'text',
+  created: 'date',
+  'marketing-time': 'date',
+  'sales-time': 'date',
+  'opportunity-time': 'date',
+  'sale-time': 'date',
+};
+
+/** What each field means, for completion. */
+export const FIELD_HELP: Record<QueryFieldName | 'sort', string> = {
+  status: 'Marketing status',
+  'sales-status': 'Sales status',
+  opportunity: 'Opportunity (Yes, None, Cancelled)',
+  sale: 'Sale (Yes, None, Cancelled)',
+  has: 'Has a note, salesperson, email or rating',
+  sync: 'Sync state with Envoke',
+  is: 'is:duplicate — possible duplicates',
+  rating: 'Marketing rating',
+  'sales-rating': 'Sales rating',
+  salesperson: 'Salesperson (contains)',
+  company: 'Company (contains)',
+  contact: 'Contact name (contains)',
+  email: 'Email (contains)',
+  source: 'Marketing source (contains)',
+  medium: 'Marketing medium (contains)',
+  campaign: 'Marketing campaign (contains)',
+  created: 'Created on a date: 2026-09-01, >2026-09-01, 2026-09-01..2026-09-30',
+  'marketing-time': 'Marketing status set on a date',
+  'sales-time': 'Sales status set on a date',
+  'opportunity-time': 'Opportunity set on a date',
+  'sale-time': 'Sale set on a date',
+  sort: 'Order: created, company, contact, rating, status-time, sales-time; - for descending',
+};
+
+export const QUERY_FIELDS = Object.keys(FIELD_KINDS) as QueryFieldName[];
+
+export const SORT_KEYS = [
+  'created',
+  'company',
+  'contact',
+  'rating',
+  'status-time',
+  'sales-time',
+] as const;
+export type SortKey = (typeof SORT_KEYS)[number];
+export interface QuerySort {
+  key: SortKey;
+  descending: boolean;
+}
+/** Newest first, as every built-in view. */
+export const DEFAULT_SORT: QuerySort = { key: 'created', descending: true };
+
+export type DateOp = '=' | '>' | '>=' | '<' | '<=' | '..';
+
+export type QueryTerm =
+  | { kind: 'enum'; field: EnumFieldName; value: string; negated: boolean }
+  | { kind: 'rating'; field: RatingFieldName; value: string; negated: boolean }
+  | { kind: 'text'; field: TextFieldName; value: string; negated: boolean }
+  | {
+      kind: 'date';
+      field: DateFieldName;
+      op: DateOp;
+      date: string;
+      until?: string;
+      negated: boolean;
+    }
+  | { kind: 'word'; value: string; negated: boolean };
+
+export interface LeadQuery {
+  terms: QueryTerm[];
+  /** Present only when the query names one (`sort:…`). */
+  sort?: QuerySort;
+}
+
+/** A query that cannot be read: `message` is one sentence; `start`/`end` locate the term. */
+export class QuerySyntaxError extends Error {
+  constructor(
+    message: string,
+    readonly start: number,
+    readonly end: number,
+  ) {
+    super(message);
+    this.name = 'QuerySyntaxError';
+  }
+}
+
+export type ParseResult = { ok: true; query: LeadQuery } | { ok: false; error: QuerySyntaxError };
+
+interface Token {
+  text: string;
+  start: number;
+  end: number;
+  /** Field name before the colon, when the token has one. */
+  name: string | null;
+  value: string;
+  /** True when the value was written in quotes (so it is never a field or an operator). */
+  quoted: boolean;
+  negated: boolean;
+}
+
+const FIELD_NAME = /^[A-Za-z][A-Za-z-]*$/;
+
+/** Reads a quoted run starting at `i` (on the quote); returns its text and the index after it. */
+function readQuoted(input: string, i: number): { text: string; next: number } {
+  let text = '';
+  let j = i + 1;
+  while (j < input.length) {
+    const c = input[j]!;
+    if (c === '\\' && j + 1 < input.length) {
+      text += input[j + 1];
+      j += 2;
+    } else if (c === '"') {
+      return { text, next: j + 1 };
+    } else {
+      text += c;
+      j += 1;
+    }
+  }
+  throw new QuerySyntaxError(
+    'A quote is not closed: add " at the end of the value.',
+    i,
+    input.length,
+  );
+}
+
+function tokenize(input: string): Token[] {
+  const tokens: Token[] = [];
+  let i = 0;
+  while (i < input.length) {
+    if (/\s/.test(input[i]!)) {
+      i += 1;
+      continue;
+    }
+    const start = i;
+    let negated = false;
+    if (input[i] === '-' && i + 1 < input.length && !/\s/.test(input[i + 1]!)) {
+      negated = true;
+      i += 1;
+    }
+    let name: string | null = null;
+    let value = '';
+    let quoted = false;
+    if (input[i] === '"') {
+      const read = readQuoted(input, i);
+      value = read.text;
+      quoted = true;
+      i = read.next;
+    } else {
+      let j = i;
+      while (j < input.length && !/\s/.test(input[j]!) && input[j] !== ':' && input[j] !== '"') j++;
+      const head = input.slice(i, j);
+      if (input[j] === ':' && FIELD_NAME.test(head)) {
+        name = head.toLowerCase();
+        j += 1;
+        if (input[j] === '"') {
+          const read = readQuoted(input, j);
+          value = read.text;
+          quoted = true;
+          j = read.next;
+        } else {
+          const from = j;
+          while (j < input.length && !/\s/.test(input[j]!)) j++;
+          value = input.slice(from, j);
+        }
+      } else {
+        while (j < input.length && !/\s/.test(input[j]!)) j++;
+        value = input.slice(i, j);
+      }
+      i = j;
+    }
+    tokens.push({ text: input.slice(start, i), start, end: i, name, value, quoted, negated });
+  }
+  return tokens;
+}
+
+/** Damerau-free edit distance, enough to suggest "status" for "staus". */
+function distance(a: string, b: string): number {
+  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    let previous = row[0]!;
+    row[0] = i;
+    for (let j = 1; j <= b.length; j++) {
+      const saved = row[j]!;
+      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, previous + (a[i - 1] === b[j - 1] ? 0 : 1));
+      previous = saved;
+    }
+  }
+  return row[b.length]!;
+}
+
+/** The closest of `candidates` to `word`, when it is close enough to be a likely typo. */
+export function closest(word: string, candidates: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestDistance = Infinity;
+  for (const candidate of candidates) {
+    const d = distance(word.toLowerCase(), candidate.toLowerCase());
+    if (d < bestDistance) {
+      best = candidate;
+      bestDistance = d;
+    }
+  }
+  return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
+}
+
+const fold = (text: string) =>
+  text
+    .toLowerCase()
+    .replace(/[_\s-]+/g, ' ')
+    .trim();
+
+/** The enum value `typed` means: an alias, the value itself, or the one value it begins. */
+export function matchEnum(field: EnumFieldName, typed: string): string | null {
+  const values = ENUM_VALUES[field];
+  const want = fold(typed);
+  if (want === '') return null;
+  const alias = ENUM_ALIASES[field]?.[want];
+  if (alias !== undefined) return alias;
+  const exact = values.find((value) => fold(value) === want);
+  if (exact !== undefined) return exact;
+  const prefixed = values.filter((value) => fold(value).startsWith(want));
+  return prefixed.length === 1 ? prefixed[0]! : null;
+}
+
+const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+function isDate(text: string): boolean {
+  const match = DATE.exec(text);
+  if (!match) return false;
+  const [, y, m, d] = match.map(Number) as [number, number, number, number];
+  const date = new Date(Date.UTC(y, m - 1, d));
+  return date.getUTCFullYear() === y && date.getUTCMonth() === m - 1 && date.getUTCDate() === d;
+}
+
+function dateTerm(token: Token, field: DateFieldName): QueryTerm {
+  const value = token.value;
+  const bad = (why: string) =>
+    new QuerySyntaxError(`${field}:${value} ${why}`, token.start, token.end);
+  const range = /^(.+)\.\.(.+)$/.exec(value);
+  if (range) {
+    const [, from, until] = range as unknown as [string, string, string];
+    if (!isDate(from) || !isDate(until))
+      throw bad('is not a date range: write it as 2026-09-01..2026-09-30.');
+    if (until < from) throw bad('ends before it starts: put the earlier date first.');
+    return { kind: 'date', field, op: '..', date: from, until, negated: token.negated };
+  }
+  const match = /^(>=|<=|>|<|=)?(.*)$/.exec(value)!;
+  const op = (match[1] ?? '=') as DateOp;
+  const date = match[2] ?? '';
+  if (!isDate(date))
+    throw bad('is not a date: write YYYY-MM-DD, with >, >=, < or <= before it, or a range a..b.');
+  return { kind: 'date', field, op, date, negated: token.negated };
+}
+
+function sortOf(token: Token): QuerySort {
+  const descending = token.value.startsWith('-');
+  const key = (descending ? token.value.slice(1) : token.value).toLowerCase();
+  if (!(SORT_KEYS as readonly string[]).includes(key)) {
+    const hint = closest(key, SORT_KEYS);
+    throw new QuerySyntaxError(
+      `Unknown sort '${token.value}'${hint ? ` — did you mean ${hint}?` : '.'} Sorts: ${SORT_KEYS.join(', ')}.`,
+      token.start,
+      token.end,
+    );
+  }
+  return { key: key as SortKey, descending };
+}
+
+function termOf(token: Token): QueryTerm {
+  if (token.name === null) {
+    if (token.value === '')
+      throw new QuerySyntaxError(
+        'An empty quoted word matches nothing: remove "".',
+        token.start,
+        token.end,
+      );
+    return { kind: 'word', value: token.value, negated: token.negated };
+  }
+  const name = token.name;
+  if (!(name in FIELD_KINDS)) {
+    const hint = closest(name, [...QUERY_FIELDS, 'sort']);
+    throw new QuerySyntaxError(
+      `Unknown field '${name}'${hint ? ` — did you mean ${hint}?` : '.'}`,
+      token.start,
+      token.end,
+    );
+  }
+  const field = name as QueryFieldName;
+  if (token.value === '')
+    throw new QuerySyntaxError(
+      `${field}: needs a value, such as ${example(field)}.`,
+      token.start,
+      token.end,
+    );
+  switch (FIELD_KINDS[field]) {
+    case 'enum': {
+      const enumField = field as EnumFieldName;
+      const value = matchEnum(enumField, token.value);
+      if (value === null)
+        throw new QuerySyntaxError(
+          `'${token.value}' is not a value of ${field}: use ${ENUM_VALUES[enumField].map(printValue).join(', ')}.`,
+          token.start,
+          token.end,
+        );
+      return { kind: 'enum', field: enumField, value, negated: token.negated };
+    }
+    case 'rating': {
+      // Ratings are labels each account sets up: the known ones get their spelling, others pass.
+      const known = RATINGS.find((rating) => rating.toLowerCase() === token.value.toLowerCase());
+      return {
+        kind: 'rating',
+        field: field as RatingFieldName,
+        value: known ?? token.value,
+        negated: token.negated,
+      };
+    }
+    case 'text':
+      return {
+        kind: 'text',
+        field: field as TextFieldName,
+        value: token.value,
+        negated: token.negated,
+      };
+    case 'date':
+      return dateTerm(token, field as DateFieldName);
+  }
+}
+
+function example(field: QueryFieldName): string {
+  switch (FIELD_KINDS[field]) {
+    case 'enum':
+      return `${field}:${printValue(ENUM_VALUES[field as EnumFieldName][0]!)}`;
+    case 'rating':
+      return `${field}:hot`;
+    case 'text':
+      return `${field}:acme`;
+    case 'date':
+      return `${field}:>2026-09-01`;
+  }
+}
+
+/** Reads a query; throws QuerySyntaxError with a sentence naming the wrong term. */
+export function parseQuery(input: string): LeadQuery {
+  const terms: QueryTerm[] = [];
+  let sort: QuerySort | undefined;
+  for (const token of tokenize(input)) {
+    if (token.name === 'sort') {
+      if (token.negated)
+        throw new QuerySyntaxError(
+          'sort cannot be negated: write sort:-created for newest first.',
+          token.start,
+          token.end,
+        );
+      if (sort !== undefined)
+        throw new QuerySyntaxError(
+          'Only one sort: remove one of the sort: terms.',
+          token.start,
+          token.end,
+        );
+      sort = sortOf(token);
+    } else {
+      terms.push(termOf(token));
+    }
+  }
+  return sort === undefined ? { terms } : { terms, sort };
+}
+
+export function tryParseQuery(input: string): ParseResult {
+  try {
+    return { ok: true, query: parseQuery(input) };
+  } catch (error) {
+    if (error instanceof QuerySyntaxError) return { ok: false, error };
+    throw error;
+  }
+}
+
+/** A value as the query writes it: bare when it reads back the same, quoted otherwise. */
+export function printValue(value: string): string {
+  if (value !== '' && /^[^\s"\\:]+$/.test(value) && !value.startsWith('-')) return value;
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
+function printTerm(term: QueryTerm): string {
+  const sign = term.negated ? '-' : '';
+  switch (term.kind) {
+    case 'word':
+      // A bare word that looks like field:value or starts with - must be quoted to stay a word.
+      return `${sign}${/^[^\s"\\:]+$/.test(term.value) && !term.value.startsWith('-') ? term.value : printValue(term.value)}`;
+    case 'date': {
+      const value =
+        term.op === '..'
+          ? `${term.date}..${term.until}`
+          : `${term.op === '=' ? '' : term.op}${term.date}`;
+      return `${sign}${term.field}:${value}`;
+    }
+    default:
+      return `${sign}${term.field}:${printValue(term.value)}`;
+  }
+}
+
+export function printSort(sort: QuerySort): string {
+  return `${sort.descending ? '-' : ''}${sort.key}`;
+}
+
+/** The query as text, in its canonical spelling; parseQuery(printQuery(q)) equals q. */
+export function printQuery(query: LeadQuery): string {
+  const parts = query.terms.map(printTerm);
+  if (query.sort !== undefined) parts.push(`sort:${printSort(query.sort)}`);
+  return parts.join(' ');
+}
+
+/** Reads a sort as `sort:` writes it (`company`, `-created`). */
+export function parseSort(text: string): QuerySort {
+  return sortOf({
+    text,
+    start: 0,
+    end: text.length,
+    name: 'sort',
+    value: text,
+    quoted: false,
+    negated: false,
+  });
+}
+
+export interface QuerySuggestion {
+  /** The whole query with the last word completed. */
+  text: string;
+  label: string;
+  detail: string;
+}
+
+/**
+ * Completions for the word being typed at the end of `input`: field names, then the values of
+ * the field (enum values, sort keys, and `known` values the caller looked up, such as the
+ * salespeople on this laptop).
+ */
+export function suggest(
+  input: string,
+  known: readonly string[] = [],
+  limit = 8,
+): QuerySuggestion[] {
+  const cut = input.search(/\S*$/);
+  const before = input.slice(0, cut);
+  let word = input.slice(cut);
+  const sign = word.startsWith('-') ? '-' : '';
+  if (sign) word = word.slice(1);
+  const colon = word.indexOf(':');
+  if (colon < 0) {
+    const typed = word.toLowerCase();
+    return [...QUERY_FIELDS, 'sort' as const]
+      .filter((field) => field.startsWith(typed))
+      .slice(0, limit)
+      .map((field) => ({
+        text: `${before}${sign}${field}:`,
+        label: `${field}:`,
+        detail: FIELD_HELP[field],
+      }));
+  }
+  const name = word.slice(0, colon).toLowerCase();
+  const typed = word
+    .slice(colon + 1)
+    .replace(/^"/, '')
+    .toLowerCase();
+  let values: readonly string[] = [];
+  if (name === 'sort') values = SORT_KEYS;
+  else if (name in FIELD_KINDS) {
+    const kind = FIELD_KINDS[name as QueryFieldName];
+    if (kind === 'enum') values = ENUM_VALUES[name as EnumFieldName];
+    else if (kind === 'rating') values = [...new Set([...RATINGS, ...known])];
+    else if (kind === 'text') values = known;
+  }
+  return values
+    .filter((value) => value.toLowerCase().startsWith(typed) || fold(value).includes(fold(typed)))
+    .slice(0, limit)
+    .map((value) => ({
+      text: `${before}${sign}${name}:${printValue(value)} `,
+      label: `${name}:${printValue(value)}`,
+      detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
+    }));
+}
+
+/** The field of the word being typed at the end of `input`, when it is a text or rating field. */
+export function fieldBeingTyped(
+  input: string,
+): { field: TextFieldName | RatingFieldName; prefix: string } | null {
+  const word = input.slice(input.search(/\S*$/)).replace(/^-/, '');
+  const colon = word.indexOf(':');
+  if (colon < 0) return null;
+  const name = word.slice(0, colon).toLowerCase() as QueryFieldName;
+  const kind = FIELD_KINDS[name];
+  if (kind !== 'text' && kind !== 'rating') return null;
+  return {
+    field: name as TextFieldName | RatingFieldName,
+    prefix: word.slice(colon + 1).replace(/^"/, ''),
+  };
+}

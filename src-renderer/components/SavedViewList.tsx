@@ -1,0 +1,61 @@
+/**
+ * The sidebar's saved views with their live counts ("10,000+" past the cap), `g 1`…`g 9` shown
+ * beside the first nine, then the possible duplicates and the pipeline.
+ */
+import type { CappedCount } from '../../src-preload/contract';
+import { openSavedView } from '../controller/saved-views';
+import { formatCount } from '../logic/format';
+import { useStore } from '../store/store';
+
+export function cappedCount(count: CappedCount | undefined | null): string {
+  if (!count) return '';
+  return count.capped ? `${formatCount(count.count)}+` : formatCount(count.count);
+}
+
+export function SavedViewList() {
+  const views = useStore((s) => s.savedViews);
+  const counts = useStore((s) => s.savedCounts);
+  const activeId = useStore((s) => s.activeQuery?.savedId ?? null);
+  const duplicates = useStore((s) => s.duplicateCount);
+  const openPanel = useStore((s) => s.openPanel);
+  return (
+    <>
+      <h2 className="sidebar-title">Saved views</h2>
+      {views.length === 0 ? (
+        <p className="sidebar-hint">Type a query in the palette (Ctrl+K), then save it.</p>
+      ) : null}
+      <ul aria-label="Saved views">
+        {views.map((view, index) => (
+          <li key={view.id}>
+            <button
+              type="button"
+              className={`view${activeId === view.id ? ' active' : ''}`}
+              aria-current={activeId === view.id ? 'page' : undefined}
+              aria-keyshortcuts={index < 9 ? `g ${index + 1}` : undefined}
+              title={`${view.query || 'All leads'}${index < 9 ? ` · g ${index + 1}` : ''}`}
+              onClick={() => openSavedView(view)}
+            >
+              <span className="view-label">{view.name}</span>
+              <span className="view-count">{cappedCount(counts[String(view.id)])}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <h2 className="sidebar-title">Insights</h2>
+      <ul>
+        <li>
+          <button type="button" className="view" onClick={() => openPanel({ kind: 'duplicates' })}>
+            <span className="view-label">Possible duplicates</span>
+            <span className="view-count">{cappedCount(duplicates)}</span>
+          </button>
+        </li>
+        <li>
+          <button type="button" className="view" onClick={() => openPanel({ kind: 'pipeline' })}>
+            <span className="view-label">Pipeline</span>
+            <span className="view-count">g p</span>
+          </button>
+        </li>
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,159 @@
+/**
+ * Saved views: loading them with their counts, opening one (by click, palette or `g 1`…`g 9`),
+ * showing a typed query, saving, renaming, reordering and deleting, and marking the listed leads
+ * that have a possible duplicate.
+ */
+import { parseQuery, printQuery, printSort, type SavedView } from '../../src-preload/contract';
+import { errorMessage, invoke } from '../bridge/client';
+import { useStore } from '../store/store';
+
+export const DUPLICATES_QUERY = 'is:duplicate';
+
+export async function loadSavedViews(): Promise<void> {
+  try {
+    const { views } = await invoke('views:list', {});
+    useStore.getState().setSavedViews(views);
+    await Promise.all([loadSavedCounts(), loadDuplicateCount()]);
+  } catch (error) {
+    useStore.getState().addToast('error', `Saved views could not be read: ${errorMessage(error)}`);
+  }
+}
+
+let countsRequest = 0;
+
+export async function loadSavedCounts(): Promise<void> {
+  const request = ++countsRequest;
+  try {
+    const { counts } = await invoke('views:counts', {});
+    if (request === countsRequest) useStore.getState().setSavedCounts(counts);
+  } catch {
+    // Counts are a convenience; the next change asks again.
+  }
+}
+
+/**
+ * The sidebar's count of possible duplicates. Finding them reads every lead's email and name, so
+ * it is asked at start, after many leads changed (a sync) and after a pair is dismissed, not after
+ * every keystroke of triage (a status change never makes or ends a duplicate).
+ */
+export async function loadDuplicateCount(): Promise<void> {
+  try {
+    useStore.getState().setDuplicateCount(await invoke('query:count', { query: DUPLICATES_QUERY }));
+  } catch {
+    // A convenience: the panel itself lists the pairs.
+  }
+}
+
+export function openSavedView(view: SavedView): void {
+  useStore
+    .getState()
+    .showQuery({ query: view.query, sort: view.sort, savedId: view.id, name: view.name });
+}
+
+/** `g 1`…`g 9`: the saved view in that place of the sidebar. */
+export function openSavedViewAt(index: number): void {
+  const view = useStore.getState().savedViews[index];
+  if (view) openSavedView(view);
+  else useStore.getState().addToast('info', `There is no saved view ${index + 1}.`);
+}
+
+/**
+ * Shows the leads of a typed query (not saved). Its own `sort:` term becomes the list's sort.
+ * Returns the parser's sentence when the query cannot be read, and shows nothing then.
+ */
+export function showTypedQuery(text: string, name = 'Query'): string | null {
+  let parsed;
+  try {
+    parsed = parseQuery(text);
+  } catch (error) {
+    return errorMessage(error);
+  }
+  const current = useStore.getState().activeQuery;
+  const sort = parsed.sort ? printSort(parsed.sort) : (current?.sort ?? '-created');
+  const query = printQuery({ terms: parsed.terms });
+  const keep =
+    current !== null &&
+    current.savedId !== null &&
+    current.query === query &&
+    current.sort === sort;
+  useStore
+    .getState()
+    .showQuery(
+      keep
+        ? current
+        : { query, sort, savedId: null, name: current?.savedId === null ? current.name : name },
+    );
+  return null;
+}
+
+export function setQuerySort(sort: string): void {
+  const current = useStore.getState().activeQuery;
+  if (current) useStore.getState().showQuery({ ...current, sort, savedId: null });
+}
+
+/** Saves the query shown under `name`; resolves with an error sentence, or null when saved. */
+export async function saveCurrentQuery(name: string): Promise<string | null> {
+  const current = useStore.getState().activeQuery;
+  if (!current) return 'Type a query first.';
+  try {
+    const saved = await invoke('views:save', { name, query: current.query, sort: current.sort });
+    await loadSavedViews();
+    openSavedView(saved);
+    useStore.getState().addToast('info', `Saved the view “${saved.name}”.`);
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+export async function renameSavedView(id: number, name: string): Promise<string | null> {
+  try {
+    const renamed = await invoke('views:rename', { id, name });
+    await loadSavedViews();
+    const current = useStore.getState().activeQuery;
+    if (current?.savedId === id)
+      useStore.setState({ activeQuery: { ...current, name: renamed.name } });
+    return null;
+  } catch (error) {
+    return errorMessage(error);
+  }
+}
+
+export async function moveSavedView(id: number, step: number): Promise<void> {
+  const views = useStore.getState().savedViews;
+  const index = views.findIndex((view) => view.id === id);
+  if (index < 0) return;
+  try {
+    const { views: moved } = await invoke('views:move', {
+      id,
+      position: Math.max(0, index + step),
+    });
+    useStore.getState().setSavedViews(moved);
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not move the view: ${errorMessage(error)}`);
+  }
+}
+
+export async function deleteSavedView(id: number): Promise<void> {
+  const view = useStore.getState().savedViews.find((v) => v.id === id);
+  try {
+    await invoke('views:delete', { id });
+    await loadSavedViews();
+    const current = useStore.getState().activeQuery;
+    if (current?.savedId === id) useStore.setState({ activeQuery: { ...current, savedId: null } });
+    useStore.getState().addToast('info', `Deleted the view “${view?.name ?? id}”.`);
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not delete the view: ${errorMessage(error)}`);
+  }
+}
+
+/** Flags the fetched rows that have a possible duplicate. */
+export async function flagDuplicates(ids: readonly number[]): Promise<void> {
+  if (ids.length === 0) return;
+  try {
+    const found = await invoke('duplicates:among', { ids: [...ids] });
+    useStore.getState().markDuplicates(ids, found.ids);
+  } catch {
+    // A flag, not a result: the rows themselves are shown.
+  }
+}
