@@ -5,14 +5,13 @@
  * refusals, conflict resolutions, discards, a scope change that drops leads, restarts), the
  * counts the core answers equal `count(*)` of every view on the file itself.
  */
-import Database from 'better-sqlite3';
 import * as fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import type { RunningSimulator } from '../../src-main/sim';
 import { VIEW_IDS, type ViewId } from '../../src-preload/contract/dto';
-import { clientFor, openCore, startSim, tempDir } from './helpers';
+import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 interface Real {
   sim: RunningSimulator;
@@ -31,7 +30,7 @@ type Field = keyof typeof VALUES;
 const FIELDS = Object.keys(VALUES) as Field[];
 
 function countedOnFile(path: string): Record<ViewId, number> {
-  const db = new Database(path, { readonly: true });
+  const db = openKeyed(path, { readonly: true });
   try {
     return Object.fromEntries(
       VIEW_IDS.map((view) => [
