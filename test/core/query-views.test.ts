@@ -157,7 +157,7 @@ describe('each field filters what the leads hold', () => {
 
   it('refuses a wrong term with the parser’s sentence', async () => {
     await expect(core['query:ids']({ query: 'staus:passed' })).rejects.toThrow(
-      "query: Unknown field 'staus' — did you mean status?",
+      "Unknown field 'staus' — did you mean status?",
     );
   });
 

@@ -70,7 +70,7 @@ describe('GET /api/export', () => {
   it('answers a wrong query or format with one sentence and no file', async () => {
     const wrong = await fetch(url('format=csv&query=staus%3Apassed'));
     expect(wrong.status).toBe(400);
-    expect((await wrong.text()).trim()).toBe("query: Unknown field 'staus' — did you mean status?");
+    expect((await wrong.text()).trim()).toBe("Unknown field 'staus' — did you mean status?");
     const format = await fetch(url('format=xlsx'));
     expect(format.status).toBe(400);
     expect((await format.text()).trim()).toBe('The format is csv or json.');
