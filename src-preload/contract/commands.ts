@@ -47,6 +47,21 @@ export const coreCommands = {
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
   /**
+   * A page of a view's ids in order, by keyset: the list loads the ids it shows and the next
+   * page as the person nears the end of them, never the whole view at once.
+   */
+  'leads:id-page': {
+    input: z
+      .object({
+        view: ViewIdSchema,
+        search,
+        after: ListCursorSchema.optional(),
+        limit: z.number().int().min(1).max(5_000).default(1_000),
+      })
+      .strict(),
+    output: z.object({ ids: z.array(LeadIdSchema), next: ListCursorSchema.nullable() }),
+  },
+  /**
    * Which of the given leads are in a view (and search), in the order asked: after the person
    * changes a few leads the list learns which left or joined it without reading the whole view.
    */

@@ -1,9 +1,9 @@
 /**
- * Reading from the core into the store: the id list of a view, rows by window, counts and the
+ * Reading from the core into the store: the ids of a view page by page, rows by window, counts and the
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ViewId } from '../../src-preload/contract';
+import type { ListCursor, ViewId } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';
@@ -16,17 +16,70 @@ const inFlight = new Set<number>();
 /** The last range the list drew, so refreshes refetch what is on screen. */
 let visible = { start: 0, end: 0 };
 
+/** Ids read at a time; the list reads more as the person nears the end of those it holds. */
+const ID_PAGE = 1_000;
+/** The largest page the core gives. */
+const ID_PAGE_MAX = 5_000;
+/** Rows drawn this close to the end of the ids held make the list read the next page. */
+const ID_PAGE_AHEAD = 200;
+
+/** Where the next page of the view's ids starts, or null when the list holds them all. */
+let nextIds: ListCursor | null = null;
+let readingMore = false;
+
+function listQuery(): { view: ViewId; search: string | undefined } {
+  const { view, search } = useStore.getState();
+  return { view, search: search.trim() || undefined };
+}
+
+/**
+ * The first ids of the view, by keyset pages. A refresh of the same view reads as many as the
+ * list held, so the person keeps their place; another view or search starts with one page.
+ */
 export async function loadIds(): Promise<void> {
   const request = ++idsRequest;
-  const { view, search } = useStore.getState();
+  const { view, search, ids: held, idsLoaded } = useStore.getState();
+  const want = Math.max(ID_PAGE, idsLoaded ? held.length : 0);
   try {
-    const { ids } = await invoke('leads:ids', { view, search: search.trim() || undefined });
+    const ids: number[] = [];
+    let after: ListCursor | null = null;
+    do {
+      const page: { ids: number[]; next: ListCursor | null } = await invoke('leads:id-page', {
+        ...listQuery(),
+        limit: Math.min(ID_PAGE_MAX, want - ids.length),
+        ...(after === null ? {} : { after }),
+      });
+      ids.push(...page.ids);
+      after = page.next;
+    } while (after !== null && ids.length < want && request === idsRequest);
     if (request !== idsRequest) return;
+    nextIds = after;
     useStore.getState().setIds(ids);
     await Promise.all([ensureWindow(), loadElsewhere(request, view, search.trim())]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
   }
+}
+
+/** The next page of the view's ids, appended to those the list holds. */
+async function loadMoreIds(): Promise<void> {
+  const after = nextIds;
+  if (after === null || readingMore) return;
+  readingMore = true;
+  const request = idsRequest;
+  try {
+    const page = await invoke('leads:id-page', { ...listQuery(), limit: ID_PAGE, after });
+    if (request !== idsRequest || nextIds !== after) return;
+    nextIds = page.next;
+    const held = useStore.getState().ids;
+    const known = new Set(held);
+    useStore.getState().setIds([...held, ...page.ids.filter((id) => !known.has(id))]);
+  } catch (error) {
+    if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  } finally {
+    readingMore = false;
+  }
+  await ensureWindow();
 }
 
 /** More changed leads than this at once (a sync page, a bulk change) reload the whole list. */
@@ -55,8 +108,10 @@ export async function followMembership(changed: readonly number[]): Promise<void
     if (request !== idsRequest || useStore.getState().ids !== listed) return;
     if (leaving.size === 0 && joining.length === 0) return;
     const ids = leaving.size === 0 ? [...listed] : listed.filter((id) => !leaving.has(id));
+    // A lead placed past the ids held comes with the page that holds it.
     for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
-      if (index !== null) ids.splice(Math.min(index, ids.length), 0, id);
+      if (index !== null && (index < ids.length || nextIds === null))
+        ids.splice(Math.min(index, ids.length), 0, id);
     useStore.getState().setIds(ids);
     await ensureWindow();
   } catch (error) {
@@ -94,6 +149,7 @@ async function loadElsewhere(request: number, view: ViewId, search: string): Pro
 export function showRange(start: number, end: number): void {
   visible = { start, end };
   void ensureWindow();
+  if (end >= useStore.getState().ids.length - ID_PAGE_AHEAD) void loadMoreIds();
 }
 
 function currentWindow(): number[] {

@@ -65,6 +65,21 @@ describe('views', () => {
     expect(keys).toEqual(sorted);
   });
 
+  it.each(VIEW_IDS)('%s: id pages, searched or not, join up to the id list', async (view) => {
+    for (const search of [undefined, 'a']) {
+      const { ids } = await core['leads:ids']({ view, search });
+      const paged: number[] = [];
+      let after: { sortKey: string; id: number } | undefined;
+      for (;;) {
+        const page = await core['leads:id-page']({ view, search, limit: 11, after });
+        paged.push(...page.ids);
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(paged).toEqual(ids);
+    }
+  });
+
   it.each(VIEW_IDS)(
     '%s: membership and position of leads agree with the id list, searched or not',
     async (view) => {

@@ -132,6 +132,35 @@ export class LeadQueries {
     return { ids };
   }
 
+  idPage(input: CommandArgs<'leads:id-page'>): CommandOutput<'leads:id-page'> {
+    const match = ftsQuery(input.search);
+    const after = input.after;
+    const key = `id-page:${input.view}:${match !== null}:${after !== undefined}`;
+    const statement = this.statement(key, () =>
+      match !== null
+        ? // The search's own order (see the top of this file): its cursor is the id alone.
+          `SELECT s.rowid AS id, '' AS sort_key FROM ${SEARCH_FROM}
+           AND ${VIEW_CONDITIONS[input.view]} ${after !== undefined ? 'AND s.rowid < ?' : ''}
+           ORDER BY s.rowid DESC LIMIT ?`
+        : `SELECT id, sort_key FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+           ${after !== undefined ? 'AND (sort_key, id) < (?, ?)' : ''}
+           ORDER BY sort_key DESC, id DESC LIMIT ?`,
+    );
+    const params: unknown[] = [];
+    if (match !== null) {
+      params.push(match);
+      if (after !== undefined) params.push(after.id);
+    } else if (after !== undefined) params.push(after.sortKey, after.id);
+    params.push(input.limit);
+    const rows = statement.all(...params) as { id: number; sort_key: string }[];
+    const last = rows[rows.length - 1];
+    const next =
+      rows.length === input.limit && last !== undefined
+        ? { sortKey: last.sort_key, id: last.id }
+        : null;
+    return { ids: rows.map((row) => row.id), next };
+  }
+
   membership(input: CommandArgs<'leads:membership'>): CommandOutput<'leads:membership'> {
     const match = ftsQuery(input.search);
     const statement = this.statement(`member:${input.view}:${match !== null}`, () =>
