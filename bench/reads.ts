@@ -15,6 +15,7 @@ export interface ReadFigures {
   ids: Timing;
   counts: Timing;
   position: Timing | null;
+  idPage: Timing;
   bytes: number;
 }
 
@@ -72,10 +73,24 @@ export async function measureReads(cache: BenchCache, quick: boolean): Promise<R
     );
     const counts = await sample(() => core['leads:counts']({}), { runs: 100, budgetMs, warmup: 1 });
     const position = await measurePosition(core, windows, budgetMs);
+    // A page of 1,000 ids, from the top or from anywhere down the view (by keyset).
+    const cursors = windows.map((ids) => ({
+      sortKey: raw.prepare('SELECT sort_key FROM leads WHERE id = ?').pluck().get(ids[0]) as string,
+      id: ids[0]!,
+    }));
+    const idPage = await sample(
+      (i) =>
+        core['leads:id-page']({
+          view: i % 2 ? 'all' : 'marketing-unprocessed',
+          limit: 1_000,
+          ...(i % 3 === 0 ? {} : { after: cursors[i % cursors.length]! }),
+        }),
+      { runs: 100, budgetMs },
+    );
     const bytes =
       (raw.pragma('page_count', { simple: true }) as number) *
       (raw.pragma('page_size', { simple: true }) as number);
-    return { leads: cache.leads, window, search, ids, counts, position, bytes };
+    return { leads: cache.leads, window, search, ids, counts, position, idPage, bytes };
   } finally {
     raw.close();
     await core.close();
