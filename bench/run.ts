@@ -69,15 +69,14 @@ function readRows(small: ReadFigures, big: ReadFigures, cache: BenchCache): Row[
     goal: 'p99 < 5 ms',
     met: big.idPage.p99 < 5,
   });
-  if (big.position !== null && small.position !== null)
-    rows.push({
-      figure: `position of a lead (leads:position), ${at}`,
-      project: timingText(big.position),
-      baseline: `1k: ${timingText(small.position)}`,
-      ratio: `${(big.position.p99 / small.position.p99).toFixed(1)}x`,
-      goal: 'p99 < 5 ms',
-      met: big.position.p99 < 5,
-    });
+  rows.push({
+    figure: `position among 1,000 held (leads:position), ${at}`,
+    project: timingText(big.position),
+    baseline: `1k: ${timingText(small.position)}`,
+    ratio: `${(big.position.p99 / small.position.p99).toFixed(1)}x`,
+    goal: 'p99 < 5 ms',
+    met: big.position.p99 < 5,
+  });
   rows.push({
     figure: `view counts (leads:counts), ${at}`,
     project: timingText(big.counts),

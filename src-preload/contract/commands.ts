@@ -73,10 +73,19 @@ export const coreCommands = {
   },
   /**
    * Where a lead stands in a view (and search): how many leads come before it, or null when it
-   * is not in the view. Counted by keyset from the top, for a lead that just joined the list.
+   * is not in the view. Counted by keyset from the top, for a lead that just joined the list;
+   * with `upTo`, at most that many (the answer is then `upTo` for a lead further down).
    */
   'leads:position': {
-    input: z.object({ view: ViewIdSchema, search, id: LeadIdSchema }).strict(),
+    input: z
+      .object({
+        view: ViewIdSchema,
+        search,
+        id: LeadIdSchema,
+        /** Stop counting here: the list only needs the place of a lead among the ids it holds. */
+        upTo: z.number().int().positive().optional(),
+      })
+      .strict(),
     output: z.object({ index: z.number().int().nonnegative().nullable() }),
   },
   /**

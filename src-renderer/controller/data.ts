@@ -101,8 +101,13 @@ export async function followMembership(changed: readonly number[]): Promise<void
     const listed = useStore.getState().ids;
     const leaving = new Set(changed.filter((id) => !member.has(id) && listed.includes(id)));
     const joining = [...member].filter((id) => !listed.includes(id));
+    // Only a place among the ids held matters: past them the lead comes with a later page.
+    const upTo = nextIds === null ? undefined : listed.length;
     const places = await Promise.all(
-      joining.map(async (id) => ({ id, ...(await invoke('leads:position', { ...query, id })) })),
+      joining.map(async (id) => ({
+        id,
+        ...(await invoke('leads:position', { ...query, id, ...(upTo ? { upTo } : {}) })),
+      })),
     );
     // A full reload started meanwhile (another view or search) already has the answer.
     if (request !== idsRequest || useStore.getState().ids !== listed) return;

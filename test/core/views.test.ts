@@ -92,6 +92,10 @@ describe('views', () => {
         for (const id of asked.slice(0, 12)) {
           const { index } = await core['leads:position']({ view, search, id });
           expect(index, `lead ${id}`).toBe(ids.includes(id) ? ids.indexOf(id) : null);
+          const capped = await core['leads:position']({ view, search, id, upTo: 5 });
+          expect(capped.index, `lead ${id} up to 5`).toBe(
+            ids.includes(id) ? Math.min(5, ids.indexOf(id)) : null,
+          );
         }
       }
     },

@@ -180,21 +180,23 @@ export class LeadQueries {
     const member = this.membership({ view: input.view, search: input.search, ids: [input.id] });
     if (member.ids.length === 0) return { index: null };
     const match = ftsQuery(input.search);
+    // Counting stops at `upTo`: the cost is the place asked about, not the length of the view.
+    const limit = input.upTo ?? -1;
     if (match !== null) {
       const before = this.statement(
         `position-search:${input.view}`,
-        () => `SELECT count(*) FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
-               AND s.rowid > ?`,
+        () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
+               AND ${VIEW_CONDITIONS[input.view]} AND s.rowid > ? LIMIT ?)`,
       );
-      return { index: before.pluck().get(match, input.id) as number };
+      return { index: before.pluck().get(match, input.id, limit) as number };
     }
     const sortKey = this.sortKeyOf.get(input.id) as string;
     const before = this.statement(
       `position:${input.view}`,
-      () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
-             AND (sort_key, id) > (?, ?)`,
+      () => `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             AND (sort_key, id) > (?, ?) LIMIT ?)`,
     );
-    return { index: before.pluck().get(sortKey, input.id) as number };
+    return { index: before.pluck().get(sortKey, input.id, limit) as number };
   }
 
   /**
