@@ -38,6 +38,8 @@ function listQuery(): { view: ViewId; search: string | undefined } {
  */
 export async function loadIds(): Promise<void> {
   const request = ++idsRequest;
+  // No page is appended to the ids being replaced.
+  nextIds = null;
   const { view, search, ids: held, idsLoaded } = useStore.getState();
   const want = Math.max(ID_PAGE, idsLoaded ? held.length : 0);
   try {
