@@ -14,7 +14,8 @@ export interface ReadFigures {
   search: Record<string, { project: Timing; fts: Timing; hits: number }>;
   ids: Timing;
   counts: Timing;
-  position: Timing | null;
+  position: Timing;
+  idPage: Timing;
   bytes: number;
 }
 
@@ -72,33 +73,42 @@ export async function measureReads(cache: BenchCache, quick: boolean): Promise<R
     );
     const counts = await sample(() => core['leads:counts']({}), { runs: 100, budgetMs, warmup: 1 });
     const position = await measurePosition(core, windows, budgetMs);
+    // A page of 1,000 ids, from the top or from anywhere down the view (by keyset).
+    const cursors = windows.map((ids) => ({
+      sortKey: raw.prepare('SELECT sort_key FROM leads WHERE id = ?').pluck().get(ids[0]) as string,
+      id: ids[0]!,
+    }));
+    const idPage = await sample(
+      (i) =>
+        core['leads:id-page']({
+          view: i % 2 ? 'all' : 'marketing-unprocessed',
+          limit: 1_000,
+          ...(i % 3 === 0 ? {} : { after: cursors[i % cursors.length]! }),
+        }),
+      { runs: 100, budgetMs },
+    );
     const bytes =
       (raw.pragma('page_count', { simple: true }) as number) *
       (raw.pragma('page_size', { simple: true }) as number);
-    return { leads: cache.leads, window, search, ids, counts, position, bytes };
+    return { leads: cache.leads, window, search, ids, counts, position, idPage, bytes };
   } finally {
     raw.close();
     await core.close();
   }
 }
 
-/** The keyset commands that replace whole-view ids, when the core has them. */
-async function measurePosition(
+/** Where a lead joining the list goes among the 1,000 ids it holds. */
+function measurePosition(
   core: ReturnType<typeof offlineCore>,
   windows: number[][],
   budgetMs: number,
-): Promise<Timing | null> {
-  const handlers = core as unknown as Record<
-    string,
-    ((input: unknown) => Promise<unknown>) | undefined
-  >;
-  const position = handlers['leads:position'];
-  if (position === undefined) return null;
+): Promise<Timing> {
   return sample(
     (i) =>
-      position({
+      core['leads:position']({
         view: i % 2 ? 'all' : 'marketing-unprocessed',
-        id: windows[i % windows.length]![0],
+        id: windows[i % windows.length]![0]!,
+        upTo: 1_000,
       }),
     { runs: 100, budgetMs },
   );

@@ -118,6 +118,7 @@ export function createCore(options: CoreOptions): Core {
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
     'leads:list': (input) => queries.list(input),
     'leads:ids': (input) => queries.ids(input),
+    'leads:id-page': (input) => queries.idPage(input),
     'leads:membership': (input) => queries.membership(input),
     'leads:position': (input) => queries.position(input),
     'leads:search-elsewhere': (input) => queries.searchElsewhere(input),

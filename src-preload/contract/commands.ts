@@ -55,6 +55,21 @@ export const coreCommands = {
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
   /**
+   * A page of a view's ids in order, by keyset: the list loads the ids it shows and the next
+   * page as the person nears the end of them, never the whole view at once.
+   */
+  'leads:id-page': {
+    input: z
+      .object({
+        view: ViewIdSchema,
+        search,
+        after: ListCursorSchema.optional(),
+        limit: z.number().int().min(1).max(5_000).default(1_000),
+      })
+      .strict(),
+    output: z.object({ ids: z.array(LeadIdSchema), next: ListCursorSchema.nullable() }),
+  },
+  /**
    * Which of the given leads are in a view (and search), in the order asked: after the person
    * changes a few leads the list learns which left or joined it without reading the whole view.
    */
@@ -66,10 +81,19 @@ export const coreCommands = {
   },
   /**
    * Where a lead stands in a view (and search): how many leads come before it, or null when it
-   * is not in the view. Counted by keyset from the top, for a lead that just joined the list.
+   * is not in the view. Counted by keyset from the top, for a lead that just joined the list;
+   * with `upTo`, at most that many (the answer is then `upTo` for a lead further down).
    */
   'leads:position': {
-    input: z.object({ view: ViewIdSchema, search, id: LeadIdSchema }).strict(),
+    input: z
+      .object({
+        view: ViewIdSchema,
+        search,
+        id: LeadIdSchema,
+        /** Stop counting here: the list only needs the place of a lead among the ids it holds. */
+        upTo: z.number().int().positive().optional(),
+      })
+      .strict(),
     output: z.object({ index: z.number().int().nonnegative().nullable() }),
   },
   /**

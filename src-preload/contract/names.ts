@@ -9,6 +9,7 @@ import type { EventName } from './events';
 export const BRIDGE_COMMAND_NAMES = [
   'leads:list',
   'leads:ids',
+  'leads:id-page',
   'leads:membership',
   'leads:position',
   'leads:search-elsewhere',

@@ -1,9 +1,9 @@
 /**
- * Reading from the core into the store: the id list of a view, rows by window, counts and the
+ * Reading from the core into the store: the ids of a view page by page, rows by window, counts and the
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ViewId } from '../../src-preload/contract';
+import type { ListCursor, ViewId } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';
@@ -17,19 +17,56 @@ const inFlight = new Set<number>();
 /** The last range the list drew, so refreshes refetch what is on screen. */
 let visible = { start: 0, end: 0 };
 
+/** Ids read at a time; the list reads more as the person nears the end of those it holds. */
+const ID_PAGE = 1_000;
+/** The largest page the core gives. */
+const ID_PAGE_MAX = 5_000;
+/** Rows drawn this close to the end of the ids held make the list read the next page. */
+const ID_PAGE_AHEAD = 200;
+
+/** Where the next page of the view's ids starts, or null when the list holds them all. */
+let nextIds: ListCursor | null = null;
+let readingMore = false;
+
+function listQuery(): { view: ViewId; search: string | undefined } {
+  const { view, search } = useStore.getState();
+  return { view, search: search.trim() || undefined };
+}
+
+/**
+ * The first ids of the view, by keyset pages. A refresh of the same view reads as many as the
+ * list held, so the person keeps their place; another view or search starts with one page.
+ */
 export async function loadIds(): Promise<void> {
   const request = ++idsRequest;
-  const { view, search, activeQuery } = useStore.getState();
+  // No page is appended to the ids being replaced.
+  nextIds = null;
+  const { view, search, activeQuery, ids: held, idsLoaded } = useStore.getState();
+  const want = Math.max(ID_PAGE, idsLoaded ? held.length : 0);
   try {
-    const { ids } =
-      activeQuery === null
-        ? await invoke('leads:ids', { view, search: search.trim() || undefined })
-        : await invoke('query:ids', {
-            query: activeQuery.query,
-            sort: activeQuery.sort,
-            search: search.trim() || undefined,
-          });
+    const ids: number[] = [];
+    let after: ListCursor | null = null;
+    if (activeQuery !== null) {
+      // A saved view or typed query: its ids come whole, in its own sort.
+      const found = await invoke('query:ids', {
+        query: activeQuery.query,
+        sort: activeQuery.sort,
+        search: search.trim() || undefined,
+      });
+      ids.push(...found.ids);
+    } else {
+      do {
+        const page: { ids: number[]; next: ListCursor | null } = await invoke('leads:id-page', {
+          ...listQuery(),
+          limit: Math.min(ID_PAGE_MAX, want - ids.length),
+          ...(after === null ? {} : { after }),
+        });
+        ids.push(...page.ids);
+        after = page.next;
+      } while (after !== null && ids.length < want && request === idsRequest);
+    }
     if (request !== idsRequest) return;
+    nextIds = after;
     useStore.getState().setIds(ids);
     const elsewhere = activeQuery === null ? loadElsewhere(request, view, search.trim()) : null;
     if (elsewhere === null) useStore.getState().setElsewhere(null);
@@ -37,6 +74,27 @@ export async function loadIds(): Promise<void> {
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
   }
+}
+
+/** The next page of the view's ids, appended to those the list holds. */
+async function loadMoreIds(): Promise<void> {
+  const after = nextIds;
+  if (after === null || readingMore) return;
+  readingMore = true;
+  const request = idsRequest;
+  try {
+    const page = await invoke('leads:id-page', { ...listQuery(), limit: ID_PAGE, after });
+    if (request !== idsRequest || nextIds !== after) return;
+    nextIds = page.next;
+    const held = useStore.getState().ids;
+    const known = new Set(held);
+    useStore.getState().setIds([...held, ...page.ids.filter((id) => !known.has(id))]);
+  } catch (error) {
+    if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  } finally {
+    readingMore = false;
+  }
+  await ensureWindow();
 }
 
 /** More changed leads than this at once (a sync page, a bulk change) reload the whole list. */
@@ -49,7 +107,9 @@ const MEMBERSHIP_LIMIT = 50;
  */
 export async function followMembership(changed: readonly number[]): Promise<void> {
   if (changed.length === 0) return;
-  if (changed.length > MEMBERSHIP_LIMIT) return loadIds();
+  // A saved view or typed query is read whole again: membership is asked of built-in views.
+  if (changed.length > MEMBERSHIP_LIMIT || useStore.getState().activeQuery !== null)
+    return loadIds();
   const request = idsRequest;
   const { view, search } = useStore.getState();
   const query = { view, search: search.trim() || undefined };
@@ -58,15 +118,22 @@ export async function followMembership(changed: readonly number[]): Promise<void
     const listed = useStore.getState().ids;
     const leaving = new Set(changed.filter((id) => !member.has(id) && listed.includes(id)));
     const joining = [...member].filter((id) => !listed.includes(id));
+    // Only a place among the ids held matters: past them the lead comes with a later page.
+    const upTo = nextIds === null ? undefined : listed.length;
     const places = await Promise.all(
-      joining.map(async (id) => ({ id, ...(await invoke('leads:position', { ...query, id })) })),
+      joining.map(async (id) => ({
+        id,
+        ...(await invoke('leads:position', { ...query, id, ...(upTo ? { upTo } : {}) })),
+      })),
     );
     // A full reload started meanwhile (another view or search) already has the answer.
     if (request !== idsRequest || useStore.getState().ids !== listed) return;
     if (leaving.size === 0 && joining.length === 0) return;
     const ids = leaving.size === 0 ? [...listed] : listed.filter((id) => !leaving.has(id));
+    // A lead placed past the ids held comes with the page that holds it.
     for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
-      if (index !== null) ids.splice(Math.min(index, ids.length), 0, id);
+      if (index !== null && (index < ids.length || nextIds === null))
+        ids.splice(Math.min(index, ids.length), 0, id);
     useStore.getState().setIds(ids);
     await ensureWindow();
   } catch (error) {
@@ -104,6 +171,7 @@ async function loadElsewhere(request: number, view: ViewId, search: string): Pro
 export function showRange(start: number, end: number): void {
   visible = { start, end };
   void ensureWindow();
+  if (end >= useStore.getState().ids.length - ID_PAGE_AHEAD) void loadMoreIds();
 }
 
 function currentWindow(): number[] {

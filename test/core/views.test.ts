@@ -64,6 +64,21 @@ describe('views', () => {
     expect(keys).toEqual(sorted);
   });
 
+  it.each(VIEW_IDS)('%s: id pages, searched or not, join up to the id list', async (view) => {
+    for (const search of [undefined, 'a']) {
+      const { ids } = await core['leads:ids']({ view, search });
+      const paged: number[] = [];
+      let after: { sortKey: string; id: number } | undefined;
+      for (;;) {
+        const page = await core['leads:id-page']({ view, search, limit: 11, after });
+        paged.push(...page.ids);
+        if (page.next === null) break;
+        after = page.next;
+      }
+      expect(paged).toEqual(ids);
+    }
+  });
+
   it.each(VIEW_IDS)(
     '%s: membership and position of leads agree with the id list, searched or not',
     async (view) => {
@@ -76,6 +91,10 @@ describe('views', () => {
         for (const id of asked.slice(0, 12)) {
           const { index } = await core['leads:position']({ view, search, id });
           expect(index, `lead ${id}`).toBe(ids.includes(id) ? ids.indexOf(id) : null);
+          const capped = await core['leads:position']({ view, search, id, upTo: 5 });
+          expect(capped.index, `lead ${id} up to 5`).toBe(
+            ids.includes(id) ? Math.min(5, ids.indexOf(id)) : null,
+          );
         }
       }
     },

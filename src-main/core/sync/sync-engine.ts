@@ -403,8 +403,8 @@ export class SyncEngine {
         this.emitStatus();
       }
     }
-    this.emitStatus();
     if (sent > 0) store.syncState.set('lastSyncAt', clock.now());
+    this.emitStatus();
   }
 
   /** `syncOnce` waits for a retry moment, unless Envoke asked for longer than anyone would wait. */

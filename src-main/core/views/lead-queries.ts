@@ -132,6 +132,35 @@ export class LeadQueries {
     return { ids };
   }
 
+  idPage(input: CommandArgs<'leads:id-page'>): CommandOutput<'leads:id-page'> {
+    const match = ftsQuery(input.search);
+    const after = input.after;
+    const key = `id-page:${input.view}:${match !== null}:${after !== undefined}`;
+    const statement = this.statement(key, () =>
+      match !== null
+        ? // The search's own order (see the top of this file): its cursor is the id alone.
+          `SELECT s.rowid AS id, '' AS sort_key FROM ${SEARCH_FROM}
+           AND ${VIEW_CONDITIONS[input.view]} ${after !== undefined ? 'AND s.rowid < ?' : ''}
+           ORDER BY s.rowid DESC LIMIT ?`
+        : `SELECT id, sort_key FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+           ${after !== undefined ? 'AND (sort_key, id) < (?, ?)' : ''}
+           ORDER BY sort_key DESC, id DESC LIMIT ?`,
+    );
+    const params: unknown[] = [];
+    if (match !== null) {
+      params.push(match);
+      if (after !== undefined) params.push(after.id);
+    } else if (after !== undefined) params.push(after.sortKey, after.id);
+    params.push(input.limit);
+    const rows = statement.all(...params) as { id: number; sort_key: string }[];
+    const last = rows[rows.length - 1];
+    const next =
+      rows.length === input.limit && last !== undefined
+        ? { sortKey: last.sort_key, id: last.id }
+        : null;
+    return { ids: rows.map((row) => row.id), next };
+  }
+
   membership(input: CommandArgs<'leads:membership'>): CommandOutput<'leads:membership'> {
     const match = ftsQuery(input.search);
     const statement = this.statement(`member:${input.view}:${match !== null}`, () =>
@@ -151,21 +180,23 @@ export class LeadQueries {
     const member = this.membership({ view: input.view, search: input.search, ids: [input.id] });
     if (member.ids.length === 0) return { index: null };
     const match = ftsQuery(input.search);
+    // Counting stops at `upTo`: the cost is the place asked about, not the length of the view.
+    const limit = input.upTo ?? -1;
     if (match !== null) {
       const before = this.statement(
         `position-search:${input.view}`,
-        () => `SELECT count(*) FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
-               AND s.rowid > ?`,
+        () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
+               AND ${VIEW_CONDITIONS[input.view]} AND s.rowid > ? LIMIT ?)`,
       );
-      return { index: before.pluck().get(match, input.id) as number };
+      return { index: before.pluck().get(match, input.id, limit) as number };
     }
     const sortKey = this.sortKeyOf.get(input.id) as string;
     const before = this.statement(
       `position:${input.view}`,
-      () => `SELECT count(*) FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
-             AND (sort_key, id) > (?, ?)`,
+      () => `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             AND (sort_key, id) > (?, ?) LIMIT ?)`,
     );
-    return { index: before.pluck().get(sortKey, input.id) as number };
+    return { index: before.pluck().get(sortKey, input.id, limit) as number };
   }
 
   /**
