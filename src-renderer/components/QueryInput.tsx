@@ -44,9 +44,11 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
   const known = useKnownValues(value);
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(-1);
+  // Completions show only while the person types here, never over the buttons beside it.
+  const [focused, setFocused] = useState(false);
   const listId = useId();
   const endsInWord = value !== '' && !/\s$/.test(value);
-  const suggestions: QuerySuggestion[] = endsInWord ? suggest(value, known) : [];
+  const suggestions: QuerySuggestion[] = focused && endsInWord ? suggest(value, known) : [];
   const chosen = index >= 0 ? suggestions[index] : undefined;
 
   const take = (suggestion: QuerySuggestion) => {
@@ -70,6 +72,8 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
         placeholder="status:passed rating:hot company:acme created:>2026-09-01 sort:company"
         spellCheck={false}
         value={value}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onChange={(event) => {
           onChange(event.target.value);
           setIndex(-1);
