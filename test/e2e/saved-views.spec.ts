@@ -235,7 +235,7 @@ test('saved views are renamed, reordered and deleted from the query bar', async 
   for (const [query, name] of [
     ['rating:hot', 'Hot'],
     ['rating:cold', 'Cold'],
-  ]) {
+  ] as const) {
     await press(page, 'Control+k');
     await page.keyboard.type(query);
     await press(page, 'Enter');
