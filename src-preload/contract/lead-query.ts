@@ -528,14 +528,16 @@ export function suggest(
     else if (kind === 'rating') values = [...new Set([...RATINGS, ...known])];
     else if (kind === 'text') values = known;
   }
-  return values
-    .filter((value) => value.toLowerCase().startsWith(typed) || fold(value).includes(fold(typed)))
-    .slice(0, limit)
-    .map((value) => ({
-      text: `${before}${sign}${name}:${printValue(value)} `,
-      label: `${name}:${printValue(value)}`,
-      detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
-    }));
+  // Values that begin with what was typed come first, then those that contain it.
+  const starting = values.filter((value) => value.toLowerCase().startsWith(typed));
+  const containing = values.filter(
+    (value) => !starting.includes(value) && fold(value).includes(fold(typed)),
+  );
+  return [...starting, ...containing].slice(0, limit).map((value) => ({
+    text: `${before}${sign}${name}:${printValue(value)} `,
+    label: `${name}:${printValue(value)}`,
+    detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
+  }));
 }
 
 /** The field of the word being typed at the end of `input`, when it is a text or rating field. */

@@ -80,11 +80,16 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
           setError(null);
         }}
         onKeyDown={(event) => {
-          if ((event.key === 'Tab' && !event.shiftKey) || event.key === 'ArrowDown') {
+          if (event.key === 'Tab' && !event.shiftKey) {
+            // Tab takes the completion chosen with the arrows, else the first.
+            const completion = chosen ?? suggestions[0];
+            if (!completion) return;
+            event.preventDefault();
+            take(completion);
+          } else if (event.key === 'ArrowDown') {
             if (suggestions.length === 0) return;
             event.preventDefault();
-            if (event.key === 'Tab' && suggestions.length === 1) take(suggestions[0]!);
-            else setIndex((i) => (i + 1) % suggestions.length);
+            setIndex((i) => (i + 1) % suggestions.length);
           } else if (event.key === 'ArrowUp' && suggestions.length > 0) {
             event.preventDefault();
             setIndex((i) => (i <= 0 ? suggestions.length - 1 : i - 1));

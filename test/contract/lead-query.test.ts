@@ -234,6 +234,12 @@ describe('completion', () => {
       'salesperson:"Jane Roe" ',
     ]);
     expect(suggest('-sort:').map((s) => s.label)).toContain('sort:company');
+    // Those that begin with what was typed come before those that merely contain it.
+    expect(suggest('has:n').map((s) => s.label)).toEqual([
+      'has:note',
+      'has:salesperson',
+      'has:rating',
+    ]);
   });
 });
 

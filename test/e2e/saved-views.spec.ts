@@ -93,6 +93,26 @@ test('a view typed in the palette is saved and still there, with its count, afte
     await expect(currentLead(page)).toHaveAttribute('aria-posinset', '1');
     await press(page, 'g', 'j');
     await expect(currentLead(page)).toHaveAttribute('aria-posinset', '2');
+
+    // The query box completes too: has:n becomes has:note, and Enter narrows the list.
+    const box = queryBar(page).getByRole('combobox', { name: 'Lead query' });
+    await box.click();
+    await box.press('End');
+    await page.keyboard.type(' has:n');
+    await expect(queryBar(page).getByRole('listbox', { name: 'Completions' })).toContainText(
+      'has:note',
+    );
+    await press(page, 'Tab');
+    await expect(box).toHaveValue('status:"Passed to sales" has:note ');
+    await press(page, 'Enter');
+    await expect(queryBar(page).locator('.query-name')).toHaveText('Query');
+    const narrowed = await listedCount(page);
+    expect(narrowed).toBeLessThanOrEqual(count);
+    await box.fill('staus:x');
+    await press(page, 'Enter');
+    await expect(queryBar(page).getByRole('alert')).toHaveText(
+      "Unknown field 'staus' — did you mean status?",
+    );
   } finally {
     await app?.stop();
     rmSync(dir, { recursive: true, force: true });
