@@ -167,6 +167,10 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
       params.push(term.value);
       return `${RATING_COLUMNS[term.field]} = ? COLLATE NOCASE`;
     case 'text':
+      if (term.exact) {
+        params.push(term.value);
+        return `${TEXT_COLUMNS[term.field]} = ? COLLATE NOCASE`;
+      }
       params.push(containsPattern(term.value));
       return `${TEXT_COLUMNS[term.field]} LIKE ? ESCAPE '\\'`;
     case 'date':
