@@ -77,7 +77,7 @@ export const FIELD_HELP: Record<QueryFieldName | 'sort', string> = {
   is: 'is:duplicate — possible duplicates',
   rating: 'Marketing rating',
   'sales-rating': 'Sales rating',
-  salesperson: 'Salesperson (contains)',
+  salesperson: 'Salesperson (contains; ="Jane Roe" for the whole name)',
   company: 'Company (contains)',
   contact: 'Contact name (contains)',
   email: 'Email (contains)',
