@@ -77,7 +77,7 @@ export const FIELD_HELP: Record<QueryFieldName | 'sort', string> = {
   is: 'is:duplicate — possible duplicates',
   rating: 'Marketing rating',
   'sales-rating': 'Sales rating',
-  salesperson: 'Salesperson (contains)',
+  salesperson: 'Salesperson (contains; ="Jane Roe" for the whole name)',
   company: 'Company (contains)',
   contact: 'Contact name (contains)',
   email: 'Email (contains)',
@@ -115,7 +115,8 @@ export type DateOp = '=' | '>' | '>=' | '<' | '<=' | '..';
 export type QueryTerm =
   | { kind: 'enum'; field: EnumFieldName; value: string; negated: boolean }
   | { kind: 'rating'; field: RatingFieldName; value: string; negated: boolean }
-  | { kind: 'text'; field: TextFieldName; value: string; negated: boolean }
+  /** `exact`: the whole value, in any case (`salesperson:="Jane Roe"`); else contained in it. */
+  | { kind: 'text'; field: TextFieldName; value: string; exact: boolean; negated: boolean }
   | {
       kind: 'date';
       field: DateFieldName;
@@ -155,6 +156,8 @@ interface Token {
   value: string;
   /** True when the value was written in quotes (so it is never a field or an operator). */
   quoted: boolean;
+  /** `=` written right before a quoted value (`salesperson:="Jane Roe"`). */
+  exact: boolean;
   negated: boolean;
 }
 
@@ -200,6 +203,7 @@ function tokenize(input: string): Token[] {
     let name: string | null = null;
     let value = '';
     let quoted = false;
+    let exact = false;
     if (input[i] === '"') {
       const read = readQuoted(input, i);
       value = read.text;
@@ -212,6 +216,10 @@ function tokenize(input: string): Token[] {
       if (input[j] === ':' && FIELD_NAME.test(head)) {
         name = head.toLowerCase();
         j += 1;
+        if (input[j] === '=' && input[j + 1] === '"') {
+          exact = true;
+          j += 1;
+        }
         if (input[j] === '"') {
           const read = readQuoted(input, j);
           value = read.text;
@@ -228,7 +236,16 @@ function tokenize(input: string): Token[] {
       }
       i = j;
     }
-    tokens.push({ text: input.slice(start, i), start, end: i, name, value, quoted, negated });
+    tokens.push({
+      text: input.slice(start, i),
+      start,
+      end: i,
+      name,
+      value,
+      quoted,
+      exact,
+      negated,
+    });
   }
   return tokens;
 }
@@ -373,13 +390,18 @@ function termOf(token: Token): QueryTerm {
         negated: token.negated,
       };
     }
-    case 'text':
-      return {
-        kind: 'text',
-        field: field as TextFieldName,
-        value: token.value,
-        negated: token.negated,
-      };
+    case 'text': {
+      // `=` before the value asks for the whole value; a quoted "=x" is searched for as text.
+      const exact = token.exact || (!token.quoted && token.value.startsWith('='));
+      const value = exact && !token.quoted ? token.value.slice(1) : token.value;
+      if (value === '')
+        throw new QuerySyntaxError(
+          `${field}: needs a value, such as ${example(field)}.`,
+          token.start,
+          token.end,
+        );
+      return { kind: 'text', field: field as TextFieldName, value, exact, negated: token.negated };
+    }
     case 'date':
       return dateTerm(token, field as DateFieldName);
   }
@@ -433,10 +455,14 @@ export function tryParseQuery(input: string): ParseResult {
   }
 }
 
+function quoteValue(value: string): string {
+  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+}
+
 /** A value as the query writes it: bare when it reads back the same, quoted otherwise. */
 export function printValue(value: string): string {
   if (value !== '' && /^[^\s"\\:]+$/.test(value) && !value.startsWith('-')) return value;
-  return `"${value.replace(/[\\"]/g, (c) => `\\${c}`)}"`;
+  return quoteValue(value);
 }
 
 function printTerm(term: QueryTerm): string {
@@ -452,6 +478,10 @@ function printTerm(term: QueryTerm): string {
           : `${term.op === '=' ? '' : term.op}${term.date}`;
       return `${sign}${term.field}:${value}`;
     }
+    case 'text':
+      if (term.exact) return `${sign}${term.field}:=${printValue(term.value)}`;
+      // A contained value starting with = is quoted, or it would read back as exact.
+      return `${sign}${term.field}:${term.value.startsWith('=') ? quoteValue(term.value) : printValue(term.value)}`;
     default:
       return `${sign}${term.field}:${printValue(term.value)}`;
   }
@@ -477,6 +507,7 @@ export function parseSort(text: string): QuerySort {
     name: 'sort',
     value: text,
     quoted: false,
+    exact: false,
     negated: false,
   });
 }
@@ -528,14 +559,16 @@ export function suggest(
     else if (kind === 'rating') values = [...new Set([...RATINGS, ...known])];
     else if (kind === 'text') values = known;
   }
-  return values
-    .filter((value) => value.toLowerCase().startsWith(typed) || fold(value).includes(fold(typed)))
-    .slice(0, limit)
-    .map((value) => ({
-      text: `${before}${sign}${name}:${printValue(value)} `,
-      label: `${name}:${printValue(value)}`,
-      detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
-    }));
+  // Values that begin with what was typed come first, then those that contain it.
+  const starting = values.filter((value) => value.toLowerCase().startsWith(typed));
+  const containing = values.filter(
+    (value) => !starting.includes(value) && fold(value).includes(fold(typed)),
+  );
+  return [...starting, ...containing].slice(0, limit).map((value) => ({
+    text: `${before}${sign}${name}:${printValue(value)} `,
+    label: `${name}:${printValue(value)}`,
+    detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
+  }));
 }
 
 /** The field of the word being typed at the end of `input`, when it is a text or rating field. */

@@ -44,9 +44,11 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
   const known = useKnownValues(value);
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(-1);
+  // Completions show only while the person types here, never over the buttons beside it.
+  const [focused, setFocused] = useState(false);
   const listId = useId();
   const endsInWord = value !== '' && !/\s$/.test(value);
-  const suggestions: QuerySuggestion[] = endsInWord ? suggest(value, known) : [];
+  const suggestions: QuerySuggestion[] = focused && endsInWord ? suggest(value, known) : [];
   const chosen = index >= 0 ? suggestions[index] : undefined;
 
   const take = (suggestion: QuerySuggestion) => {
@@ -70,17 +72,24 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
         placeholder="status:passed rating:hot company:acme created:>2026-09-01 sort:company"
         spellCheck={false}
         value={value}
+        onFocus={() => setFocused(true)}
+        onBlur={() => setFocused(false)}
         onChange={(event) => {
           onChange(event.target.value);
           setIndex(-1);
           setError(null);
         }}
         onKeyDown={(event) => {
-          if ((event.key === 'Tab' && !event.shiftKey) || event.key === 'ArrowDown') {
+          if (event.key === 'Tab' && !event.shiftKey) {
+            // Tab takes the completion chosen with the arrows, else the first.
+            const completion = chosen ?? suggestions[0];
+            if (!completion) return;
+            event.preventDefault();
+            take(completion);
+          } else if (event.key === 'ArrowDown') {
             if (suggestions.length === 0) return;
             event.preventDefault();
-            if (event.key === 'Tab' && suggestions.length === 1) take(suggestions[0]!);
-            else setIndex((i) => (i + 1) % suggestions.length);
+            setIndex((i) => (i + 1) % suggestions.length);
           } else if (event.key === 'ArrowUp' && suggestions.length > 0) {
             event.preventDefault();
             setIndex((i) => (i <= 0 ? suggestions.length - 1 : i - 1));

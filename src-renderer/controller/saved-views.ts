@@ -100,6 +100,8 @@ export async function saveCurrentQuery(name: string): Promise<string | null> {
     await loadSavedViews();
     openSavedView(saved);
     useStore.getState().addToast('info', `Saved the view “${saved.name}”.`);
+    // Saved: back to the leads, where the keys work again.
+    document.getElementById('lead-list')?.focus();
     return null;
   } catch (error) {
     return errorMessage(error);

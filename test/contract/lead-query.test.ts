@@ -40,9 +40,9 @@ describe('reading a query', () => {
     expect(query.terms).toEqual([
       { kind: 'enum', field: 'status', value: 'Passed to sales', negated: false },
       { kind: 'rating', field: 'rating', value: 'Hot', negated: false },
-      { kind: 'text', field: 'company', value: 'acme', negated: false },
+      { kind: 'text', field: 'company', value: 'acme', exact: false, negated: false },
       { kind: 'date', field: 'created', op: '>', date: '2026-09-01', negated: false },
-      { kind: 'text', field: 'salesperson', value: 'Jane Roe', negated: false },
+      { kind: 'text', field: 'salesperson', value: 'Jane Roe', exact: false, negated: false },
       { kind: 'enum', field: 'has', value: 'note', negated: false },
       { kind: 'enum', field: 'sync', value: 'pending', negated: false },
     ]);
@@ -70,16 +70,22 @@ describe('reading a query', () => {
     ['is:duplicate', { kind: 'enum', field: 'is', value: 'duplicate', negated: false }],
     ['sales-rating:warm', { kind: 'rating', field: 'sales-rating', value: 'Warm', negated: false }],
     ['rating:A+', { kind: 'rating', field: 'rating', value: 'A+', negated: false }],
-    ['contact:jane', { kind: 'text', field: 'contact', value: 'jane', negated: false }],
+    [
+      'contact:jane',
+      { kind: 'text', field: 'contact', value: 'jane', exact: false, negated: false },
+    ],
     [
       'email:@acme.example',
-      { kind: 'text', field: 'email', value: '@acme.example', negated: false },
+      { kind: 'text', field: 'email', value: '@acme.example', exact: false, negated: false },
     ],
-    ['source:google', { kind: 'text', field: 'source', value: 'google', negated: false }],
-    ['medium:cpc', { kind: 'text', field: 'medium', value: 'cpc', negated: false }],
+    [
+      'source:google',
+      { kind: 'text', field: 'source', value: 'google', exact: false, negated: false },
+    ],
+    ['medium:cpc', { kind: 'text', field: 'medium', value: 'cpc', exact: false, negated: false }],
     [
       'campaign:"spring fair"',
-      { kind: 'text', field: 'campaign', value: 'spring fair', negated: false },
+      { kind: 'text', field: 'campaign', value: 'spring fair', exact: false, negated: false },
     ],
     [
       'created:2026-09-01',
@@ -108,14 +114,29 @@ describe('reading a query', () => {
         negated: false,
       },
     ],
-    ['-company:acme', { kind: 'text', field: 'company', value: 'acme', negated: true }],
+    [
+      '-company:acme',
+      { kind: 'text', field: 'company', value: 'acme', exact: false, negated: true },
+    ],
     ['pallets', { kind: 'word', value: 'pallets', negated: false }],
     ['-"fork lift"', { kind: 'word', value: 'fork lift', negated: true }],
     ['10:30', { kind: 'word', value: '10:30', negated: false }],
-    ['Company:Acme', { kind: 'text', field: 'company', value: 'Acme', negated: false }],
+    [
+      'salesperson:="Jane Roe"',
+      { kind: 'text', field: 'salesperson', value: 'Jane Roe', exact: true, negated: false },
+    ],
+    [
+      'company:=Acme',
+      { kind: 'text', field: 'company', value: 'Acme', exact: true, negated: false },
+    ],
+    ['company:"=x"', { kind: 'text', field: 'company', value: '=x', exact: false, negated: false }],
+    [
+      'Company:Acme',
+      { kind: 'text', field: 'company', value: 'Acme', exact: false, negated: false },
+    ],
     [
       'company:"say \\"hi\\" \\\\ bye"',
-      { kind: 'text', field: 'company', value: 'say "hi" \\ bye', negated: false },
+      { kind: 'text', field: 'company', value: 'say "hi" \\ bye', exact: false, negated: false },
     ],
   ])('%s', (text, term) => {
     const query = parseQuery(text);
@@ -177,6 +198,7 @@ describe('a wrong term gets one clear sentence', () => {
     ],
     ['has:nothing', "'nothing' is not a value of has: use note, salesperson, email, rating."],
     ['company:', 'company: needs a value, such as company:acme.'],
+    ['company:=', 'company: needs a value, such as company:acme.'],
     [
       'created:yesterday',
       'created:yesterday is not a date: write YYYY-MM-DD, with >, >=, < or <= before it, or a range a..b.',
@@ -234,6 +256,12 @@ describe('completion', () => {
       'salesperson:"Jane Roe" ',
     ]);
     expect(suggest('-sort:').map((s) => s.label)).toContain('sort:company');
+    // Those that begin with what was typed come before those that merely contain it.
+    expect(suggest('has:n').map((s) => s.label)).toEqual([
+      'has:note',
+      'has:salesperson',
+      'has:rating',
+    ]);
   });
 });
 
@@ -254,6 +282,7 @@ const someText = fc.string({
 });
 const textTerm = fc.record({
   kind: fc.constant('text' as const),
+  exact: fc.boolean(),
   field: fc.constantFrom(
     ...(QUERY_FIELDS.filter((f) => FIELD_KINDS[f] === 'text') as TextFieldName[]),
   ),

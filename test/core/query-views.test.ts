@@ -134,6 +134,14 @@ describe('each field filters what the leads hold', () => {
     );
   });
 
+  it('salesperson:= matches the whole name in any case, not a longer one', async () => {
+    const name = leads.find((l) => l.salesperson !== '')!.salesperson;
+    expect(sorted(await idsOf(`salesperson:="${name.toUpperCase()}"`))).toEqual(
+      idsWhere((l) => l.salesperson.toLowerCase() === name.toLowerCase()),
+    );
+    expect(await idsOf(`salesperson:="${name.slice(0, -1)}"`)).toEqual([]);
+  });
+
   it('a % or _ typed is a character, not a wildcard', async () => {
     expect(await idsOf('company:%')).toEqual([]);
   });

@@ -93,6 +93,26 @@ test('a view typed in the palette is saved and still there, with its count, afte
     await expect(currentLead(page)).toHaveAttribute('aria-posinset', '1');
     await press(page, 'g', 'j');
     await expect(currentLead(page)).toHaveAttribute('aria-posinset', '2');
+
+    // The query box completes too: has:n becomes has:note, and Enter narrows the list.
+    const box = queryBar(page).getByRole('combobox', { name: 'Lead query' });
+    await box.click();
+    await box.press('End');
+    await page.keyboard.type(' has:n');
+    await expect(queryBar(page).getByRole('listbox', { name: 'Completions' })).toContainText(
+      'has:note',
+    );
+    await press(page, 'Tab');
+    await expect(box).toHaveValue('status:"Passed to sales" has:note ');
+    await press(page, 'Enter');
+    await expect(queryBar(page).locator('.query-name')).toHaveText('Query');
+    const narrowed = await listedCount(page);
+    expect(narrowed).toBeLessThanOrEqual(count);
+    await box.fill('staus:x');
+    await press(page, 'Enter');
+    await expect(queryBar(page).getByRole('alert')).toHaveText(
+      "Unknown field 'staus' — did you mean status?",
+    );
   } finally {
     await app?.stop();
     rmSync(dir, { recursive: true, force: true });
@@ -228,4 +248,40 @@ test('a seeded duplicate pair is listed side by side, flagged in the list, and c
       .getByRole('listitem')
       .filter({ hasText: 'Dup.Pair@Example.com' }),
   ).toHaveCount(0);
+});
+
+test('saved views are renamed, reordered and deleted from the query bar', async ({ page, app }) => {
+  await openApp(page, app);
+  for (const [query, name] of [
+    ['rating:hot', 'Hot'],
+    ['rating:cold', 'Cold'],
+  ] as const) {
+    await press(page, 'Control+k');
+    await page.keyboard.type(query);
+    await press(page, 'Enter');
+    await queryBar(page).getByRole('textbox', { name: 'View name' }).fill(name);
+    await queryBar(page).getByRole('button', { name: 'Save view' }).click();
+    await expect(
+      savedViews(page).getByRole('button', { name: new RegExp(`^${name}`) }),
+    ).toBeVisible();
+  }
+  const names = () => savedViews(page).locator('.view-label').allTextContents();
+  expect(await names()).toEqual(['Hot', 'Cold']);
+
+  // "Cold" is shown: move it up, rename it, and g 1 now opens it.
+  await queryBar(page).getByRole('button', { name: 'Move up' }).click();
+  await expect.poll(names).toEqual(['Cold', 'Hot']);
+  await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Hot');
+  await queryBar(page).getByRole('button', { name: 'Rename' }).click();
+  await expect(queryBar(page).getByRole('alert')).toHaveText(
+    'A view named "Hot" exists already: pick another name.',
+  );
+  await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Cold leads');
+  await queryBar(page).getByRole('button', { name: 'Rename' }).click();
+  await expect.poll(names).toEqual(['Cold leads', 'Hot']);
+  await page.locator('#lead-list').focus();
+  await press(page, 'g', '2');
+  await expect(queryBar(page).locator('.query-name')).toHaveText('Hot');
+  await queryBar(page).getByRole('button', { name: 'Delete view' }).click();
+  await expect.poll(names).toEqual(['Cold leads']);
 });

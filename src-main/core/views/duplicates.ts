@@ -8,7 +8,21 @@ import { CommandError } from '../../../src-preload/contract/errors';
 import type { LeadSummary } from '../../../src-preload/contract/dto';
 import type { DuplicatePair } from '../../../src-preload/contract/view-commands';
 import type { Store } from '../store/store';
-import { POSSIBLE_DUPLICATE } from './query-sql';
+
+/**
+ * The same test as the query language's is:duplicate, asked of a few given leads (a window of
+ * the list): each is looked up by its own email and name, rather than finding every duplicate.
+ */
+const OTHER_NOT_DISMISSED = `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
+  WHERE d.low_id = min(leads.id, other.id) AND d.high_id = max(leads.id, other.id))`;
+const HAS_DUPLICATE = `(
+  (email <> '' AND EXISTS (SELECT 1 FROM leads other
+     WHERE lower(other.email) = lower(leads.email) AND other.email <> '' AND other.id <> leads.id
+       AND ${OTHER_NOT_DISMISSED}))
+  OR (contact_name <> '' AND company <> '' AND EXISTS (SELECT 1 FROM leads other
+     WHERE lower(other.contact_name) = lower(leads.contact_name) AND lower(other.company) = lower(leads.company)
+       AND other.contact_name <> '' AND other.company <> '' AND other.id <> leads.id
+       AND ${OTHER_NOT_DISMISSED})))`;
 
 const NOT_DISMISSED = `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d WHERE d.low_id = a.id AND d.high_id = b.id)`;
 
@@ -41,7 +55,7 @@ export class Duplicates {
         LIMIT ?)`);
     this.amongStatement = db
       .prepare<[string], number>(
-        `SELECT id FROM leads WHERE id IN (SELECT value FROM json_each(?)) AND ${POSSIBLE_DUPLICATE}`,
+        `SELECT id FROM leads WHERE id IN (SELECT value FROM json_each(?)) AND ${HAS_DUPLICATE}`,
       )
       .pluck();
   }

@@ -68,7 +68,7 @@ export function stepQuery(
   return [
     step.filter,
     `${step.time}:${from}..${to}`,
-    salesperson ? `salesperson:${printValue(salesperson)}` : '',
+    salesperson ? `salesperson:=${printValue(salesperson)}` : '',
   ]
     .filter(Boolean)
     .join(' ');

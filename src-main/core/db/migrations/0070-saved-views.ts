@@ -32,6 +32,9 @@ export const migration0070: Migration = {
       CREATE INDEX leads_opportunity_by_time ON leads (opportunity_time) WHERE opportunity = 'Yes';
       CREATE INDEX leads_sale_by_time ON leads (sale_time) WHERE sale = 'Yes';
 
+      -- Salespeople on this laptop, most leads first (pipeline and completion), from the index alone.
+      CREATE INDEX leads_by_salesperson ON leads (salesperson) WHERE salesperson <> '';
+
       -- Possible duplicates: the same email in any case, or the same name at the same company.
       CREATE INDEX leads_by_email_nocase ON leads (lower(email)) WHERE email <> '';
       CREATE INDEX leads_by_name_company ON leads (lower(contact_name), lower(company))
