@@ -82,17 +82,27 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
         document.getElementById('lead-list')?.focus();
       }}
     >
+      {/* The narrow first column marks a row: selected for a bulk change, else a possible
+          duplicate. The flag never takes room from the company's name. */}
       <span className="cell mark" aria-label={inBulk ? 'selected for bulk change' : undefined}>
-        {inBulk ? '✓' : ''}
+        {inBulk ? (
+          '✓'
+        ) : duplicate ? (
+          <span
+            className="dup-flag"
+            role="img"
+            aria-label="Possible duplicate"
+            title="Possible duplicate"
+          >
+            ≈
+          </span>
+        ) : (
+          ''
+        )}
       </span>
       {row ? (
         <>
           <span className="cell company" title={row.company || undefined}>
-            {duplicate ? (
-              <span className="dup-flag" title="Possible duplicate">
-                dup
-              </span>
-            ) : null}
             {row.company || '(no company)'}
           </span>
           <span className="cell contact" title={row.contactName || row.email}>
