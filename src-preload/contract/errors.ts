@@ -25,6 +25,8 @@ export const ERROR_CODES = [
    * damaged file). The message says how many unsent changes downloading the leads again would lose.
    */
   'storage-key',
+  /** A queued change is out to Envoke at this moment; it can be changed once that try ends. */
+  'busy',
   'internal',
 ] as const;
 export const ErrorCodeSchema = z.enum(ERROR_CODES);

@@ -1,5 +1,5 @@
 /** The outbox panel's commands: list, retry, edit and discard queued changes. */
-import { errorMessage, invoke } from '../bridge/client';
+import { ClientError, errorMessage, invoke } from '../bridge/client';
 import { editorField, isTriageField } from '../logic/fields';
 import { useStore } from '../store/store';
 import { openResolver } from './conflicts';
@@ -17,6 +17,28 @@ export async function loadOutbox(): Promise<void> {
   }
 }
 
+/** How long a person's discard waits for a try under way (offline, one times out) to end. */
+const SENDING_WAIT_MS = 15_000;
+const SENDING_POLL_MS = 250;
+
+/**
+ * Runs an outbox command, waiting out a try of that change that is under way: the person asked
+ * for it, and a moment later the change is either sent (the command then says so) or waiting
+ * again, when the command does what was asked.
+ */
+async function onceNotSending<T>(command: () => Promise<T>): Promise<T> {
+  const until = Date.now() + SENDING_WAIT_MS;
+  for (;;) {
+    try {
+      return await command();
+    } catch (error) {
+      if (!(error instanceof ClientError && error.code === 'busy') || Date.now() > until)
+        throw error;
+      await new Promise((resolve) => setTimeout(resolve, SENDING_POLL_MS));
+    }
+  }
+}
+
 function selectedEntry() {
   const { outbox, outboxIndex } = useStore.getState();
   return outbox[outboxIndex];
@@ -31,7 +53,7 @@ export async function retrySelected(): Promise<void> {
   const entry = selectedEntry();
   if (!entry) return;
   try {
-    await invoke('outbox:retry', { id: entry.id });
+    await onceNotSending(() => invoke('outbox:retry', { id: entry.id }));
     useStore.getState().addToast('info', `Trying again: ${entry.leadLabel}`);
   } catch (error) {
     useStore.getState().addToast('error', `Could not retry: ${errorMessage(error)}`);
@@ -70,7 +92,7 @@ export async function discardSelected(): Promise<void> {
   }
   store.armDiscard(null);
   try {
-    await invoke('outbox:discard', { id: entry.id });
+    await onceNotSending(() => invoke('outbox:discard', { id: entry.id }));
     useStore.getState().addToast('info', `Discarded the change to ${entry.leadLabel}.`);
   } catch (error) {
     useStore.getState().addToast('error', `Could not discard: ${errorMessage(error)}`);
@@ -93,7 +115,7 @@ export async function saveOutboxEdit(
   entryId: number,
   patch: Record<string, string>,
 ): Promise<void> {
-  await invoke('outbox:edit', { id: entryId, patch });
+  await onceNotSending(() => invoke('outbox:edit', { id: entryId, patch }));
   useStore.getState().addToast('info', 'Change saved. It goes to Envoke with the next sync.');
   await loadOutbox();
 }

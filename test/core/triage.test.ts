@@ -306,3 +306,23 @@ describe('outbox commands', () => {
     ).toBe('not-found');
   });
 });
+
+describe('a change out to Envoke at this moment', () => {
+  it('answers busy to a discard, and is discarded once the try has ended', async () => {
+    const [id] = (await core['leads:ids']({ view: 'all' })).ids;
+    await core['leads:update']({ ids: [id!], patch: { sale_note: 'Call back in May' } });
+    const [entry] = (await core['outbox:list']({ includeDone: false })).entries;
+    const db = openKeyed(dir.db());
+    try {
+      db.prepare("UPDATE outbox SET state = 'sending' WHERE id = ?").run(entry!.id);
+      await expect(core['outbox:discard']({ id: entry!.id })).rejects.toMatchObject({
+        code: 'busy',
+      });
+      db.prepare("UPDATE outbox SET state = 'pending' WHERE id = ?").run(entry!.id);
+    } finally {
+      db.close();
+    }
+    await core['outbox:discard']({ id: entry!.id });
+    expect((await core['outbox:list']({ includeDone: false })).entries).toEqual([]);
+  });
+});

@@ -35,7 +35,7 @@ function changeableRow(store: Store, id: number): OutboxRow {
   }
   if (row.state === 'sending') {
     throw new CommandError(
-      'invalid-input',
+      'busy',
       'This change is being sent to Envoke right now; try again in a moment.',
     );
   }
