@@ -11,7 +11,7 @@ import {
 import { VIEW_IDS, type ViewId } from '../../src-preload/contract/dto';
 import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '../../src-preload/contract/lead';
 import type { Core } from '../core/api';
-import { UsageError, type CliArgs } from './args';
+import { COMMANDS, UsageError, type CliArgs, type CommandWord } from './args';
 import { parseAssignments } from './assignments';
 import { encodeCursor } from './cursor';
 import { idsToShow } from './export-leads';
@@ -45,19 +45,11 @@ export function resolveLeadId(core: Core, word: string | undefined): number {
 
 export type Progress = (line: string) => void;
 
-/** Commands that need no network. */
-export const OFFLINE_COMMANDS = new Set([
-  'status',
-  'list',
-  'export',
-  'show',
-  'set',
-  'create',
-  'undo',
-  'redo',
-  'outbox',
-  'resolve',
-]);
+/** The commands that talk to Envoke; every other one works with Envoke out of reach. */
+const NETWORK_COMMANDS: ReadonlySet<CommandWord> = new Set(['sync', 'pull', 'push']);
+export const OFFLINE_COMMANDS: ReadonlySet<string> = new Set(
+  COMMANDS.filter((command) => !NETWORK_COMMANDS.has(command)),
+);
 
 export async function runCommand(core: Core, args: CliArgs, progress: Progress): Promise<unknown> {
   const [first, ...rest] = args.words;
