@@ -83,6 +83,27 @@ export class Store {
   }
 
   /**
+   * A transaction recording Envoke's answer to a change being sent: atomic, but not synced to
+   * disk on commit (synchronous=NORMAL). It stays safe because a row stays 'sending' until this
+   * commits, and a 'sending' row found after a crash is sent again through the idempotent checks
+   * (three-way compare, lookup by remote_id), so a lost answer costs a read, never a duplicate.
+   * The WAL keeps commits in order and every later durable transaction syncs it, earlier ones
+   * included: the next round's 'sending' mark, taken before any change that depends on this
+   * answer goes out, makes the answer durable first.
+   */
+  outcomeTransaction<T>(work: () => T): T {
+    this.db.pragma('synchronous = NORMAL');
+    let result: T;
+    try {
+      result = this.db.transaction(work)();
+    } finally {
+      this.db.pragma('synchronous = FULL');
+    }
+    this.written(false);
+    return result;
+  }
+
+  /**
    * Rebuilds what the person sees of one lead from Envoke's copy and its open outbox rows, after
    * any change to either. Callers that already hold the lead's row and its open outbox rows (as
    * they are now) pass them, with what the person saw before, to spare the reads.

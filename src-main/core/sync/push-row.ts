@@ -47,7 +47,10 @@ export type PushOutcome =
   /** Envoke refused the credentials: the queue stops until they change or the person asks. */
   | { kind: 'auth'; leadId: number; error: unknown };
 
-/** Re-reads the row (it is 'sending': nobody else changes it) and applies `change` in one transaction. */
+/**
+ * Re-reads the row (it is 'sending': nobody else changes it) and applies `change` in one
+ * transaction, an outcome transaction: durable with the next round's 'sending' mark.
+ */
 function finish(
   deps: PushDeps,
   row: OutboxRow,
@@ -55,7 +58,7 @@ function finish(
 ): void {
   const { store } = deps;
   const now = deps.clock.now();
-  store.transaction(() => {
+  store.outcomeTransaction(() => {
     const fresh = store.outbox.get(row.id) ?? row;
     change(fresh, now);
     fresh.updatedAt = now;
@@ -178,20 +181,27 @@ async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> 
   return { kind: 'created', leadId: row.leadId };
 }
 
-/** Sends `row` now. Never throws for Envoke's failures: they come back as the outcome. */
+/**
+ * Marks `row` 'sending', before it goes out: holds back its lead's later changes, and tells a
+ * restart its outcome is unknown. Called inside the round's one durable transaction.
+ */
+export function markSending(deps: PushDeps, row: OutboxRow): void {
+  row.state = 'sending';
+  row.attempts += 1;
+  row.updatedAt = deps.clock.now();
+  deps.store.outbox.save(row);
+}
+
+/**
+ * Sends `row`, already marked 'sending' and committed, now. Never throws for Envoke's failures:
+ * they come back as the outcome.
+ */
 export async function pushRow(
   deps: PushDeps,
   row: OutboxRow,
   retryAt: (error: unknown) => number,
 ): Promise<PushOutcome> {
-  const { store } = deps;
-  const leadRow = store.leads.get(row.leadId);
-  store.transaction(() => {
-    row.state = 'sending';
-    row.attempts += 1;
-    row.updatedAt = deps.clock.now();
-    store.outbox.save(row);
-  });
+  const leadRow = deps.store.leads.get(row.leadId);
   try {
     if (row.kind === 'create') return await pushCreate(deps, row);
     return await pushUpdate(deps, row, leadRow?.envoke_id ?? '');

@@ -16,7 +16,7 @@ import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
 import { backoffDelay } from './backoff';
 import { fullPull, quickPull, type PullDeps } from './pull';
-import { pushRow, type PushOutcome } from './push-row';
+import { markSending, pushRow, type PushOutcome } from './push-row';
 import { ServerCopiesAhead } from './server-copies-ahead';
 import { failureKind, SyncStopped, toCommandError } from './sync-errors';
 import { wait } from './wait';
@@ -346,17 +346,25 @@ export class SyncEngine {
       }
 
       // A round: the next ready change, and once Envoke has answered RAMP_AFTER changes in a
-      // row, the next few of other leads beside it. Each is marked 'sending' as it starts, which
-      // holds back its lead's later changes, so a lead's changes still go one after another.
+      // row, the next few of other leads beside it. Each is marked 'sending' before the next is
+      // chosen, which holds back its lead's later changes, so a lead's changes still go one
+      // after another. The marks commit in one durable transaction before any row goes out;
+      // that commit also makes the previous round's answers durable (see outcomeTransaction).
       const deps = { store, envoke: this.deps.envoke, clock, logger: this.deps.logger, readAhead };
       const retryAt = (error: unknown) => this.backOff(error);
-      const round = [pushRow(deps, first, retryAt)];
       const width = answeredInRow >= RAMP_AFTER ? PUSH_IN_FLIGHT : 1;
-      while (round.length < width) {
-        const row = store.outbox.nextReady(clock.now());
-        if (row === undefined) break;
-        round.push(pushRow(deps, row, retryAt));
-      }
+      const rows = store.transaction(() => {
+        const chosen = [first];
+        markSending(deps, first);
+        while (chosen.length < width) {
+          const row = store.outbox.nextReady(clock.now());
+          if (row === undefined) break;
+          markSending(deps, row);
+          chosen.push(row);
+        }
+        return chosen;
+      });
+      const round = rows.map((row) => pushRow(deps, row, retryAt));
       let trouble: Extract<PushOutcome, { kind: 'auth' | 'retry' }> | undefined;
       for (const outcome of await Promise.all(round)) {
         this.noteChanged([outcome.leadId]);
