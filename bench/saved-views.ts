@@ -22,8 +22,8 @@ export const BENCH_VIEWS = [
   ['sales-status:good', '-sales-time'],
 ] as const;
 
-/** Ids the list reads first, and rows it draws on the first screen. */
-const FIRST_PAGE = 1_000;
+/** Ids the list reads first of a query (data.ts QUERY_FIRST_PAGE), and rows of the first screen. */
+const FIRST_PAGE = 250;
 const ROWS_SHOWN = 50;
 
 export async function measureSavedViews(

@@ -129,7 +129,7 @@ try {
     );
     for (const [query, sort] of views)
       await timed(`window: ${query} sort:${sort}`, async () => {
-        const { ids } = await core['query:id-page']({ query, sort, limit: 1_000 });
+        const { ids } = await core['query:id-page']({ query, sort, limit: 250 });
         await core['leads:rows']({ ids: ids.slice(0, WINDOW) });
       });
     await timed('pipeline: a quarter, everyone (5 steps, 13 weeks)', () =>

@@ -19,6 +19,12 @@ let visible = { start: 0, end: 0 };
 
 /** Ids read at a time; the list reads more as the person nears the end of those it holds. */
 const ID_PAGE = 1_000;
+/**
+ * A saved view or query reads fewer ids first: its filter can make the core walk many leads of
+ * its sort's index for each id found, and the first screen needs only a few dozen. The next page
+ * follows as the person scrolls, as for built-in views.
+ */
+const QUERY_FIRST_PAGE = 250;
 /** The largest page the core gives. */
 const ID_PAGE_MAX = 5_000;
 /** Rows drawn this close to the end of the ids held make the list read the next page. */
@@ -65,7 +71,8 @@ export async function loadIds(): Promise<void> {
   // No page is appended to the ids being replaced.
   nextIds = null;
   const { view, search, activeQuery, ids: held, idsLoaded } = useStore.getState();
-  const want = Math.max(ID_PAGE, idsLoaded ? held.length : 0);
+  const first = activeQuery === null ? ID_PAGE : QUERY_FIRST_PAGE;
+  const want = Math.max(first, idsLoaded ? held.length : 0);
   try {
     const ids: number[] = [];
     let after: ListCursor | QueryCursor | null = null;
