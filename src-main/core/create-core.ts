@@ -146,6 +146,7 @@ export function createCore(options: CoreOptions): Core {
       return { ok: true };
     },
     'query:ids': (input) => queryViews.ids(input),
+    'query:id-page': (input) => queryViews.idPage(input),
     'query:count': (input) => queryViews.count(input),
     'query:values': (input) => queryViews.values(input),
     'views:list': () => savedViews.list(),

@@ -31,6 +31,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'sync:scope-get',
   'sync:scope-set',
   'query:ids',
+  'query:id-page',
   'query:count',
   'query:values',
   'views:list',

@@ -36,6 +36,12 @@ export const SavedViewSchema = z.object({
 });
 export type SavedView = z.infer<typeof SavedViewSchema>;
 
+/** Where a page of a query ends: the last lead's sort value (text, or a rating's rank) and id. */
+export const QueryCursorSchema = z
+  .object({ key: z.union([z.string(), z.number()]), id: LeadIdSchema })
+  .strict();
+export type QueryCursor = z.infer<typeof QueryCursorSchema>;
+
 /** A count that stopped at its cap: past it, the sidebar shows "10,000+". */
 export const CappedCountSchema = z.object({
   count: z.number().int().nonnegative(),
@@ -90,8 +96,28 @@ export const viewCommands = {
       .strict(),
     output: z.object({ ids: z.array(LeadIdSchema) }),
   },
+  /**
+   * A page of a query's ids in its sort, by keyset: the list reads the ids it shows and the next
+   * page as the person nears their end, never the whole view at once. `next` is the sort value
+   * and id of the page's last lead, or null at the end.
+   */
+  'query:id-page': {
+    input: z
+      .object({
+        query: QueryTextSchema,
+        sort: SortTextSchema.optional(),
+        search: z.string().trim().max(200).optional(),
+        after: QueryCursorSchema.optional(),
+        limit: z.number().int().min(1).max(5_000).default(1_000),
+      })
+      .strict(),
+    output: z.object({ ids: z.array(LeadIdSchema), next: QueryCursorSchema.nullable() }),
+  },
+  /** How many leads a query has (with the list's search words, if any), capped. */
   'query:count': {
-    input: z.object({ query: QueryTextSchema }).strict(),
+    input: z
+      .object({ query: QueryTextSchema, search: z.string().trim().max(200).optional() })
+      .strict(),
     output: CappedCountSchema,
   },
   /** Values on this laptop of a text field, for completion. */

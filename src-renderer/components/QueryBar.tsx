@@ -85,7 +85,8 @@ function NameForm({
 
 export function QueryBar() {
   const active = useStore((s) => s.activeQuery);
-  const count = useStore((s) => (s.idsLoaded ? s.ids.length : null));
+  const held = useStore((s) => (s.idsLoaded ? s.ids.length : null));
+  const total = useStore((s) => s.queryTotal);
   const [text, setText] = useState(active?.query ?? '');
   useEffect(() => setText(active?.query ?? ''), [active?.query]);
   if (active === null) return null;
@@ -102,7 +103,11 @@ export function QueryBar() {
         />
         <SortChoice sort={active.sort} />
         <span className="query-count" aria-live="polite">
-          {count === null ? '' : `${count.toLocaleString('en-US')} leads`}
+          {held === null
+            ? ''
+            : total === null
+              ? `${held.toLocaleString('en-US')} leads`
+              : `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} leads`}
         </span>
         <button
           type="button"

@@ -3,7 +3,7 @@
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ListCursor, ViewId } from '../../src-preload/contract';
+import type { ListCursor, QueryCursor, ViewId } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';
@@ -19,18 +19,47 @@ let visible = { start: 0, end: 0 };
 
 /** Ids read at a time; the list reads more as the person nears the end of those it holds. */
 const ID_PAGE = 1_000;
+/**
+ * A saved view or query reads fewer ids first: its filter can make the core walk many leads of
+ * its sort's index for each id found, and the first screen needs only a few dozen. The next page
+ * follows as the person scrolls, as for built-in views.
+ */
+const QUERY_FIRST_PAGE = 250;
 /** The largest page the core gives. */
 const ID_PAGE_MAX = 5_000;
 /** Rows drawn this close to the end of the ids held make the list read the next page. */
 const ID_PAGE_AHEAD = 200;
 
 /** Where the next page of the view's ids starts, or null when the list holds them all. */
-let nextIds: ListCursor | null = null;
+let nextIds: ListCursor | QueryCursor | null = null;
 let readingMore = false;
 
 function listQuery(): { view: ViewId; search: string | undefined } {
   const { view, search } = useStore.getState();
   return { view, search: search.trim() || undefined };
+}
+
+type IdPage = { ids: number[]; next: ListCursor | QueryCursor | null };
+
+/**
+ * A page of the list's ids by keyset: of the saved view or typed query when one is active (in
+ * its own sort), else of the built-in view.
+ */
+async function idPage(limit: number, after: ListCursor | QueryCursor | null): Promise<IdPage> {
+  const { activeQuery, search } = useStore.getState();
+  if (activeQuery !== null)
+    return invoke('query:id-page', {
+      query: activeQuery.query,
+      sort: activeQuery.sort,
+      search: search.trim() || undefined,
+      limit,
+      ...(after === null ? {} : { after: after as QueryCursor }),
+    });
+  return invoke('leads:id-page', {
+    ...listQuery(),
+    limit,
+    ...(after === null ? {} : { after: after as ListCursor }),
+  });
 }
 
 /**
@@ -42,37 +71,41 @@ export async function loadIds(): Promise<void> {
   // No page is appended to the ids being replaced.
   nextIds = null;
   const { view, search, activeQuery, ids: held, idsLoaded } = useStore.getState();
-  const want = Math.max(ID_PAGE, idsLoaded ? held.length : 0);
+  const first = activeQuery === null ? ID_PAGE : QUERY_FIRST_PAGE;
+  const want = Math.max(first, idsLoaded ? held.length : 0);
   try {
     const ids: number[] = [];
-    let after: ListCursor | null = null;
-    if (activeQuery !== null) {
-      // A saved view or typed query: its ids come whole, in its own sort.
-      const found = await invoke('query:ids', {
-        query: activeQuery.query,
-        sort: activeQuery.sort,
-        search: search.trim() || undefined,
-      });
-      ids.push(...found.ids);
-    } else {
-      do {
-        const page: { ids: number[]; next: ListCursor | null } = await invoke('leads:id-page', {
-          ...listQuery(),
-          limit: Math.min(ID_PAGE_MAX, want - ids.length),
-          ...(after === null ? {} : { after }),
-        });
-        ids.push(...page.ids);
-        after = page.next;
-      } while (after !== null && ids.length < want && request === idsRequest);
-    }
+    let after: ListCursor | QueryCursor | null = null;
+    do {
+      const page = await idPage(Math.min(ID_PAGE_MAX, want - ids.length), after);
+      ids.push(...page.ids);
+      after = page.next;
+    } while (after !== null && ids.length < want && request === idsRequest);
     if (request !== idsRequest) return;
     nextIds = after;
     useStore.getState().setIds(ids);
+    const total = activeQuery !== null && after !== null ? loadQueryTotal(request) : null;
+    if (total === null) useStore.getState().setQueryTotal(null);
     const elsewhere = activeQuery === null ? loadElsewhere(request, view, search.trim()) : null;
     if (elsewhere === null) useStore.getState().setElsewhere(null);
-    await Promise.all([ensureWindow(), elsewhere]);
+    await Promise.all([ensureWindow(), elsewhere, total]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
+  }
+}
+
+/** The capped count of the query shown, when the list holds only its first pages. */
+async function loadQueryTotal(request: number): Promise<void> {
+  const { activeQuery, search } = useStore.getState();
+  if (activeQuery === null) return;
+  try {
+    const total = await invoke('query:count', {
+      query: activeQuery.query,
+      search: search.trim() || undefined,
+    });
+    if (request === idsRequest) useStore.getState().setQueryTotal(total);
+  } catch {
+    // The list itself is shown; the count comes with the next read.
   }
 }
 
@@ -83,9 +116,10 @@ async function loadMoreIds(): Promise<void> {
   readingMore = true;
   const request = idsRequest;
   try {
-    const page = await invoke('leads:id-page', { ...listQuery(), limit: ID_PAGE, after });
+    const page = await idPage(ID_PAGE, after);
     if (request !== idsRequest || nextIds !== after) return;
     nextIds = page.next;
+    if (nextIds === null) useStore.getState().setQueryTotal(null);
     const held = useStore.getState().ids;
     const known = new Set(held);
     useStore.getState().setIds([...held, ...page.ids.filter((id) => !known.has(id))]);

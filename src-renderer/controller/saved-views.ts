@@ -5,6 +5,7 @@
  */
 import { parseQuery, printQuery, printSort, type SavedView } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
+import { throttle } from '../logic/throttle';
 import { useStore } from '../store/store';
 
 export const DUPLICATES_QUERY = 'is:duplicate';
@@ -20,6 +21,15 @@ export async function loadSavedViews(): Promise<void> {
 }
 
 let countsRequest = 0;
+
+/** Saved views are recounted after changes at most this often. */
+const RECOUNT_INTERVAL_MS = 3_000;
+
+/**
+ * After leads changed: recounts the saved views now, or once at the end of the interval when
+ * they were counted less than RECOUNT_INTERVAL_MS ago (each count reads up to 10,001 leads).
+ */
+export const recountSavedViews = throttle(() => void loadSavedCounts(), RECOUNT_INTERVAL_MS);
 
 export async function loadSavedCounts(): Promise<void> {
   const request = ++countsRequest;

@@ -15,7 +15,7 @@ import {
   reloadWindow,
 } from './data';
 import { loadRatingValues, refreshRatingValues } from './ratings';
-import { loadDuplicateCount, loadSavedCounts, loadSavedViews } from './saved-views';
+import { loadDuplicateCount, loadSavedViews, recountSavedViews } from './saved-views';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
 const DETAIL_DELAY_MS = 60;
@@ -48,7 +48,8 @@ function watchLeadChanges(): void {
       else await refreshRows(ids);
       const current = selectCurrentId(useStore.getState());
       if (all || (current !== undefined && ids.includes(current))) await loadDetail();
-      await Promise.all([loadCounts(), loadSavedCounts(), all ? loadDuplicateCount() : null]);
+      recountSavedViews();
+      await Promise.all([loadCounts(), all ? loadDuplicateCount() : null]);
       refreshRatingValues();
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);

@@ -21,11 +21,17 @@ export interface ViewsSlice {
   savedCounts: Readonly<Record<string, CappedCount>>;
   activeQuery: ActiveQuery | null;
   duplicateCount: CappedCount | null;
+  /**
+   * How many leads the query shown has, capped, while the list holds only its first pages; null
+   * when the list holds them all (its length is then the count) or no query is shown.
+   */
+  queryTotal: CappedCount | null;
   /** Listed leads known to have a possible duplicate. */
   duplicateIds: Readonly<Record<number, true>>;
   setSavedViews(views: readonly SavedView[]): void;
   setSavedCounts(counts: Readonly<Record<string, CappedCount>>): void;
   setDuplicateCount(count: CappedCount): void;
+  setQueryTotal(total: CappedCount | null): void;
   /** Shows a query in the list (the built-in view stays where it was, for going back). */
   showQuery(query: ActiveQuery): void;
   markDuplicates(checked: readonly number[], flagged: readonly number[]): void;
@@ -36,14 +42,16 @@ export const createViewsSlice: StateCreator<Store, [], [], ViewsSlice> = (set, g
   savedCounts: {},
   activeQuery: null,
   duplicateCount: null,
+  queryTotal: null,
   duplicateIds: {},
   setSavedViews: (savedViews) => set({ savedViews }),
   setSavedCounts: (savedCounts) => set({ savedCounts }),
   setDuplicateCount: (duplicateCount) => set({ duplicateCount }),
+  setQueryTotal: (queryTotal) => set({ queryTotal }),
   showQuery: (activeQuery) => {
     // setView resets the cursor, selection and list state as for any other view.
     get().setView(get().view);
-    set({ activeQuery });
+    set({ activeQuery, queryTotal: null });
   },
   markDuplicates: (checked, flagged) =>
     set((state) => {

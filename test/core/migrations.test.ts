@@ -11,6 +11,7 @@ import { DatabaseTooNewError } from '../../src-main/core/db/errors';
 import { schemaVersion } from '../../src-main/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
+import { SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
 import { tempDir } from './helpers';
 
 let dirs: ReturnType<typeof tempDir>[] = [];
@@ -421,6 +422,34 @@ describe('migration 0070: saved views, lifecycle times, duplicate pairs', () => 
     expect(plan("SELECT id FROM leads WHERE lower(email) = 'x' AND email <> ''")).toContain(
       'leads_by_email_nocase',
     );
+    db.close();
+  });
+});
+
+describe('migration 0080: indexes for the sorts of saved views', () => {
+  it('reads a page of each sort in order from an index, never sorting every lead first', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 70 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 80 });
+    expect(schemaVersion(db)).toBe(80);
+    expect(outboxRows(db)).toHaveLength(2);
+    for (const [key, expression] of Object.entries(SORT_EXPRESSIONS))
+      for (const direction of ['ASC', 'DESC']) {
+        const plan = (
+          db
+            .prepare(
+              `EXPLAIN QUERY PLAN SELECT id FROM leads WHERE 1 ORDER BY ${expression} ${direction}, id ${direction} LIMIT 10`,
+            )
+            .all() as { detail: string }[]
+        )
+          .map((row) => row.detail)
+          .join('; ');
+        expect(plan, `${key} ${direction}`).toMatch(/USING (COVERING )?INDEX/);
+        expect(plan, `${key} ${direction}`).not.toContain('TEMP B-TREE');
+      }
     db.close();
   });
 });

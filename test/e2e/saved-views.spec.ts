@@ -46,6 +46,11 @@ test('a view typed in the palette is saved and still there, with its count, afte
   const dir = mkdtempSync(join(tmpdir(), 'lead-triage-e2e-restart-'));
   let app: TestApp | null = await startApp(150, dir);
   try {
+    const commands: string[] = [];
+    page.on('request', (request) => {
+      const found = /(query(?:%3A|:)[a-z-]+)/.exec(request.url());
+      if (found) commands.push(decodeURIComponent(found[1] ?? ''));
+    });
     await openApp(page, app);
     await press(page, 'Control+k');
     const palette = page.getByRole('dialog', { name: 'Commands' });
@@ -67,6 +72,9 @@ test('a view typed in the palette is saved and still there, with its count, afte
     await expect(queryBar(page)).toBeVisible();
     const count = await listedCount(page);
     expect(count).toBeGreaterThan(0);
+    // The list reads the view by keyset pages, never its whole id list.
+    expect(commands).toContain('query:id-page');
+    expect(commands).not.toContain('query:ids');
     await expect(leadList(page).getByRole('option').first()).toHaveAttribute(
       'data-envoke-id',
       /\d+/,

@@ -14,6 +14,7 @@ import type {
   TextFieldName,
 } from '../../../src-preload/contract/lead-query';
 import { DEFAULT_SORT } from '../../../src-preload/contract/lead-query';
+import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -185,13 +186,13 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
   }
 }
 
-const SORT_EXPRESSIONS: Record<SortKey, string> = {
+/** Each has an index of the same expression and id (migrations 0010 and 0080). */
+export const SORT_EXPRESSIONS: Record<SortKey, string> = {
   created: 'sort_key',
   company: 'company COLLATE NOCASE',
   contact: 'contact_name COLLATE NOCASE',
   // Hottest first when ascending; labels an account made up come after the known ones.
-  rating:
-    "CASE marketing_rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 WHEN '' THEN 4 ELSE 3 END",
+  rating: RATING_ORDER,
   'status-time': 'marketing_time',
   'sales-time': 'sales_time',
 };
@@ -199,6 +200,15 @@ const SORT_EXPRESSIONS: Record<SortKey, string> = {
 export function orderByOf(sort: QuerySort): string {
   const direction = sort.descending ? 'DESC' : 'ASC';
   return `${SORT_EXPRESSIONS[sort.key]} ${direction}, id ${direction}`;
+}
+
+/**
+ * The condition that keeps the leads after `after` in `sort`'s order: a keyset, so page 900 of
+ * a view costs what page 1 costs. The row value compares the sort expression with its own
+ * collation, as the index and the ORDER BY do.
+ */
+export function afterCondition(sort: QuerySort): string {
+  return `(${SORT_EXPRESSIONS[sort.key]}, id) ${sort.descending ? '<' : '>'} (?, ?)`;
 }
 
 /** The query's condition, parameters and order; `sort` wins over the query's own sort term. */
