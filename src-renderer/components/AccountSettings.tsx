@@ -2,6 +2,7 @@
 import { useState } from 'react';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
+import { FormMessage } from './FormMessage';
 
 const DEFAULT_BASE_URL = 'https://e1.envoke.com';
 
@@ -93,14 +94,7 @@ export function AccountSettings() {
             Keep the key only for this session
           </label>
         ) : null}
-        {message ? (
-          <p
-            className={message.ok ? 'form-ok' : 'form-error'}
-            role={message.ok ? undefined : 'alert'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         <div className="dialog-actions">
           <button
             type="button"

@@ -13,6 +13,7 @@ import { errorMessage } from '../bridge/client';
 import { savePreferences } from '../controller/commands';
 import { STAGES, type Stage } from '../logic/stage';
 import { useStore } from '../store/store';
+import { FormMessage } from './FormMessage';
 
 const STAGE_ORDER: readonly Stage[] = ['marketing', 'sales'];
 
@@ -80,14 +81,7 @@ export function RatingSettings() {
             </p>
           </div>
         ))}
-        {message ? (
-          <p
-            className={message.ok ? 'form-ok' : 'form-error'}
-            role={message.ok ? undefined : 'alert'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         <div className="dialog-actions">
           <button type="submit">Save rating values</button>
         </div>

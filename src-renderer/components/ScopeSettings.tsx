@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { MARKETING_STATUSES, SALES_STATUSES, type SyncScope } from '../../src-preload/contract';
 import { errorMessage, invoke } from '../bridge/client';
+import { FormMessage } from './FormMessage';
 
 function StatusChecks({
   legend,
@@ -104,14 +105,7 @@ export function ScopeSettings() {
           chosen={scope.salesStatuses}
           onChange={(salesStatuses) => setScope({ ...scope, salesStatuses })}
         />
-        {message ? (
-          <p
-            className={message.ok ? 'form-ok' : 'form-error'}
-            role={message.ok ? undefined : 'alert'}
-          >
-            {message.text}
-          </p>
-        ) : null}
+        <FormMessage message={message} />
         <div className="dialog-actions">
           <button type="submit">Save sync scope</button>
         </div>

@@ -71,15 +71,7 @@ export class Store {
    * durable transaction (any person's action) syncs the WAL, earlier pages included.
    */
   pageTransaction<T>(work: () => T): T {
-    this.db.pragma('synchronous = NORMAL');
-    let result: T;
-    try {
-      result = this.db.transaction(work)();
-    } finally {
-      this.db.pragma('synchronous = FULL');
-    }
-    this.written(true);
-    return result;
+    return this.unsyncedTransaction(work, true);
   }
 
   /**
@@ -92,6 +84,11 @@ export class Store {
    * answer goes out, makes the answer durable first.
    */
   outcomeTransaction<T>(work: () => T): T {
+    return this.unsyncedTransaction(work, false);
+  }
+
+  /** Atomic, committed with synchronous=NORMAL; every other transaction stays FULL. */
+  private unsyncedTransaction<T>(work: () => T, bulk: boolean): T {
     this.db.pragma('synchronous = NORMAL');
     let result: T;
     try {
@@ -99,7 +96,7 @@ export class Store {
     } finally {
       this.db.pragma('synchronous = FULL');
     }
-    this.written(false);
+    this.written(bulk);
     return result;
   }
 
