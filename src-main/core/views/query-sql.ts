@@ -31,11 +31,11 @@ const ENUM_COLUMNS: Record<'status' | 'sales-status' | 'opportunity' | 'sale', s
   opportunity: 'opportunity',
   sale: 'sale',
 };
-const RATING_COLUMNS: Record<RatingFieldName, string> = {
+export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
-const TEXT_COLUMNS: Record<TextFieldName, string> = {
+export const TEXT_COLUMNS: Record<TextFieldName, string> = {
   salesperson: 'salesperson',
   company: 'company',
   contact: 'contact_name',

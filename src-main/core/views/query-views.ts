@@ -12,21 +12,21 @@ import {
 } from '../../../src-preload/contract/lead-query';
 import type { CappedCount } from '../../../src-preload/contract/view-commands';
 import { DEFAULT_SORT } from '../../../src-preload/contract/lead-query';
-import { afterCondition, compileQuery, SORT_EXPRESSIONS } from './query-sql';
+import {
+  afterCondition,
+  compileQuery,
+  RATING_COLUMNS,
+  SORT_EXPRESSIONS,
+  TEXT_COLUMNS,
+} from './query-sql';
 
 /** Past this many, a saved view's count is shown as "10,000+". */
 export const VIEW_COUNT_CAP = 10_000;
 
+/** Fields whose values completion offers, read from their own column. */
 const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
-  salesperson: 'salesperson',
-  company: 'company',
-  contact: 'contact_name',
-  email: 'email',
-  source: 'marketing_source',
-  medium: 'marketing_medium',
-  campaign: 'marketing_campaign',
-  rating: 'marketing_rating',
-  'sales-rating': 'sales_rating',
+  ...TEXT_COLUMNS,
+  ...RATING_COLUMNS,
 };
 
 /** The query with the list's search box words added as words. */
