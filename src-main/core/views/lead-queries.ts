@@ -102,12 +102,7 @@ export class LeadQueries {
       return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
               ORDER BY sort_key DESC, id DESC LIMIT ?`;
     });
-    const params: unknown[] = [];
-    if (match !== null) {
-      params.push(match);
-      if (after !== undefined) params.push(after.id);
-    } else if (after !== undefined) params.push(after.sortKey, after.id);
-    params.push(input.limit);
+    const params = pageParams(match, after, input.limit);
     const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
     const last = rows[rows.length - 1];
     const next =
@@ -146,12 +141,7 @@ export class LeadQueries {
            ${after !== undefined ? 'AND (sort_key, id) < (?, ?)' : ''}
            ORDER BY sort_key DESC, id DESC LIMIT ?`,
     );
-    const params: unknown[] = [];
-    if (match !== null) {
-      params.push(match);
-      if (after !== undefined) params.push(after.id);
-    } else if (after !== undefined) params.push(after.sortKey, after.id);
-    params.push(input.limit);
+    const params = pageParams(match, after, input.limit);
     const rows = statement.all(...params) as { id: number; sort_key: string }[];
     const last = rows[rows.length - 1];
     const next =
@@ -241,4 +231,22 @@ export class LeadQueries {
     for (const view of VIEW_IDS) counts[view] = kept.get(view) ?? 0;
     return counts;
   }
+}
+
+/**
+ * The parameters of a keyset page: a search pages by id alone (the index's own order), a view
+ * by (sort_key, id).
+ */
+function pageParams(
+  match: string | null,
+  after: { sortKey: string; id: number } | undefined,
+  limit: number,
+): unknown[] {
+  const params: unknown[] = [];
+  if (match !== null) {
+    params.push(match);
+    if (after !== undefined) params.push(after.id);
+  } else if (after !== undefined) params.push(after.sortKey, after.id);
+  params.push(limit);
+  return params;
 }
