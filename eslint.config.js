@@ -28,7 +28,7 @@ export const layers = [
     files: ['src-main/core/**/*.ts'],
     paths: electronOnly,
     forbid: [
-      { regex: '(^|/)(app|sim|host|cli)(/|$)', message: 'The core never depends on the shell, host, CLI or simulator.' },
+      { regex: '(^|/)(app|sim|session|browser-host|cli)(/|$)', message: 'The core never depends on the shells, the session, the CLI or the simulator.' },
       { regex: '(^|/)src-renderer(/|$)', message: 'The core never depends on the renderer.' },
     ],
   },
@@ -36,13 +36,36 @@ export const layers = [
     name: 'sim',
     files: ['src-main/sim/**/*.ts'],
     paths: electronOnly,
-    forbid: [{ regex: '(^|/)(app|core|host|cli|src-renderer)(/|$)', message: 'The simulator stands alone, like Envoke.' }],
+    forbid: [{ regex: '(^|/)(app|core|session|browser-host|cli|src-renderer)(/|$)', message: 'The simulator stands alone, like Envoke.' }],
   },
   {
-    name: 'host',
-    files: ['src-main/host/**/*.ts', 'src-main/cli/**/*.ts'],
+    name: 'session',
+    files: ['src-main/session/**/*.ts'],
     paths: electronOnly,
-    forbid: [{ regex: '(^|/)(app|src-renderer)(/|$)', message: 'The browser host and CLI run without Electron.' }],
+    forbid: [
+      { regex: '(^|/)(app|browser-host|cli|src-renderer)(/|$)', message: 'The session serves both shells and depends on neither.' },
+    ],
+  },
+  {
+    name: 'browser-host',
+    files: ['src-main/browser-host/**/*.ts'],
+    paths: electronOnly,
+    forbid: [{ regex: '(^|/)(app|cli|src-renderer)(/|$)', message: 'The browser host runs without Electron.' }],
+  },
+  {
+    name: 'cli',
+    files: ['src-main/cli/**/*.ts'],
+    paths: electronOnly,
+    forbid: [{ regex: '(^|/)(app|browser-host|src-renderer)(/|$)', message: 'The CLI runs without Electron or the browser host.' }],
+  },
+  {
+    name: 'app',
+    files: ['src-main/app/**/*.ts', 'src-main/index.ts'],
+    paths: [],
+    forbid: [
+      { regex: '(^|/)browser-host(/|$)', message: 'The Electron shell never depends on the browser host.' },
+      { regex: '(^|/)src-renderer(/|$)', message: 'The Electron shell reaches the renderer only through IPC.' },
+    ],
   },
   {
     name: 'renderer',
@@ -56,6 +79,15 @@ export const layers = [
     ],
   },
 ];
+
+/** Outside src-preload, the contract is imported as `#contract`, never by climbing folders. */
+const contractByAlias = {
+  regex: '(^|/)src-preload/contract(/|$)',
+  message: 'Import the contract as #contract (package.json "imports"), not by a relative path.',
+};
+for (const layer of layers) {
+  if (layer.name !== 'contract') layer.forbid.push(contractByAlias);
+}
 
 export default tseslint.config(
   { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },

@@ -39,7 +39,7 @@ function serveInBrowser(why) {
     '--logLevel',
     'error',
   ]);
-  run(process.execPath, ['--import', 'tsx', join('src-main', 'host', 'main.ts'), ...args]);
+  run(process.execPath, ['--import', 'tsx', join('src-main', 'browser-host', 'main.ts'), ...args]);
 }
 
 const electron = findOrDownloadElectron();

@@ -25,15 +25,15 @@ import packageJson from '../package.json' with { type: 'json' };
 import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
 import { discardDatabaseFiles } from './core/db/discard-database';
-import { openOrOfferStartOver } from './host/start-over';
+import { openOrOfferStartOver } from './session/start-over';
 import { createDatabaseKeyring } from './app/database-keys';
-import { createAppHandlers } from './host/app-handlers';
-import { openBackend } from './host/backend';
-import { testConnection } from './host/connection-test';
-import { createRedactor, redactingCredentials } from './host/log-redaction';
-import { openCoreSession } from './host/core-session';
-import { databaseFileName } from './host/database-files';
-import { createDispatcher } from './host/dispatch';
+import { createAppHandlers } from './session/app-handlers';
+import { openBackend } from './session/backend';
+import { testConnection } from './session/connection-test';
+import { createRedactor, redactingCredentials } from './session/log-redaction';
+import { openCoreSession } from './session/core-session';
+import { databaseFileName } from './session/database-files';
+import { createDispatcher } from './session/command-gate';
 import { createKeychainCredentials } from './app/credentials';
 import {
   APP_PAGE_URL,

@@ -7,8 +7,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
-import { CONTENT_TYPES, resolveStaticPath } from '../host/http/static-files';
+import { CONTENT_SECURITY_POLICY } from '../session/csp';
+import { CONTENT_TYPES, resolveStaticPath } from '../session/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lead-triage';

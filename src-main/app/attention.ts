@@ -4,7 +4,7 @@
  * has just produced new conflicts or changes Envoke refused (a preference turns it off).
  * Notifications carry counts only, never a lead's contents: they show on a locked screen.
  */
-import type { EventPayload } from '../../src-preload/contract';
+import type { EventPayload } from '#contract';
 
 type SyncStatus = EventPayload<'sync:status'>;
 

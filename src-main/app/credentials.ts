@@ -5,9 +5,9 @@
  * which protects nothing: the person is told, and may keep the key for this session only.
  */
 import { z } from 'zod';
-import { AccountSchema, CommandError } from '../../src-preload/contract';
+import { AccountSchema, CommandError } from '#contract';
 import type { Logger } from '../core/api';
-import type { CredentialStore, SavedAccount } from '../host/credentials';
+import type { CredentialStore, SavedAccount } from '../session/credentials';
 import type { StoredValue } from './settings-store';
 
 /** The part of Electron's `safeStorage` used here. */

@@ -3,9 +3,9 @@
  * on the window's progress bar (taskbar / dock). Written against dialog- and window-like objects
  * so a test drives it without Electron.
  */
-import type { AppHandlers, CoreHandlers } from '../../src-preload/contract';
+import type { AppHandlers, CoreHandlers } from '#contract';
 import { exportFileName } from '../core/export/lead-export';
-import { writeExportFile } from '../host/export-file';
+import { writeExportFile } from '../session/export-file';
 
 export interface SaveDialogLike {
   showSaveDialog(options: {

@@ -5,8 +5,8 @@
  * Written against an `ipcMain`-like object so a test can drive it with a fake.
  */
 import type { Logger } from '../core/api';
-import type { Dispatch } from '../host/dispatch';
-import type { Result } from '../../src-preload/contract';
+import type { Dispatch } from '../session/command-gate';
+import type { Result } from '#contract';
 import { INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
 import { isAppUrl } from './web-security';
 

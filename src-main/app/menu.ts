@@ -5,7 +5,7 @@
  * fire while the person types in a text field.
  */
 import type { MenuItemConstructorOptions } from 'electron';
-import type { EventPayload } from '../../src-preload/contract';
+import type { EventPayload } from '#contract';
 
 export type MenuAction = EventPayload<'app:menu'>['action'];
 

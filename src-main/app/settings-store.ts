@@ -4,7 +4,7 @@
  * read, so a hand-edited or older file degrades to defaults instead of breaking the app.
  */
 import Store from 'electron-store';
-import { mergePreferences, readPreferences, type PreferencesStore } from '../host/preferences';
+import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
 
 interface StoredSettings {
   preferences?: unknown;

@@ -4,7 +4,7 @@
  * every response carries the renderer's Content-Security-Policy. Written against the few methods
  * used, so a test can drive them with fakes.
  */
-import { CONTENT_SECURITY_POLICY } from '../host/csp';
+import { CONTENT_SECURITY_POLICY } from '../session/csp';
 
 /** The app page itself: its file URL, whatever hash or query it carries. */
 export function isAppUrl(url: string, appUrl: URL): boolean {

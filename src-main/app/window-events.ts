@@ -1,9 +1,9 @@
 /**
  * Core events and menu actions to the window, on the one event channel the preload listens to.
  */
-import type { EventName, EventPayload } from '../../src-preload/contract';
+import type { EventName, EventPayload } from '#contract';
 import { EVENT_CHANNEL } from '../../src-preload/bridge-channels';
-import type { CoreSession } from '../host/core-session';
+import type { CoreSession } from '../session/core-session';
 
 export interface EventTarget {
   isDestroyed(): boolean;

@@ -4,7 +4,7 @@
  * database is opened or anything is sent.
  */
 import { parseArgs } from 'node:util';
-import { parseSort, QuerySyntaxError, tryParseQuery } from '../../src-preload/contract/lead-query';
+import { parseSort, QuerySyntaxError, tryParseQuery } from '#contract/lead-query';
 import { isWebAddress } from '../core/envoke';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/lead-export';
 import { decodeCursor, type ListCursor } from './cursor';

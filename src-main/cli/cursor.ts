@@ -2,7 +2,7 @@
  * The `--after` cursor of `list`: the keyset position (create time and local id) of the last row
  * printed, as one opaque word safe to paste into a shell.
  */
-import { ListCursorSchema, type ListCursor } from '../../src-preload/contract/dto';
+import { ListCursorSchema, type ListCursor } from '#contract/dto';
 import { UsageError } from './usage-error';
 
 export type { ListCursor };

@@ -4,7 +4,7 @@
  * in constant memory at the pace of the reader.
  */
 import type { Writable } from 'node:stream';
-import type { ViewId } from '../../src-preload/contract/dto';
+import type { ViewId } from '#contract/dto';
 import type { Core } from '../core/api';
 import { EXPORT_COLUMNS, exportChunks, type ExportFormat } from '../core/export/lead-export';
 import { writeChunk } from './output';

@@ -5,10 +5,10 @@
  * The process ends only after everything written has been handed to the system: calling
  * process.exit with output still queued for a pipe cuts the JSON short.
  */
-import { CommandError, plainText } from '../../src-preload/contract';
+import { CommandError, plainText } from '#contract';
 import { createCore } from '../core/create-core';
 import { discardDatabaseFiles } from '../core/db/discard-database';
-import { DatabaseKeySetupError, hostDatabaseKey } from '../host/database-key';
+import { DatabaseKeySetupError, hostDatabaseKey } from '../session/database-key';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
 import { parseCliArgs, UsageError, USAGE } from './args';
 import { exportLeads } from './export-leads';

@@ -7,9 +7,9 @@ import {
   type CommandInput,
   type CommandOutput,
   type CoreCommandName,
-} from '../../src-preload/contract';
-import { VIEW_IDS, type ViewId } from '../../src-preload/contract/dto';
-import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '../../src-preload/contract/lead';
+} from '#contract';
+import { VIEW_IDS, type ViewId } from '#contract/dto';
+import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '#contract/lead';
 import type { Core } from '../core/api';
 import { COMMANDS, UsageError, type CliArgs, type CommandWord } from './args';
 import { parseAssignments } from './assignments';

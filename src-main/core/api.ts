@@ -7,7 +7,7 @@ import type {
   EventName,
   EventPayload,
   SyncProgress,
-} from '../../src-preload/contract';
+} from '#contract';
 
 /** Time, injectable so retries, backoff and "last synced" are deterministic under test. */
 export interface Clock {

@@ -10,9 +10,9 @@ import {
   type CommandOutput,
   type CoreCommandName,
   type CoreHandlers,
-} from '../../src-preload/contract/commands';
-import { CommandError } from '../../src-preload/contract/errors';
-import { describeIssues } from '../../src-preload/contract/issue-sentences';
+} from '#contract/commands';
+import { CommandError } from '#contract/errors';
+import { describeIssues } from '#contract/issue-sentences';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';

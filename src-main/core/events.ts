@@ -1,5 +1,5 @@
 /** The core's event bus: typed, synchronous, and a failing listener never breaks the core. */
-import type { EventPayload } from '../../src-preload/contract/events';
+import type { EventPayload } from '#contract/events';
 import type { CoreEventName, Logger } from './api';
 
 type Listener<E extends CoreEventName> = (payload: EventPayload<E>) => void;

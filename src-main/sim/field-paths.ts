@@ -2,7 +2,7 @@
  * Field paths as Envoke's filters and sorts name them: `status`, `contact.email`,
  * `contact.custom_fields.<name>`. Each path resolves once per request to a reader.
  */
-import { ENUM_FIELDS, isEnumField } from '../../src-preload/contract/lead';
+import { ENUM_FIELDS, isEnumField } from '#contract/lead';
 import {
   type ContactRecord,
   type LeadRecord,

@@ -3,7 +3,7 @@
  * §5.3) compiled into a predicate. Conditions on `id` become an id range and an equality on
  * `remote_id` a key, so paging by id and the lookup before every create never scan all leads.
  */
-import { normalizeEnum } from '../../src-preload/contract/lead';
+import { normalizeEnum } from '#contract/lead';
 import { SimValidationError } from './errors';
 import { type FieldReader, type LeadRow, resolveField } from './field-paths';
 

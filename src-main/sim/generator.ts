@@ -6,7 +6,7 @@ import {
   type MarketingStatus,
   type Outcome,
   type SalesStatus,
-} from '../../src-preload/contract/lead';
+} from '#contract/lead';
 import * as data from './generator-data';
 import { type ContactRecord, type LeadRecord } from './lead-model';
 import { Prng, hex32, mixSeed } from './prng';

@@ -7,7 +7,7 @@ import {
   MONEY_PATTERN,
   isEnumField,
   normalizeEnum,
-} from '../../src-preload/contract/lead';
+} from '#contract/lead';
 import { SimValidationError } from './errors';
 import {
   CONTACT_MAP_FIELDS,

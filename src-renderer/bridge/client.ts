@@ -20,7 +20,7 @@ import {
   type EventName,
   type EventPayload,
   type Result,
-} from '../../src-preload/contract';
+} from '#contract';
 
 /** What the preload exposes in Electron. */
 export interface PreloadBridge {

@@ -2,7 +2,7 @@
  * What happened to the lead on this laptop and with Envoke, newest first. A change of the person
  * is one entry that shows where it stands with Envoke, updated in place.
  */
-import type { ActivityEntry } from '../../src-preload/contract';
+import type { ActivityEntry } from '#contract';
 import { deliveryLabel } from '../logic/delivery';
 import { formatTime } from '../logic/format';
 

@@ -1,6 +1,6 @@
 /** Ctrl/Cmd+K: every action with its key, and every view, found by typing. */
 import { useMemo, useState } from 'react';
-import { suggest, tryParseQuery, VIEW_IDS } from '../../src-preload/contract';
+import { suggest, tryParseQuery, VIEW_IDS } from '#contract';
 import { setRatingTo } from '../controller/commands';
 import { openSavedView, showTypedQuery } from '../controller/saved-views';
 import { keymapActions } from '../keymap/actions';

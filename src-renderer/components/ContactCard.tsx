@@ -1,5 +1,5 @@
 /** Who the lead is: company, name, title and how to reach them. */
-import type { LeadDetail } from '../../src-preload/contract';
+import type { LeadDetail } from '#contract';
 
 export function ContactCard({ detail }: { detail: LeadDetail }) {
   const { contact } = detail;

@@ -1,6 +1,6 @@
 /** The current lead in full: contact, lifecycle, both stages, outcome, markers, all fields, activity. */
 import { useMemo } from 'react';
-import { TRIAGE_FIELDS, type LeadDetail } from '../../src-preload/contract';
+import { TRIAGE_FIELDS, type LeadDetail } from '#contract';
 import { paintFields, paintRow } from '../logic/optimistic';
 import { STAGES, type Stage } from '../logic/stage';
 import { selectCurrentId, useStore } from '../store/store';

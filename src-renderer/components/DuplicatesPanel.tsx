@@ -4,7 +4,7 @@
  * laptop only; nothing is merged in Envoke).
  */
 import { useCallback, useEffect, useState } from 'react';
-import { printValue, type DuplicatePair, type LeadSummary } from '../../src-preload/contract';
+import { printValue, type DuplicatePair, type LeadSummary } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { DUPLICATES_QUERY, loadDuplicateCount, showTypedQuery } from '../controller/saved-views';
 import { useStore } from '../store/store';

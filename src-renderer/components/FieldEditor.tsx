@@ -9,7 +9,7 @@ import {
   LABEL_MAX_LENGTH,
   NOTE_MAX_LENGTH,
   TriagePatchSchema,
-} from '../../src-preload/contract';
+} from '#contract';
 import { errorMessage } from '../bridge/client';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';

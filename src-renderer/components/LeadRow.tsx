@@ -1,6 +1,6 @@
 /** One lead in the list, painted with any change still on its way to the core. */
 import { memo, useMemo } from 'react';
-import { RATINGS, type LeadSyncState } from '../../src-preload/contract';
+import { RATINGS, type LeadSyncState } from '#contract';
 import { paintRow } from '../logic/optimistic';
 import { statusTone } from '../logic/stage';
 import { useStore } from '../store/store';

@@ -1,6 +1,6 @@
 /** Ctrl/Cmd+N: a new lead, created on this laptop at once and sent to Envoke with the next sync. */
 import { useState } from 'react';
-import { commands, describeIssues, EMAIL_MAX_LENGTH } from '../../src-preload/contract';
+import { commands, describeIssues, EMAIL_MAX_LENGTH } from '#contract';
 import { errorMessage } from '../bridge/client';
 import { createLead, type NewLead } from '../controller/triage';
 import { useStore } from '../store/store';

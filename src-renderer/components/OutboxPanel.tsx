@@ -1,6 +1,6 @@
 /** Every change on its way to Envoke, with its state and Envoke's own words when it failed. */
 import { useEffect } from 'react';
-import type { OutboxEntry } from '../../src-preload/contract';
+import type { OutboxEntry } from '#contract';
 import {
   discardSelected,
   editSelected,

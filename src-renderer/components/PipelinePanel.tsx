@@ -6,7 +6,7 @@
  * opens its leads as a view.
  */
 import { useEffect, useState } from 'react';
-import type { Pipeline } from '../../src-preload/contract';
+import type { Pipeline } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { showTypedQuery } from '../controller/saved-views';
 import { formatCount } from '../logic/format';

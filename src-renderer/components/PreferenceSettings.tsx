@@ -1,6 +1,6 @@
 /** Auto-advance and theme; each change is saved at once. */
 import { useState } from 'react';
-import type { Preferences } from '../../src-preload/contract';
+import type { Preferences } from '#contract';
 import { errorMessage } from '../bridge/client';
 import { savePreferences } from '../controller/commands';
 import { useStore } from '../store/store';

@@ -3,7 +3,7 @@
  * sort, saving it as a view or renaming, moving and deleting the saved one, and export.
  */
 import { useEffect, useState } from 'react';
-import { SORT_KEYS } from '../../src-preload/contract';
+import { SORT_KEYS } from '#contract';
 import { exportCurrent } from '../controller/export';
 import {
   deleteSavedView,

@@ -5,7 +5,7 @@
  * sentence under the box.
  */
 import { useEffect, useId, useState } from 'react';
-import { fieldBeingTyped, suggest, type QuerySuggestion } from '../../src-preload/contract';
+import { fieldBeingTyped, suggest, type QuerySuggestion } from '#contract';
 import { invoke } from '../bridge/client';
 
 interface Props {

@@ -8,7 +8,7 @@ import {
   describeIssues,
   RatingChoicesSchema,
   type RatingChoices,
-} from '../../src-preload/contract';
+} from '#contract';
 import { errorMessage } from '../bridge/client';
 import { savePreferences } from '../controller/commands';
 import { STAGES, type Stage } from '../logic/stage';

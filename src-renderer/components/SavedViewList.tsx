@@ -2,7 +2,7 @@
  * The sidebar's saved views with their live counts ("10,000+" past the cap), `g 1`…`g 9` shown
  * beside the first nine, then the possible duplicates and the pipeline.
  */
-import type { CappedCount } from '../../src-preload/contract';
+import type { CappedCount } from '#contract';
 import { openSavedView } from '../controller/saved-views';
 import { formatCount } from '../logic/format';
 import { useStore } from '../store/store';

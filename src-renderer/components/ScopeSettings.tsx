@@ -1,6 +1,6 @@
 /** Which leads are kept on this laptop: by salesperson and status. Empty means every lead. */
 import { useEffect, useState } from 'react';
-import { MARKETING_STATUSES, SALES_STATUSES, type SyncScope } from '../../src-preload/contract';
+import { MARKETING_STATUSES, SALES_STATUSES, type SyncScope } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { FormMessage } from './FormMessage';
 

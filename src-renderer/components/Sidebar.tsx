@@ -1,5 +1,5 @@
 /** The views down the left, each with its live count. */
-import { VIEW_IDS, type ViewId } from '../../src-preload/contract';
+import { VIEW_IDS, type ViewId } from '#contract';
 import { formatCount } from '../logic/format';
 import { VIEW_LABELS } from '../logic/views';
 import { useStore } from '../store/store';

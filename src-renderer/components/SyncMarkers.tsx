@@ -1,5 +1,5 @@
 /** Whether this lead's changes have reached Envoke, and what to do when they cannot. */
-import type { LeadDetail, LeadSyncState } from '../../src-preload/contract';
+import type { LeadDetail, LeadSyncState } from '#contract';
 import { describeFields, fieldLabel } from '../logic/fields';
 import { asSentence } from '../logic/format';
 

@@ -1,5 +1,5 @@
 /** What the list's keys do: move, set statuses and ratings, open editors and panels. */
-import { VIEW_IDS, type TriageField } from '../../src-preload/contract';
+import { VIEW_IDS, type TriageField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields } from '../logic/optimistic';

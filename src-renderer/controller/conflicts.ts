@@ -1,5 +1,5 @@
 /** The conflict resolver: per field, keep what Envoke has now or what the person set. */
-import { TRIAGE_FIELDS, type ConflictField } from '../../src-preload/contract';
+import { TRIAGE_FIELDS, type ConflictField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
 import { loadCounts, loadDetail, refreshRows } from './data';

@@ -3,7 +3,7 @@
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ListCursor, QueryCursor, ViewId } from '../../src-preload/contract';
+import type { ListCursor, QueryCursor, ViewId } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { selectCurrentId, useStore } from '../store/store';

@@ -3,7 +3,7 @@
  * showing a typed query, saving, renaming, reordering and deleting, and marking the listed leads
  * that have a possible duplicate.
  */
-import { parseQuery, printQuery, printSort, type SavedView } from '../../src-preload/contract';
+import { parseQuery, printQuery, printSort, type SavedView } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { throttle } from '../logic/throttle';
 import { useStore } from '../store/store';

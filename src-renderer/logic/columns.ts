@@ -4,7 +4,7 @@
  * "Willow M…" to keep a column of blanks. (The sync column never hides: it would come and go with
  * every keystroke, as each change is pending for a moment; narrow windows show it as a symbol.)
  */
-import type { LeadSummary } from '../../src-preload/contract';
+import type { LeadSummary } from '#contract';
 
 export function outcomeInUse(rows: readonly (LeadSummary | undefined)[]): boolean {
   return rows.some((row) => row?.opportunity === 'Yes' || row?.sale === 'Yes');

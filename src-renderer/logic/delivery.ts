@@ -1,5 +1,5 @@
 /** How a change's delivery to Envoke reads on its activity entry. */
-import type { DeliveryState } from '../../src-preload/contract';
+import type { DeliveryState } from '#contract';
 
 export function deliveryLabel(delivery: DeliveryState, note: string | null): string {
   switch (delivery) {

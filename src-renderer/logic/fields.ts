@@ -6,7 +6,7 @@ import {
   labelOfPath,
   TRIAGE_FIELDS,
   type TriageField,
-} from '../../src-preload/contract';
+} from '#contract';
 import type { EditorField } from '../store/ui-slice';
 
 export function isTriageField(field: string): field is TriageField {

@@ -1,5 +1,5 @@
 /** Words and numbers as the status bar and panels show them. */
-import type { SyncStatus } from '../../src-preload/contract';
+import type { SyncStatus } from '#contract';
 
 const numberFormat = new Intl.NumberFormat('en-US');
 

@@ -4,7 +4,7 @@
  * the core refused it, which reverts the paint). Keeping the core's copy untouched means a late
  * answer for another change can never wipe out a change still on its way.
  */
-import type { LeadSummary, TriageField } from '../../src-preload/contract';
+import type { LeadSummary, TriageField } from '#contract';
 
 export type FieldPatch = Partial<Record<TriageField, string>>;
 

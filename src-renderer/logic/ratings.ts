@@ -3,7 +3,7 @@
  * ones the person added in settings. Envoke's ratings are labels each account sets up, so fixed
  * Hot/Warm/Cold would write words the account does not use ("Contacted: Good" is a sales rating).
  */
-import { RATINGS, type RatingChoices } from '../../src-preload/contract';
+import { RATINGS, type RatingChoices } from '#contract';
 import type { Stage } from './stage';
 
 export type StageRatings = Readonly<Record<Stage, readonly string[]>>;

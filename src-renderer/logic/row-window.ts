@@ -3,7 +3,7 @@
  * contract accepts, and the cache is trimmed to what is near the screen so scrolling through
  * 100,000 leads never holds them all.
  */
-import type { LeadSummary } from '../../src-preload/contract';
+import type { LeadSummary } from '#contract';
 
 /** The most ids one `leads:rows` call takes (the contract's limit). */
 export const ROWS_BATCH = 500;

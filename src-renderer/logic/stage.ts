@@ -2,7 +2,7 @@
  * The two rating stages of Envoke's lifecycle and the fields each one owns. The `1`-`5`, `h`/`w`/`c`
  * and `n` keys act on whichever stage is active.
  */
-import { MARKETING_STATUSES, SALES_STATUSES, type TriageField } from '../../src-preload/contract';
+import { MARKETING_STATUSES, SALES_STATUSES, type TriageField } from '#contract';
 
 export type Stage = 'marketing' | 'sales';
 

@@ -1,5 +1,5 @@
 /** Names of the sidebar's views. */
-import type { ViewId } from '../../src-preload/contract';
+import type { ViewId } from '#contract';
 
 export const VIEW_LABELS: Record<ViewId, string> = {
   all: 'All leads',

@@ -1,6 +1,6 @@
 /** The lead shown in the detail pane. */
 import type { StateCreator } from 'zustand';
-import type { LeadDetail } from '../../src-preload/contract';
+import type { LeadDetail } from '#contract';
 import type { Store } from './store';
 
 export interface DetailSlice {

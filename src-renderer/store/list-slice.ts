@@ -1,6 +1,6 @@
 /** The lead list: which view and search, the ids in order, cached rows, the cursor and bulk selection. */
 import type { StateCreator } from 'zustand';
-import type { LeadSummary, ViewId } from '../../src-preload/contract';
+import type { LeadSummary, ViewId } from '#contract';
 import {
   addToOverlay,
   removeFromOverlay,

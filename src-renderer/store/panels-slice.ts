@@ -1,6 +1,6 @@
 /** State of the outbox panel and the conflict resolver, which the keymap's actions move through. */
 import type { StateCreator } from 'zustand';
-import type { ConflictField, OutboxEntry } from '../../src-preload/contract';
+import type { ConflictField, OutboxEntry } from '#contract';
 import type { Store } from './store';
 
 export interface PanelsSlice {

@@ -1,6 +1,6 @@
 /** The person's preferences and what the app says about itself (version, demo, account). */
 import type { StateCreator } from 'zustand';
-import type { CommandOutput, Preferences } from '../../src-preload/contract';
+import type { CommandOutput, Preferences } from '#contract';
 import type { Store } from './store';
 
 export type AppInfo = CommandOutput<'app:info'>;

@@ -1,6 +1,6 @@
 /** Where sync stands, as the core last reported it. */
 import type { StateCreator } from 'zustand';
-import type { SyncStatus } from '../../src-preload/contract';
+import type { SyncStatus } from '#contract';
 import type { Store } from './store';
 
 export interface SyncSlice {

@@ -1,6 +1,6 @@
 /** What is on screen over the list: panels, dialogs, messages, the active stage. */
 import type { StateCreator } from 'zustand';
-import type { TriageField } from '../../src-preload/contract';
+import type { TriageField } from '#contract';
 import type { KeyContext } from '../keymap/specs';
 import type { Stage } from '../logic/stage';
 import type { Store } from './store';

@@ -4,7 +4,7 @@
  * have a possible duplicate.
  */
 import type { StateCreator } from 'zustand';
-import type { CappedCount, SavedView } from '../../src-preload/contract';
+import type { CappedCount, SavedView } from '#contract';
 import type { Store } from './store';
 
 export interface ActiveQuery {

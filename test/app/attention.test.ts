@@ -1,7 +1,7 @@
 // The badge and the notifications, driven by the sync statuses a real session would emit.
 import { describe, expect, it, vi } from 'vitest';
 import { badgeCount, problemNotice, watchAttention } from '../../src-main/app/attention';
-import type { EventPayload } from '../../src-preload/contract';
+import type { EventPayload } from '#contract';
 
 type Status = EventPayload<'sync:status'>;
 

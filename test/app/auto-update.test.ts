@@ -9,7 +9,7 @@ import {
   startAutoUpdate,
 } from '../../src-main/app/auto-update';
 import { FakeClock } from '../core/helpers';
-import { recordingLogger } from '../host/fake-handlers';
+import { recordingLogger } from '../session/fake-handlers';
 
 function fakeUpdater() {
   const listeners: Record<string, (value: never) => void> = {};

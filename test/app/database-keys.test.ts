@@ -7,7 +7,7 @@ import {
   createDatabaseKeyring,
   UNPROTECTED_DATABASE_KEY_MESSAGE,
 } from '../../src-main/app/database-keys';
-import { recordingLogger } from '../host/fake-handlers';
+import { recordingLogger } from '../session/fake-handlers';
 
 function memoryRecord() {
   let value: unknown;

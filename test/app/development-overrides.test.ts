@@ -1,7 +1,7 @@
 // LEAD_TRIAGE_USER_DATA and LEAD_TRIAGE_SQLITE_BINDING reach the app only from a checkout.
 import { describe, expect, it } from 'vitest';
 import { applyDevelopmentOverrides } from '../../src-main/app/development-overrides';
-import { recordingLogger } from '../host/fake-handlers';
+import { recordingLogger } from '../session/fake-handlers';
 
 function fakeApp(isPackaged: boolean) {
   const paths: Record<string, string> = {};

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createExportSaver, type SaveDialogLike } from '../../src-main/app/export-dialog';
 import type { Core } from '../../src-main/core/api';
-import type { CoreHandlers } from '../../src-preload/contract';
+import type { CoreHandlers } from '#contract';
 import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
 
 const dir = tempDir();

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { COMMAND_NAMES, EVENT_NAMES } from '../../src-preload/contract';
+import { COMMAND_NAMES, EVENT_NAMES } from '#contract';
 import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
 import type { LeadTriageBridge } from '../../src-preload/bridge';
 

@@ -4,8 +4,8 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CommandError } from '../../src-preload/contract';
-import { recordingLogger } from '../host/fake-handlers';
+import { CommandError } from '#contract';
+import { recordingLogger } from '../session/fake-handlers';
 
 const NO_RATINGS = { marketing: [], sales: [] };
 
@@ -193,7 +193,7 @@ describe('API key where Linux offers only basic_text', () => {
 
 describe('account commands over the keychain store', () => {
   async function handlers(backend: string, testOk = true) {
-    const { createAppHandlers } = await import('../../src-main/host/app-handlers');
+    const { createAppHandlers } = await import('../../src-main/session/app-handlers');
     const { store, settings } = credentials(backend);
     const switched: unknown[] = [];
     const tested: unknown[] = [];

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, MENU_ACCELERATORS, type MenuAction } from '../../src-main/app/menu';
 import { watchNetwork } from '../../src-main/app/network-watch';
 import { guardNavigation, isAppUrl, lockDownSession, type WebContentsLike } from '../../src-main/app/web-security';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
 import type { Clock } from '../../src-main/core/api';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {

@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src-main/sim';
-import type { TriagePatch } from '../../src-preload/contract';
+import type { TriagePatch } from '#contract';
 import { API_ID, API_KEY, clientFor, openCore, startSim, tempDir } from '../core/helpers';
 import { cli } from './cli-process';
 

@@ -6,7 +6,7 @@ import {
   describeIssues,
   EmailSchema,
   TriagePatchSchema,
-} from '../../src-preload/contract';
+} from '#contract';
 
 const INTERNAL_NAME =
   /\b(baseUrl|apiId|apiKey|contact\.email|patch\.|marketing_rating_status|firstName)\b|:\s*$/;

@@ -20,7 +20,7 @@ import {
   type QueryTerm,
   type RatingFieldName,
   type TextFieldName,
-} from '../../src-preload/contract/lead-query';
+} from '#contract/lead-query';
 
 function errorOf(text: string): QuerySyntaxError {
   try {

@@ -9,7 +9,7 @@ import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { afterEach, describe, expect, it } from 'vitest';
-import { type CommandError } from '../../src-preload/contract';
+import { type CommandError } from '#contract';
 import type { Core } from '../../src-main/core/api';
 import { createCore } from '../../src-main/core/create-core';
 import { isPlainDatabaseFile } from '../../src-main/core/db/encryption';

@@ -4,7 +4,7 @@
  * enter. The simulator's '400' fault carries the hostile message over real HTTP.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { plainText, PLAIN_TEXT_LIMIT } from '../../src-preload/contract/plain-text';
+import { plainText, PLAIN_TEXT_LIMIT } from '#contract/plain-text';
 import type { Core } from '../../src-main/core/api';
 import type { RunningSimulator } from '../../src-main/sim';
 import { cli } from '../cli/cli-process';

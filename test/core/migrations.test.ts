@@ -6,7 +6,7 @@
 import Database from 'better-sqlite3';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CommandError } from '../../src-preload/contract/errors';
+import { CommandError } from '#contract/errors';
 import { DatabaseTooNewError } from '../../src-main/core/db/errors';
 import { schemaVersion } from '../../src-main/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/db/migrations';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import { makePrivateFolder } from '../../src-main/core/db/private-files';
-import { openBackend } from '../../src-main/host/backend';
+import { openBackend } from '../../src-main/session/backend';
 import { silentLogger } from '../../src-main/core/api';
 import { tempDir, TEST_DB_KEY } from './helpers';
 

@@ -7,7 +7,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { createEnvokeClient, parseLead, type EnvokeLead } from '../../src-main/core/envoke';
-import type { SyncProgress } from '../../src-preload/contract/dto';
+import type { SyncProgress } from '#contract/dto';
 import type { RunningSimulator } from '../../src-main/sim';
 import { json, startScriptedServer, wireLead } from '../envoke/scripted-server';
 import { clientFor, openCore, startSim, tempDir, openKeyed } from './helpers';

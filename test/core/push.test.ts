@@ -6,7 +6,7 @@
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import type { SyncStatus } from '../../src-preload/contract/dto';
+import type { SyncStatus } from '#contract/dto';
 import type { RunningSimulator } from '../../src-main/sim';
 import {
   clientFor,

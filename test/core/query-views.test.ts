@@ -6,8 +6,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import type { LeadDetail } from '../../src-preload/contract/dto';
-import { CommandError } from '../../src-preload/contract/errors';
+import type { LeadDetail } from '#contract/dto';
+import { CommandError } from '#contract/errors';
 import { clientFor, FakeClock, openCore, startSim, tempDir, unreachableClient } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;

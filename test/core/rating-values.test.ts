@@ -9,7 +9,7 @@ import {
   ratingValuesSql,
   type RatingColumn,
 } from '../../src-main/core/views/rating-values';
-import type { LeadSummary } from '../../src-preload/contract/dto';
+import type { LeadSummary } from '#contract/dto';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;

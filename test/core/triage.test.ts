@@ -5,7 +5,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { CommandError } from '../../src-preload/contract/errors';
+import { CommandError } from '#contract/errors';
 import type { RunningSimulator } from '../../src-main/sim';
 import { clientFor, openCore, startSim, tempDir, unreachableClient, openKeyed } from './helpers';
 

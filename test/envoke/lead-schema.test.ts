@@ -9,7 +9,7 @@ import {
   type EnvokeLead,
 } from '../../src-main/core/envoke';
 import { LeadSchema } from '../../src-main/core/envoke/lead-schema';
-import { TRIAGE_FIELDS } from '../../src-preload/contract/lead';
+import { TRIAGE_FIELDS } from '#contract/lead';
 
 /** The lead sample of envoke-lead-api.md §6.2, as Envoke documents it. */
 function sampleLead(): Record<string, unknown> {

@@ -19,7 +19,15 @@ describe('layering rule', () => {
     ['src-main/core/sync/x.ts', "import { w } from '../../app/window';\nexport const a = w;"],
     ['src-main/core/x.ts', "import { s } from '../sim';\nexport const a = s;"],
     ['src-main/sim/x.ts', "import { c } from '../core/create-core';\nexport const a = c;"],
-    ['src-main/host/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
+    ['src-main/session/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
+    ['src-main/session/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
+    ['src-main/browser-host/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
+    ['src-main/cli/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
+    ['src-main/app/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
+    ['src-main/index.ts', "import { h } from './browser-host/http/guard';\nexport const a = h;"],
+    ['src-main/core/x.ts', "import { g } from '../session/command-gate';\nexport const a = g;"],
+    ['src-main/core/x.ts', "import { c } from '../../src-preload/contract';\nexport const a = c;"],
+    ['src-renderer/x.ts', "import { commands } from '../src-preload/contract';\nexport const a = commands;"],
     ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
     ['src-renderer/x.ts', "import { join } from 'path';\nexport const a = join;"],
     ['src-renderer/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
@@ -31,8 +39,10 @@ describe('layering rule', () => {
   });
 
   it.each([
-    ['src-main/core/x.ts', "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '../../src-preload/contract/lead';\nexport const a = [z, TRIAGE_FIELDS];"],
-    ['src-renderer/x.ts', "import { commands } from '../src-preload/contract';\nexport const a = commands;"],
+    ['src-main/core/x.ts', "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '#contract/lead';\nexport const a = [z, TRIAGE_FIELDS];"],
+    ['src-renderer/x.ts', "import { commands } from '#contract';\nexport const a = commands;"],
+    ['src-main/app/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
+    ['src-main/browser-host/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
     ['src-main/app/x.ts', "import { app } from 'electron';\nimport { c } from '../core/api';\nexport const a = [app, c];"],
   ])('%s may import what its layer allows', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);

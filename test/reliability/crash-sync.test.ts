@@ -8,7 +8,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { RunningSimulator } from '../../src-main/sim';
 import type { Prng } from '../../src-main/sim/prng';
-import { TRIAGE_FIELDS } from '../../src-preload/contract/lead';
+import { TRIAGE_FIELDS } from '#contract/lead';
 import { clientFor, openCore, startSim, tempDir } from '../core/helpers';
 import { deliveries, fileHealth, type CreateMade, type EditMade } from './support/checks';
 import { killAfterRequests, killAtWrite, startCli } from './support/child';

@@ -9,8 +9,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createEnvokeClient } from '../../src-main/core/envoke';
 import type { FaultSpec } from '../../src-main/sim';
-import { CommandError } from '../../src-preload/contract/errors';
-import { TRIAGE_FIELDS } from '../../src-preload/contract/lead';
+import { CommandError } from '#contract/errors';
+import { TRIAGE_FIELDS } from '#contract/lead';
 import { API_ID, API_KEY, openCore, startSim, tempDir } from '../core/helpers';
 import { deliveries, fileHealth, type CreateMade, type EditMade } from './support/checks';
 import { isOneSentence } from './support/one-sentence';

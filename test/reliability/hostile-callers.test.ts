@@ -11,12 +11,12 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
-import { hostDatabaseKey } from '../../src-main/host/database-key';
-import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/host/dispatch';
-import { commands, COMMAND_NAMES, type CommandName } from '../../src-preload/contract';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { hostDatabaseKey } from '../../src-main/session/database-key';
+import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/session/command-gate';
+import { commands, COMMAND_NAMES, type CommandName } from '#contract';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from '../core/helpers';
-import { fakeHandlers, recordingLogger } from '../host/fake-handlers';
+import { fakeHandlers, recordingLogger } from '../session/fake-handlers';
 import { isOneSentence } from './support/one-sentence';
 import { cycles, recordFigure, SEED, SOAK, timeLimit } from './support/settings';
 

@@ -10,10 +10,10 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core, SyncReport } from '../../src-main/core/api';
 import { createEnvokeClient } from '../../src-main/core/envoke';
-import { CommandError } from '../../src-preload/contract/errors';
+import { CommandError } from '#contract/errors';
 import { createCore } from '../../src-main/core/create-core';
 import { tempDir, TEST_DB_KEY } from '../core/helpers';
-import { recordingLogger } from '../host/fake-handlers';
+import { recordingLogger } from '../session/fake-handlers';
 import { cacheProblems } from './support/checks';
 import {
   startHostileEnvoke,

@@ -4,7 +4,7 @@
  * process would.
  */
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { Result } from '../../src-preload/contract';
+import type { Result } from '#contract';
 import { ClientError, invoke, on, type PreloadBridge } from '../../src-renderer/bridge/client';
 
 const calls: { name: string; input: unknown }[] = [];

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from 'vitest';
-import type { SyncStatus } from '../../src-preload/contract';
+import type { SyncStatus } from '#contract';
 import { keyContextOf } from '../../src-renderer/store/ui-slice';
 import { selectCurrentId, targetIds, useStore } from '../../src-renderer/store/store';
 

@@ -9,7 +9,7 @@ import {
   type OutboxEntry,
   type Result,
   type SyncStatus,
-} from '../../src-preload/contract';
+} from '#contract';
 import type { PreloadBridge } from '../../src-renderer/bridge/client';
 import { loadCounts, loadSyncStatus } from '../../src-renderer/controller/data';
 import { loadOutbox } from '../../src-renderer/controller/outbox';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { LeadSummary } from '../../src-preload/contract';
+import type { LeadSummary } from '#contract';
 import {
   idsToFetch,
   mergeRows,

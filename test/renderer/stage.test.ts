@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKETING_STATUSES, SALES_STATUSES } from '../../src-preload/contract';
+import { MARKETING_STATUSES, SALES_STATUSES } from '#contract';
 import { lifecycleStep, statusForKey } from '../../src-renderer/logic/stage';
 
 describe('status keys', () => {

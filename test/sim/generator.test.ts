@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MARKETING_STATUSES, OUTCOMES, SALES_STATUSES } from '../../src-preload/contract/lead';
+import { MARKETING_STATUSES, OUTCOMES, SALES_STATUSES } from '#contract/lead';
 import { SimLeadStore } from '../../src-main/sim/index';
 import { createTimeFormatter } from '../../src-main/sim/time';
 import { getLeads, q, startSim } from './helpers';

@@ -2,7 +2,7 @@
  * Storage failures the person must read: the local file cannot be used as it is. Always a
  * CommandError with code 'storage' so every host shows the sentence as-is.
  */
-import { CommandError } from '../../../src-preload/contract/errors';
+import { CommandError } from '#contract/errors';
 
 /** The file was written by a newer version of the app; it is left untouched. */
 export class DatabaseTooNewError extends CommandError {

@@ -4,7 +4,7 @@
  * reply shape Envoke is known or suspected to use and turns everything else into an EnvokeError.
  */
 import packageJson from '../../../package.json' with { type: 'json' };
-import { normalizeEnum } from '../../../src-preload/contract/lead';
+import { normalizeEnum } from '#contract/lead';
 import { EnvokeError } from './errors';
 import { createTransport, envelopeMessages, saysNotFound, type EnvokeReply } from './http';
 import { LEAD_ENUM_VOCABULARIES, parseLead, type EnvokeLead } from './lead-schema';

@@ -3,7 +3,7 @@
  * reply, bad query) is classified into a `reason` so the sync engine can decide between retrying,
  * pausing for credentials and showing Envoke's message to the person.
  */
-import { plainText } from '../../../src-preload/contract/plain-text';
+import { plainText } from '#contract/plain-text';
 
 export const ENVOKE_ERROR_REASONS = [
   'network',

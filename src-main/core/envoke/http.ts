@@ -2,7 +2,7 @@
  * One HTTP exchange with Envoke: auth, headers, timeout, and the classification of every way it
  * can fail into an EnvokeError. Returns only 2xx replies; callers interpret the body.
  */
-import { plainText } from '../../../src-preload/contract/plain-text';
+import { plainText } from '#contract/plain-text';
 import { EnvokeError, parseRetryAfter, type EnvokeErrorReason } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';

@@ -12,7 +12,7 @@ import {
   SALES_STATUSES,
   normalizeEnum,
   type TriageField,
-} from '../../../src-preload/contract/lead';
+} from '#contract/lead';
 import { leadBoundsProblem } from './lead-bounds';
 
 /** Free-text lead fields of envoke-lead-api.md §6.2 (ratings are account-configured labels). */

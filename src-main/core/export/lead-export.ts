@@ -5,7 +5,7 @@
  *
  * CSV starts with a UTF-8 byte order mark: spreadsheet apps otherwise read "Zoë" as "ZoÃ«".
  */
-import { LeadSummarySchema, type LeadSummary } from '../../../src-preload/contract/dto';
+import { LeadSummarySchema, type LeadSummary } from '#contract/dto';
 import { csvRow } from './csv';
 
 export const EXPORT_FORMATS = ['json', 'csv'] as const;

@@ -4,9 +4,9 @@
  * unsent), updated in place as its outbox row moves, rather than a second "sent" entry.
  */
 import type Database from 'better-sqlite3';
-import type { ActivityEntry, DeliveryState } from '../../../src-preload/contract/dto';
-import type { TriageField } from '../../../src-preload/contract/lead';
-import { plainText } from '../../../src-preload/contract/plain-text';
+import type { ActivityEntry, DeliveryState } from '#contract/dto';
+import type { TriageField } from '#contract/lead';
+import { plainText } from '#contract/plain-text';
 import type { OutboxRow } from './outbox-table';
 
 /**

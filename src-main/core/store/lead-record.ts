@@ -3,7 +3,7 @@
  * `contact`. These helpers read it without trusting its shape, since it may come from an older
  * Envoke or a newer one.
  */
-import type { TriageField } from '../../../src-preload/contract/lead';
+import type { TriageField } from '#contract/lead';
 
 export type LeadRecord = Record<string, unknown>;
 export type FieldValues = Partial<Record<TriageField, string>>;

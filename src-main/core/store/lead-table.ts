@@ -4,7 +4,7 @@
  * the detail pane.
  */
 import type Database from 'better-sqlite3';
-import type { LeadSyncState } from '../../../src-preload/contract/dto';
+import type { LeadSyncState } from '#contract/dto';
 import {
   contactField,
   contactName,

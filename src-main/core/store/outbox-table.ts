@@ -3,7 +3,7 @@
  * written back whole; only this module knows the column layout.
  */
 import type Database from 'better-sqlite3';
-import type { ConflictField, OutboxState } from '../../../src-preload/contract/dto';
+import type { ConflictField, OutboxState } from '#contract/dto';
 import type { FieldValues } from './lead-record';
 
 export type OutboxKind = 'create' | 'update';

@@ -3,9 +3,9 @@
  * person sees of a lead is Envoke's copy with every open outbox row applied in order.
  */
 import type Database from 'better-sqlite3';
-import type { LeadSyncState } from '../../../src-preload/contract/dto';
-import { CommandError } from '../../../src-preload/contract/errors';
-import { TRIAGE_FIELDS } from '../../../src-preload/contract/lead';
+import type { LeadSyncState } from '#contract/dto';
+import { CommandError } from '#contract/errors';
+import { TRIAGE_FIELDS } from '#contract/lead';
 import { ActivityTable } from './activity-table';
 import { HistoryTable } from './history-table';
 import { withValues, type LeadRecord } from './lead-record';

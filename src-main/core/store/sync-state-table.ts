@@ -3,7 +3,7 @@
  * pull, the highest Envoke id seen, when the last sync succeeded.
  */
 import type Database from 'better-sqlite3';
-import { SyncScopeSchema, type SyncScope } from '../../../src-preload/contract/dto';
+import { SyncScopeSchema, type SyncScope } from '#contract/dto';
 
 /** Where an interrupted full pull picks up again. */
 export interface PullResume {

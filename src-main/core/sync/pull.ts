@@ -10,7 +10,7 @@
  * Quick pull: only leads newer than the highest id seen (filter[id][$gt]); a full pull instead
  * when Envoke refuses that operator.
  */
-import type { SyncProgress, SyncScope } from '../../../src-preload/contract/dto';
+import type { SyncProgress, SyncScope } from '#contract/dto';
 import { UNREADABLE_LISTED, type Clock, type Logger, type UnreadableLead } from '../api';
 import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
 import type { LeadRecord } from '../store/lead-record';

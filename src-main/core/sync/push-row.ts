@@ -12,8 +12,8 @@
  *
  * While a row is out, it is 'sending': new edits start a new row instead of changing it.
  */
-import type { ConflictField } from '../../../src-preload/contract/dto';
-import { NEW_LEAD_EXTRA_FIELDS, type TriageField } from '../../../src-preload/contract/lead';
+import type { ConflictField } from '#contract/dto';
+import { NEW_LEAD_EXTRA_FIELDS, type TriageField } from '#contract/lead';
 import type { Clock, Logger } from '../api';
 import {
   describeEnvokeError,

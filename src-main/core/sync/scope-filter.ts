@@ -2,7 +2,7 @@
  * The person's sync scope as an Envoke filter: salespeople and statuses each narrow the pull;
  * several values of one kind are an `$in`. An empty scope pulls every lead.
  */
-import type { SyncScope } from '../../../src-preload/contract/dto';
+import type { SyncScope } from '#contract/dto';
 import type { Filter } from '../envoke';
 import { field, type LeadRecord } from '../store/lead-record';
 

@@ -1,11 +1,11 @@
 /** `sync:scope-get` / `sync:scope-set`: what the person keeps on this laptop. */
-import { SyncScopeSchema, type SyncScope } from '../../../src-preload/contract/dto';
-import { CommandError } from '../../../src-preload/contract/errors';
+import { SyncScopeSchema, type SyncScope } from '#contract/dto';
+import { CommandError } from '#contract/errors';
 import {
   MARKETING_STATUSES,
   SALES_STATUSES,
   normalizeEnum,
-} from '../../../src-preload/contract/lead';
+} from '#contract/lead';
 import type { Store } from '../store/store';
 import { scopeKey } from './scope-filter';
 

@@ -4,7 +4,7 @@
  * with their unsent changes on top, so a pending local change is never overwritten.
  * Callers run it inside their transaction.
  */
-import { TRIAGE_FIELDS } from '../../../src-preload/contract/lead';
+import { TRIAGE_FIELDS } from '#contract/lead';
 import type { EnvokeLead } from '../envoke';
 import { field, type LeadRecord } from '../store/lead-record';
 import { serverRecord } from '../store/lead-table';

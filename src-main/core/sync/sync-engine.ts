@@ -8,8 +8,8 @@
  * requests (and hinted by the OS); while offline a cheap probe decides when to resume. 401/403
  * pause everything until the person asks again (`runNow`) or the account changes (a new core).
  */
-import type { ConnectionState, SyncProgress, SyncStatus } from '../../../src-preload/contract/dto';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { ConnectionState, SyncProgress, SyncStatus } from '#contract/dto';
+import { CommandError } from '#contract/errors';
 import { UNREADABLE_LISTED, type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
 import { describeEnvokeError, isEnvokeError, type EnvokeClient } from '../envoke';
 import type { CoreEvents } from '../events';

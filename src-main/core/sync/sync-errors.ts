@@ -2,7 +2,7 @@
  * What the sync engine tells people about Envoke's failures, as CommandErrors the hosts and the
  * CLI show as-is.
  */
-import { CommandError } from '../../../src-preload/contract/errors';
+import { CommandError } from '#contract/errors';
 import { describeEnvokeError, isEnvokeError } from '../envoke';
 
 /** Sync was stopped (the core is closing) while it waited or worked. */

@@ -4,7 +4,7 @@
  * takes it out of the row, and a row left with nothing is cancelled. A conflicted field the person
  * edits again counts as resolved by the new value, decided with Envoke's value in view.
  */
-import type { TriageField } from '../../../src-preload/contract/lead';
+import type { TriageField } from '#contract/lead';
 import type { FieldValues } from '../store/lead-record';
 import type { OutboxRow } from '../store/outbox-table';
 

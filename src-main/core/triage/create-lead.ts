@@ -5,15 +5,15 @@
  */
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
 import {
   NEW_LEAD_EXTRA_FIELDS,
   NewContactSchema,
   NewLeadFieldsSchema,
   TRIAGE_FIELDS,
   type TriageField,
-} from '../../../src-preload/contract/lead';
+} from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { envokeTime, type FieldValues, type LeadRecord } from '../store/lead-record';
 

@@ -1,5 +1,5 @@
 /** How one field's change reads in activity entries and undo labels. */
-import { FIELD_LABELS, type TriageField } from '../../../src-preload/contract/lead';
+import { FIELD_LABELS, type TriageField } from '#contract/lead';
 function shown(value: string): string {
   if (value === '') return '(empty)';
   const oneLine = value.replace(/\s+/g, ' ');

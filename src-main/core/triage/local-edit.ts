@@ -3,8 +3,8 @@
  * search index change together. Callers wrap it in their transaction with history and activity.
  * Each lead is read once: a bulk action over thousands of leads stays quick.
  */
-import type { TriageField } from '../../../src-preload/contract/lead';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { TriageField } from '#contract/lead';
+import { CommandError } from '#contract/errors';
 import { field, type FieldValues, type LeadRecord } from '../store/lead-record';
 import type { LeadRow } from '../store/lead-table';
 import type { OutboxRow } from '../store/outbox-table';

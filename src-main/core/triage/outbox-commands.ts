@@ -3,8 +3,8 @@
  * discard a change (the lead shows Envoke's value again). A change on its way to Envoke at this
  * very moment cannot be touched; the answer says so and nothing is lost.
  */
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
 import { announce, type CoreContext } from '../core-context';
 import { field } from '../store/lead-record';
 import type { OutboxRow } from '../store/outbox-table';

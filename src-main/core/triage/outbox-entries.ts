@@ -1,5 +1,5 @@
 /** Outbox rows as the renderer shows them (OutboxEntry), with Envoke's current value in conflicts. */
-import type { ConflictField, OutboxEntry } from '../../../src-preload/contract/dto';
+import type { ConflictField, OutboxEntry } from '#contract/dto';
 import { contactField, contactName, field, type LeadRecord } from '../store/lead-record';
 import { localRecord, type LeadRow } from '../store/lead-table';
 import type { OutboxRow } from '../store/outbox-table';

@@ -3,7 +3,7 @@
  * ("Undone: sales note cleared", "Undone: marketing rating back to Warm", "Redone: sales note
  * set to “Called…”"). Shown in the app's message and printed by the CLI.
  */
-import { FIELD_LABELS, type TriageField } from '../../../src-preload/contract/lead';
+import { FIELD_LABELS, type TriageField } from '#contract/lead';
 import type { FieldValues } from '../store/lead-record';
 import { entriesOf } from './coalesce';
 

@@ -3,13 +3,13 @@
  * (the three-way check now takes Envoke's current value as the base, so it goes through);
  * "theirs" drops their change and the lead shows Envoke's value.
  */
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
 import { announce, type CoreContext } from '../core-context';
 import { field } from '../store/lead-record';
 import { serverBase } from '../store/store';
 import { settle } from './coalesce';
-import { FIELD_LABELS } from '../../../src-preload/contract/lead';
+import { FIELD_LABELS } from '#contract/lead';
 
 export function resolveConflict(
   context: CoreContext,

@@ -4,8 +4,8 @@
  * already has gets a reversing change queued. A field someone changed since the action (a later
  * action, a conflict resolution) is left alone: undo never overwrites newer work.
  */
-import type { CommandOutput } from '../../../src-preload/contract/commands';
-import { isEnumField, type TriageField } from '../../../src-preload/contract/lead';
+import type { CommandOutput } from '#contract/commands';
+import { isEnumField, type TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { field, type FieldValues } from '../store/lead-record';
 import type { HistoryEntry } from '../store/history-table';

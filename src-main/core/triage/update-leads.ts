@@ -3,10 +3,10 @@
  * rows, the undo entry and the activity log are written in ONE transaction; the answer comes only
  * after it committed, so an acknowledged change survives a crash.
  */
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
-import { describeIssues } from '../../../src-preload/contract/issue-sentences';
-import { TriagePatchSchema, type TriageField } from '../../../src-preload/contract/lead';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
+import { describeIssues } from '#contract/issue-sentences';
+import { TriagePatchSchema, type TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import type { FieldValues } from '../store/lead-record';
 import type { LeadChange } from '../store/history-table';

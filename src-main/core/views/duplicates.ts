@@ -3,10 +3,10 @@
  * Nothing is merged in Envoke; the person may only say a pair is not a duplicate, kept here.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
-import type { LeadSummary } from '../../../src-preload/contract/dto';
-import type { DuplicatePair } from '../../../src-preload/contract/view-commands';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
+import type { LeadSummary } from '#contract/dto';
+import type { DuplicatePair } from '#contract/view-commands';
 import type { Store } from '../store/store';
 
 /**

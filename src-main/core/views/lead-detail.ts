@@ -1,7 +1,7 @@
 /** `leads:get`: everything the detail pane shows for one lead. */
-import type { CommandOutput } from '../../../src-preload/contract/commands';
-import type { ConflictField } from '../../../src-preload/contract/dto';
-import { CommandError } from '../../../src-preload/contract/errors';
+import type { CommandOutput } from '#contract/commands';
+import type { ConflictField } from '#contract/dto';
+import { CommandError } from '#contract/errors';
 import { contactField, flatFields } from '../store/lead-record';
 import { localRecord, serverRecord } from '../store/lead-table';
 import type { Store } from '../store/store';

@@ -9,8 +9,8 @@
  * a second for a one-letter search in a million leads.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { VIEW_IDS, type LeadSummary, type ViewId } from '../../../src-preload/contract/dto';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { VIEW_IDS, type LeadSummary, type ViewId } from '#contract/dto';
 import type { LeadRow } from '../store/lead-table';
 import { ftsQuery } from './search-query';
 import { VIEW_CONDITIONS } from './view-filters';

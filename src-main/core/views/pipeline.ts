@@ -4,9 +4,9 @@
  * lead query, counted by the same code that lists it, so a bar's count is always the number of
  * leads its view shows.
  */
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { parseQuery, printValue } from '../../../src-preload/contract/lead-query';
-import type { PipelineStepId } from '../../../src-preload/contract/view-commands';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { parseQuery, printValue } from '#contract/lead-query';
+import type { PipelineStepId } from '#contract/view-commands';
 import { DATE_COLUMNS, nextDay } from './query-sql';
 import type { QueryViews } from './query-views';
 

@@ -12,8 +12,8 @@ import type {
   RatingFieldName,
   SortKey,
   TextFieldName,
-} from '../../../src-preload/contract/lead-query';
-import { DEFAULT_SORT } from '../../../src-preload/contract/lead-query';
+} from '#contract/lead-query';
+import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
 import { ftsQuery } from './search-query';
 

@@ -3,15 +3,15 @@
  * values of a field for completion. Statements are prepared once per SQL shape.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
 import {
   parseQuery,
   parseSort,
   type LeadQuery,
   type QueryFieldName,
-} from '../../../src-preload/contract/lead-query';
-import type { CappedCount } from '../../../src-preload/contract/view-commands';
-import { DEFAULT_SORT } from '../../../src-preload/contract/lead-query';
+} from '#contract/lead-query';
+import type { CappedCount } from '#contract/view-commands';
+import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,
   compileQuery,

@@ -5,7 +5,7 @@
  * (migration 0040): a scan of the index entries, never of the lead rows.
  */
 import type Database from 'better-sqlite3';
-import type { CommandOutput } from '../../../src-preload/contract/commands';
+import type { CommandOutput } from '#contract/commands';
 
 /** More values than anyone picks from by key; the rest are one-offs. */
 export const RATING_VALUES_LIMIT = 20;

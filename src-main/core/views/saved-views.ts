@@ -3,10 +3,10 @@
  * whatever their case, so "g 3" and the palette never show two views by one name.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '../../../src-preload/contract/commands';
-import { CommandError } from '../../../src-preload/contract/errors';
-import { parseQuery, printQuery, printSort } from '../../../src-preload/contract/lead-query';
-import type { SavedView } from '../../../src-preload/contract/view-commands';
+import type { CommandArgs, CommandOutput } from '#contract/commands';
+import { CommandError } from '#contract/errors';
+import { parseQuery, printQuery, printSort } from '#contract/lead-query';
+import type { SavedView } from '#contract/view-commands';
 import type { Store } from '../store/store';
 import type { QueryViews } from './query-views';
 

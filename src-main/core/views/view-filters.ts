@@ -4,7 +4,7 @@
  * Views follow Envoke's lifecycle and may overlap (a lead passed to sales and not yet rated by
  * sales is in both "passed to sales" and "sales unprocessed").
  */
-import type { ViewId } from '../../../src-preload/contract/dto';
+import type { ViewId } from '#contract/dto';
 
 export const VIEW_CONDITIONS: Record<ViewId, string> = {
   all: '1',

@@ -7,7 +7,7 @@
  * Started by support/app.ts from the bundle global setup makes of this file:
  * `node host-process.mjs <dbPath> <leads> <rendererDir>`.
  */
-import { startBrowserHost } from '../../../src-main/host/browser-host';
+import { startBrowserHost } from '../../../src-main/browser-host/browser-host';
 import type { FaultSpec, RunningSimulator } from '../../../src-main/sim';
 import type { SimReply, SimRequest } from './sim-messages';
 

@@ -14,7 +14,7 @@ import {
   type CommandName,
   type CoreHandlers,
   type Result,
-} from '../../src-preload/contract';
+} from '#contract';
 
 export type Handlers = CoreHandlers & AppHandlers;
 export type Dispatch = (name: unknown, input: unknown) => Promise<Result<unknown>>;

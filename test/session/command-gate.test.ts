@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CommandError } from '../../src-preload/contract';
-import { createDispatcher, INTERNAL_ERROR_MESSAGE } from '../../src-main/host/dispatch';
+import { CommandError } from '#contract';
+import { createDispatcher, INTERNAL_ERROR_MESSAGE } from '../../src-main/session/command-gate';
 import { fakeHandlers, recordingLogger } from './fake-handlers';
 
 function setup(checkOutput = false) {

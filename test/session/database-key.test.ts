@@ -3,9 +3,9 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { CommandError } from '../../src-preload/contract';
-import { hostDatabaseKey, keyFilePath } from '../../src-main/host/database-key';
-import { openOrOfferStartOver } from '../../src-main/host/start-over';
+import { CommandError } from '#contract';
+import { hostDatabaseKey, keyFilePath } from '../../src-main/session/database-key';
+import { openOrOfferStartOver } from '../../src-main/session/start-over';
 
 let dir: string;
 beforeEach(() => {

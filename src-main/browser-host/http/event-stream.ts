@@ -5,7 +5,7 @@
  */
 import type { ServerResponse } from 'node:http';
 import type { CoreEventName, Logger } from '../../core/api';
-import type { CoreSession } from '../core-session';
+import type { CoreSession } from '../../session/core-session';
 import { writeHead } from './respond';
 
 export const HEARTBEAT_MS = 15_000;

@@ -11,7 +11,7 @@ import {
   type CoreHandlers,
   VIEW_IDS,
   type ViewId,
-} from '../../../src-preload/contract';
+} from '#contract';
 import {
   EXPORT_FORMATS,
   exportChunks,

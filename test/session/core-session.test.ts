@@ -2,10 +2,10 @@
 // survive it, and a target that cannot be opened leaves the previous one running.
 import { describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import type { Backend } from '../../src-main/host/backend';
-import { openCoreSession } from '../../src-main/host/core-session';
-import type { SavedAccount } from '../../src-main/host/credentials';
-import { CommandError } from '../../src-preload/contract';
+import type { Backend } from '../../src-main/session/backend';
+import { openCoreSession } from '../../src-main/session/core-session';
+import type { SavedAccount } from '../../src-main/session/credentials';
+import { CommandError } from '#contract';
 import { recordingLogger } from './fake-handlers';
 
 const acme: SavedAccount = { account: { baseUrl: 'https://e1.envoke.com', apiId: 'acme' }, apiKey: 'k' };

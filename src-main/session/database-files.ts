@@ -4,7 +4,7 @@
  * API ID appears on disk in a file name.
  */
 import { createHash } from 'node:crypto';
-import type { Account } from '../../src-preload/contract';
+import type { Account } from '#contract';
 
 export const DEMO_DATABASE_FILE = 'demo.db';
 

@@ -2,8 +2,8 @@
  * Handlers for every command that record what reached them; tests set the answer of the ones
  * they exercise. Lets the dispatcher and the IPC registration be checked without a core.
  */
-import { COMMAND_NAMES, type CommandName } from '../../src-preload/contract';
-import type { Handlers } from '../../src-main/host/dispatch';
+import { COMMAND_NAMES, type CommandName } from '#contract';
+import type { Handlers } from '../../src-main/session/command-gate';
 
 export interface FakeHandlers {
   handlers: Handlers;

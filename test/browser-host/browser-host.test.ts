@@ -11,12 +11,12 @@ import {
   type CommandName,
   type CommandOutput,
   type SyncStatus,
-} from '../../src-preload/contract';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
-import { databaseFileName } from '../../src-main/host/database-files';
+} from '#contract';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
+import { databaseFileName } from '../../src-main/session/database-files';
 import { startSimulator, type RunningSimulator } from '../../src-main/sim';
-import { recordingLogger } from './fake-handlers';
+import { recordingLogger } from '../session/fake-handlers';
 
 const DEMO_LEADS = 120;
 const PAGE = '<!doctype html><title>Lead Triage</title><script type="module" src="./assets/app.js"></script>';

@@ -5,7 +5,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Account } from '../../src-preload/contract';
+import type { Account } from '#contract';
 import type { Clock, Core, Logger } from '../core/api';
 import { createCore } from '../core/create-core';
 import { makePrivateFolder } from '../core/db/private-files';

@@ -4,7 +4,7 @@
  * value (a hand-edited file, an older version's spelling) falls back to its default instead of
  * losing every other preference.
  */
-import { PreferencesSchema, type Preferences } from '../../src-preload/contract';
+import { PreferencesSchema, type Preferences } from '#contract';
 
 export const DEFAULT_PREFERENCES: Preferences = Object.freeze({
   autoAdvance: true,

@@ -4,18 +4,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HostArgsError, parseHostArgs } from '../../src-main/host/args';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/host/csp';
-import { databaseFileName, DEMO_DATABASE_FILE } from '../../src-main/host/database-files';
+import { HostArgsError, parseHostArgs } from '../../src-main/browser-host/args';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
+import { databaseFileName, DEMO_DATABASE_FILE } from '../../src-main/session/database-files';
 import {
   isAllowedHost,
   isSameOrigin,
   readCookie,
   tokensMatch,
-} from '../../src-main/host/http/guard';
-import { resolveStaticPath } from '../../src-main/host/http/static-files';
-import { createJsonPreferences } from '../../src-main/host/json-preferences';
-import { recordingLogger } from './fake-handlers';
+} from '../../src-main/browser-host/http/guard';
+import { resolveStaticPath } from '../../src-main/session/renderer-files';
+import { createJsonPreferences } from '../../src-main/browser-host/json-preferences';
+import { recordingLogger } from '../session/fake-handlers';
 
 const NO_RATINGS = { marketing: [], sales: [] };
 

@@ -3,7 +3,7 @@
  * from being framed, sniffed or leaking its URL (which holds the token) as a referrer.
  */
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../csp';
+import { CONTENT_SECURITY_POLICY } from '../../session/csp';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,

@@ -4,8 +4,8 @@
  * point is HTTP 200; problems with the body are `invalid-input` results like any other bad input.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Result } from '../../../src-preload/contract';
-import type { Dispatch } from '../dispatch';
+import type { Result } from '#contract';
+import type { Dispatch } from '../../session/command-gate';
 import { sendJson } from './respond';
 
 export const MAX_BODY_BYTES = 1024 * 1024;

@@ -9,7 +9,7 @@ import {
   type CoreCommandName,
   type CoreHandlers,
   type EventPayload,
-} from '../../src-preload/contract';
+} from '#contract';
 import type { CoreEventName, Logger } from '../core/api';
 import type { Backend } from './backend';
 import type { SavedAccount } from './credentials';

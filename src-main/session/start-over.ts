@@ -3,7 +3,7 @@
  * downloaded again. The person is asked first, with the core's sentence saying how many unsent
  * changes that loses; nothing is deleted without a yes.
  */
-import { CommandError } from '../../src-preload/contract';
+import { CommandError } from '#contract';
 
 export interface StartOverOptions<T> {
   open: () => Promise<T>;

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
-import { databaseFileName } from './database-files';
+import { databaseFileName } from '../session/database-files';
 
 export const USAGE = `Usage: npm run start:browser -- [options]
   --port N        port on 127.0.0.1 (default: any free port)

@@ -2,7 +2,7 @@
  * The app commands (`app:info`, `settings:*`, `account:*`): the same behaviour in the desktop app
  * and the browser host; only where preferences and the API key are kept differs.
  */
-import { CommandError, type AppHandlers } from '../../src-preload/contract';
+import { CommandError, type AppHandlers } from '#contract';
 import type { ConnectionTester } from './connection-test';
 import type { CoreSession } from './core-session';
 import type { CredentialStore } from './credentials';

@@ -8,7 +8,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/host/browser-host';
+import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 
 let dir: string;
 let host: BrowserHost;

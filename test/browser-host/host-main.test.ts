@@ -22,7 +22,7 @@ interface Run {
 /** Runs the host until it exits, or until `until` matches its stdout (then stops it). */
 function host(args: string[], env: NodeJS.ProcessEnv = {}, until?: RegExp): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/host/main.ts', ...args], {
+    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/browser-host/main.ts', ...args], {
       cwd: ROOT,
       env: { ...process.env, ENVOKE_URL: '', ENVOKE_API_ID: '', ENVOKE_API_KEY: '', ...env },
     });

@@ -1,13 +1,13 @@
 /**
- * `npm run start:browser` / `tsx src-main/host/main.ts [options]`: runs the browser host until
+ * `npm run start:browser` / `tsx src-main/browser-host/main.ts [options]`: runs the browser host until
  * interrupted and prints the one line the person needs, the URL with its token.
  */
 import { dirname } from 'node:path';
 import { makePrivateFolder } from '../core/db/private-files';
 import { HostArgsError, parseHostArgs, USAGE } from './args';
-import { CommandError } from '../../src-preload/contract';
+import { CommandError } from '#contract';
 import { BrowserHostError, startBrowserHost } from './browser-host';
-import { DatabaseKeySetupError } from './database-key';
+import { DatabaseKeySetupError } from '../session/database-key';
 
 async function main(): Promise<number> {
   let args;

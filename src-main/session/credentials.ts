@@ -3,7 +3,7 @@
  * operating system's keychain; the browser host holds it in memory for the run only.
  */
 import type { z } from 'zod';
-import type { Account, KeyStorageSchema } from '../../src-preload/contract';
+import type { Account, KeyStorageSchema } from '#contract';
 
 export type KeyStorage = z.infer<typeof KeyStorageSchema>;
 
