@@ -20,7 +20,7 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 // With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
 import packageJson from '../../package.json' with { type: 'json' };
-import { AccountSchema } from '#contract';
+import { AccountSchema, describeIssues } from '#contract';
 import type { Clock, Core, Logger } from '../core/api';
 import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
 import type { RunningSimulator } from '../sim';
@@ -85,7 +85,7 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
   if (!account) return null;
   const parsed = AccountSchema.safeParse(account);
   if (!parsed.success) {
-    throw new BrowserHostError(parsed.error.issues.map((issue) => issue.message).join('; '));
+    throw new BrowserHostError(describeIssues(parsed.error.issues));
   }
   if (!isWebAddress(parsed.data.baseUrl)) {
     throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);

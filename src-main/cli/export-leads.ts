@@ -7,6 +7,7 @@ import type { Writable } from 'node:stream';
 import type { ViewId } from '#contract/dto';
 import type { Core } from '../core/api';
 import { EXPORT_COLUMNS, exportChunks, type ExportFormat } from '../core/export/lead-export';
+import { call } from './core-call';
 import { writeChunk } from './output';
 
 export { EXPORT_COLUMNS };
@@ -25,13 +26,13 @@ export async function idsToShow(core: Core, query: Omit<ExportQuery, 'format'>):
   const search = query.search === undefined ? {} : { search: query.search };
   if (query.query !== undefined || query.sort !== undefined)
     return (
-      await core['query:ids']({
+      await call(core, 'query:ids', {
         query: query.query ?? '',
         ...(query.sort === undefined ? {} : { sort: query.sort }),
         ...search,
       })
     ).ids;
-  return (await core['leads:ids']({ view: query.view, ...search })).ids;
+  return (await call(core, 'leads:ids', { view: query.view, ...search })).ids;
 }
 
 /** Writes the export to `out`; resolves with the number of leads written. */
@@ -39,7 +40,7 @@ export async function exportLeads(core: Core, query: ExportQuery, out: Writable)
   const ids = await idsToShow(core, query);
   let count = 0;
   const rowsOf = async (batch: number[]) => {
-    const { rows } = await core['leads:rows']({ ids: batch });
+    const { rows } = await call(core, 'leads:rows', { ids: batch });
     count += rows.length;
     return rows;
   };

@@ -1,29 +1,16 @@
 /**
- * Runs one CLI command on a core. The core validates every input with the contract's schemas,
- * the same validation the app's bridge applies, so the CLI cannot write what the app could not.
+ * Runs one CLI command on a core. Every input is parsed at the command gate with the contract's
+ * schemas (core-call.ts), the same validation the app's windows get.
  */
-import {
-  CommandError,
-  type CommandInput,
-  type CommandOutput,
-  type CoreCommandName,
-} from '#contract';
+import { CommandError, type CommandInput } from '#contract';
 import { VIEW_IDS, type ViewId } from '#contract/dto';
 import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '#contract/lead';
 import type { Core } from '../core/api';
 import { COMMANDS, UsageError, type CliArgs, type CommandWord } from './args';
 import { parseAssignments } from './assignments';
+import { call } from './core-call';
 import { encodeCursor } from './cursor';
 import { idsToShow } from './export-leads';
-
-function call<N extends CoreCommandName>(
-  core: Core,
-  name: N,
-  input: CommandInput<N>,
-): Promise<CommandOutput<N>> {
-  const handler = core[name] as unknown as (input: CommandInput<N>) => Promise<CommandOutput<N>>;
-  return handler(input);
-}
 
 /** `#12` is a local id (digits only: Number() would also read "0x10" or "1e1"); else Envoke's. */
 export function resolveLeadId(core: Core, word: string | undefined): number {

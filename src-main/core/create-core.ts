@@ -2,6 +2,9 @@
  * Builds the core: opens (and migrates) the database, wires the command handlers, the events and
  * the sync engine. Every handler answers with the contract's output or a CommandError; any other
  * failure is turned into one ('storage' for SQLite, 'internal' otherwise) so hosts can show it.
+ *
+ * Handlers take input already parsed with the contract's schema: the command gate
+ * (session/command-gate.ts) parses it once at the edge, for the shells and the CLI alike.
  */
 import type Database from 'better-sqlite3';
 import {
@@ -12,7 +15,6 @@ import {
   type CoreHandlers,
 } from '#contract/commands';
 import { CommandError } from '#contract/errors';
-import { describeIssues } from '#contract/issue-sentences';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';
@@ -51,12 +53,6 @@ export interface CoreOptions {
    * the OS keychain, the browser host and the CLI in the environment or a key file.
    */
   dbKey: Buffer;
-}
-
-function parseInput<N extends CoreCommandName>(name: N, input: unknown): CommandArgs<N> {
-  const result = coreCommands[name].input.safeParse(input);
-  if (result.success) return result.data as CommandArgs<N>;
-  throw new CommandError('invalid-input', describeIssues(result.error.issues));
 }
 
 export function createCore(options: CoreOptions): Core {
@@ -163,10 +159,10 @@ export function createCore(options: CoreOptions): Core {
 
   function handler<N extends CoreCommandName>(name: N): CoreHandlers[N] {
     const run = implementations[name] as (input: CommandArgs<N>) => unknown;
-    return (async (input: unknown) => {
+    return (async (input: CommandArgs<N>) => {
       if (closing !== null) throw new CommandError('storage', 'The local database is closed.');
       try {
-        return run(parseInput(name, input));
+        return run(input);
       } catch (error) {
         if (error instanceof CommandError) throw error;
         if ((error as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE_')) {

@@ -3,15 +3,22 @@
  * host's HTTP): the name must be in the contract, the input must parse with the command's schema,
  * and whatever the handler throws becomes a `Result` the renderer can show. Both transports use
  * this so a command is validated the same way everywhere.
+ *
+ * The input is parsed here once; the core trusts what it is given. Callers in the same process
+ * (the CLI, the exports) go through `parseCommandInput` or `gatedCoreHandlers`, so nothing reaches
+ * the core unparsed.
  */
 import type { Logger } from '../core/api';
 import {
   CommandError,
   commands,
+  coreCommands,
   describeIssues,
   isCommandName,
   type AppHandlers,
+  type CommandArgs,
   type CommandName,
+  type CoreCommandName,
   type CoreHandlers,
   type Result,
 } from '#contract';
@@ -41,19 +48,39 @@ function unknownCommand(name: unknown): string {
   return `There is no command named ${JSON.stringify(name.length > 80 ? `${name.slice(0, 80)}…` : name)}`;
 }
 
+/**
+ * A command's input parsed with its contract schema (defaults filled in, text trimmed), or an
+ * 'invalid-input' CommandError with the problems in the person's words.
+ */
+export function parseCommandInput<N extends CommandName>(name: N, input: unknown): CommandArgs<N> {
+  // Commands without arguments may be invoked with nothing at all.
+  const parsed = commands[name].input.safeParse(input === undefined ? {} : input);
+  if (!parsed.success) throw new CommandError('invalid-input', describeIssues(parsed.error.issues));
+  return parsed.data as CommandArgs<N>;
+}
+
+/**
+ * The core's handlers behind the gate's parse, for a caller in the same process: each throws
+ * the CommandError the dispatcher would answer with.
+ */
+export function gatedCoreHandlers(handlers: CoreHandlers): CoreHandlers {
+  return Object.fromEntries(
+    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => {
+      const handler = handlers[name] as (input: unknown) => Promise<unknown>;
+      return [name, async (input: unknown) => handler(parseCommandInput(name, input))];
+    }),
+  ) as unknown as CoreHandlers;
+}
+
 export function createDispatcher(handlers: Handlers, options: DispatchOptions): Dispatch {
   const { logger, checkOutput = false } = options;
 
   async function call<N extends CommandName>(name: N, input: unknown): Promise<Result<unknown>> {
-    const spec = commands[name];
-    // Commands without arguments may be invoked with nothing at all.
-    const parsed = spec.input.safeParse(input === undefined ? {} : input);
-    if (!parsed.success) return failure('invalid-input', describeIssues(parsed.error.issues));
-
+    const args = parseCommandInput(name, input);
     const handler = handlers[name] as (input: unknown) => Promise<unknown>;
-    const value = await handler(parsed.data);
+    const value = await handler(args);
     if (checkOutput) {
-      const checked = spec.output.safeParse(value);
+      const checked = commands[name].output.safeParse(value);
       if (!checked.success) {
         logger.error('A command answered outside its contract', {
           command: name,

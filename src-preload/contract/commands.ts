@@ -26,7 +26,7 @@ import {
   TRIAGE_FIELDS,
   TriagePatchSchema,
 } from './lead';
-import { viewCommands } from './view-commands';
+import { QueryTextSchema, SortTextSchema, viewCommands } from './view-commands';
 
 const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
@@ -277,8 +277,10 @@ export const appCommands = {
       .object({
         format: z.enum(['csv', 'json']),
         view: ViewIdSchema.optional(),
-        query: z.string().max(1000).optional(),
-        sort: z.string().max(40).optional(),
+        // The export's leads are read with these as given: parsed as a query's are.
+        query: QueryTextSchema.optional(),
+        // '' is the query's own default order.
+        sort: SortTextSchema.or(z.literal('')).optional(),
         search,
         name: z.string().max(60).optional(),
       })

@@ -11,6 +11,7 @@ import { createCore } from '../../src-main/core/create-core';
 import { keyConnection } from '../../src-main/core/db/encryption';
 import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
+import { gatedCoreHandlers } from '../../src-main/session/command-gate';
 
 export const API_ID = 'triage';
 export const API_KEY = 'secret';
@@ -126,13 +127,23 @@ export function openCore(
   envoke: EnvokeClient,
   options: { clock?: Clock; random?: () => number } = {},
 ): Core {
-  return createCore({
-    dbPath,
-    envoke,
-    clock: options.clock,
-    random: options.random ?? (() => 0.5),
-    dbKey: TEST_DB_KEY,
-  });
+  return behindGate(
+    createCore({
+      dbPath,
+      envoke,
+      clock: options.clock,
+      random: options.random ?? (() => 0.5),
+      dbKey: TEST_DB_KEY,
+    }),
+  );
+}
+
+/**
+ * The core as every caller reaches it: each command's input parsed by the command gate first
+ * (the core itself trusts what it is given), so a test's bad input is refused as a person's is.
+ */
+export function behindGate(core: Core): Core {
+  return { ...core, ...gatedCoreHandlers(core) };
 }
 
 /** A client for a port nothing listens on: every request fails as "offline". */

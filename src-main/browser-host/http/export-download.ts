@@ -6,18 +6,14 @@
  */
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
-import {
-  CommandError,
-  type CoreHandlers,
-  VIEW_IDS,
-  type ViewId,
-} from '#contract';
+import { CommandError, type CoreHandlers, VIEW_IDS, type ViewId } from '#contract';
 import {
   EXPORT_FORMATS,
   exportChunks,
   exportFileName,
   type ExportFormat,
 } from '../../core/export/lead-export';
+import { parseCommandInput } from '../../session/command-gate';
 import { sendText, writeHead } from './respond';
 
 export const EXPORT_PATH = '/api/export';
@@ -27,24 +23,23 @@ const CONTENT_TYPES: Record<ExportFormat, string> = {
   json: 'application/json; charset=utf-8',
 };
 
-/** The ids to export, by the contract's own validation of the query or view. */
+/** The ids to export; the address's words are parsed at the gate like any command's input. */
 async function idsFor(handlers: CoreHandlers, params: URLSearchParams): Promise<number[]> {
   const search = params.get('search') ?? undefined;
   const view = params.get('view');
   if (view !== null) {
     if (!(VIEW_IDS as readonly string[]).includes(view))
       throw new CommandError('invalid-input', `There is no view "${view.slice(0, 40)}".`);
-    return (await handlers['leads:ids']({ view: view as ViewId, ...(search ? { search } : {}) }))
-      .ids;
+    const input = { view: view as ViewId, ...(search ? { search } : {}) };
+    return (await handlers['leads:ids'](parseCommandInput('leads:ids', input))).ids;
   }
   const sort = params.get('sort') ?? undefined;
-  return (
-    await handlers['query:ids']({
-      query: params.get('query') ?? '',
-      ...(sort ? { sort } : {}),
-      ...(search ? { search } : {}),
-    })
-  ).ids;
+  const input = {
+    query: params.get('query') ?? '',
+    ...(sort ? { sort } : {}),
+    ...(search ? { search } : {}),
+  };
+  return (await handlers['query:ids'](parseCommandInput('query:ids', input))).ids;
 }
 
 export async function handleExport(

@@ -1,11 +1,7 @@
 /** `sync:scope-get` / `sync:scope-set`: what the person keeps on this laptop. */
-import { SyncScopeSchema, type SyncScope } from '#contract/dto';
+import type { SyncScope } from '#contract/dto';
 import { CommandError } from '#contract/errors';
-import {
-  MARKETING_STATUSES,
-  SALES_STATUSES,
-  normalizeEnum,
-} from '#contract/lead';
+import { MARKETING_STATUSES, SALES_STATUSES, normalizeEnum } from '#contract/lead';
 import type { Store } from '../store/store';
 import { scopeKey } from './scope-filter';
 
@@ -26,9 +22,11 @@ function statuses(
   });
 }
 
-/** The scope in canonical spelling; unknown statuses are refused rather than silently ignored. */
-export function normalizeScope(input: unknown): SyncScope {
-  const scope = SyncScopeSchema.parse(input);
+/**
+ * The scope (parsed at the gate) in canonical spelling; unknown statuses are refused rather than
+ * silently ignored.
+ */
+export function normalizeScope(scope: SyncScope): SyncScope {
   return {
     salespeople: [...new Set(scope.salespeople)],
     marketingStatuses: [

@@ -4,51 +4,30 @@
  * after a POST whose answer was lost, so a retry never makes a second one.
  */
 import { randomUUID } from 'node:crypto';
-import type { z } from 'zod';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
-import {
-  NEW_LEAD_EXTRA_FIELDS,
-  NewContactSchema,
-  NewLeadFieldsSchema,
-  TRIAGE_FIELDS,
-  type TriageField,
-} from '#contract/lead';
+import { NEW_LEAD_EXTRA_FIELDS, TRIAGE_FIELDS, type TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import { envokeTime, type FieldValues, type LeadRecord } from '../store/lead-record';
-
-/** Parsed again at the core's edge: hosts parse too, but the CLI and tests call directly. */
-function parseOrRefuse<T>(schema: z.ZodType<T>, value: unknown): T {
-  const result = schema.safeParse(value);
-  if (result.success) return result.data;
-  const issue = result.error.issues[0];
-  const where = issue?.path.length ? `${issue.path.map(String).join('.')}: ` : '';
-  throw new CommandError('invalid-input', `${where}${issue?.message ?? 'Invalid value'}`);
-}
+import { newOutboxRow } from '../store/new-outbox-row';
 
 const isTriageField = (name: string): name is TriageField =>
   (TRIAGE_FIELDS as readonly string[]).includes(name);
-
-const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function createLead(
   context: CoreContext,
   input: CommandArgs<'leads:create'>,
 ): CommandOutput<'leads:create'> {
-  const email = input.email.trim();
-  if (!EMAIL.test(email))
-    throw new CommandError('invalid-input', 'Enter the contact’s email address.');
-  const given = parseOrRefuse(NewLeadFieldsSchema, input.fields ?? {}) as Record<string, string>;
+  // Parsed at the gate: the email is an address, every field known and within Envoke's limits.
+  const { email } = input;
+  const given: Record<string, string> = input.fields ?? {};
   const values: FieldValues = {};
   const extras: Record<string, string> = {};
   for (const [name, value] of Object.entries(given)) {
     if (isTriageField(name)) values[name] = value;
     else if ((NEW_LEAD_EXTRA_FIELDS as readonly string[]).includes(name)) extras[name] = value;
   }
-  const contactFields = parseOrRefuse(NewContactSchema, input.contact ?? {}) as Record<
-    string,
-    string
-  >;
+  const contactFields: Record<string, string> = input.contact ?? {};
   const { store } = context;
   const now = context.clock.now();
 
@@ -63,11 +42,11 @@ export function createLead(
     remote_id: extras.remote_id ?? randomUUID(),
     contact: {
       email,
-      first_name: input.firstName?.trim() ?? '',
-      last_name: input.lastName?.trim() ?? '',
-      company: input.company?.trim() ?? '',
-      title: input.title?.trim() ?? '',
-      phone: input.phone?.trim() ?? '',
+      first_name: input.firstName ?? '',
+      last_name: input.lastName ?? '',
+      company: input.company ?? '',
+      title: input.title ?? '',
+      phone: input.phone ?? '',
       ...contactFields,
     },
   };
@@ -85,22 +64,9 @@ export function createLead(
         `Lead #${holder} already has remote_id ${extras.remote_id}; a new lead needs its own.`,
       );
     const leadId = store.leads.insertLocal(record, now);
-    const outboxId = store.outbox.insert({
-      leadId,
-      kind: 'create',
-      fields,
-      base: {},
-      conflicts: [],
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      outcomeUnknown: false,
-      lastReason: null,
-      lastError: null,
-      actionId: null,
-      createdAt: now,
-      updatedAt: now,
-    });
+    const outboxId = store.outbox.insert(
+      newOutboxRow({ leadId, kind: 'create', fields, base: {}, now }),
+    );
     store.activity.add(leadId, 'created', `Created on this computer for ${email}`, now, {
       outboxId,
       field: null,

@@ -7,6 +7,7 @@ import type { TriageField } from '#contract/lead';
 import { CommandError } from '#contract/errors';
 import { field, type FieldValues, type LeadRecord } from '../store/lead-record';
 import type { LeadRow } from '../store/lead-table';
+import { newOutboxRow } from '../store/new-outbox-row';
 import type { OutboxRow } from '../store/outbox-table';
 import { serverBase, type Store } from '../store/store';
 import { entriesOf, mergeField, mergeTarget, settle } from './coalesce';
@@ -65,22 +66,7 @@ export function applyLocalEdit(
   const target = mergeTarget(open);
   let rowId: number;
   if (target === undefined) {
-    const added: Omit<OutboxRow, 'id'> = {
-      leadId,
-      kind: 'update',
-      fields: after,
-      base: before,
-      conflicts: [],
-      state: 'pending',
-      attempts: 0,
-      nextAttemptAt: now,
-      outcomeUnknown: false,
-      lastReason: null,
-      lastError: null,
-      actionId: null,
-      createdAt: now,
-      updatedAt: now,
-    };
+    const added = newOutboxRow({ leadId, kind: 'update', fields: after, base: before, now });
     openedRow = store.outbox.insert(added);
     rowId = openedRow;
     open = [...open, { ...added, id: openedRow }];

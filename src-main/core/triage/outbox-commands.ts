@@ -6,14 +6,13 @@
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { announce, type CoreContext } from '../core-context';
-import { field } from '../store/lead-record';
+import { field, type FieldValues } from '../store/lead-record';
 import type { OutboxRow } from '../store/outbox-table';
 import type { Store } from '../store/store';
 import { entriesOf, mergeField, settle } from './coalesce';
 import { describeChange } from './field-labels';
 import { readLocal } from './local-edit';
 import { toOutboxEntry } from './outbox-entries';
-import { parsePatch } from './update-leads';
 
 export function listOutbox(
   context: CoreContext,
@@ -73,7 +72,7 @@ export function editChange(
   context: CoreContext,
   input: CommandArgs<'outbox:edit'>,
 ): CommandOutput<'outbox:edit'> {
-  const values = parsePatch(input.patch);
+  const values: FieldValues = input.patch;
   const { store } = context;
   const now = context.clock.now();
   const leadId = store.transaction(() => {

@@ -5,23 +5,13 @@
  */
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
-import { describeIssues } from '#contract/issue-sentences';
-import { TriagePatchSchema, type TriageField } from '#contract/lead';
+import type { TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
 import type { FieldValues } from '../store/lead-record';
 import type { LeadChange } from '../store/history-table';
 import { entriesOf } from './coalesce';
 import { describeChange, describeSet } from './field-labels';
 import { applyLocalEdit } from './local-edit';
-
-/** Parses a patch again at the core's edge: hosts parse too, but the CLI and tests call directly. */
-export function parsePatch(patch: unknown): FieldValues {
-  const result = TriagePatchSchema.safeParse(patch);
-  if (!result.success) {
-    throw new CommandError('invalid-input', describeIssues(result.error.issues));
-  }
-  return result.data as FieldValues;
-}
 
 export function actionLabel(values: FieldValues, leadCount: number): string {
   const what = entriesOf(values)
@@ -34,7 +24,8 @@ export function updateLeads(
   context: CoreContext,
   input: CommandArgs<'leads:update'>,
 ): CommandOutput<'leads:update'> {
-  const values = parsePatch(input.patch);
+  // Parsed at the gate: field names checked, enum spellings canonical, money in Envoke's form.
+  const values: FieldValues = input.patch;
   const ids = [...new Set(input.ids)];
   const { store, clock } = context;
   const now = clock.now();

@@ -1,0 +1,17 @@
+/**
+ * How the CLI calls the core it holds in-process: the input is parsed with the command's contract
+ * schema by the same gate the app's windows go through, so the CLI cannot write what the app
+ * could not, and the core receives parsed input only.
+ */
+import type { CommandInput, CommandOutput, CoreCommandName } from '#contract';
+import type { Core } from '../core/api';
+import { parseCommandInput } from '../session/command-gate';
+
+export async function call<N extends CoreCommandName>(
+  core: Core,
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandOutput<N>> {
+  const handler = core[name] as unknown as (input: unknown) => Promise<CommandOutput<N>>;
+  return handler(parseCommandInput(name, input));
+}
