@@ -2,44 +2,17 @@
  * The lead and contact records the simulator keeps, and the field lists that decide what a write
  * may touch. Field order follows envoke-lead-api.md §6.2 and §7.1 so responses read like Envoke's.
  */
+import {
+  ENVOKE_CONTACT_FIELDS,
+  ENVOKE_LEAD_FIELD_NAMES,
+  ENVOKE_MONEY_FIELDS,
+} from '#contract/envoke-fields';
 
-/** Every lead field besides `id` and `contact`, all strings on the wire ("" when unset). */
-export const LEAD_FIELDS = [
-  'remote_id',
-  'business_unit',
-  'marketing_user',
-  'salesperson',
-  'create_time',
-  'create_note',
-  'rule_rating',
-  'marketing_rating_status',
-  'marketing_rating',
-  'marketing_rating_time',
-  'marketing_rating_note',
-  'sales_rating_status',
-  'sales_rating',
-  'sales_rating_time',
-  'sales_rating_note',
-  'opportunity',
-  'opportunity_time',
-  'opportunity_note',
-  'sale',
-  'sale_time',
-  'sale_note',
-  'revenue',
-  'cost_of_goods_sold',
-  'lead_region',
-  'sales_channel',
-  'industry',
-  'timing',
-  'budget',
-  'marketing_source',
-  'marketing_medium',
-  'marketing_campaign',
-  'visitor_id',
-  'visit_id',
-  'pageview_id',
-] as const;
+/**
+ * Every lead field besides `id` and `contact`, all strings on the wire ("" when unset): the
+ * contract's list, the same one the app's Envoke client reads with.
+ */
+export const LEAD_FIELDS = ENVOKE_LEAD_FIELD_NAMES;
 export type LeadField = (typeof LEAD_FIELDS)[number];
 
 /** Fields Envoke's own Create/Update Lead actions send; the rest are set by Envoke itself. */
@@ -77,10 +50,7 @@ export const NOTE_FIELDS: ReadonlySet<string> = new Set<LeadField>([
   'sale_note',
 ]);
 
-export const MONEY_FIELDS: ReadonlySet<string> = new Set<LeadField>([
-  'revenue',
-  'cost_of_goods_sold',
-]);
+export const MONEY_FIELDS: ReadonlySet<string> = new Set<LeadField>(ENVOKE_MONEY_FIELDS);
 
 /** A change of the stage field stamps the stage's time, as Envoke's lead timeline shows. */
 export const STAGE_TIME_FIELD = {
@@ -90,31 +60,8 @@ export const STAGE_TIME_FIELD = {
   sale: 'sale_time',
 } as const satisfies Partial<Record<LeadField, LeadField>>;
 
-/** Plain string fields of a contact, in Envoke's order. */
-export const CONTACT_FIELDS = [
-  'external_id',
-  'remote_id',
-  'email',
-  'first_name',
-  'last_name',
-  'title',
-  'company',
-  'phone',
-  'address_1',
-  'address_2',
-  'city',
-  'province',
-  'country',
-  'postal_code',
-  'website',
-  'language',
-  'feedback',
-  'consent_status',
-  'consent_description',
-  'consent_effective_date',
-  'consent_expiry',
-  'date_created',
-] as const;
+/** Plain string fields of a contact, in Envoke's order (the contract's list). */
+export const CONTACT_FIELDS = ENVOKE_CONTACT_FIELDS;
 export type ContactField = (typeof CONTACT_FIELDS)[number];
 
 /** Documented maximum lengths (envoke-lead-api.md §7.1); other writable fields allow 255. */

@@ -9,3 +9,4 @@ export * from './email';
 export * from './issue-sentences';
 export * from './lead-query';
 export * from './view-commands';
+export * from './envoke-fields';

@@ -394,8 +394,8 @@ describe('hostile leads', () => {
     const report = await core.syncOnce('pull');
     expect(report).toMatchObject({ pulled: 2, new: 2, invalid: 2 });
     expect(report.unreadable).toEqual([
-      { id: '2', reason: 'lead nests its fields deeper than 32 levels' },
-      { id: '4', reason: 'lead is larger than the 256 KB a lead may hold' },
+      { id: '2', reason: 'lead nests its fields deeper than 32 levels.' },
+      { id: '4', reason: 'lead is larger than the 256 KB a lead may hold.' },
     ]);
     expect([...cachedCopies().keys()].sort()).toEqual(['1', '3']);
     // The next pull is not blocked either.

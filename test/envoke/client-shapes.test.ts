@@ -178,8 +178,8 @@ describe('reply bodies', () => {
     expect(page.leads.map((lead) => lead.id)).toEqual(['1', '4']);
     expect(page.leads[1]?.revenue).toBe('10.00');
     expect(page.invalid).toEqual([
-      { id: '2', reason: 'contact must be an object, got "nobody"', raw: items[1] },
-      { id: null, reason: 'lead must be an object, got "junk"', raw: 'junk' },
+      { id: '2', reason: 'contact must be an object, got "nobody".', raw: items[1] },
+      { id: null, reason: 'lead must be an object, got "junk".', raw: 'junk' },
     ]);
   });
 
@@ -209,7 +209,7 @@ describe('reply bodies', () => {
     const client = await clientFor((_, res) => json(res, 200, shapes[call++]));
     expect((await failure(client.getLead('7'))).message).toContain('with lead 8');
     expect((await failure(client.getLead('7'))).messages).toEqual([
-      'contact must be an object, got 5',
+      'contact must be an object, got 5.',
     ]);
     expect((await failure(client.getLead('7'))).reason).toBe('malformed');
   });

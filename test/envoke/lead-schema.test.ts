@@ -134,18 +134,18 @@ describe('parseLead reports what it cannot read', () => {
     [null, null, /lead must be an object, got null/],
     [[{ id: '1' }], null, /lead must be an object, got a list/],
     ['1234', null, /lead must be an object, got "1234"/],
-    [{ contact: {} }, null, /^id is missing$/],
-    [{ id: 'L-7' }, 'L-7', /^id must be a whole number, got "L-7"$/],
+    [{ contact: {} }, null, /^id is missing\.$/],
+    [{ id: 'L-7' }, 'L-7', /^id must be a whole number, got "L-7"\.$/],
     [{ id: 1.5 }, '1.5', /^id must be a whole number/],
     [
       { id: '3', contact: 'jane@example.com' },
       '3',
-      /^contact must be an object, got "jane@example.com"$/,
+      /^contact must be an object, got "jane@example.com"\.$/,
     ],
-    [{ id: '3', contact: [] }, '3', /^contact must be an object, got a list$/],
+    [{ id: '3', contact: [] }, '3', /^contact must be an object, got a list\.$/],
     [{ id: '4', contact: { id: 'abc' } }, '4', /^contact\.id must be a whole number/],
-    [{ id: '5', salesperson: { name: 'Tom' } }, '5', /^salesperson must be text, got an object$/],
-    [{ id: '6', contact: { email: ['a@b'] } }, '6', /^contact\.email must be text, got a list$/],
+    [{ id: '5', salesperson: { name: 'Tom' } }, '5', /^salesperson must be text, got an object\.$/],
+    [{ id: '6', contact: { email: ['a@b'] } }, '6', /^contact\.email must be text, got a list\.$/],
   ])('reports %j with id %j and a reason', (raw, id, reason) => {
     const result = parseLead(raw);
     expect(result.ok).toBe(false);
@@ -165,14 +165,14 @@ describe('parseLead reports what it cannot read', () => {
     expect(parseLead({ id: '9', extra: nested(32) })).toEqual({
       ok: false,
       id: '9',
-      reason: 'lead nests its fields deeper than 32 levels',
+      reason: 'lead nests its fields deeper than 32 levels.',
     });
     expect(parseLead({ id: '9', extra: [nested(100_000)] })).toMatchObject({ ok: false, id: '9' });
     expect(parseLead({ id: '9', create_note: 'x'.repeat(250 * 1024) }).ok).toBe(true);
     expect(parseLead({ id: '9', create_note: 'x'.repeat(257 * 1024) })).toEqual({
       ok: false,
       id: '9',
-      reason: 'lead is larger than the 256 KB a lead may hold',
+      reason: 'lead is larger than the 256 KB a lead may hold.',
     });
     expect(parseLead({ id: 'x'.repeat(1e6) })).toMatchObject({
       ok: false,

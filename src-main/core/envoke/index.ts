@@ -25,11 +25,10 @@ export {
   LEAD_ENUM_VOCABULARIES,
   LEAD_MONEY_FIELDS,
   LEAD_TEXT_FIELDS,
-  parseLead,
   type EnvokeContact,
   type EnvokeLead,
-  type ParsedLead,
-} from './lead-schema';
+} from './lead-fields';
+export { parseLead, type ParsedLead } from './lead-schema';
 export {
   MAX_PAGE_SIZE,
   serializeQuery,

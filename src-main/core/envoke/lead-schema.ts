@@ -1,209 +1,43 @@
 /**
- * Tolerant reading of Envoke leads. Envoke's samples, docs and its own integration disagree on
- * spellings and types (enum case, "Open" vs "Unprocessed", ids and money as strings or numbers,
- * "" or null or absent), so every documented field is normalised to a string here and everything
- * undocumented is kept untouched, so a lead stored locally carries all Envoke sent. A lead that
- * cannot be read is reported with its id and the reason, never dropped quietly.
+ * Tolerant reading of Envoke leads: every documented field is normalised to a string by its
+ * reader (lead-fields.ts) and everything undocumented is kept untouched, so a lead stored locally
+ * carries all Envoke sent. A lead that cannot be read is reported with its id and the reason,
+ * never dropped quietly.
  */
 import { z } from 'zod';
-import {
-  MARKETING_STATUSES,
-  OUTCOMES,
-  SALES_STATUSES,
-  normalizeEnum,
-  type TriageField,
-} from '#contract/lead';
+import { describeIssues } from '#contract/issue-sentences';
 import { leadBoundsProblem } from './lead-bounds';
-
-/** Free-text lead fields of envoke-lead-api.md §6.2 (ratings are account-configured labels). */
-export const LEAD_TEXT_FIELDS = [
-  'remote_id',
-  'business_unit',
-  'marketing_user',
-  'salesperson',
-  'create_time',
-  'create_note',
-  'rule_rating',
-  'marketing_rating',
-  'marketing_rating_time',
-  'marketing_rating_note',
-  'sales_rating',
-  'sales_rating_time',
-  'sales_rating_note',
-  'opportunity_time',
-  'opportunity_note',
-  'sale_time',
-  'sale_note',
-  'lead_region',
-  'sales_channel',
-  'industry',
-  'timing',
-  'budget',
-  'marketing_source',
-  'marketing_medium',
-  'marketing_campaign',
-  'visitor_id',
-  'visit_id',
-  'pageview_id',
-] as const;
-export const LEAD_MONEY_FIELDS = ['revenue', 'cost_of_goods_sold'] as const;
-export const LEAD_ENUM_VOCABULARIES = {
-  marketing_rating_status: MARKETING_STATUSES,
-  sales_rating_status: SALES_STATUSES,
-  opportunity: OUTCOMES,
-  sale: OUTCOMES,
-} as const;
-
-/** Contact fields of envoke-lead-api.md §7.1 that are plain text. */
-export const CONTACT_TEXT_FIELDS = [
-  'external_id',
-  'remote_id',
-  'email',
-  'first_name',
-  'last_name',
-  'title',
-  'company',
-  'phone',
-  'address_1',
-  'address_2',
-  'city',
-  'province',
-  'country',
-  'postal_code',
-  'website',
-  'language',
-  'feedback',
-  'consent_status',
-  'consent_description',
-  'consent_effective_date',
-  'consent_expiry',
-  'date_created',
-] as const;
-
-type LeadTextField = (typeof LEAD_TEXT_FIELDS)[number];
-type LeadMoneyField = (typeof LEAD_MONEY_FIELDS)[number];
-type LeadEnumField = keyof typeof LEAD_ENUM_VOCABULARIES;
-type ContactTextField = (typeof CONTACT_TEXT_FIELDS)[number];
-
-/**
- * The embedded contact. `id` is a digit string, or "" when Envoke sent none. `custom_fields`,
- * `interests` and `autoresponders` keep whatever shape Envoke used (object or array).
- */
-export interface EnvokeContact extends Record<ContactTextField, string> {
-  id: string;
-  [extra: string]: unknown;
-}
-
-/**
- * A lead as Envoke holds it. `id` is a digit string; enum fields hold the canonical display
- * string when recognised (or Envoke's value verbatim when not); money is a decimal string.
- */
-export interface EnvokeLead extends Record<
-  LeadTextField | LeadMoneyField | LeadEnumField | TriageField,
-  string
-> {
-  id: string;
-  contact: EnvokeContact;
-  [extra: string]: unknown;
-}
-
-function describe(value: unknown): string {
-  if (value === null) return 'null';
-  if (Array.isArray(value)) return 'a list';
-  if (typeof value === 'object') return 'an object';
-  const shown = JSON.stringify(value) ?? String(value);
-  return shown.length > 40 ? `${shown.slice(0, 37)}...` : shown;
-}
+import {
+  CONTACT_READERS,
+  describe,
+  LEAD_READERS,
+  type EnvokeLead,
+  type FieldReaders,
+  type Reader,
+} from './lead-fields';
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-/** What a field reader returns: the normalised string, or why the value is unusable. */
-type Read = string | { problem: string };
-type Reader = (value: unknown) => Read;
-
-/** A zod field from a reader; an absent key is read like `null`. */
-function field(read: Reader) {
+/** A zod field from a reader; an absent key is read like `null`. The problem names the field. */
+function field(name: string, read: Reader) {
   return z
     .unknown()
     .transform((value, ctx) => {
       const result = read(value);
       if (typeof result === 'string') return result;
-      ctx.addIssue({ code: 'custom', message: result.problem });
+      ctx.addIssue({ code: 'custom', message: `${name} ${result.problem}` });
       return z.NEVER;
     })
     .prefault(null);
 }
 
-/** Text: strings as-is, numbers and booleans as their text, null/absent as "". */
-function readText(value: unknown): Read {
-  if (value === null || value === undefined) return '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return { problem: `must be text, got ${describe(value)}` };
+function schemaOf(readers: FieldReaders, prefix = '') {
+  return Object.fromEntries(readers.map(([name, read]) => [name, field(prefix + name, read)]));
 }
 
-/** Envoke writes money as "7595.00"; a number with at most cents is written the same way. */
-function readMoney(value: unknown): Read {
-  if (typeof value === 'number' && /^-?\d+(?:\.\d{1,2})?$/.test(String(value))) {
-    return value.toFixed(2);
-  }
-  return readText(value);
-}
-
-/** Any known spelling becomes the display string; an unknown value is kept verbatim. */
-function readEnum(vocabulary: readonly string[]): Reader {
-  const canonical = new Set(vocabulary);
-  return (value) => {
-    // Envoke's own spelling (nearly every lead) needs no folding.
-    if (typeof value === 'string' && (canonical.has(value) || value === '')) return value;
-    const raw = readText(value);
-    if (typeof raw !== 'string') return raw;
-    return normalizeEnum(raw, vocabulary) ?? raw;
-  };
-}
-
-/** Ids arrive as "1234" or 1234; both become "1234". */
-function readId(required: boolean): Reader {
-  return (value) => {
-    if (value === null || value === undefined || value === '') {
-      return required ? { problem: 'is missing' } : '';
-    }
-    if (typeof value === 'number' && Number.isSafeInteger(value) && value >= 0)
-      return String(value);
-    if (typeof value === 'string' && /^\s*\d+\s*$/.test(value)) return value.trim();
-    return { problem: `must be a whole number, got ${describe(value)}` };
-  };
-}
-
-/** Documented fields and their readers, in the order a read lead or contact lists them. */
-type FieldReaders = ReadonlyArray<readonly [string, Reader]>;
-
-function readersOf(names: readonly string[], read: Reader): FieldReaders {
-  return names.map((name) => [name, read] as const);
-}
-
-const CONTACT_READERS: FieldReaders = [
-  ['id', readId(false)],
-  ...readersOf(CONTACT_TEXT_FIELDS, readText),
-];
-
-/** Every documented lead field but `contact`, which comes after them. */
-const LEAD_READERS: FieldReaders = [
-  ['id', readId(true)],
-  ...readersOf(LEAD_TEXT_FIELDS, readText),
-  ...readersOf(LEAD_MONEY_FIELDS, readMoney),
-  ...Object.entries(LEAD_ENUM_VOCABULARIES).map(
-    ([name, vocabulary]) => [name, readEnum(vocabulary)] as const,
-  ),
-];
-
-function schemaOf(readers: FieldReaders) {
-  return Object.fromEntries(readers.map(([name, read]) => [name, field(read)]));
-}
-
-const ContactSchema = z.looseObject(schemaOf(CONTACT_READERS));
+const ContactSchema = z.looseObject(schemaOf(CONTACT_READERS, 'contact.'));
 
 /** Every lead has a contact; an absent or null one reads as an empty contact. */
 const contactField = z
@@ -211,7 +45,10 @@ const contactField = z
   .transform((value, ctx) => {
     const source = value === null || value === undefined ? {} : value;
     if (!isPlainObject(source)) {
-      ctx.addIssue({ code: 'custom', message: `must be an object, got ${describe(value)}` });
+      ctx.addIssue({
+        code: 'custom',
+        message: `contact must be an object, got ${describe(value)}`,
+      });
       return z.NEVER;
     }
     const result = ContactSchema.safeParse(source);
@@ -276,6 +113,8 @@ function readWellFormed(raw: Record<string, unknown>): EnvokeLead | undefined {
   return lead as EnvokeLead;
 }
 
+export type { EnvokeContact, EnvokeLead } from './lead-fields';
+
 export type ParsedLead =
   { ok: true; lead: EnvokeLead } | { ok: false; id: string | null; reason: string };
 
@@ -291,20 +130,17 @@ function salvageId(raw: unknown): string | null {
   return null;
 }
 
-/** Reads one lead; never throws. */
+/** Reads one lead; never throws. A reason is one or more sentences, as describeIssues writes them. */
 export function parseLead(raw: unknown): ParsedLead {
   if (!isPlainObject(raw)) {
-    return { ok: false, id: null, reason: `lead must be an object, got ${describe(raw)}` };
+    return { ok: false, id: null, reason: `lead must be an object, got ${describe(raw)}.` };
   }
   // First, before anything copies or serialises it: a lead beyond the bounds is never stored.
   const beyond = leadBoundsProblem(raw);
-  if (beyond !== null) return { ok: false, id: salvageId(raw), reason: `lead ${beyond}` };
+  if (beyond !== null) return { ok: false, id: salvageId(raw), reason: `lead ${beyond}.` };
   const lead = readWellFormed(raw);
   if (lead !== undefined) return { ok: true, lead };
   const result = LeadSchema.safeParse(raw);
   if (result.success) return { ok: true, lead: result.data as EnvokeLead };
-  const reason = result.error.issues
-    .map((issue) => `${issue.path.map(String).join('.')} ${issue.message}`)
-    .join('; ');
-  return { ok: false, id: salvageId(raw), reason };
+  return { ok: false, id: salvageId(raw), reason: describeIssues(result.error.issues) };
 }
