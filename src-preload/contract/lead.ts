@@ -237,11 +237,9 @@ export const CONTACT_FIELD_LIMITS = {
 export type NewContactField = keyof typeof CONTACT_FIELD_LIMITS;
 export const NEW_CONTACT_FIELDS = Object.keys(CONTACT_FIELD_LIMITS) as NewContactField[];
 
+// The length problem is worded from the field's label ("City is limited to 20 characters.").
 function limited(max: number) {
-  return z
-    .string()
-    .trim()
-    .max(max, `At most ${max.toLocaleString('en-US')} characters`);
+  return z.string().trim().max(max);
 }
 
 /** The contact of a new lead besides its email. */

@@ -147,6 +147,6 @@ describe('create from the CLI', () => {
       db,
     ]);
     expect(long.code).toBe(1);
-    expect(long.stderr).toMatch(/At most 20 characters/);
+    expect(long.stderr).toMatch(/First name is limited to 20 characters\./);
   });
 });

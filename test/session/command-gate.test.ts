@@ -6,10 +6,26 @@ import { fakeHandlers, recordingLogger } from './fake-handlers';
 function setup(checkOutput = false) {
   const fake = fakeHandlers();
   const log = recordingLogger();
-  return { ...fake, ...log, dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }) };
+  return {
+    ...fake,
+    ...log,
+    dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }),
+  };
 }
 
 describe('dispatcher', () => {
+  it('refuses an export whose query or sort is wrong before the shell sees it', async () => {
+    const { dispatch, calls } = setup();
+    const query = await dispatch('export:save', { format: 'csv', query: 'staus:passed' });
+    expect(query).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: "Unknown field 'staus' — did you mean status?" },
+    });
+    const sort = await dispatch('export:save', { format: 'json', query: '', sort: 'colour' });
+    expect(sort).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    expect(calls).toEqual([]);
+  });
+
   it.each([['leads:drop'], ['__proto__'], ['constructor'], [42], [null], [undefined]])(
     'answers unknown-command for %j without calling anything',
     async (name) => {
@@ -56,10 +72,16 @@ describe('dispatcher', () => {
   it('passes parsed input (defaults applied, values normalized) to the handler and answers its value', async () => {
     const { dispatch, calls, answer } = setup();
     answer('leads:update', () => ({ actionId: 7, changed: 1 }));
-    const result = await dispatch('leads:update', { ids: [3], patch: { marketing_rating_status: 'PASSED_TO_SALES' } });
+    const result = await dispatch('leads:update', {
+      ids: [3],
+      patch: { marketing_rating_status: 'PASSED_TO_SALES' },
+    });
     expect(result).toEqual({ ok: true, value: { actionId: 7, changed: 1 } });
     expect(calls).toEqual([
-      { name: 'leads:update', input: { ids: [3], patch: { marketing_rating_status: 'Passed to sales' } } },
+      {
+        name: 'leads:update',
+        input: { ids: [3], patch: { marketing_rating_status: 'Passed to sales' } },
+      },
     ]);
 
     answer('leads:list', () => ({ rows: [], next: null }));
@@ -94,7 +116,10 @@ describe('dispatcher', () => {
       throw new TypeError('cannot read properties of undefined (reading "secret_column")');
     });
     const result = await dispatch('leads:get', { id: 1 });
-    expect(result).toEqual({ ok: false, error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE } });
+    expect(result).toEqual({
+      ok: false,
+      error: { code: 'internal', message: INTERNAL_ERROR_MESSAGE },
+    });
     expect(JSON.stringify(result)).not.toMatch(/secret_column|at /);
     expect(lines).toHaveLength(1);
     expect(lines[0]?.level).toBe('error');
@@ -104,7 +129,10 @@ describe('dispatcher', () => {
   it('checks answers against the contract when asked to', async () => {
     const checked = setup(true);
     checked.answer('leads:counts', () => ({ all: -1 }));
-    expect(await checked.dispatch('leads:counts', {})).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(await checked.dispatch('leads:counts', {})).toMatchObject({
+      ok: false,
+      error: { code: 'internal' },
+    });
     expect(checked.lines[0]?.message).toMatch(/outside its contract/);
 
     const unchecked = setup(false);

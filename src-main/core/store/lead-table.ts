@@ -1,7 +1,7 @@
 /**
  * Reads and writes of the `leads` table. Every write of what the person sees also refreshes the
  * projection columns and the search index, so lists, counts and search can never disagree with
- * the detail pane.
+ * the detail pane. Kept whole past 300 lines: it is the one module that knows the table's columns.
  */
 import type Database from 'better-sqlite3';
 import type { LeadSyncState } from '#contract/dto';
