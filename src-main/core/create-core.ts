@@ -24,7 +24,7 @@ import { countUnsent, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { CoreEvents } from './events';
 import { Store } from './store/store';
-import { normalizeScope, saveScope } from './sync/scope';
+import { saveScope } from './sync/scope';
 import { SyncEngine } from './sync/sync-engine';
 import { createLead } from './triage/create-lead';
 import { discardChange, editChange, listOutbox, retryChange } from './triage/outbox-commands';
@@ -138,7 +138,7 @@ export function createCore(options: CoreOptions): Core {
     'sync:status': () => engine.status(),
     'sync:scope-get': () => store.syncState.get('scope'),
     'sync:scope-set': (input) => {
-      if (saveScope(store, normalizeScope(input))) engine.scopeChanged();
+      if (saveScope(store, input)) engine.scopeChanged();
       return { ok: true };
     },
     'query:ids': (input) => queryViews.ids(input),

@@ -13,6 +13,7 @@ import {
   LeadSummarySchema,
   ListCursorSchema,
   OutboxEntrySchema,
+  SyncScopeInputSchema,
   SyncScopeSchema,
   SyncStatusSchema,
   UndoResultSchema,
@@ -183,7 +184,7 @@ export const coreCommands = {
   'sync:run-now': { input: none, output: ok },
   'sync:status': { input: none, output: SyncStatusSchema },
   'sync:scope-get': { input: none, output: SyncScopeSchema },
-  'sync:scope-set': { input: SyncScopeSchema, output: ok },
+  'sync:scope-set': { input: SyncScopeInputSchema, output: ok },
   ...viewCommands,
 } as const;
 

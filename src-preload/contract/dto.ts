@@ -3,7 +3,7 @@
  * both ends validate what they receive; the TypeScript types are inferred from them.
  */
 import { z } from 'zod';
-import { TRIAGE_FIELDS } from './lead';
+import { enumValue, MARKETING_STATUSES, SALES_STATUSES, TRIAGE_FIELDS } from './lead';
 
 /** Views of the sidebar, in display order. */
 export const VIEW_IDS = [
@@ -158,6 +158,24 @@ export const SyncScopeSchema = z.object({
   salesStatuses: z.array(z.string()).default([]),
 });
 export type SyncScope = z.infer<typeof SyncScopeSchema>;
+
+const eachOnce = <T>(values: T[]): T[] => [...new Set(values)];
+
+/**
+ * A scope as the person sets it: statuses in any spelling Envoke uses become the canonical one,
+ * an unknown status is refused rather than silently ignored, and each value is kept once.
+ */
+export const SyncScopeInputSchema = z.object({
+  salespeople: z.array(z.string().trim().min(1)).default([]).transform(eachOnce),
+  marketingStatuses: z
+    .array(enumValue(MARKETING_STATUSES, 'marketing status'))
+    .default([])
+    .transform(eachOnce),
+  salesStatuses: z
+    .array(enumValue(SALES_STATUSES, 'sales status'))
+    .default([])
+    .transform(eachOnce),
+});
 
 export const UndoResultSchema = z.object({
   /** What came back, as a sentence ("Undone: sales note cleared"), or null when there was nothing to do. */

@@ -125,7 +125,8 @@ const money = (field: TriageField) =>
       `Use a plain amount such as 7595.00 for ${FIELD_LABELS[field].toLowerCase()} (no currency sign or commas)`,
     );
 
-function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: string) {
+/** A value of a fixed vocabulary in any spelling Envoke uses, read as its canonical spelling. */
+export function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: string) {
   return z.string().transform((raw, ctx) => {
     const value = normalizeEnum(raw, vocabulary);
     if (value === undefined || value === '') {

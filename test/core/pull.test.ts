@@ -325,9 +325,10 @@ describe('sync scope', () => {
     await expect(
       core['sync:scope-set']({
         salespeople: [chosen],
+        // Envoke's other spelling, as a caller may send it: the gate reads it canonically.
         marketingStatuses: ['passed_to_sales'],
         salesStatuses: [],
-      }),
+      } as never),
     ).resolves.toEqual({ ok: true });
     expect(await core['sync:scope-get']({})).toEqual({
       salespeople: [chosen],
@@ -358,7 +359,7 @@ describe('sync scope', () => {
         salespeople: [],
         marketingStatuses: ['Maybe later'],
         salesStatuses: [],
-      }),
+      } as never),
     ).rejects.toMatchObject({
       code: 'invalid-input',
     });

@@ -83,13 +83,28 @@ describe('validate once at the edge', () => {
   });
 
   it('a sync scope is parsed by the gate alone', async () => {
-    const scope = counting(SyncScopeSchema);
-    expect(commands['sync:scope-set'].input).toBe(SyncScopeSchema);
-    const result = await dispatch('sync:scope-set', { marketingStatuses: ['passed to sales'] });
+    const input = counting(commands['sync:scope-set'].input);
+    const stored = counting(SyncScopeSchema);
+    const result = await dispatch('sync:scope-set', {
+      salespeople: ['Ann', 'Ann'],
+      marketingStatuses: ['passed to sales', 'Passed to sales'],
+    });
     expect(result).toMatchObject({ ok: true });
-    expect(scope.calls).toBe(1);
-    expect(await core['sync:scope-get']({})).toMatchObject({
+    expect([input.calls, stored.calls]).toEqual([1, 0]);
+    // Read canonically and each once, by the gate's parse alone.
+    expect(await core['sync:scope-get']({})).toEqual({
+      salespeople: ['Ann'],
       marketingStatuses: ['Passed to sales'],
+      salesStatuses: [],
+    });
+    const unknown = await dispatch('sync:scope-set', { salesStatuses: ['Maybe later'] });
+    expect(unknown).toEqual({
+      ok: false,
+      error: {
+        code: 'invalid-input',
+        message:
+          '"Maybe later" is not a valid sales status; use one of: Not applicable, Unprocessed, Rated good, Rated bad, Contact attempted.',
+      },
     });
   });
 
