@@ -73,6 +73,10 @@ export interface SyncReport {
   pushMs: number;
 }
 
+/**
+ * The core's command handlers take input already parsed with the contract's schema (the command
+ * gate, session/command-gate.ts, parses it once); they never parse it again.
+ */
 export interface Core extends CoreHandlers {
   /** Subscribe to a core event; returns the unsubscribe function. */
   on<E extends CoreEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
