@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Logger } from '../core/api';
 import { makePrivateFolder } from '../core/db/private-files';
-import { startCoreWorker } from './core-worker/core-worker';
+import { createCoreWorker } from './core-worker/core-worker';
 import type { SavedAccount } from './credentials';
 import { DEMO_API_ID, openCoreInProcess, type Backend } from './open-core';
 
@@ -41,7 +41,7 @@ export async function openBackend(
   if (options.coreIn === 'process') {
     return openCoreInProcess(target, { ...options, dbKey, demoApiKey });
   }
-  const core = await startCoreWorker({
+  const core = createCoreWorker({
     logger: options.logger,
     start: {
       target: target === null ? null : { ...target.account, apiKey: target.apiKey },
@@ -53,6 +53,7 @@ export async function openBackend(
       simulatorControl: options.simulatorControl === true,
     },
   });
+  await core.ready;
   const url = core.simulatorUrl;
   return {
     core,

@@ -66,12 +66,15 @@ export function workerScript(here: string = import.meta.url): URL {
     ].join('\n');
     return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
   }
+  // Beside the bundle, or one folder up should a bundler have put this module in a chunk folder.
   const folder = dirname(fileURLToPath(here));
-  const name = BUILT_NAMES.find((candidate) => existsSync(join(folder, candidate)));
-  if (name === undefined) {
+  const found = [folder, dirname(folder)]
+    .flatMap((place) => BUILT_NAMES.map((name) => join(place, name)))
+    .find((path) => existsSync(path));
+  if (found === undefined) {
     throw new Error(`The core worker (${BUILT_NAMES.join(' or ')}) is missing beside ${folder}`);
   }
-  return pathToFileURL(join(folder, name));
+  return pathToFileURL(found);
 }
 
 export interface CoreWorkerOptions {
@@ -84,6 +87,8 @@ export interface CoreWorkerOptions {
 }
 
 export interface CoreWorker extends CoreLink {
+  /** Resolves once the first worker has opened the core; rejects with its error if it could not. */
+  readonly ready: Promise<void>;
   /** The demo simulator's address, when the worker runs demo data. */
   readonly simulatorUrl: string | null;
   /** The running thread, for tests that need to kill it. */
@@ -101,8 +106,8 @@ interface Running {
   closed: Promise<void>;
 }
 
-/** Starts the worker and resolves once the core is open; rejects with the worker's error. */
-export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreWorker> {
+/** Starts the worker; commands sent before it is ready wait for it. */
+export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   const { logger } = options;
   const script = options.script ?? workerScript();
   const now = options.now ?? Date.now;
@@ -236,7 +241,8 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
     if (state === 'closing' || state === 'closed') throw new CommandError('internal', CLOSING_SENTENCE);
     if (state === 'down' || current === null) throw new CommandError('internal', GAVE_UP_SENTENCE);
     const running = current;
-    await running.ready.catch(() => undefined);
+    if (running === first) await running.ready;
+    else await running.ready.catch(() => undefined);
     if (current !== running || state !== 'running') return request(message);
     const id = nextId++;
     return new Promise((resolve, reject) => {
@@ -245,8 +251,10 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
     });
   }
 
-  let current: Running | null = spawn();
-  await current.ready;
+  const first = spawn();
+  let current: Running | null = first;
+  // Whoever awaits `ready` hears a failed start; a shell that never does must not crash on it.
+  first.ready.catch(() => undefined);
 
   const handlers = Object.fromEntries(
     (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [
@@ -258,6 +266,7 @@ export async function startCoreWorker(options: CoreWorkerOptions): Promise<CoreW
   let closing: Promise<void> | null = null;
   return {
     ...handlers,
+    ready: first.ready,
     get simulatorUrl() {
       return simulatorUrl;
     },
