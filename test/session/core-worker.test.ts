@@ -272,6 +272,24 @@ describe('the core worker', () => {
     await reopened.close();
     expect(integrity(dir.db())).toBe('ok');
   });
+
+  it('close during a push waits for Envoke’s answer: the change is recorded as sent, not left in flight', async () => {
+    const sim = await simulator();
+    const dir = folder();
+    const core = worker(startFor(sim, dir.db()));
+    await synced(core);
+    const { ids } = await core['leads:ids']({ view: 'all' });
+    sim.faults.set({ latencyMs: 400 });
+    await core['leads:update']({ ids: [ids[0]!], patch: { sale_note: 'sent while quitting' } });
+    await until(async () => sim.stats().requestsByMethod.PATCH ?? 0, (n) => n === 1, 'the push to reach Envoke');
+    await core.close();
+
+    const db = openKeyed(dir.db());
+    const states = db.prepare('SELECT state FROM outbox').pluck().all();
+    db.close();
+    expect(states).toEqual(['done']);
+    expect(sim.journal).toHaveLength(1);
+  });
 });
 
 describe('the built core worker (npm run build runs before the tests)', () => {
