@@ -3,12 +3,14 @@
  * start:browser` does, so the host never competes with the test runner for its thread. The core
  * and the simulator run in the host's core worker; the test plays Envoke's side through the
  * simulator's own `/_sim/` controls over HTTP: read or edit a lead, add one, cut the network,
- * queue a fault for the next matching request, read the journal of writes.
+ * queue a fault for the next matching request, read the journal of writes. A test may also end
+ * the core worker's thread, as a crash would.
  *
  * Started by support/app.ts from the bundle global setup makes of this file (with the core
  * worker beside it): `node host-process.mjs <dbPath> <leads> <rendererDir>`.
  */
 import { startBrowserHost } from '../../../src-main/browser-host/browser-host';
+import type { CoreWorker } from '../../../src-main/session/core-worker/core-worker';
 import type { SimReply, SimRequest } from './sim-messages';
 
 const [dbPath, leadCount, rendererDir] = process.argv.slice(2);
@@ -30,10 +32,12 @@ const host = await startBrowserHost({
 const sim = host.simulator;
 if (!sim) throw new Error('The browser host did not start its demo simulator');
 const authorization = `Basic ${Buffer.from(`${sim.apiId}:${sim.apiKey}`).toString('base64')}`;
+// The simulator lives in the core worker: a restarted worker starts a new one on another port.
+const core = host.core as CoreWorker;
 
 /** One control request; writes answer in Envoke's envelope, whose data is what the test wants. */
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${sim?.url}${path}`, {
+  const response = await fetch(`${core.simulatorUrl ?? sim?.url}${path}`, {
     method,
     headers: { authorization, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
@@ -62,6 +66,11 @@ async function answer(request: SimRequest): Promise<unknown> {
       return null;
     case 'journal':
       return control('GET', '/_sim/journal');
+    case 'crash-core':
+      await core.thread()?.terminate();
+      // Answered by the new worker: its simulator is up, and the test may play Envoke again.
+      await core['sync:status']({});
+      return null;
   }
 }
 
