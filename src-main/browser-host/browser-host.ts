@@ -78,8 +78,8 @@ export interface BrowserHost {
   port: number;
   /** The core opened at start (a later account switch replaces it inside `session`). */
   core: CoreLink;
-  /** The simulator behind demo data, when the host started in demo mode. */
-  simulator: DemoSimulator | null;
+  /** The simulator behind demo data, when the host started in demo mode (where it is now). */
+  readonly simulator: DemoSimulator | null;
   session: CoreSession;
   /** Ends event streams, closes every connection, stops the core and the simulator. */
   stop(): Promise<void>;
@@ -227,7 +227,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     port: router.port,
     core: started.core,
-    simulator: started.simulator,
+    get simulator() {
+      return started.simulator;
+    },
     session,
     stop() {
       stopping ??= (async () => {

@@ -54,11 +54,14 @@ export async function openBackend(
     },
   });
   await core.ready;
-  const url = core.simulatorUrl;
   return {
     core,
     account: target?.account ?? null,
-    simulator: url === null ? null : { url, apiId: DEMO_API_ID, apiKey: demoApiKey },
+    // Read each time: a restarted worker runs its own demo simulator, on another port.
+    get simulator() {
+      const url = core.simulatorUrl;
+      return url === null ? null : { url, apiId: DEMO_API_ID, apiKey: demoApiKey };
+    },
     close: () => core.close(),
   };
 }

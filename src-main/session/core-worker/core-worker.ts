@@ -247,7 +247,13 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
     const id = nextId++;
     return new Promise((resolve, reject) => {
       pending.set(id, { resolve, reject });
-      running.worker.postMessage(message(id));
+      try {
+        running.worker.postMessage(message(id));
+      } catch (error) {
+        // Only plain data crosses to the worker (a function or a socket cannot).
+        pending.delete(id);
+        reject(new CommandError('invalid-input', `The input cannot be sent to the data engine: ${String(error)}`));
+      }
     });
   }
 

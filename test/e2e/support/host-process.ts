@@ -29,15 +29,16 @@ const host = await startBrowserHost({
   simulatorControl: true,
   logger: { info() {}, warn() {}, error() {} },
 });
-const sim = host.simulator;
-if (!sim) throw new Error('The browser host did not start its demo simulator');
-const authorization = `Basic ${Buffer.from(`${sim.apiId}:${sim.apiKey}`).toString('base64')}`;
-// The simulator lives in the core worker: a restarted worker starts a new one on another port.
+const started = host.simulator;
+if (!started) throw new Error('The browser host did not start its demo simulator');
+const authorization = `Basic ${Buffer.from(`${started.apiId}:${started.apiKey}`).toString('base64')}`;
+// The host's core worker (a test may end its thread as a crash would).
 const core = host.core as CoreWorker;
 
 /** One control request; writes answer in Envoke's envelope, whose data is what the test wants. */
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {
-  const response = await fetch(`${core.simulatorUrl ?? sim?.url}${path}`, {
+  // Asked each time: the simulator lives in the core worker, and a restarted one is on another port.
+  const response = await fetch(`${host.simulator?.url ?? started?.url}${path}`, {
     method,
     headers: { authorization, 'content-type': 'application/json' },
     ...(body === undefined ? {} : { body: JSON.stringify(body) }),
