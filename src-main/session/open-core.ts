@@ -25,7 +25,10 @@ export type SessionEventName = CoreEventName | 'app:notice';
 
 /** What the session holds of a core, in this thread or behind the core worker's port. */
 export interface CoreLink extends CoreHandlers {
-  on<E extends SessionEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  on<E extends SessionEventName>(
+    event: E,
+    listener: (payload: EventPayload<E>) => void,
+  ): () => void;
   /** One sync now (tests and the benchmark); the app relies on background sync. */
   syncOnce(what: SyncWhat): Promise<SyncReport>;
   networkChanged(online: boolean): void;
@@ -93,7 +96,12 @@ export async function openCoreInProcess(
     const envoke = createEnvokeClient({ ...target.account, apiKey: target.apiKey });
     const core = createCore({ ...coreOptions, envoke });
     core.start();
-    return { core: link(core), account: target.account, simulator: null, close: () => core.close() };
+    return {
+      core: link(core),
+      account: target.account,
+      simulator: null,
+      close: () => core.close(),
+    };
   }
 
   const apiKey = options.demoApiKey;

@@ -75,7 +75,11 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
         });
       const dialog = shell.startOver;
       if (dialog === undefined) return open();
-      return openOrOfferStartOver({ open, ask: dialog.ask, startOver: () => dialog.discard(dbPath) });
+      return openOrOfferStartOver({
+        open,
+        ask: dialog.ask,
+        startOver: () => dialog.discard(dbPath),
+      });
     },
     logger,
   );

@@ -55,7 +55,11 @@ function worker(start: WorkerStart, log = recordingLogger()): CoreWorker {
   return core;
 }
 
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+): Promise<T> {
   for (let tries = 0; tries < 400; tries += 1) {
     const value = await read();
     if (done(value)) return value;
@@ -97,8 +101,15 @@ describe('the core worker', () => {
     // reaches the logger on this side.
     sim.faults.set({ offline: true });
     core['sync:run-now']({});
-    await until(async () => log.lines, (lines) => lines.some((line) => line.message === 'Sync with Envoke failed'), 'the warning');
-    await expect(core.syncOnce('pull')).rejects.toMatchObject({ name: 'CommandError', code: 'offline' });
+    await until(
+      async () => log.lines,
+      (lines) => lines.some((line) => line.message === 'Sync with Envoke failed'),
+      'the warning',
+    );
+    await expect(core.syncOnce('pull')).rejects.toMatchObject({
+      name: 'CommandError',
+      code: 'offline',
+    });
     sim.faults.clear();
 
     // A CommandError crosses the port as a CommandError.
@@ -154,7 +165,9 @@ describe('the core worker', () => {
     core.on('sync:status', (status) => order.push(`status pending=${status.pending}`));
 
     const id = ids[0]!;
-    await core['leads:update']({ ids: [id], patch: { sale_note: 'ordered' } }).then(() => order.push('answer'));
+    await core['leads:update']({ ids: [id], patch: { sale_note: 'ordered' } }).then(() =>
+      order.push('answer'),
+    );
     const answerAt = order.indexOf('answer');
     expect(order.indexOf(`changed [${id}]`)).toBeGreaterThanOrEqual(0);
     expect(order.indexOf(`changed [${id}]`)).toBeLessThan(answerAt);
@@ -163,11 +176,13 @@ describe('the core worker', () => {
     // Twenty commands sent at once come back in the order they were sent.
     const answered: number[] = [];
     await Promise.all(
-      ids.slice(0, 20).map((leadId, index) =>
-        (index % 2 === 0 ? core['leads:get']({ id: leadId }) : core['leads:counts']({})).then(() =>
-          answered.push(index),
+      ids
+        .slice(0, 20)
+        .map((leadId, index) =>
+          (index % 2 === 0 ? core['leads:get']({ id: leadId }) : core['leads:counts']({})).then(
+            () => answered.push(index),
+          ),
         ),
-      ),
     );
     expect(answered).toEqual([...Array(20).keys()]);
   });
@@ -194,7 +209,11 @@ describe('the core worker', () => {
     sim.faults.clear();
     sim.faults.enqueue({ kind: 'hang', match: { method: 'GET' }, times: 1 });
     const inFlight = core.syncOnce('pull').catch((error: unknown) => error);
-    await until(async () => sim.stats().faultsInjected.hang ?? 0, (hung) => hung === 1, 'the hung pull');
+    await until(
+      async () => sim.stats().faultsInjected.hang ?? 0,
+      (hung) => hung === 1,
+      'the hung pull',
+    );
     core.on('leads:changed', (change) => refreshed.push(change));
 
     const crashed = core.thread();
@@ -232,7 +251,11 @@ describe('the core worker', () => {
     for (let crash = 1; crash <= MAX_CRASHES; crash += 1) {
       await core['sync:status']({});
       await core.thread()?.terminate();
-      await until(async () => notices.length, (count) => count === crash, `crash ${crash} to be noticed`);
+      await until(
+        async () => notices.length,
+        (count) => count === crash,
+        `crash ${crash} to be noticed`,
+      );
     }
     expect(notices).toEqual([RESTARTING_SENTENCE, RESTARTING_SENTENCE, GAVE_UP_SENTENCE]);
     expect(core.thread()).toBeNull();
@@ -281,7 +304,11 @@ describe('the core worker', () => {
     const { ids } = await core['leads:ids']({ view: 'all' });
     sim.faults.set({ latencyMs: 400 });
     await core['leads:update']({ ids: [ids[0]!], patch: { sale_note: 'sent while quitting' } });
-    await until(async () => sim.stats().requestsByMethod.PATCH ?? 0, (n) => n === 1, 'the push to reach Envoke');
+    await until(
+      async () => sim.stats().requestsByMethod.PATCH ?? 0,
+      (n) => n === 1,
+      'the push to reach Envoke',
+    );
     await core.close();
 
     const db = openKeyed(dir.db());

@@ -118,6 +118,8 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   let crashes: number[] = [];
   let online: boolean | null = null;
   let simulatorUrl: string | null = null;
+  /** Why it stays down, once it does: what commands answer from then on. */
+  let downSentence = GAVE_UP_SENTENCE;
 
   function emit(event: SessionEventName, payload: unknown): void {
     for (const listener of listeners.get(event) ?? []) {
@@ -226,6 +228,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
         state = 'down';
         current = null;
         const sentence = `Lead Triage's data engine could not be restarted: ${startError instanceof Error ? startError.message : String(startError)}`;
+        downSentence = sentence;
         failPending(new CommandError('internal', sentence));
         logger.error(sentence);
         emit('app:notice', { message: sentence });
@@ -238,8 +241,9 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   }
 
   async function request(message: (id: number) => ToWorker): Promise<unknown> {
-    if (state === 'closing' || state === 'closed') throw new CommandError('internal', CLOSING_SENTENCE);
-    if (state === 'down' || current === null) throw new CommandError('internal', GAVE_UP_SENTENCE);
+    if (state === 'closing' || state === 'closed')
+      throw new CommandError('internal', CLOSING_SENTENCE);
+    if (state === 'down' || current === null) throw new CommandError('internal', downSentence);
     const running = current;
     if (running === first) await running.ready;
     else await running.ready.catch(() => undefined);
@@ -252,7 +256,12 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
       } catch (error) {
         // Only plain data crosses to the worker (a function or a socket cannot).
         pending.delete(id);
-        reject(new CommandError('invalid-input', `The input cannot be sent to the data engine: ${String(error)}`));
+        reject(
+          new CommandError(
+            'invalid-input',
+            `The input cannot be sent to the data engine: ${String(error)}`,
+          ),
+        );
       }
     });
   }
@@ -291,7 +300,11 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
       request((id) => ({ type: 'sync-once', id, what })) as Promise<SyncReport>,
     networkChanged(value) {
       online = value;
-      if (state === 'running') void current?.ready.then(() => send({ type: 'network', online: value }), () => undefined);
+      if (state === 'running')
+        void current?.ready.then(
+          () => send({ type: 'network', online: value }),
+          () => undefined,
+        );
     },
     close() {
       closing ??= (async () => {

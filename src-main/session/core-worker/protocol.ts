@@ -43,7 +43,12 @@ export type FromWorker =
   | { type: 'answer'; id: number; ok: true; value: unknown }
   | { type: 'answer'; id: number; ok: false; error: WireError }
   | { type: 'event'; event: CoreEventName; payload: unknown }
-  | { type: 'log'; level: 'info' | 'warn' | 'error'; message: string; detail?: Record<string, unknown> }
+  | {
+      type: 'log';
+      level: 'info' | 'warn' | 'error';
+      message: string;
+      detail?: Record<string, unknown>;
+    }
   | { type: 'closed' };
 
 export function toWire(error: unknown): WireError {

@@ -69,14 +69,16 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
         const run = core[message.name] as (input: unknown) => Promise<unknown>;
         run(message.input).then(
           (value) => post(port, { type: 'answer', id: message.id, ok: true, value }),
-          (error: unknown) => post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
+          (error: unknown) =>
+            post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
         );
         return;
       }
       case 'sync-once':
         core.syncOnce(message.what).then(
           (value) => post(port, { type: 'answer', id: message.id, ok: true, value }),
-          (error: unknown) => post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
+          (error: unknown) =>
+            post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
         );
         return;
       case 'network':
@@ -87,7 +89,9 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
         closing = true;
         backend
           .close()
-          .catch((error: unknown) => logger.error('The core did not close cleanly', { error: String(error) }))
+          .catch((error: unknown) =>
+            logger.error('The core did not close cleanly', { error: String(error) }),
+          )
           .finally(() => {
             post(port, { type: 'closed' });
             port.close();

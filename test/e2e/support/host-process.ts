@@ -45,7 +45,8 @@ async function control(method: string, path: string, body?: unknown): Promise<un
   });
   const json = (await response.json()) as unknown;
   if (response.status === 404 && method === 'GET') return null;
-  if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
   const envelope = json as { result_data?: unknown };
   return method === 'GET' ? json : envelope.result_data;
 }
