@@ -2,16 +2,15 @@
  * Opens the core for one target on the calling thread: a real Envoke account, or demo data served
  * by the Envoke simulator on a random loopback port. Either way the core syncs over real HTTP, so
  * demo mode exercises the same code as a real account. The core worker runs this inside its
- * thread; the CLI and `coreIn: 'process'` run it in the main thread.
+ * thread; `coreIn: 'process'` runs it in the calling thread (the CLI opens its core by itself).
  */
 import { dirname } from 'node:path';
-import type { Account, CoreHandlers } from '#contract';
+import type { Account, CoreHandlers, EventPayload } from '#contract';
 import type { Clock, Core, CoreEventName, Logger, SyncReport, SyncWhat } from '../core/api';
 import { createCore } from '../core/create-core';
 import { makePrivateFolder } from '../core/db/private-files';
 import { createEnvokeClient } from '../core/envoke';
 import { startSimulator } from '../sim';
-import type { EventPayload } from '#contract';
 import type { SavedAccount } from './credentials';
 
 /** A few thousand leads: enough to feel real, quick to pull on first start. */
