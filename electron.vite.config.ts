@@ -7,7 +7,14 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       externalizeDeps: true,
-      lib: { entry: resolve(import.meta.dirname, 'src-main/index.ts') },
+      lib: {
+        // The core worker is its own entry: out/main/core-worker.js, started beside index.js
+        // (see src-main/session/core-worker/core-worker.ts).
+        entry: {
+          index: resolve(import.meta.dirname, 'src-main/index.ts'),
+          'core-worker': resolve(import.meta.dirname, 'src-main/session/core-worker/worker-entry.ts'),
+        },
+      },
     },
   },
   preload: {

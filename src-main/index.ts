@@ -25,15 +25,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
 import { discardDatabaseFiles } from './core/db/discard-database';
-import { openOrOfferStartOver } from './session/start-over';
 import { createDatabaseKeyring } from './app/database-keys';
-import { createAppHandlers } from './session/app-handlers';
-import { openBackend } from './session/backend';
-import { testConnection } from './session/connection-test';
 import { createRedactor, redactingCredentials } from './session/log-redaction';
-import { openCoreSession } from './session/core-session';
 import { databaseFileName } from './session/database-files';
-import { createDispatcher } from './session/command-gate';
+import { startSession } from './session/start-session';
 import { createKeychainCredentials } from './app/credentials';
 import {
   APP_PAGE_URL,
@@ -97,37 +92,66 @@ async function start(): Promise<void> {
     logger,
   });
   makePrivateFolder(databases, { tightenExisting: true });
-  const coreSession = await openCoreSession(
-    credentials.load(),
-    (target) => {
-      const dbPath = join(databases, databaseFileName(target?.account ?? null));
-      return openOrOfferStartOver({
-        open: () =>
-          openBackend(target, {
-            dbPath,
-            logger,
-            sqliteBinding: overrides.sqliteBinding,
-            databaseKey: (path) => databaseKeys.keyFor(path),
-          }),
-        ask: async (message) =>
+  let update: AutoUpdate | null = null;
+  const preferences = createElectronPreferences(settings);
+  // The core runs in its own worker thread (session/core-worker): SQLite never blocks this one.
+  const { session: coreSession, dispatch } = await startSession({
+    host: 'electron',
+    version: app.getVersion(),
+    logger,
+    initial: credentials.load(),
+    dbPathFor: (target) => join(databases, databaseFileName(target?.account ?? null)),
+    databaseKey: (path) => databaseKeys.keyFor(path),
+    preferences,
+    credentials,
+    sqliteBinding: overrides.sqliteBinding,
+    checkOutput: !app.isPackaged,
+    startOver: {
+      ask: async (message) =>
+        (
+          await dialog.showMessageBox({
+            type: 'warning',
+            message: 'The local database cannot be opened',
+            detail: message,
+            buttons: ['Download the leads again', 'Quit'],
+            defaultId: 1,
+            cancelId: 1,
+          })
+        ).response === 0,
+      discard: (dbPath) => {
+        discardDatabaseFiles(dbPath);
+        databaseKeys.forget(dbPath);
+      },
+    },
+    restartToUpdate: async (session) =>
+      update !== null &&
+      restartToUpdate({
+        updater: autoUpdater,
+        update,
+        unsent: async () => {
+          const status = await session.handlers['sync:status']({});
+          return status.pending + status.failed + status.conflicts;
+        },
+        confirm: async (question) =>
           (
-            await dialog.showMessageBox({
-              type: 'warning',
-              message: 'The local database cannot be opened',
-              detail: message,
-              buttons: ['Download the leads again', 'Quit'],
-              defaultId: 1,
+            await dialog.showMessageBox(window, {
+              type: 'question',
+              message: question,
+              buttons: ['Restart now', 'Later'],
+              defaultId: 0,
               cancelId: 1,
             })
           ).response === 0,
-        startOver: () => {
-          discardDatabaseFiles(dbPath);
-          databaseKeys.forget(dbPath);
-        },
-      });
-    },
-    logger,
-  );
+        closeCore,
+      }),
+    saveExport: (session) => (request) =>
+      createExportSaver({
+        dialog,
+        window,
+        handlers: session.handlers,
+        now: () => Date.now(),
+      })(request),
+  });
   // Closing the core once, whether the person quits or restarts to update.
   let coreClosed: Promise<void> | null = null;
   const closeCore = (): Promise<void> =>
@@ -136,48 +160,6 @@ async function start(): Promise<void> {
       .catch((error: unknown) =>
         logger.error('The core did not close cleanly', { error: String(error) }),
       ));
-  let update: AutoUpdate | null = null;
-  const preferences = createElectronPreferences(settings);
-  const handlers = {
-    ...coreSession.handlers,
-    ...createAppHandlers({
-      version: app.getVersion(),
-      host: 'electron',
-      preferences,
-      credentials,
-      session: coreSession,
-      testConnection,
-      restartToUpdate: async () =>
-        update !== null &&
-        restartToUpdate({
-          updater: autoUpdater,
-          update,
-          unsent: async () => {
-            const status = await coreSession.handlers['sync:status']({});
-            return status.pending + status.failed + status.conflicts;
-          },
-          confirm: async (question) =>
-            (
-              await dialog.showMessageBox(window, {
-                type: 'question',
-                message: question,
-                buttons: ['Restart now', 'Later'],
-                defaultId: 0,
-                cancelId: 1,
-              })
-            ).response === 0,
-          closeCore,
-        }),
-      saveExport: (request) =>
-        createExportSaver({
-          dialog,
-          window,
-          handlers: coreSession.handlers,
-          now: () => Date.now(),
-        })(request),
-    }),
-  };
-  const dispatch = createDispatcher(handlers, { logger, checkOutput: !app.isPackaged });
 
   const window = openMainWindow({
     preloadPath: PRELOAD_PATH,

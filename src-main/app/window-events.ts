@@ -20,6 +20,7 @@ export function forwardCoreEvents(session: CoreSession, target: EventTarget): ()
   const stops = [
     session.on('sync:status', (status) => sendEvent(target, 'sync:status', status)),
     session.on('leads:changed', (change) => sendEvent(target, 'leads:changed', change)),
+    session.on('app:notice', (notice) => sendEvent(target, 'app:notice', notice)),
   ];
   return () => {
     for (const stop of stops) stop();

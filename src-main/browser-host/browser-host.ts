@@ -21,19 +21,17 @@ import { dirname, join, parse, resolve } from 'node:path';
 // With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
 import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema, describeIssues } from '#contract';
-import type { Clock, Core, Logger } from '../core/api';
+import type { Logger } from '../core/api';
 import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
-import type { RunningSimulator } from '../sim';
-import { createAppHandlers } from '../session/app-handlers';
-import { openBackend } from '../session/backend';
-import { testConnection } from '../session/connection-test';
+import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
 import { hostDatabaseKey } from '../session/database-key';
 import { createConsoleLogger } from './console-logger';
 import { createRedactor, redactingLogger } from '../session/log-redaction';
-import { openCoreSession, type CoreSession } from '../session/core-session';
+import type { CoreSession } from '../session/core-session';
 import { createMemoryCredentials, type SavedAccount } from '../session/credentials';
 import { databaseFileName } from '../session/database-files';
-import { createDispatcher, type Dispatch } from '../session/command-gate';
+import type { Dispatch } from '../session/command-gate';
+import { startSession } from '../session/start-session';
 import { openEventStream } from './http/event-stream';
 import { EXPORT_PATH, handleExport } from './http/export-download';
 import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
@@ -63,8 +61,14 @@ export interface BrowserHostOptions {
   demoLeads?: number;
   rendererDir?: string;
   logger?: Logger;
-  clock?: Clock;
   heartbeatMs?: number;
+  /** 'worker' (the default) runs the core in its own thread, as the desktop app does. */
+  coreIn?: CoreIn;
+  /**
+   * Test harnesses only: the demo simulator serves its `/_sim/` controls (change a lead as a
+   * colleague would, queue faults, read the journal). `npm run start:browser` never turns it on.
+   */
+  simulatorControl?: boolean;
 }
 
 export interface BrowserHost {
@@ -73,9 +77,9 @@ export interface BrowserHost {
   token: string;
   port: number;
   /** The core opened at start (a later account switch replaces it inside `session`). */
-  core: Core;
-  /** The simulator behind demo data, when the host started in demo mode. */
-  simulator: RunningSimulator | null;
+  core: CoreLink;
+  /** The simulator behind demo data, when the host started in demo mode (where it is now). */
+  readonly simulator: DemoSimulator | null;
   session: CoreSession;
   /** Ends event streams, closes every connection, stops the core and the simulator. */
   stop(): Promise<void>;
@@ -166,36 +170,26 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     return file === startingFile ? dbPath : join(dirname(dbPath), file);
   };
 
-  const session = await openCoreSession(
-    initial,
-    (target) =>
-      openBackend(target, {
-        dbPath: dbPathFor(target),
-        logger,
-        demoLeads: options.demoLeads,
-        clock: options.clock,
-        databaseKey: (path) => {
-          const { key, notice } = hostDatabaseKey(path, process.env);
-          if (notice !== null) logger.warn(notice);
-          return key;
-        },
-      }),
-    logger,
-  );
-  const started = await session.current();
   const { dir, name } = parse(dbPath);
-  const appHandlers = createAppHandlers({
-    version: packageJson.version,
+  const { session, dispatch } = await startSession({
     host: 'browser',
+    version: packageJson.version,
+    logger,
+    initial,
+    dbPathFor,
+    databaseKey: (path) => {
+      const { key, notice } = hostDatabaseKey(path, process.env);
+      if (notice !== null) logger.warn(notice);
+      return key;
+    },
     preferences: createJsonPreferences(join(dir, `${name}.settings.json`), logger),
     credentials: createMemoryCredentials(initial),
-    session,
-    testConnection,
+    demoLeads: options.demoLeads,
+    coreIn: options.coreIn,
+    simulatorControl: options.simulatorControl,
+    checkOutput: process.env.NODE_ENV !== 'production',
   });
-  const dispatch = createDispatcher(
-    { ...session.handlers, ...appHandlers },
-    { logger, checkOutput: process.env.NODE_ENV !== 'production' },
-  );
+  const started = await session.current();
 
   const streams = new Set<() => void>();
   const token = randomBytes(32).toString('base64url');
@@ -233,7 +227,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     token,
     port: router.port,
     core: started.core,
-    simulator: started.simulator,
+    get simulator() {
+      return started.simulator;
+    },
     session,
     stop() {
       stopping ??= (async () => {

@@ -1,96 +1,67 @@
 /**
- * Opens the core for one target: a real Envoke account, or demo data served by the Envoke
- * simulator running in this process on a random loopback port. Either way the core syncs over
- * real HTTP, so demo mode exercises the same code as a real account.
+ * Opens the core for one target the way the shells run it: the database key fetched here, on the
+ * main thread (keychain, environment or key file), then the core opened in the core worker
+ * (core-worker/), or in this thread when asked (`coreIn: 'process'`, for tests that need it).
  */
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Account } from '#contract';
-import type { Clock, Core, Logger } from '../core/api';
-import { createCore } from '../core/create-core';
+import type { Logger } from '../core/api';
 import { makePrivateFolder } from '../core/db/private-files';
-import { createEnvokeClient } from '../core/envoke';
-import { startSimulator, type RunningSimulator } from '../sim';
+import { createCoreWorker } from './core-worker/core-worker';
 import type { SavedAccount } from './credentials';
+import { DEMO_API_ID, openCoreInProcess, type Backend } from './open-core';
 
-/** A few thousand leads: enough to feel real, quick to pull on first start. */
-export const DEMO_LEADS = 3000;
-/** Fixed so the demo shows the same leads every time it starts. */
-const DEMO_SEED = 1;
-const DEMO_API_ID = 'demo';
+export { DEMO_LEADS, type Backend, type CoreLink, type DemoSimulator } from './open-core';
 
-export interface Backend {
-  core: Core;
-  /** The account it syncs with; null for demo data. */
-  account: Account | null;
-  /** The in-process simulator behind demo data (tests play Envoke's side through it). */
-  simulator: RunningSimulator | null;
-  /** Stops the core (push loop, database) and then the simulator. */
-  close(): Promise<void>;
-}
+/** Where the core runs: its own worker thread (the apps), or the calling thread. */
+export type CoreIn = 'worker' | 'process';
 
 export interface BackendOptions {
   dbPath: string;
   logger: Logger;
-  demoLeads?: number;
-  clock?: Clock;
+  demoLeads?: number | undefined;
   /** better-sqlite3 built for Electron, when the desktop app runs (see scripts/electron-native.mjs). */
   sqliteBinding?: string | undefined;
   /** The database's key, from wherever this host keeps it (keychain, environment, key file). */
   databaseKey: (dbPath: string) => Buffer;
+  coreIn?: CoreIn | undefined;
+  /** Test harnesses only: the demo simulator serves its `/_sim/` controls. */
+  simulatorControl?: boolean | undefined;
 }
 
 export async function openBackend(
   target: SavedAccount | null,
   options: BackendOptions,
 ): Promise<Backend> {
+  // Before the key: a key file is written beside the database.
   makePrivateFolder(dirname(options.dbPath));
-  if (target !== null) {
-    const envoke = createEnvokeClient({ ...target.account, apiKey: target.apiKey });
-    const core = createCore({
-      dbPath: options.dbPath,
-      envoke,
-      clock: options.clock,
-      logger: options.logger,
-      sqliteBinding: options.sqliteBinding,
-      dbKey: options.databaseKey(options.dbPath),
-    });
-    core.start();
-    return { core, account: target.account, simulator: null, close: () => core.close() };
-  }
-
+  const dbKey = options.databaseKey(options.dbPath);
   // A fresh key each run: the simulator listens on loopback, but nothing else should sync from it.
-  const apiKey = randomBytes(16).toString('hex');
-  const simulator = await startSimulator({
-    port: 0,
-    leads: options.demoLeads ?? DEMO_LEADS,
-    seed: DEMO_SEED,
-    apiId: DEMO_API_ID,
-    apiKey,
-  });
-  let core: Core;
-  try {
-    const envoke = createEnvokeClient({ baseUrl: simulator.url, apiId: DEMO_API_ID, apiKey });
-    core = createCore({
-      dbPath: options.dbPath,
-      envoke,
-      clock: options.clock,
-      logger: options.logger,
-      sqliteBinding: options.sqliteBinding,
-      dbKey: options.databaseKey(options.dbPath),
-    });
-  } catch (error) {
-    await simulator.stop();
-    throw error;
+  const demoApiKey = randomBytes(16).toString('hex');
+  if (options.coreIn === 'process') {
+    return openCoreInProcess(target, { ...options, dbKey, demoApiKey });
   }
-  core.start();
+  const core = createCoreWorker({
+    logger: options.logger,
+    start: {
+      target: target === null ? null : { ...target.account, apiKey: target.apiKey },
+      dbPath: options.dbPath,
+      dbKey,
+      sqliteBinding: options.sqliteBinding,
+      demoLeads: options.demoLeads,
+      demoApiKey,
+      simulatorControl: options.simulatorControl === true,
+    },
+  });
+  await core.ready;
   return {
     core,
-    account: null,
-    simulator,
-    async close() {
-      await core.close();
-      await simulator.stop();
+    account: target?.account ?? null,
+    // Read each time: a restarted worker runs its own demo simulator, on another port.
+    get simulator() {
+      const url = core.simulatorUrl;
+      return url === null ? null : { url, apiId: DEMO_API_ID, apiKey: demoApiKey };
     },
+    close: () => core.close(),
   };
 }

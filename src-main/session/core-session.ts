@@ -10,21 +10,21 @@ import {
   type CoreHandlers,
   type EventPayload,
 } from '#contract';
-import type { CoreEventName, Logger } from '../core/api';
-import type { Backend } from './backend';
+import type { Logger } from '../core/api';
+import type { Backend, SessionEventName } from './open-core';
 import type { SavedAccount } from './credentials';
 
 export type OpenBackend = (target: SavedAccount | null) => Promise<Backend>;
 
-type Listener<E extends CoreEventName> = (payload: EventPayload<E>) => void;
+type Listener<E extends SessionEventName> = (payload: EventPayload<E>) => void;
 
-const CORE_EVENTS: readonly CoreEventName[] = ['sync:status', 'leads:changed'];
+const CORE_EVENTS: readonly SessionEventName[] = ['sync:status', 'leads:changed', 'app:notice'];
 
 export interface CoreSession {
   /** Every core command, answered by whichever core is current when it runs. */
   readonly handlers: CoreHandlers;
-  /** Subscriptions outlive a switch of account. */
-  on<E extends CoreEventName>(event: E, listener: Listener<E>): () => void;
+  /** Subscriptions outlive a switch of account (and a restart of the core worker). */
+  on<E extends SessionEventName>(event: E, listener: Listener<E>): () => void;
   /** The current backend (waits for a switch in progress). */
   current(): Promise<Backend>;
   /** Close the current core and open the target's; on failure the previous target is reopened. */
@@ -38,14 +38,14 @@ export async function openCoreSession(
   open: OpenBackend,
   logger: Logger,
 ): Promise<CoreSession> {
-  const listeners = new Map<CoreEventName, Set<(payload: unknown) => void>>(
+  const listeners = new Map<SessionEventName, Set<(payload: unknown) => void>>(
     CORE_EVENTS.map((event) => [event, new Set()]),
   );
   let target = initial;
   let unsubscribe: Array<() => void> = [];
   let closed = false;
 
-  function emit(event: CoreEventName, payload: unknown): void {
+  function emit(event: SessionEventName, payload: unknown): void {
     for (const listener of listeners.get(event) ?? []) {
       try {
         listener(payload);

@@ -1,12 +1,12 @@
 /**
  * `/_sim/...`: the test and demo controls, served only when the `control` option is on. They let
- * a test running in another process inject faults, read the write journal and change a lead as
- * a colleague in Envoke's UI would.
+ * a test running in another process inject faults, read the write journal, read a lead and
+ * change one as a colleague in Envoke's UI would.
  */
 import { SimConfigError, SimValidationError } from './errors';
 import { type FaultController, type FaultSpec, type SteadyFaults } from './faults';
 import { type Journal } from './journal';
-import { type SimReply, envelope, json, methodNotAllowed, validationFailed } from './reply';
+import { type SimReply, envelope, json, methodNotAllowed, notFound, validationFailed } from './reply';
 import { type SimRequest, parseJsonBody } from './request';
 import { type SimLeadStore } from './store';
 
@@ -59,7 +59,12 @@ export function routeControl(
     }
     const lead = /^\/_sim\/leads\/(\d{1,10})$/.exec(pathname);
     if (lead?.[1] !== undefined) {
-      if (method !== 'PATCH') return methodNotAllowed(method, ['PATCH']);
+      if (method === 'GET') {
+        // The lead as the simulator holds it, for a test in another process to compare with.
+        const found = context.store.get(lead[1]);
+        return found === undefined ? notFound(`Lead ${lead[1]} does not exist`) : json(200, found);
+      }
+      if (method !== 'PATCH') return methodNotAllowed(method, ['GET', 'PATCH']);
       return envelope(
         200,
         true,

@@ -10,6 +10,8 @@ export const events = {
   'app:menu': z.object({ action: z.enum(['sync-now', 'preferences', 'shortcuts', 'help']) }),
   /** The desktop app downloaded an update: it installs when the person restarts (never by itself). */
   'app:update': z.object({ version: z.string() }),
+  /** One sentence from the app itself for the person (the data engine stopped and restarts). */
+  'app:notice': z.object({ message: z.string() }),
 } as const;
 
 export type Events = typeof events;

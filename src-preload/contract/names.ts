@@ -59,6 +59,7 @@ export const BRIDGE_EVENT_NAMES = [
   'leads:changed',
   'app:menu',
   'app:update',
+  'app:notice',
 ] as const satisfies readonly EventName[];
 
 type Unlisted<All, Listed> = [Exclude<All, Listed>] extends [never] ? true : Exclude<All, Listed>;

@@ -112,6 +112,7 @@ export function start(): void {
   watchSelection();
   watchQuery();
   followMenu();
+  on('app:notice', ({ message }) => useStore.getState().addToast('error', message));
   void loadPreferences();
   void loadSyncStatus();
   void loadIds().then(() => loadDetail());

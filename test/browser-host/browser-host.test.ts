@@ -13,6 +13,7 @@ import {
   type SyncStatus,
 } from '#contract';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import { RESTARTING_SENTENCE, type CoreWorker } from '../../src-main/session/core-worker/core-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
 import { databaseFileName } from '../../src-main/session/database-files';
 import { startSimulator, type RunningSimulator } from '../../src-main/sim';
@@ -314,6 +315,28 @@ describe('event stream', () => {
     expect(SyncStatusSchema.safeParse(stream.events[0]?.data).success).toBe(true);
     const changed = stream.events.find((e) => e.event === 'leads:changed');
     expect(changed?.data).toSatisfy((data: { ids: number[] | null }) => data.ids === null || data.ids.includes(first.id));
+  });
+});
+
+describe('the data engine (core worker)', () => {
+  it('says in one sentence on the event stream when it stopped, restarts, and answers again', async () => {
+    const core = host.core as CoreWorker;
+    const crashed = core.thread();
+    expect(crashed).not.toBeNull();
+    const stream = await readEvents(
+      `/api/events?token=${host.token}`,
+      (events) => events.some((e) => e.event === 'app:notice'),
+      () => void crashed?.terminate(),
+    );
+    expect(stream.events.filter((e) => e.event === 'app:notice').map((e) => e.data)).toEqual([
+      { message: RESTARTING_SENTENCE },
+    ]);
+    expect(log.lines.filter((line) => line.message === RESTARTING_SENTENCE)).toHaveLength(1);
+    // The one error this test causes; 'stopping' checks that nothing else was logged as one.
+    log.lines.splice(log.lines.findIndex((line) => line.message === RESTARTING_SENTENCE), 1);
+    // The next command waits for the new worker.
+    expect((await value('leads:counts', {})).all).toBe(DEMO_LEADS);
+    expect(core.thread()).not.toBe(crashed);
   });
 });
 

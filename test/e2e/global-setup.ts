@@ -15,6 +15,7 @@ import {
   HOST_BUNDLES_DIR,
   HOST_SOURCE,
   RENDERER_DIR,
+  WORKER_SOURCE,
   ROOT,
 } from './support/paths';
 
@@ -41,7 +42,10 @@ async function buildRenderer(): Promise<void> {
   await build({ configFile: join(ROOT, 'vite.renderer.config.ts'), logLevel: 'warn' });
 }
 
-/** Bundles the host process (packages stay imports); returns the bundle's folder. */
+/**
+ * Bundles the host process and the core worker it starts (packages stay imports); returns the
+ * bundle's folder. The worker is core-worker.mjs beside host-process.mjs, where the host looks.
+ */
 async function bundleHost(): Promise<string> {
   mkdirSync(HOST_BUNDLES_DIR, { recursive: true });
   const outDir = mkdtempSync(join(HOST_BUNDLES_DIR, 'run-'));
@@ -50,11 +54,14 @@ async function bundleHost(): Promise<string> {
     root: ROOT,
     logLevel: 'warn',
     build: {
-      ssr: HOST_SOURCE,
+      ssr: true,
       outDir,
       target: 'node20',
       minify: false,
-      rollupOptions: { output: { format: 'es', entryFileNames: 'host-process.mjs' } },
+      rollupOptions: {
+        input: { 'host-process': HOST_SOURCE, 'core-worker': WORKER_SOURCE },
+        output: { format: 'es', entryFileNames: '[name].mjs', chunkFileNames: '[name]-[hash].mjs' },
+      },
     },
   });
   process.env[HOST_BUNDLE_ENV] = join(outDir, 'host-process.mjs');

@@ -1,8 +1,7 @@
 // Switching the core under running transports: commands wait for the switch, subscriptions
 // survive it, and a target that cannot be opened leaves the previous one running.
 import { describe, expect, it } from 'vitest';
-import type { Core } from '../../src-main/core/api';
-import type { Backend } from '../../src-main/session/backend';
+import type { Backend, CoreLink } from '../../src-main/session/backend';
 import { openCoreSession } from '../../src-main/session/core-session';
 import type { SavedAccount } from '../../src-main/session/credentials';
 import { CommandError } from '#contract';
@@ -21,7 +20,7 @@ function fakeBackend(name: string, log: string[]): Backend & { emit(event: strin
       return () => listeners.get(event)?.delete(listener);
     },
     networkChanged: (online: boolean) => log.push(`${name} online=${online}`),
-  } as unknown as Core;
+  } as unknown as CoreLink;
   return {
     core,
     account: name === 'demo' ? null : acme.account,

@@ -85,6 +85,9 @@ describe('/_sim/ control endpoints (control: true)', () => {
       opportunity_time: '2026-01-02 03:04:05',
     });
     expect((await call<SimLead>(sim, 'GET', '/v1/leads/1003')).json.opportunity).toBe('Yes');
+    // Read back through the controls too, as a test in another process does.
+    expect((await call<SimLead>(sim, 'GET', '/_sim/leads/1003')).json).toEqual(sim.store.get('1003'));
+    expect((await call(sim, 'GET', '/_sim/leads/99999')).status).toBe(404);
     const added = await call<Envelope<SimLead>>(sim, 'POST', '/_sim/leads', {
       contact: { email: 'ui@x.example' },
     });

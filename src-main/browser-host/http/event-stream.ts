@@ -4,7 +4,8 @@
  * line every so often keeps idle proxies and the browser from dropping the connection.
  */
 import type { ServerResponse } from 'node:http';
-import type { CoreEventName, Logger } from '../../core/api';
+import type { Logger } from '../../core/api';
+import type { SessionEventName } from '../../session/open-core';
 import type { CoreSession } from '../../session/core-session';
 import { writeHead } from './respond';
 
@@ -28,7 +29,7 @@ export function openEventStream(response: ServerResponse, options: EventStreamOp
 
   let open = true;
   let statusSent = false;
-  const send = (event: CoreEventName, payload: unknown): void => {
+  const send = (event: SessionEventName, payload: unknown): void => {
     if (!open) return;
     if (event === 'sync:status') statusSent = true;
     response.write(`event: ${event}\ndata: ${JSON.stringify(payload)}\n\n`);
@@ -37,6 +38,7 @@ export function openEventStream(response: ServerResponse, options: EventStreamOp
   const unsubscribe = [
     session.on('sync:status', (status) => send('sync:status', status)),
     session.on('leads:changed', (change) => send('leads:changed', change)),
+    session.on('app:notice', (notice) => send('app:notice', notice)),
   ];
   // Subscribed first so nothing is missed; the snapshot is dropped if a fresher status went out.
   session.handlers['sync:status']({}).then(

@@ -31,6 +31,8 @@ export interface Envoke {
 export interface TestApp {
   url: string;
   envoke: Envoke;
+  /** Ends the host's core worker thread, as a crash would (the host starts a new one). */
+  crashCore(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -102,6 +104,7 @@ export async function startApp(leads = 150, dir?: string): Promise<TestApp & { d
       fault: async (fault) => void (await ask({ op: 'fault', fault })),
       journal: async () => (await ask({ op: 'journal' })) as JournalEntry[],
     },
+    crashCore: async () => void (await ask({ op: 'crash-core' })),
     async stop() {
       child.disconnect();
       const killer = setTimeout(() => child.kill('SIGKILL'), 10_000);

@@ -15,7 +15,9 @@ export type SimRequest =
   | { op: 'insert'; body: unknown }
   | { op: 'offline'; offline: boolean }
   | { op: 'fault'; fault: FaultRequest }
-  | { op: 'journal' };
+  | { op: 'journal' }
+  /** Not Envoke's side: ends the host's core worker thread, as a crash would. */
+  | { op: 'crash-core' };
 
 export type SimReply =
   { seq: number; ok: true; value: unknown } | { seq: number; ok: false; message: string };

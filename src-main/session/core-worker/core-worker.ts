@@ -1,0 +1,325 @@
+/**
+ * The core in a worker thread, and the main thread's stand-in for it: the same commands, events,
+ * `networkChanged` and `close` as the core itself, carried as messages (see protocol.ts), so every
+ * SQLite statement and pull page runs off the thread that serves the window.
+ *
+ * Why a `worker_threads` Worker in the main process and not Electron's utilityProcess: the worker
+ * loads the very better-sqlite3 build the main process already loads (no second native build for
+ * another runtime); it costs a thread, not a process with its own memory and lifetime to manage;
+ * the keychain, the log file and its redaction stay in the main process, the worker only receives
+ * the key bytes and sends log lines back; and one MessagePort keeps a command's events and its
+ * answer in the order they were posted. The same module runs under plain Node for the browser
+ * host and the tests.
+ *
+ * Guarantees:
+ * - A command sent while the worker starts waits for it; one sent after `close` is refused.
+ * - The events a command raises arrive before its answer (one port, first in first out).
+ * - `close` waits for the core's last transaction (the worker closes the database, then exits).
+ * - If the worker dies, commands in flight answer with a CommandError saying so, the shell hears
+ *   one sentence (`app:notice`), and a new worker opens the same database: the outbox is in
+ *   SQLite, so nothing durable is lost. After MAX_CRASHES within CRASH_WINDOW_MS it stays down
+ *   and says so, rather than crash in a loop.
+ */
+import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import {
+  CommandError,
+  coreCommands,
+  type CoreCommandName,
+  type CoreHandlers,
+  type EventPayload,
+} from '#contract';
+import type { Logger, SyncReport, SyncWhat } from '../../core/api';
+import type { CoreLink, SessionEventName } from '../open-core';
+import { fromWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
+
+export const MAX_CRASHES = 3;
+export const CRASH_WINDOW_MS = 60_000;
+
+export const RESTARTING_SENTENCE =
+  "Lead Triage's data engine stopped unexpectedly and is restarting; your saved changes are safe.";
+export const GAVE_UP_SENTENCE =
+  "Lead Triage's data engine stopped unexpectedly several times, so it was not restarted; quit and reopen Lead Triage (your saved changes are safe).";
+const CLOSING_SENTENCE = 'Lead Triage is shutting down';
+
+/** The built worker's file names: electron-vite's main build, and the end-to-end host bundle. */
+const BUILT_NAMES = ['core-worker.js', 'core-worker.mjs'];
+
+/**
+ * The worker's file: beside the bundle when this module was built, or worker-entry.ts when it
+ * runs from source (tsx, Vitest). From source a small bootstrap registers tsx inside the worker
+ * first: on Node 20 a loader given as `--import` in a worker's execArgv does not apply to the
+ * worker's own entry.
+ */
+export function workerScript(here: string = import.meta.url): URL {
+  if (here.endsWith('.ts')) {
+    const tsxFolder = dirname(createRequire(here).resolve('tsx/package.json'));
+    const register = pathToFileURL(join(tsxFolder, 'dist/esm/api/index.mjs')).href;
+    const entry = new URL('./worker-entry.ts', here).href;
+    const bootstrap = [
+      `const { register } = await import(${JSON.stringify(register)});`,
+      'register();',
+      `await import(${JSON.stringify(entry)});`,
+    ].join('\n');
+    return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
+  }
+  // Beside the bundle, or one folder up should a bundler have put this module in a chunk folder.
+  const folder = dirname(fileURLToPath(here));
+  const found = [folder, dirname(folder)]
+    .flatMap((place) => BUILT_NAMES.map((name) => join(place, name)))
+    .find((path) => existsSync(path));
+  if (found === undefined) {
+    throw new Error(`The core worker (${BUILT_NAMES.join(' or ')}) is missing beside ${folder}`);
+  }
+  return pathToFileURL(found);
+}
+
+export interface CoreWorkerOptions {
+  start: WorkerStart;
+  /** Receives the worker's log lines and the supervisor's own. */
+  logger: Logger;
+  script?: URL;
+  /** Time for the crash window; injectable for tests. */
+  now?: () => number;
+}
+
+export interface CoreWorker extends CoreLink {
+  /** Resolves once the first worker has opened the core; rejects with its error if it could not. */
+  readonly ready: Promise<void>;
+  /** The demo simulator's address, when the worker runs demo data. */
+  readonly simulatorUrl: string | null;
+  /** The running thread, for tests that need to kill it. */
+  thread(): Worker | null;
+}
+
+interface Pending {
+  resolve(value: unknown): void;
+  reject(error: unknown): void;
+}
+
+interface Running {
+  worker: Worker;
+  ready: Promise<void>;
+  closed: Promise<void>;
+}
+
+/** Starts the worker; commands sent before it is ready wait for it. */
+export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
+  const { logger } = options;
+  const script = options.script ?? workerScript();
+  const now = options.now ?? Date.now;
+  const listeners = new Map<SessionEventName, Set<(payload: unknown) => void>>();
+  const pending = new Map<number, Pending>();
+  let nextId = 1;
+  let state: 'running' | 'closing' | 'closed' | 'down' = 'running';
+  let crashes: number[] = [];
+  let online: boolean | null = null;
+  let simulatorUrl: string | null = null;
+  /** Why it stays down, once it does: what commands answer from then on. */
+  let downSentence = GAVE_UP_SENTENCE;
+
+  function emit(event: SessionEventName, payload: unknown): void {
+    for (const listener of listeners.get(event) ?? []) {
+      try {
+        listener(payload);
+      } catch (error) {
+        logger.error('An event listener failed', { event, error: String(error) });
+      }
+    }
+  }
+
+  function failPending(error: CommandError): void {
+    const waiting = [...pending.values()];
+    pending.clear();
+    for (const entry of waiting) entry.reject(error);
+  }
+
+  function spawn(): Running {
+    const worker = new Worker(script, { workerData: options.start });
+    let markReady!: () => void;
+    let failStart!: (error: unknown) => void;
+    const ready = new Promise<void>((resolve, reject) => {
+      markReady = resolve;
+      failStart = reject;
+    });
+    let started = false;
+    let failure: unknown = null;
+    worker.on('message', (message: FromWorker) => {
+      switch (message.type) {
+        case 'ready':
+          started = true;
+          simulatorUrl = message.simulatorUrl;
+          markReady();
+          return;
+        case 'failed':
+          failure = fromWire(message.error);
+          void worker.terminate();
+          return;
+        case 'answer': {
+          const entry = pending.get(message.id);
+          pending.delete(message.id);
+          if (message.ok) entry?.resolve(message.value);
+          else entry?.reject(fromWire(message.error));
+          return;
+        }
+        case 'event':
+          emit(message.event, message.payload);
+          return;
+        case 'log':
+          logger[message.level](message.message, message.detail);
+          return;
+        case 'closed':
+          void worker.terminate();
+          return;
+      }
+    });
+    let lastError: unknown = null;
+    worker.on('error', (error) => {
+      lastError = error;
+    });
+    const closed = new Promise<void>((resolve) => {
+      worker.once('exit', (code) => {
+        resolve();
+        if (!started) {
+          failStart(
+            failure ??
+              new CommandError(
+                'internal',
+                `Lead Triage's data engine could not start: ${lastError instanceof Error ? lastError.message : `it ended with code ${code}`}`,
+              ),
+          );
+          return;
+        }
+        if (current?.worker === worker && state === 'running') crashed(code, lastError);
+      });
+    });
+    return { worker, ready, closed };
+  }
+
+  function crashed(code: number, error: unknown): void {
+    const at = now();
+    crashes = [...crashes.filter((time) => at - time < CRASH_WINDOW_MS), at];
+    const detail = {
+      exitCode: code,
+      error: error instanceof Error ? (error.stack ?? error.message) : String(error),
+    };
+    if (crashes.length >= MAX_CRASHES) {
+      state = 'down';
+      current = null;
+      failPending(new CommandError('internal', GAVE_UP_SENTENCE));
+      logger.error(GAVE_UP_SENTENCE, detail);
+      emit('app:notice', { message: GAVE_UP_SENTENCE });
+      return;
+    }
+    failPending(new CommandError('internal', RESTARTING_SENTENCE));
+    logger.error(RESTARTING_SENTENCE, detail);
+    emit('app:notice', { message: RESTARTING_SENTENCE });
+    current = spawn();
+    current.ready.then(
+      () => {
+        if (online !== null) send({ type: 'network', online });
+        // Whatever the window shows may predate the crash: it refetches.
+        emit('leads:changed', { ids: null });
+      },
+      (startError: unknown) => {
+        state = 'down';
+        current = null;
+        const sentence = `Lead Triage's data engine could not be restarted: ${startError instanceof Error ? startError.message : String(startError)}`;
+        downSentence = sentence;
+        failPending(new CommandError('internal', sentence));
+        logger.error(sentence);
+        emit('app:notice', { message: sentence });
+      },
+    );
+  }
+
+  function send(message: ToWorker): void {
+    current?.worker.postMessage(message);
+  }
+
+  async function request(message: (id: number) => ToWorker): Promise<unknown> {
+    if (state === 'closing' || state === 'closed')
+      throw new CommandError('internal', CLOSING_SENTENCE);
+    if (state === 'down' || current === null) throw new CommandError('internal', downSentence);
+    const running = current;
+    if (running === first) await running.ready;
+    else await running.ready.catch(() => undefined);
+    if (current !== running || state !== 'running') return request(message);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      try {
+        running.worker.postMessage(message(id));
+      } catch (error) {
+        // Only plain data crosses to the worker (a function or a socket cannot).
+        pending.delete(id);
+        reject(
+          new CommandError(
+            'invalid-input',
+            `The input cannot be sent to the data engine: ${String(error)}`,
+          ),
+        );
+      }
+    });
+  }
+
+  const first = spawn();
+  let current: Running | null = first;
+  // Whoever awaits `ready` hears a failed start; a shell that never does must not crash on it.
+  first.ready.catch(() => undefined);
+
+  const handlers = Object.fromEntries(
+    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [
+      name,
+      (input: unknown) => request((id) => ({ type: 'call', id, name, input })),
+    ]),
+  ) as unknown as CoreHandlers;
+
+  let closing: Promise<void> | null = null;
+  return {
+    ...handlers,
+    ready: first.ready,
+    get simulatorUrl() {
+      return simulatorUrl;
+    },
+    thread: () => current?.worker ?? null,
+    on<E extends SessionEventName>(event: E, listener: (payload: EventPayload<E>) => void) {
+      let set = listeners.get(event);
+      if (set === undefined) {
+        set = new Set();
+        listeners.set(event, set);
+      }
+      const entry = listener as (payload: unknown) => void;
+      set.add(entry);
+      return () => void set.delete(entry);
+    },
+    syncOnce: (what: SyncWhat) =>
+      request((id) => ({ type: 'sync-once', id, what })) as Promise<SyncReport>,
+    networkChanged(value) {
+      online = value;
+      if (state === 'running')
+        void current?.ready.then(
+          () => send({ type: 'network', online: value }),
+          () => undefined,
+        );
+    },
+    close() {
+      closing ??= (async () => {
+        const running = current;
+        state = 'closing';
+        if (running !== null) {
+          await running.ready.catch(() => undefined);
+          running.worker.postMessage({ type: 'close' } satisfies ToWorker);
+          await running.closed;
+        }
+        failPending(new CommandError('internal', CLOSING_SENTENCE));
+        state = 'closed';
+        current = null;
+      })();
+      return closing;
+    },
+  };
+}

@@ -1,0 +1,135 @@
+// startSession, the one start both shells share, on a real SQLite file syncing from the simulator
+// over HTTP: the gate in front of core and app commands, the desktop app's start-over offer when
+// a database's key is lost, and the core kept in process when a shell asks.
+import { existsSync } from 'node:fs';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommandError } from '#contract';
+import { discardDatabaseFiles } from '../../src-main/core/db/discard-database';
+import type { RunningSimulator } from '../../src-main/sim';
+import { createMemoryCredentials, type SavedAccount } from '../../src-main/session/credentials';
+import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/session/preferences';
+import {
+  startSession,
+  type SessionShell,
+  type StartedSession,
+} from '../../src-main/session/start-session';
+import { API_ID, API_KEY, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
+import { recordingLogger } from './fake-handlers';
+
+const cleanups: Array<() => Promise<void> | void> = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+async function shellFor(overrides: Partial<SessionShell> = {}) {
+  const sim: RunningSimulator = await startSim({ leads: 20 });
+  cleanups.push(() => sim.stop());
+  const dir = tempDir();
+  cleanups.push(() => dir.cleanup());
+  const account: SavedAccount = { account: { baseUrl: sim.url, apiId: API_ID }, apiKey: API_KEY };
+  let preferences = DEFAULT_PREFERENCES;
+  const shell: SessionShell = {
+    host: 'electron',
+    version: '9.9.9',
+    logger: recordingLogger().logger,
+    initial: account,
+    dbPathFor: () => dir.db(),
+    databaseKey: () => TEST_DB_KEY,
+    preferences: {
+      get: () => preferences,
+      update: (patch) => (preferences = mergePreferences(preferences, patch)),
+    },
+    credentials: createMemoryCredentials(account),
+    checkOutput: true,
+    ...overrides,
+  };
+  return { shell, dir, sim };
+}
+
+async function started(shell: SessionShell): Promise<StartedSession> {
+  const session = await startSession(shell);
+  cleanups.push(() => session.session.close());
+  return session;
+}
+
+describe('startSession', () => {
+  it('serves core and app commands through one gate, with the shell’s own parts', async () => {
+    const restarts: unknown[] = [];
+    const { shell } = await shellFor({
+      restartToUpdate: async (session) => {
+        restarts.push(await session.handlers['sync:status']({}));
+        return false;
+      },
+    });
+    const { dispatch, session } = await started(shell);
+    expect(await dispatch('app:info', {})).toMatchObject({
+      ok: true,
+      value: { version: '9.9.9', host: 'electron', demo: false },
+    });
+    expect(await dispatch('leads:counts', {})).toMatchObject({ ok: true });
+    expect(await dispatch('app:restart-to-update', {})).toEqual({
+      ok: true,
+      value: { restarting: false },
+    });
+    expect(restarts).toHaveLength(1);
+    // Without a save dialog the export is the browser's download.
+    expect(await dispatch('export:save', { format: 'csv' })).toMatchObject({
+      ok: false,
+      error: { message: expect.stringMatching(/download/) },
+    });
+    // Commands are validated at the gate.
+    expect(await dispatch('leads:get', { id: 'x' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input' },
+    });
+    // The core runs in its worker by default.
+    expect((await session.current()).core).toHaveProperty('thread');
+  });
+
+  it('offers to start over when the database key is lost; a yes discards the file and opens a new one', async () => {
+    const { shell, dir } = await shellFor();
+    const first = await startSession(shell);
+    await first.session.close();
+    expect(existsSync(dir.db())).toBe(true);
+
+    const asked: string[] = [];
+    const discarded: string[] = [];
+    const { dispatch } = await started({
+      ...shell,
+      databaseKey: () => Buffer.alloc(32, 9),
+      startOver: {
+        ask: async (message) => {
+          asked.push(message);
+          return true;
+        },
+        discard: (dbPath) => {
+          discarded.push(dbPath);
+          discardDatabaseFiles(dbPath);
+        },
+      },
+    });
+    expect(asked).toHaveLength(1);
+    expect(discarded).toEqual([dir.db()]);
+    expect(await dispatch('sync:status', {})).toMatchObject({ ok: true });
+  });
+
+  it('a no leaves the database as it is and the start fails with the key’s sentence', async () => {
+    const { shell, dir } = await shellFor();
+    await (await startSession(shell)).session.close();
+    const failure = await startSession({
+      ...shell,
+      databaseKey: () => Buffer.alloc(32, 9),
+      startOver: { ask: async () => false, discard: () => discardDatabaseFiles(dir.db()) },
+    }).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(CommandError);
+    expect(failure).toMatchObject({ code: 'storage-key' });
+    expect(existsSync(dir.db())).toBe(true);
+  });
+
+  it('keeps the core in this thread when the shell asks', async () => {
+    const { shell } = await shellFor({ coreIn: 'process' });
+    const { dispatch, session } = await started(shell);
+    expect((await session.current()).core).not.toHaveProperty('thread');
+    expect(await dispatch('leads:counts', {})).toMatchObject({ ok: true });
+  });
+});
