@@ -7,6 +7,7 @@
 import type { Clock } from '../api';
 import { isEnvokeError, type EnvokeClient, type Filter, type LeadPage } from '../envoke';
 import { backoffDelay } from './backoff';
+import { SyncStopped } from './sync-errors';
 import { wait } from './wait';
 
 /** Pages requested ahead of the one being written. */
@@ -73,6 +74,9 @@ export async function* readPages(
   };
 
   for (;;) {
+    // Closing stops a pull between pages: every page written so far stays, with its resume point,
+    // and the next pull goes on from there instead of the close waiting for the whole listing.
+    if (source.signal.aborted) throw new SyncStopped();
     while (queue.length < inFlight) {
       request(nextRequest);
       nextRequest += step;
@@ -86,6 +90,7 @@ export async function* readPages(
     // Short page: the end, or Envoke's cap. Ask for what follows it, without the pages in flight
     // (they were positioned for full pages).
     queue = [];
+    if (source.signal.aborted) throw new SyncStopped();
     const after = head.skip + page.received;
     const following = await fetchPage(source, after, step);
     if (following.received === 0) return;
