@@ -11,7 +11,9 @@ import { measurePush } from './push';
 import { measureReads, SEARCHES, type ReadFigures } from './reads';
 import { printRows, type Row } from './report';
 import { measureSavedViews, type SavedViewFigures } from './saved-views';
+import { measureHostStall } from './host-stall';
 import { measureSync } from './sync';
+import { measureThreadStall } from './thread-stall';
 import { timingText } from './timing';
 import { measureUpdate } from './update';
 
@@ -193,6 +195,32 @@ async function main(): Promise<void> {
     ratio: `${sync.ratio.toFixed(2)}x`,
     goal: '≥ 1.2x throughput',
     met: sync.ratio >= 1.2,
+  });
+
+  console.log(`the serving thread during a ${count(syncLeads)} sync, core in its worker and on the thread…`);
+  const threads = await measureThreadStall(syncLeads);
+  rows.push({
+    figure: `serving thread's worst stall, ${count(syncLeads)} sync`,
+    project: `core in worker: ${threads.worker.worstStallMs.toFixed(0)} ms`,
+    baseline: `core's own: ${threads.process.worstStallMs.toFixed(0)} ms`,
+    ratio: `${(threads.worker.worstStallMs / threads.process.worstStallMs).toFixed(2)}x`,
+    goal: 'the core never stalls the window',
+    met: null,
+  });
+
+  const hostLeads = quick ? 100_000 : 300_000;
+  console.log(`the browser host's page during a ${count(hostLeads)} first sync with searches and counts…`);
+  const inWorker = await measureHostStall(hostLeads, 'worker');
+  const onThread = await measureHostStall(hostLeads, 'process');
+  const pageText = (page: { p50: number; p99: number }, commands: number) =>
+    `p50 ${page.p50.toFixed(1)} / p99 ${page.p99.toFixed(0)} ms (${commands} commands)`;
+  rows.push({
+    figure: `GET / during first sync + searches, ${count(hostLeads)}`,
+    project: pageText(inWorker.page, inWorker.commands),
+    baseline: `core on thread: ${pageText(onThread.page, onThread.commands)}`,
+    ratio: `${(inWorker.page.p99 / onThread.page.p99).toFixed(2)}x`,
+    goal: 'p99 ≤ 50 ms',
+    met: inWorker.page.p99 <= 50,
   });
 
   console.log('');

@@ -16,6 +16,8 @@ export const USAGE = `Usage: npm run start:browser -- [options]
   --api-id ID     Envoke API ID (env ENVOKE_API_ID)
   --api-key KEY   Envoke API key (env ENVOKE_API_KEY, preferred)
   --leads N       leads in the demo data (default 3000)
+  --core WHERE    where the core runs: worker (default, its own thread) or process (this
+                  thread, as before; for measuring the difference)
 Without an API ID and key the app runs on demo data.`;
 
 export class HostArgsError extends Error {
@@ -33,6 +35,8 @@ export interface HostArgs {
   dataDir: string | null;
   account: { baseUrl: string; apiId: string; apiKey: string } | null;
   demoLeads: number | undefined;
+  /** Where the core runs: its own thread unless asked otherwise (npm run bench compares both). */
+  coreIn: 'worker' | 'process';
 }
 
 function wholeNumber(value: string | undefined, flag: string, min: number, max: number): number | undefined {
@@ -69,6 +73,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'api-id': { type: 'string' },
         'api-key': { type: 'string' },
         leads: { type: 'string' },
+        core: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -97,6 +102,11 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     throw new HostArgsError(`--url "${url}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
   }
 
+  const core = text('core') ?? 'worker';
+  if (core !== 'worker' && core !== 'process') {
+    throw new HostArgsError(`--core "${core}" is not a place the core runs: say worker or process`);
+  }
+
   return {
     help: values.help === true,
     port: wholeNumber(text('port'), '--port', 0, 65_535) ?? 0,
@@ -104,5 +114,6 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     dataDir: text('db') === undefined ? defaultDataDir(env) : null,
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
+    coreIn: core,
   };
 }

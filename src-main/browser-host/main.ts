@@ -36,6 +36,7 @@ async function main(): Promise<number> {
       dbPath: args.dbPath,
       account: args.account,
       demoLeads: args.demoLeads,
+      coreIn: args.coreIn,
     });
   } catch (error) {
     if (error instanceof CommandError && error.code === 'storage-key') {

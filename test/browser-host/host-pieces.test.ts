@@ -83,7 +83,13 @@ describe('static paths', () => {
 describe('command line', () => {
   it('runs on demo data by default, on a free port, in its own data folder', () => {
     const args = parseHostArgs([], { XDG_CONFIG_HOME: '/home/x/.config' });
-    expect(args).toMatchObject({ help: false, port: 0, account: null, demoLeads: undefined });
+    expect(args).toMatchObject({
+      help: false,
+      port: 0,
+      account: null,
+      demoLeads: undefined,
+      coreIn: 'worker',
+    });
     expect(args.dbPath).toBe(resolve('/home/x/.config/Lead Triage/browser', DEMO_DATABASE_FILE));
   });
 
@@ -108,6 +114,13 @@ describe('command line', () => {
     });
     expect(parseHostArgs(['--api-id', 'a', '--api-key', 'b'], {}).account?.baseUrl).toBe(
       'https://e1.envoke.com',
+    );
+  });
+
+  it('runs the core in this thread only when asked, and names a wrong place', () => {
+    expect(parseHostArgs(['--core', 'process'], {}).coreIn).toBe('process');
+    expect(() => parseHostArgs(['--core', 'cloud'], {})).toThrow(
+      '--core "cloud" is not a place the core runs: say worker or process',
     );
   });
 
