@@ -3,6 +3,7 @@
  * caches (`--quick`: 1k and 100k): key `j` → next paint, and the scripted session at the biggest
  * size with its longest frame. Screenshots and the trace are left in .bench/ui/ to be looked at.
  */
+import { loadavg } from 'node:os';
 import { buildCache } from './cache';
 import { printRows } from './report';
 import { measureUi, uiRows, UI_SHOTS_DIR } from './ui-measure';
@@ -26,3 +27,9 @@ for (const at of figures) {
   console.log(`trace: ${at.session.tracePath}`);
 }
 console.log(`screenshots: ${UI_SHOTS_DIR}/`);
+// Frame times on a shared 2-core machine depend on what else runs: said beside the figures.
+console.log(
+  `load average at the end: ${loadavg()
+    .map((n) => n.toFixed(1))
+    .join(' ')}`,
+);
