@@ -115,11 +115,11 @@ export interface TracedTasks {
   longestMs: number;
   /** How much of it the thread was on a CPU: the rest it waited for one (a loaded machine). */
   longestCpuMs: number;
-  /** The task that kept the CPU longest, ms of CPU time. */
-  mostCpuMs: number;
+  /** Per step of the session, the task that kept the CPU longest, ms of CPU time. */
+  mostCpuMs: Record<string, number>;
 }
 
-/** The longest tasks on the renderer main threads of a Chromium trace. */
+/** The longest tasks on the renderer main threads of a Chromium trace, per step of the session. */
 export function tracedTasks(tracePath: string): TracedTasks {
   const trace = JSON.parse(readFileSync(tracePath, 'utf8')) as
     { traceEvents: TraceEvent[] } | TraceEvent[];
@@ -129,13 +129,20 @@ export function tracedTasks(tracePath: string): TracedTasks {
       .filter((e) => e.ph === 'M' && e.name === 'thread_name' && e.args?.name === 'CrRendererMain')
       .map((e) => `${e.pid}:${e.tid}`),
   );
-  const found: TracedTasks = { longestMs: 0, longestCpuMs: 0, mostCpuMs: 0 };
+  // Step boundaries the page marked; before the first mark the page was opening.
+  const marks = events
+    .filter((e) => e.name.startsWith('step:') && e.ts !== undefined)
+    .map((e) => ({ ts: e.ts, step: e.name.slice('step:'.length) }))
+    .sort((a, b) => a.ts - b.ts);
+  const stepAt = (ts: number) => marks.findLast((mark) => mark.ts <= ts)?.step ?? 'open';
+  const found: TracedTasks = { longestMs: 0, longestCpuMs: 0, mostCpuMs: {} };
   for (const e of events) {
     if (e.ph !== 'X' || e.name !== 'RunTask' || !mainThreads.has(`${e.pid}:${e.tid}`)) continue;
     const wall = (e.dur ?? 0) / 1000;
     const cpu = (e.tdur ?? e.dur ?? 0) / 1000;
     if (wall > found.longestMs) Object.assign(found, { longestMs: wall, longestCpuMs: cpu });
-    found.mostCpuMs = Math.max(found.mostCpuMs, cpu);
+    const step = stepAt(e.ts);
+    found.mostCpuMs[step] = Math.max(found.mostCpuMs[step] ?? 0, cpu);
   }
   return found;
 }
@@ -143,6 +150,7 @@ export function tracedTasks(tracePath: string): TracedTasks {
 interface TraceEvent {
   ph: string;
   name: string;
+  ts: number;
   pid: number;
   tid: number;
   dur?: number;
@@ -248,7 +256,11 @@ export async function measureUiAt(
     if (withSession)
       await browser.startTracing(page, {
         path: tracePath,
-        categories: ['devtools.timeline', 'disabled-by-default-devtools.timeline'],
+        categories: [
+          'devtools.timeline',
+          'disabled-by-default-devtools.timeline',
+          'blink.user_timing',
+        ],
       });
     const openMs = await openTriage(page, host.url);
     await commands.settled();
@@ -307,23 +319,28 @@ export function uiRows(figures: readonly UiFigures[]): Row[] {
     const describe = (entry: LongEntry | undefined) =>
       entry ? `${ms(entry.duration)} (${entry.step})` : 'none > 50 ms';
     rows.push({
-      figure: `session at ${label(at.leads)}: longest frame, all steps`,
+      figure: `session ${label(at.leads)}: longest frame, all steps`,
       project: describe(frame),
       baseline: `trace: task ${ms(traced.longestMs)} (${ms(traced.longestCpuMs)} CPU)`,
       ratio: '',
       goal: `no frame > ${LONG_FRAME_GOAL_MS} ms`,
       met: frame === undefined && traced.longestMs <= LONG_FRAME_GOAL_MS,
     });
+    const mostCpu = Object.entries(traced.mostCpuMs);
+    const afterOpenCpu = Math.max(
+      0,
+      ...mostCpu.filter(([step]) => step !== 'open').map(([, cpu]) => cpu),
+    );
     rows.push({
-      figure: `session at ${label(at.leads)}: most CPU in one task`,
-      project: ms(traced.mostCpuMs),
-      baseline: 'a frame longer than this waited for a CPU',
+      figure: `session ${label(at.leads)}: most CPU in a task after open`,
+      project: ms(afterOpenCpu),
+      baseline: mostCpu.map(([step, cpu]) => `${step} ${ms(cpu)}`).join(', '),
       ratio: '',
-      goal: `≤ ${LONG_FRAME_GOAL_MS} ms`,
-      met: traced.mostCpuMs <= LONG_FRAME_GOAL_MS,
+      goal: `≤ ${LONG_FRAME_GOAL_MS} ms (longer frames waited for a CPU)`,
+      met: afterOpenCpu <= LONG_FRAME_GOAL_MS,
     });
     rows.push({
-      figure: `session at ${label(at.leads)}: longest frame after open`,
+      figure: `session ${label(at.leads)}: longest frame after open`,
       project: describe(afterOpen),
       baseline: at.session.steps
         .filter((step) => Number.isFinite(step.ms))

@@ -22,6 +22,8 @@ export const PAGE_PROBE = String.raw`
     long: [],
     setStep(name) {
       this.step = name;
+      // The same boundary in the trace (blink.user_timing), to put its tasks in their steps.
+      performance.mark('step:' + name);
     },
     armNextPaint() {
       const before = selectedRow();
