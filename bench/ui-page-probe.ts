@@ -4,7 +4,8 @@
  *
  * - `__leadTriageProbe.armNextPaint()` waits for the next keydown, then for the first frame in
  *   which the selected row has moved, and resolves with the time from the key event to just after
- *   that frame was painted (a message posted from requestAnimationFrame runs after the paint).
+ *   that frame was painted (a message posted from requestAnimationFrame runs after the paint),
+ *   and how many frames that took (1: the very next frame showed it).
  * - Every long task and long animation frame (over 50 ms) is kept with the step it fell in
  *   (`__leadTriageProbe.step(name)` names the step that starts now).
  */
@@ -34,8 +35,8 @@ export const PAGE_PROBE = String.raw`
           let frames = 0;
           const frame = () => {
             frames += 1;
-            if (selectedRow() !== before) afterPaint(() => resolve(performance.now() - start));
-            else if (frames > 600) resolve(-1);
+            if (selectedRow() !== before) afterPaint(() => resolve({ ms: performance.now() - start, frames }));
+            else if (frames > 600) resolve({ ms: -1, frames });
             else requestAnimationFrame(frame);
           };
           requestAnimationFrame(frame);

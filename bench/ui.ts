@@ -15,6 +15,9 @@ const caches = sizes.map((leads) => buildCache(leads, (line) => console.log(line
 const figures = await measureUi(caches, (line) => console.log(line));
 console.log('');
 printRows(uiRows(figures));
+console.log(
+  '"late": presses the first frame after the key did not yet show; the rest of a press is the wait for that frame and for a CPU.',
+);
 for (const at of figures) {
   if (at.session === null) continue;
   console.log(
