@@ -15,6 +15,7 @@ import { measureHostStall } from './host-stall';
 import { measureSync } from './sync';
 import { measureThreadStall } from './thread-stall';
 import { timingText } from './timing';
+import { measureUi, uiRows } from './ui-measure';
 import { measureUpdate } from './update';
 
 const quick = process.argv.includes('--quick');
@@ -176,14 +177,7 @@ async function main(): Promise<void> {
     met: pushRatio >= 0.8,
   });
 
-  rows.push({
-    figure: 'key j → next paint p99 (Chromium)',
-    project: 'not measured here',
-    baseline: '',
-    ratio: '',
-    goal: '≤ 16 ms at 1M, ≤ 1.2x 1k',
-    met: null,
-  });
+  rows.push(...uiRows(await measureUi(caches, (line) => console.log(line))));
 
   const syncLeads = Number(process.env.BENCH_SYNC_LEADS ?? 100_000);
   console.log(`full sync of ${count(syncLeads)} leads…`);

@@ -26,10 +26,15 @@ let countsRequest = 0;
 const RECOUNT_INTERVAL_MS = 3_000;
 
 /**
- * After leads changed: recounts the saved views now, or once at the end of the interval when
- * they were counted less than RECOUNT_INTERVAL_MS ago (each count reads up to 10,001 leads).
+ * After leads changed: recounts the saved views and the possible duplicates now, or once at the
+ * end of the interval when they were counted less than RECOUNT_INTERVAL_MS ago (each count reads
+ * up to 10,001 leads). A pull that brings a few leads names them one by one, and any of them may
+ * share an email with a lead already here.
  */
-export const recountSavedViews = throttle(() => void loadSavedCounts(), RECOUNT_INTERVAL_MS);
+export const recountSavedViews = throttle(() => {
+  void loadSavedCounts();
+  void loadDuplicateCount();
+}, RECOUNT_INTERVAL_MS);
 
 export async function loadSavedCounts(): Promise<void> {
   const request = ++countsRequest;
@@ -43,8 +48,8 @@ export async function loadSavedCounts(): Promise<void> {
 
 /**
  * The sidebar's count of possible duplicates. Finding them reads every lead's email and name, so
- * it is asked at start, after many leads changed (a sync) and after a pair is dismissed, not after
- * every keystroke of triage (a status change never makes or ends a duplicate).
+ * it is asked at start, after a pair is dismissed and with the saved views' throttled recount
+ * after leads changed, never once per keystroke of triage.
  */
 export async function loadDuplicateCount(): Promise<void> {
   try {

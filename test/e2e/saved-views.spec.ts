@@ -10,6 +10,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { expect, type Page } from '@playwright/test';
+import { SimLeadStore } from '../../src-main/sim';
+import { createTimeFormatter } from '../../src-main/sim/time';
 import {
   currentLead,
   leadList,
@@ -32,6 +34,36 @@ async function listedCount(page: Page): Promise<number> {
   await expect(queryBar(page).locator('.query-count')).toHaveText(/\d[\d,]* leads/);
   const settled = (await queryBar(page).locator('.query-count').textContent()) ?? text;
   return Number(settled.replace(/[^\d]/g, ''));
+}
+
+/**
+ * The Envoke ids of the demo's seeded leads with this marketing status, worked out apart from the
+ * app: the demo's simulator is seeded with 1, so a store seeded alike holds the same leads.
+ */
+function seededIdsWithStatus(leads: number, status: string): string[] {
+  const seeded = new SimLeadStore({
+    seed: 1,
+    leads,
+    clock: () => new Date(),
+    formatTime: createTimeFormatter('UTC'),
+  });
+  return seeded
+    .all()
+    .filter((lead) => lead.marketing_rating_status === status)
+    .map((lead) => lead.id);
+}
+
+/** Downloads the shown view as CSV with its button and parses it back. */
+async function exportShownView(
+  page: Page,
+): Promise<{ name: string; text: string; records: Record<string, string>[] }> {
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    queryBar(page).getByRole('button', { name: 'Export CSV' }).click(),
+  ]);
+  const text = readFileSync(await download.path(), 'utf8');
+  const records = parse(text, { columns: true, bom: true }) as Record<string, string>[];
+  return { name: download.suggestedFilename(), text, records };
 }
 
 async function syncNow(page: Page): Promise<void> {
@@ -97,6 +129,19 @@ test('a view typed in the palette is saved and still there, with its count, afte
     expect(await listedCount(page)).toBe(count);
     await expect(queryBar(page).getByRole('combobox', { name: 'Sort' })).toHaveValue('company');
     await page.screenshot({ path: `${SCREENSHOTS}/saved-view-after-restart.png` });
+    // The count is the number of leads Envoke holds in that status, reckoned apart from the app.
+    const expected = seededIdsWithStatus(150, 'Passed to sales');
+    expect(count).toBe(expected.length);
+    for (const id of expected.slice(0, 5))
+      expect((await app.envoke.lead(id))?.marketing_rating_status).toBe('Passed to sales');
+    // Its export holds exactly those leads, in the view's sort (company).
+    const exported = await exportShownView(page);
+    expect(exported.name).toMatch(/^Passed-by-company-\d{4}-\d{2}-\d{2}\.csv$/);
+    expect(exported.records.map((record) => record.envokeId).sort()).toEqual([...expected].sort());
+    const companies = exported.records.map((record) => record.company ?? '');
+    expect(companies).toEqual(
+      [...companies].sort((a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' })),
+    );
     // g followed by a key that ends no sequence means that key alone: j moves down.
     await expect(currentLead(page)).toHaveAttribute('aria-posinset', '1');
     await press(page, 'g', 'j');
@@ -147,33 +192,40 @@ test('the CSV export of a view parses back to the same rows, tricky cells includ
   await press(page, 'Enter');
   const count = await listedCount(page);
 
-  const [download] = await Promise.all([
-    page.waitForEvent('download'),
-    queryBar(page).getByRole('button', { name: 'Export CSV' }).click(),
-  ]);
-  expect(download.suggestedFilename()).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
-  const text = readFileSync(await download.path(), 'utf8');
+  const { name, text, records } = await exportShownView(page);
+  expect(name).toMatch(/^leads-\d{4}-\d{2}-\d{2}\.csv$/);
   expect(text.startsWith('\uFEFF')).toBe(true);
-  const records = parse(text, { columns: true, bom: true }) as Record<string, string>[];
   expect(records).toHaveLength(count);
 
-  // The JSON export of the same view is the reference: the same rows, in the same order.
+  // The JSON export of the same view is the reference: the same rows, in the same order, and
+  // every cell the same text (a cell that would start a formula gets a leading ').
   const json = await page.request.get(
     new URL('/api/export?format=json&query=status%3Apassed&sort=-created', app.url).toString(),
   );
   const rows = (await json.json()) as Record<string, unknown>[];
   expect(records.map((record) => record.id)).toEqual(rows.map((row) => String(row.id)));
+  const asCell = (value: unknown) => {
+    const cell = value === null || value === undefined ? '' : String(value);
+    return /^[=+\-@]/.test(cell) ? `'${cell}` : cell;
+  };
+  expect(Object.keys(records[0]!)).toEqual(Object.keys(rows[0]!));
+  for (const [index, record] of records.entries())
+    expect(record).toEqual(
+      Object.fromEntries(Object.entries(rows[index]!).map(([key, value]) => [key, asCell(value)])),
+    );
+
+  // The tricky lead reads back exactly as Envoke holds it: comma, quotes, line break, non-ASCII.
   const mine = records.find((record) => record.envokeId === tricky.id);
+  const held = await app.envoke.lead(tricky.id);
+  expect(held?.contact.company).toBe('Ñandú, "Quoted"\nLtd');
   expect(mine).toMatchObject({
     // The formula cell is defused with a leading ', everything else exactly as typed.
     contactName: `'=HYPERLINK("x") Zoë`,
-    company: 'Ñandú, "Quoted"\nLtd',
+    company: held?.contact.company,
     email: 'tricky@csv.example',
+    marketing_rating_status: 'Passed to sales',
   });
-  const other = records.find((record) => record.envokeId !== tricky.id)!;
-  const reference = rows.find((row) => String(row.id) === other.id)!;
-  expect(other.company).toBe(reference.company);
-  expect(other.contactName).toBe(reference.contactName);
+  await page.screenshot({ path: `${SCREENSHOTS}/export-view.png` });
 });
 
 test('each pipeline bar opens a view of exactly its count', async ({ page, app }) => {
@@ -210,6 +262,11 @@ test('a seeded duplicate pair is listed side by side, flagged in the list, and c
   app,
 }) => {
   await openApp(page, app);
+  const sidebarDuplicates = page
+    .getByRole('button', { name: /^Possible duplicates/ })
+    .locator('.view-count');
+  await expect(sidebarDuplicates).toHaveText(/^\d+$/);
+  const before = Number(await sidebarDuplicates.textContent());
   const first = await app.envoke.insert({
     contact: {
       email: 'Dup.Pair@Example.com',
@@ -235,6 +292,9 @@ test('a seeded duplicate pair is listed side by side, flagged in the list, and c
   const pair = panel.getByRole('listitem').filter({ hasText: 'Dup.Pair@Example.com' });
   await expect(pair).toContainText('Same email');
   await expect(pair.locator('.duplicate-card')).toHaveCount(2);
+  // The sync that brought the pair counts its two leads in the sidebar too.
+  await expect(sidebarDuplicates).toHaveText(String(before + 2));
+  await pair.scrollIntoViewIfNeeded();
   await page.screenshot({ path: `${SCREENSHOTS}/duplicates.png` });
 
   await pair.getByRole('button', { name: 'Show both' }).click();
@@ -256,6 +316,8 @@ test('a seeded duplicate pair is listed side by side, flagged in the list, and c
       .getByRole('listitem')
       .filter({ hasText: 'Dup.Pair@Example.com' }),
   ).toHaveCount(0);
+  await expect(sidebarDuplicates).toHaveText(String(before));
+  await page.screenshot({ path: `${SCREENSHOTS}/duplicates-dismissed.png` });
 });
 
 test('saved views are renamed, reordered and deleted from the query bar', async ({ page, app }) => {
