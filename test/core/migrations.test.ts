@@ -11,6 +11,8 @@ import { DatabaseTooNewError } from '../../src-main/core/db/errors';
 import { schemaVersion } from '../../src-main/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
+import type { EnvokeLead } from '../../src-main/core/envoke';
+import { Store } from '../../src-main/core/store/store';
 import { SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
 import { tempDir } from './helpers';
 
@@ -450,6 +452,70 @@ describe('migration 0080: indexes for the sorts of saved views', () => {
         expect(plan, `${key} ${direction}`).toMatch(/USING (COVERING )?INDEX/);
         expect(plan, `${key} ${direction}`).not.toContain('TEMP B-TREE');
       }
+    db.close();
+  });
+});
+
+describe('migration 0090: inserted leads counted once per transaction', () => {
+  it('drops the insert trigger; the store counts what it inserts with the transaction, and forgets what rolls back', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 80 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const at90 = openDatabase(path, { targetVersion: 90 });
+    expect(outboxRows(at90)).toHaveLength(2);
+    const triggers = at90
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+      .pluck()
+      .all();
+    expect(triggers).toEqual(['view_counts_on_delete', 'view_counts_on_update']);
+    at90.close();
+
+    // The store of the latest version is what counts inserts now.
+    const db = openDatabase(path);
+    const counts = () =>
+      Object.fromEntries(
+        (db.prepare('SELECT view, count FROM view_counts WHERE count > 0').all() as {
+          view: string;
+          count: number;
+        }[]).map((row) => [row.view, row.count]),
+      );
+    expect(counts()).toEqual({ all: 1, 'marketing-unprocessed': 1 });
+
+    const store = new Store(db);
+    const lead = (id: string, sale: string) =>
+      ({ ...(JSON.parse(LEAD) as Record<string, unknown>), id, sale }) as unknown as EnvokeLead;
+    store.pageTransaction(() => {
+      store.leads.insertFromEnvoke('601', '{}', lead('601', 'Yes'), 1, 0);
+      store.leads.insertFromEnvoke('602', '{}', lead('602', 'None'), 1, 0);
+    });
+    expect(counts()).toEqual({ all: 3, 'marketing-unprocessed': 3, won: 1 });
+
+    // A failing transaction takes its leads and their counts with it.
+    expect(() =>
+      store.transaction(() => {
+        store.leads.insertFromEnvoke('603', '{}', lead('603', 'Yes'), 1, 0);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    // A failing nested one only its own: the outer one's lead stays counted.
+    store.transaction(() => {
+      store.leads.insertFromEnvoke('604', '{}', lead('604', 'None'), 1, 0);
+      try {
+        store.transaction(() => {
+          store.leads.insertFromEnvoke('605', '{}', lead('605', 'Yes'), 1, 0);
+          throw new Error('refused');
+        });
+      } catch {
+        // The outer transaction goes on without the inner one's lead.
+      }
+    });
+    expect(counts()).toEqual({ all: 4, 'marketing-unprocessed': 4, won: 1 });
+    const onFile = db
+      .prepare("SELECT count(*) AS all_, sum(sale = 'Yes') AS won FROM leads")
+      .get();
+    expect(onFile).toEqual({ all_: 4, won: 1 });
     db.close();
   });
 });

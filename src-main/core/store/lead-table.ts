@@ -14,6 +14,7 @@ import {
   type SearchText,
 } from './lead-record';
 import { SearchIndex } from './search-index';
+import { viewsOf } from './view-membership';
 
 export interface LeadRow {
   id: number;
@@ -110,8 +111,11 @@ export class LeadTable {
   private readonly goneRow: Database.Statement;
   private readonly deleteRow: Database.Statement;
   private readonly unseenRows: Database.Statement<[number], { id: number; envoke_id: string }>;
+  private readonly addToCount: Database.Statement<[number, string]>;
+  /** Leads inserted in the open transaction, per view, not yet in view_counts (0090). */
+  private uncounted = new Map<string, number>();
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
@@ -150,6 +154,7 @@ export class LeadTable {
     this.attachRow = db.prepare('UPDATE leads SET envoke_id = ? WHERE id = ?');
     this.goneRow = db.prepare('UPDATE leads SET gone = ?, updated_at = ? WHERE id = ?');
     this.deleteRow = db.prepare('DELETE FROM leads WHERE id = ?');
+    this.addToCount = db.prepare('UPDATE view_counts SET count = count + ? WHERE view = ?');
     // The planner would rather scan the table in id order; the index (0030) is what makes this
     // cheap at the end of every full pull.
     this.unseenRows = db.prepare(
@@ -276,6 +281,34 @@ export class LeadTable {
     this.search.remove(id);
   }
 
+  /**
+   * Writes the inserted leads' views into view_counts. Store runs it at the end of every
+   * transaction, inside it, so the counts commit (or roll back) with the leads they count.
+   */
+  settleCounts(): void {
+    if (this.uncounted.size === 0) return;
+    for (const [view, count] of this.uncounted) this.addToCount.run(count, view);
+    this.uncounted.clear();
+  }
+
+  /** The transaction that inserted them rolled back: so did the leads. */
+  forgetUncounted(): void {
+    this.uncounted.clear();
+  }
+
+  private countInserted(seen: LeadRecord, syncState: LeadSyncState): void {
+    const views = viewsOf({
+      marketing_rating_status: field(seen, 'marketing_rating_status'),
+      sales_rating_status: field(seen, 'sales_rating_status'),
+      opportunity: field(seen, 'opportunity'),
+      sale: field(seen, 'sale'),
+      sync_state: syncState,
+    });
+    for (const view of views) this.uncounted.set(view, (this.uncounted.get(view) ?? 0) + 1);
+    // An insert outside any transaction commits at once: so does its count.
+    if (!this.db.inTransaction) this.settleCounts();
+  }
+
   private insert(
     envokeId: string | null,
     serverJson: string | null,
@@ -297,6 +330,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
+    this.countInserted(seen, syncState);
     return id;
   }
 }
