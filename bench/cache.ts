@@ -1,7 +1,7 @@
 /**
  * Benchmark caches of 1k, 100k and 1M leads, written through the store's own pull path
- * (writeServerCopies inside pageTransaction, a page of 100 at a time, exactly as a pull writes
- * them) from the simulator's seeded leads, without HTTP in between so a million builds in
+ * (writeServerCopies inside pageTransaction, PAGES_PER_WRITE pages of 100 at a time, exactly as a
+ * full pull writes them) from the simulator's seeded leads, without HTTP in between so a million builds in
  * minutes. Built once under .bench/ and reused; a finished build leaves a `.json` note beside
  * the file (lead count and the size of the leads' JSON as Envoke sends it).
  */
@@ -11,13 +11,15 @@ import { openDatabase } from '../src-main/core/db/open-database';
 import { BENCH_DB_KEY } from './bench-key';
 import { parseLead, type EnvokeLead } from '../src-main/core/envoke/lead-schema';
 import { Store } from '../src-main/core/store/store';
+import { PAGES_PER_WRITE } from '../src-main/core/sync/pull';
+import { PAGE_SIZE } from '../src-main/core/sync/pull-pages';
 import { writeServerCopies } from '../src-main/core/sync/server-copy';
 import { SimLeadStore } from '../src-main/sim';
 import { spellLead } from '../src-main/sim/spelling';
 import { createTimeFormatter } from '../src-main/sim/time';
 
 export const CACHE_DIR = '.bench';
-const PAGE = 100;
+const PAGE = PAGE_SIZE * PAGES_PER_WRITE;
 
 export interface BenchCache {
   leads: number;
