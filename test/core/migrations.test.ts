@@ -14,6 +14,7 @@ import { openDatabase } from '../../src-main/core/db/open-database';
 import type { EnvokeLead } from '../../src-main/core/envoke';
 import { Store } from '../../src-main/core/store/store';
 import { SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
+import { ftsQuery } from '../../src-main/core/views/search-query';
 import { tempDir } from './helpers';
 
 let dirs: ReturnType<typeof tempDir>[] = [];
@@ -516,6 +517,36 @@ describe('migration 0090: inserted leads counted once per transaction', () => {
       .prepare("SELECT count(*) AS all_, sum(sale = 'Yes') AS won FROM leads")
       .get();
     expect(onFile).toEqual({ all_: 4, won: 1 });
+    db.close();
+  });
+});
+
+describe('migration 0091: search index without token positions', () => {
+  it('indexes the cached leads again without positions, and finds them by words and prefixes', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 90 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 91 });
+    expect(outboxRows(db)).toHaveLength(2);
+    const sql = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'lead_search'")
+      .pluck()
+      .get();
+    expect(sql).toMatch(/prefix = '1 2'/);
+    expect(sql).toMatch(/detail = none/);
+    const find = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(find('a')).toEqual([1]);
+    expect(find('pa')).toEqual([1]);
+    expect(find('jane@acme')).toEqual([1]);
+    expect(find('"Roe" (acme')).toEqual([1]);
+    expect(find('nobody')).toEqual([]);
+    expect(find('jane@nowhere')).toEqual([]);
     db.close();
   });
 });

@@ -12,6 +12,7 @@ import { migration0061 } from './0061-search-prefixes';
 import { migration0070 } from './0070-saved-views';
 import { migration0080 } from './0080-sort-indexes';
 import { migration0090 } from './0090-counted-inserts';
+import { migration0091 } from './0091-search-without-positions';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -27,6 +28,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0070,
   migration0080,
   migration0090,
+  migration0091,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
