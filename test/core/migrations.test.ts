@@ -550,3 +550,66 @@ describe('migration 0091: search index without token positions', () => {
     db.close();
   });
 });
+
+describe('migration 0092: pipeline steps counted per day and salesperson', () => {
+  it('counts the cached leads, then follows updates, deletes and inserts, a lead inserted and changed in one transaction included', () => {
+    const path = dbPath();
+    // Seeded before 0090: a lead inserted later is counted by the store, never by plain SQL.
+    const old = openDatabase(path, { targetVersion: 80 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const at92 = openDatabase(path, { targetVersion: 92 });
+    expect(outboxRows(at92)).toHaveLength(2);
+    at92.close();
+    const db = openDatabase(path);
+    const kept = () =>
+      db
+        .prepare(
+          'SELECT step, day, salesperson, count FROM pipeline_days WHERE count > 0 ORDER BY 1, 2, 3',
+        )
+        .all();
+    expect(kept()).toEqual([{ step: 'new', day: '2026-10-01', salesperson: '', count: 1 }]);
+
+    const store = new Store(db);
+    const passed = (id: string, day: string) =>
+      ({
+        ...(JSON.parse(LEAD) as Record<string, unknown>),
+        id,
+        salesperson: 'Sam Lee',
+        marketing_rating_status: 'Passed to sales',
+        marketing_rating_time: `${day} 09:00:00`,
+      }) as unknown as EnvokeLead;
+    // Envoke's copy of the seeded lead now passed to sales (its unsent change says so too).
+    store.transaction(() => store.refreshLead(1, 0));
+    store.pageTransaction(() => {
+      const first = passed('601', '2026-10-02');
+      const id = store.leads.insertFromEnvoke('601', JSON.stringify(first), first, 1, 0);
+      // Changed in the transaction that inserted it: counted as it ends up, once.
+      const later = passed('601', '2026-10-05');
+      store.leads.writeServer(id, JSON.stringify(later), later, null, 'synced', 1, 0);
+      const second = passed('602', '2026-10-03');
+      store.leads.insertFromEnvoke('602', JSON.stringify(second), second, 1, 0);
+    });
+    const recount = db
+      .prepare(
+        `SELECT 'new' AS step, substr(sort_key, 1, 10) AS day, salesperson, count(*) AS count
+         FROM leads GROUP BY 2, 3
+         UNION ALL
+         SELECT 'passed', substr(marketing_time, 1, 10), salesperson, count(*)
+         FROM leads WHERE marketing_rating_status = 'Passed to sales' GROUP BY 2, 3
+         ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(kept()).toEqual(recount);
+    expect(kept()).toContainEqual({
+      step: 'passed',
+      day: '2026-10-05',
+      salesperson: 'Sam Lee',
+      count: 1,
+    });
+    store.transaction(() => store.leads.delete(3));
+    expect(kept()).not.toContainEqual(expect.objectContaining({ day: '2026-10-03' }));
+    db.close();
+  });
+});

@@ -13,6 +13,7 @@ import {
   type LeadRecord,
   type SearchText,
 } from './lead-record';
+import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
@@ -112,8 +113,11 @@ export class LeadTable {
   private readonly deleteRow: Database.Statement;
   private readonly unseenRows: Database.Statement<[number], { id: number; envoke_id: string }>;
   private readonly addToCount: Database.Statement<[number, string]>;
+  private readonly addSteps: Database.Statement<[{ ids: string }]>;
   /** Leads inserted in the open transaction, per view, not yet in view_counts (0090). */
   private uncounted = new Map<string, number>();
+  /** Leads inserted in the open transaction, not yet counted in either. */
+  private readonly uncountedIds = new Set<number>();
 
   constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
@@ -155,6 +159,7 @@ export class LeadTable {
     this.goneRow = db.prepare('UPDATE leads SET gone = ?, updated_at = ? WHERE id = ?');
     this.deleteRow = db.prepare('DELETE FROM leads WHERE id = ?');
     this.addToCount = db.prepare('UPDATE view_counts SET count = count + ? WHERE view = ?');
+    this.addSteps = db.prepare(INSERTED_STEPS_SQL);
     // The planner would rather scan the table in id order; the index (0030) is what makes this
     // cheap at the end of every full pull.
     this.unseenRows = db.prepare(
@@ -233,6 +238,7 @@ export class LeadTable {
     now: number,
     previous?: LeadRecord,
   ): void {
+    this.countBeforeChanging(id);
     this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
@@ -249,6 +255,7 @@ export class LeadTable {
     generation: number,
     now: number,
   ): void {
+    this.countBeforeChanging(id);
     this.updateServerRow.run(
       serverJson,
       localJson,
@@ -277,26 +284,39 @@ export class LeadTable {
 
   /** Outbox rows reference their lead: callers remove those first, deliberately. */
   delete(id: number): void {
+    this.countBeforeChanging(id);
     this.deleteRow.run(id);
     this.search.remove(id);
   }
 
   /**
-   * Writes the inserted leads' views into view_counts. Store runs it at the end of every
-   * transaction, inside it, so the counts commit (or roll back) with the leads they count.
+   * Writes the inserted leads' views into view_counts and their pipeline steps into
+   * pipeline_days. Store runs it at the end of every transaction, inside it, so the counts
+   * commit (or roll back) with the leads they count.
    */
   settleCounts(): void {
-    if (this.uncounted.size === 0) return;
+    if (this.uncountedIds.size === 0) return;
     for (const [view, count] of this.uncounted) this.addToCount.run(count, view);
-    this.uncounted.clear();
+    this.addSteps.run({ ids: JSON.stringify([...this.uncountedIds]) });
+    this.forgetUncounted();
+  }
+
+  /**
+   * The update and delete triggers adjust the counts from the row as it was: a lead inserted in
+   * this transaction is counted first, so they find it counted.
+   */
+  private countBeforeChanging(id: number): void {
+    if (this.uncountedIds.has(id)) this.settleCounts();
   }
 
   /** The transaction that inserted them rolled back: so did the leads. */
   forgetUncounted(): void {
     this.uncounted.clear();
+    this.uncountedIds.clear();
   }
 
-  private countInserted(seen: LeadRecord, syncState: LeadSyncState): void {
+  private countInserted(id: number, seen: LeadRecord, syncState: LeadSyncState): void {
+    this.uncountedIds.add(id);
     const views = viewsOf({
       marketing_rating_status: field(seen, 'marketing_rating_status'),
       sales_rating_status: field(seen, 'sales_rating_status'),
@@ -330,7 +350,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
-    this.countInserted(seen, syncState);
+    this.countInserted(id, seen, syncState);
     return id;
   }
 }

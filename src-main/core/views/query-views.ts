@@ -107,18 +107,6 @@ export class QueryViews {
     return this.countOf(withSearch(parseQuery(input.query), input.search));
   }
 
-  /**
-   * Leads of a query per day of `column` (a time column of the query's own range), in one pass
-   * over that range: the pipeline's counts and weekly trend come from one read per step.
-   */
-  countByDay(query: LeadQuery, column: string): Map<string, number> {
-    const compiled = compileQuery(query);
-    const sql = `SELECT substr(${column}, 1, 10) AS day, count(*) AS n FROM leads
-                 WHERE ${compiled.where} GROUP BY day`;
-    const rows = this.statement(sql).all(...compiled.params) as { day: string; n: number }[];
-    return new Map(rows.map((row) => [row.day, row.n]));
-  }
-
   /** The most common values of a field that begin with what was typed. */
   values(input: CommandArgs<'query:values'>): CommandOutput<'query:values'> {
     const column = VALUE_COLUMNS[input.field as QueryFieldName];

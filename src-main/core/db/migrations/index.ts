@@ -13,6 +13,7 @@ import { migration0070 } from './0070-saved-views';
 import { migration0080 } from './0080-sort-indexes';
 import { migration0090 } from './0090-counted-inserts';
 import { migration0091 } from './0091-search-without-positions';
+import { migration0092 } from './0092-pipeline-days';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -29,6 +30,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0080,
   migration0090,
   migration0091,
+  migration0092,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
