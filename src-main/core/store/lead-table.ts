@@ -116,6 +116,8 @@ export class LeadTable {
   private readonly addSteps: Database.Statement<[{ ids: string }]>;
   /** Leads inserted in the open transaction, per view, not yet in view_counts (0090). */
   private uncounted = new Map<string, number>();
+  /** UPDATEs of what the person sees naming only the columns that change, by those columns. */
+  private readonly partialUpdates = new Map<string, Database.Statement>();
   /** Leads inserted in the open transaction, not yet counted in either. */
   private readonly uncountedIds = new Set<number>();
 
@@ -228,7 +230,10 @@ export class LeadTable {
   /**
    * What the person sees changed; `localJson` null means "Envoke's copy as it is". With
    * `previous` (what they saw before), the search index is only rewritten when its text changed:
-   * most triage changes touch statuses, not names or notes.
+   * most triage changes touch statuses, not names or notes. With `stored` (the row as it is in
+   * the table), only the columns whose value changes are written: SQLite rewrites the entry of
+   * every index over a column an UPDATE names, changed or not, and each rewritten index page is
+   * one more page encrypted and synced with the person's change.
    */
   writeLocal(
     id: number,
@@ -237,12 +242,45 @@ export class LeadTable {
     syncState: LeadSyncState,
     now: number,
     previous?: LeadRecord,
+    stored?: LeadRow,
   ): void {
     this.countBeforeChanging(id);
-    this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
+    const values = projection(local);
+    if (stored === undefined) {
+      this.updateLocalRow.run(localJson, ...values, syncState, now, id);
+    } else {
+      const changed = PROJECTION_COLUMNS.flatMap((column, i) =>
+        values[i] === stored[column as keyof LeadRow] ? [] : [i],
+      );
+      const newState = stored.sync_state !== syncState;
+      this.changedColumnsUpdate(changed, newState).run(
+        localJson,
+        ...changed.map((i) => values[i]),
+        ...(newState ? [syncState] : []),
+        now,
+        id,
+      );
+    }
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
+  }
+
+  /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
+  private changedColumnsUpdate(changed: readonly number[], withState: boolean): Database.Statement {
+    const key = `${changed.join(',')}:${withState}`;
+    let statement = this.partialUpdates.get(key);
+    if (statement === undefined) {
+      const sets = [
+        'local_json = ?',
+        ...changed.map((i) => `${PROJECTION_COLUMNS[i]} = ?`),
+        ...(withState ? ['sync_state = ?'] : []),
+        'updated_at = ?',
+      ];
+      statement = this.db.prepare(`UPDATE leads SET ${sets.join(', ')} WHERE id = ?`);
+      this.partialUpdates.set(key, statement);
+    }
+    return statement;
   }
 
   /** Envoke's copy changed; `local` is what the person now sees (null json: the copy itself). */

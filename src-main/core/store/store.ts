@@ -140,6 +140,7 @@ export class Store {
       syncStateOf(open),
       now,
       known?.previous,
+      row,
     );
     return local;
   }
