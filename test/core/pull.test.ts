@@ -112,8 +112,8 @@ describe('full pull', () => {
     expect(differing).toEqual([]);
   });
 
-  it('writes the first page at once, then five pages per transaction, each write in a turn of the event loop of its own', async () => {
-    const { core } = await setup({ leads: 1000 });
+  it('writes the first page at once, then ten pages per transaction, each write in a turn of the event loop of its own', async () => {
+    const { core } = await setup({ leads: 2500 });
     // Counts loop iterations: an immediate queued from an immediate runs in the next one.
     let turn = 0;
     let ticking = true;
@@ -130,8 +130,8 @@ describe('full pull', () => {
       written.push(step.done);
     });
     ticking = false;
-    expect(written).toEqual([100, 600, 1000]);
-    expect(new Set(turnsOfWrites).size).toBe(3);
+    expect(written).toEqual([100, 1100, 2100, 2500]);
+    expect(new Set(turnsOfWrites).size).toBe(4);
   });
 
   it('resumes after a lost connection from the first page it had not written', async () => {
