@@ -1,29 +1,35 @@
 /**
  * Benchmark caches of 1k, 100k and 1M leads, written through the store's own pull path
- * (writeServerCopies inside pageTransaction, a page of 100 at a time, exactly as a pull writes
- * them) from the simulator's seeded leads, without HTTP in between so a million builds in
- * minutes. Built once under .bench/ and reused; a finished build leaves a `.json` note beside
- * the file (lead count and the size of the leads' JSON as Envoke sends it).
+ * (writeServerCopies inside pageTransaction, PAGES_PER_WRITE pages of 100 at a time, exactly as a
+ * full pull writes them) from the simulator's seeded leads, without HTTP in between so a million builds in
+ * minutes. Built once under .bench/ and reused while the schema stays the same; a finished build
+ * leaves a `.json` note beside the file (lead count, the size of the leads' JSON as Envoke sends
+ * it, and the schema version it was written with).
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { LATEST_VERSION } from '../src-main/core/db/migrations';
 import { openDatabase } from '../src-main/core/db/open-database';
 import { BENCH_DB_KEY } from './bench-key';
 import { parseLead, type EnvokeLead } from '../src-main/core/envoke/lead-schema';
 import { Store } from '../src-main/core/store/store';
+import { PAGES_PER_WRITE } from '../src-main/core/sync/pull';
+import { PAGE_SIZE } from '../src-main/core/sync/pull-pages';
 import { writeServerCopies } from '../src-main/core/sync/server-copy';
 import { SimLeadStore } from '../src-main/sim';
 import { spellLead } from '../src-main/sim/spelling';
 import { createTimeFormatter } from '../src-main/sim/time';
 
 export const CACHE_DIR = '.bench';
-const PAGE = 100;
+const PAGE = PAGE_SIZE * PAGES_PER_WRITE;
 
 export interface BenchCache {
   leads: number;
   path: string;
   /** Bytes of the leads' JSON as Envoke sends it. */
   jsonBytes: number;
+  /** The schema it was written with: a cache of an older schema is written again. */
+  schemaVersion?: number;
 }
 
 export function cachePath(leads: number): string {
@@ -46,7 +52,10 @@ export function simulatorLeads(leads: number): SimLeadStore {
 
 export function existingCache(leads: number): BenchCache | null {
   if (!existsSync(notePath(leads)) || !existsSync(cachePath(leads))) return null;
-  return JSON.parse(readFileSync(notePath(leads), 'utf8')) as BenchCache;
+  const note = JSON.parse(readFileSync(notePath(leads), 'utf8')) as BenchCache;
+  // Migrating an older cache in place would leave the pages of what a step dropped (an index
+  // rebuilt) in the file: the size and the layout would not be those a pull writes today.
+  return note.schemaVersion === LATEST_VERSION ? note : null;
 }
 
 export function buildCache(
@@ -85,7 +94,7 @@ export function buildCache(
   } finally {
     db.close();
   }
-  const cache: BenchCache = { leads, path, jsonBytes };
+  const cache: BenchCache = { leads, path, jsonBytes, schemaVersion: LATEST_VERSION };
   writeFileSync(notePath(leads), JSON.stringify(cache));
   return cache;
 }

@@ -36,6 +36,7 @@ import { Duplicates } from './views/duplicates';
 import { LeadQueries } from './views/lead-queries';
 import { RatingValues } from './views/rating-values';
 import { pipeline } from './views/pipeline';
+import { PipelineDays } from './views/pipeline-days';
 import { QueryViews } from './views/query-views';
 import { SavedViews } from './views/saved-views';
 
@@ -103,6 +104,7 @@ export function createCore(options: CoreOptions): Core {
   const queries = new LeadQueries(db);
   const ratings = new RatingValues(db);
   const queryViews = new QueryViews(db);
+  const pipelineDays = new PipelineDays(db);
   const savedViews = new SavedViews(store, queryViews, () => clock.now());
   const duplicates = new Duplicates(
     store,
@@ -151,7 +153,7 @@ export function createCore(options: CoreOptions): Core {
     'views:move': (input) => savedViews.move(input),
     'views:delete': (input) => savedViews.delete(input),
     'views:counts': () => savedViews.counts(),
-    'pipeline:get': (input) => pipeline(queryViews, input),
+    'pipeline:get': (input) => pipeline(pipelineDays, input),
     'duplicates:pairs': (input) => duplicates.pairs(input),
     'duplicates:among': (input) => duplicates.among(input),
     'duplicates:dismiss': (input) => duplicates.dismiss(input),

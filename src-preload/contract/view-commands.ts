@@ -42,7 +42,7 @@ export const QueryCursorSchema = z
   .strict();
 export type QueryCursor = z.infer<typeof QueryCursorSchema>;
 
-/** A count that stopped at its cap: past it, the sidebar shows "10,000+". */
+/** A count that stopped at its cap: past it, the sidebar shows "1,000+". */
 export const CappedCountSchema = z.object({
   count: z.number().int().nonnegative(),
   capped: z.boolean(),

@@ -1,5 +1,5 @@
 /**
- * The sidebar's saved views with their live counts ("10,000+" past the cap), `g 1`…`g 9` shown
+ * The sidebar's saved views with their live counts ("1,000+" past the cap), `g 1`…`g 9` shown
  * beside the first nine, then the possible duplicates and the pipeline.
  */
 import type { CappedCount } from '#contract';

@@ -11,7 +11,10 @@ import { DatabaseTooNewError } from '../../src-main/core/db/errors';
 import { schemaVersion } from '../../src-main/core/db/migrate';
 import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
+import type { EnvokeLead } from '../../src-main/core/envoke';
+import { Store } from '../../src-main/core/store/store';
 import { SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
+import { ftsQuery } from '../../src-main/core/views/search-query';
 import { tempDir } from './helpers';
 
 let dirs: ReturnType<typeof tempDir>[] = [];
@@ -450,6 +453,163 @@ describe('migration 0080: indexes for the sorts of saved views', () => {
         expect(plan, `${key} ${direction}`).toMatch(/USING (COVERING )?INDEX/);
         expect(plan, `${key} ${direction}`).not.toContain('TEMP B-TREE');
       }
+    db.close();
+  });
+});
+
+describe('migration 0090: inserted leads counted once per transaction', () => {
+  it('drops the insert trigger; the store counts what it inserts with the transaction, and forgets what rolls back', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 80 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const at90 = openDatabase(path, { targetVersion: 90 });
+    expect(outboxRows(at90)).toHaveLength(2);
+    const triggers = at90
+      .prepare("SELECT name FROM sqlite_schema WHERE type = 'trigger' ORDER BY name")
+      .pluck()
+      .all();
+    expect(triggers).toEqual(['view_counts_on_delete', 'view_counts_on_update']);
+    at90.close();
+
+    // The store of the latest version is what counts inserts now.
+    const db = openDatabase(path);
+    const counts = () =>
+      Object.fromEntries(
+        (db.prepare('SELECT view, count FROM view_counts WHERE count > 0').all() as {
+          view: string;
+          count: number;
+        }[]).map((row) => [row.view, row.count]),
+      );
+    expect(counts()).toEqual({ all: 1, 'marketing-unprocessed': 1 });
+
+    const store = new Store(db);
+    const lead = (id: string, sale: string) =>
+      ({ ...(JSON.parse(LEAD) as Record<string, unknown>), id, sale }) as unknown as EnvokeLead;
+    store.pageTransaction(() => {
+      store.leads.insertFromEnvoke('601', '{}', lead('601', 'Yes'), 1, 0);
+      store.leads.insertFromEnvoke('602', '{}', lead('602', 'None'), 1, 0);
+    });
+    expect(counts()).toEqual({ all: 3, 'marketing-unprocessed': 3, won: 1 });
+
+    // A failing transaction takes its leads and their counts with it.
+    expect(() =>
+      store.transaction(() => {
+        store.leads.insertFromEnvoke('603', '{}', lead('603', 'Yes'), 1, 0);
+        throw new Error('refused');
+      }),
+    ).toThrow('refused');
+    // A failing nested one only its own: the outer one's lead stays counted.
+    store.transaction(() => {
+      store.leads.insertFromEnvoke('604', '{}', lead('604', 'None'), 1, 0);
+      try {
+        store.transaction(() => {
+          store.leads.insertFromEnvoke('605', '{}', lead('605', 'Yes'), 1, 0);
+          throw new Error('refused');
+        });
+      } catch {
+        // The outer transaction goes on without the inner one's lead.
+      }
+    });
+    expect(counts()).toEqual({ all: 4, 'marketing-unprocessed': 4, won: 1 });
+    const onFile = db
+      .prepare("SELECT count(*) AS all_, sum(sale = 'Yes') AS won FROM leads")
+      .get();
+    expect(onFile).toEqual({ all_: 4, won: 1 });
+    db.close();
+  });
+});
+
+describe('migration 0091: search index without token positions', () => {
+  it('indexes the cached leads again without positions, and finds them by words and prefixes', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 90 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 91 });
+    expect(outboxRows(db)).toHaveLength(2);
+    const sql = db
+      .prepare("SELECT sql FROM sqlite_schema WHERE name = 'lead_search'")
+      .pluck()
+      .get();
+    expect(sql).toMatch(/prefix = '1 2'/);
+    expect(sql).toMatch(/detail = none/);
+    const find = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(find('a')).toEqual([1]);
+    expect(find('pa')).toEqual([1]);
+    expect(find('jane@acme')).toEqual([1]);
+    expect(find('"Roe" (acme')).toEqual([1]);
+    expect(find('nobody')).toEqual([]);
+    expect(find('jane@nowhere')).toEqual([]);
+    db.close();
+  });
+});
+
+describe('migration 0092: pipeline steps counted per day and salesperson', () => {
+  it('counts the cached leads, then follows updates, deletes and inserts, a lead inserted and changed in one transaction included', () => {
+    const path = dbPath();
+    // Seeded before 0090: a lead inserted later is counted by the store, never by plain SQL.
+    const old = openDatabase(path, { targetVersion: 80 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+
+    const at92 = openDatabase(path, { targetVersion: 92 });
+    expect(outboxRows(at92)).toHaveLength(2);
+    at92.close();
+    const db = openDatabase(path);
+    const kept = () =>
+      db
+        .prepare(
+          'SELECT step, day, salesperson, count FROM pipeline_days WHERE count > 0 ORDER BY 1, 2, 3',
+        )
+        .all();
+    expect(kept()).toEqual([{ step: 'new', day: '2026-10-01', salesperson: '', count: 1 }]);
+
+    const store = new Store(db);
+    const passed = (id: string, day: string) =>
+      ({
+        ...(JSON.parse(LEAD) as Record<string, unknown>),
+        id,
+        salesperson: 'Sam Lee',
+        marketing_rating_status: 'Passed to sales',
+        marketing_rating_time: `${day} 09:00:00`,
+      }) as unknown as EnvokeLead;
+    // Envoke's copy of the seeded lead now passed to sales (its unsent change says so too).
+    store.transaction(() => store.refreshLead(1, 0));
+    store.pageTransaction(() => {
+      const first = passed('601', '2026-10-02');
+      const id = store.leads.insertFromEnvoke('601', JSON.stringify(first), first, 1, 0);
+      // Changed in the transaction that inserted it: counted as it ends up, once.
+      const later = passed('601', '2026-10-05');
+      store.leads.writeServer(id, JSON.stringify(later), later, null, 'synced', 1, 0);
+      const second = passed('602', '2026-10-03');
+      store.leads.insertFromEnvoke('602', JSON.stringify(second), second, 1, 0);
+    });
+    const recount = db
+      .prepare(
+        `SELECT 'new' AS step, substr(sort_key, 1, 10) AS day, salesperson, count(*) AS count
+         FROM leads GROUP BY 2, 3
+         UNION ALL
+         SELECT 'passed', substr(marketing_time, 1, 10), salesperson, count(*)
+         FROM leads WHERE marketing_rating_status = 'Passed to sales' GROUP BY 2, 3
+         ORDER BY 1, 2, 3`,
+      )
+      .all();
+    expect(kept()).toEqual(recount);
+    expect(kept()).toContainEqual({
+      step: 'passed',
+      day: '2026-10-05',
+      salesperson: 'Sam Lee',
+      count: 1,
+    });
+    store.transaction(() => store.leads.delete(3));
+    expect(kept()).not.toContainEqual(expect.objectContaining({ day: '2026-10-03' }));
     db.close();
   });
 });

@@ -361,3 +361,25 @@ describe('possible duplicates', () => {
     await expect(core['duplicates:dismiss']({ a: 1, b: 999_999 })).rejects.toThrow(CommandError);
   });
 });
+
+describe('capped counts', () => {
+  it('count a query up to a thousand leads and say when there are more', async () => {
+    const capDir = tempDir();
+    const sim = await startSim({ leads: 1_050, seed: 3 });
+    const big = openCore(capDir.db(), clientFor(sim));
+    try {
+      await big.syncOnce('pull');
+      expect(await big['query:count']({ query: '' })).toEqual({ count: 1_000, capped: true });
+      const passed = (await big['query:ids']({ query: 'status:passed' })).ids.length;
+      expect(passed).toBeLessThan(1_000);
+      expect(await big['query:count']({ query: 'status:passed' })).toEqual({
+        count: passed,
+        capped: false,
+      });
+    } finally {
+      await big.close();
+      await sim.stop();
+      capDir.cleanup();
+    }
+  });
+});

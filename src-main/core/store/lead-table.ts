@@ -13,7 +13,9 @@ import {
   type LeadRecord,
   type SearchText,
 } from './lead-record';
+import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
 import { SearchIndex } from './search-index';
+import { viewsOf } from './view-membership';
 
 export interface LeadRow {
   id: number;
@@ -110,8 +112,16 @@ export class LeadTable {
   private readonly goneRow: Database.Statement;
   private readonly deleteRow: Database.Statement;
   private readonly unseenRows: Database.Statement<[number], { id: number; envoke_id: string }>;
+  private readonly addToCount: Database.Statement<[number, string]>;
+  private readonly addSteps: Database.Statement<[{ ids: string }]>;
+  /** Leads inserted in the open transaction, per view, not yet in view_counts (0090). */
+  private uncounted = new Map<string, number>();
+  /** UPDATEs of what the person sees naming only the columns that change, by those columns. */
+  private readonly partialUpdates = new Map<string, Database.Statement>();
+  /** Leads inserted in the open transaction, not yet counted in either. */
+  private readonly uncountedIds = new Set<number>();
 
-  constructor(db: Database.Database) {
+  constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
@@ -150,6 +160,8 @@ export class LeadTable {
     this.attachRow = db.prepare('UPDATE leads SET envoke_id = ? WHERE id = ?');
     this.goneRow = db.prepare('UPDATE leads SET gone = ?, updated_at = ? WHERE id = ?');
     this.deleteRow = db.prepare('DELETE FROM leads WHERE id = ?');
+    this.addToCount = db.prepare('UPDATE view_counts SET count = count + ? WHERE view = ?');
+    this.addSteps = db.prepare(INSERTED_STEPS_SQL);
     // The planner would rather scan the table in id order; the index (0030) is what makes this
     // cheap at the end of every full pull.
     this.unseenRows = db.prepare(
@@ -218,7 +230,10 @@ export class LeadTable {
   /**
    * What the person sees changed; `localJson` null means "Envoke's copy as it is". With
    * `previous` (what they saw before), the search index is only rewritten when its text changed:
-   * most triage changes touch statuses, not names or notes.
+   * most triage changes touch statuses, not names or notes. With `stored` (the row as it is in
+   * the table), only the columns whose value changes are written: SQLite rewrites the entry of
+   * every index over a column an UPDATE names, changed or not, and each rewritten index page is
+   * one more page encrypted and synced with the person's change.
    */
   writeLocal(
     id: number,
@@ -227,11 +242,45 @@ export class LeadTable {
     syncState: LeadSyncState,
     now: number,
     previous?: LeadRecord,
+    stored?: LeadRow,
   ): void {
-    this.updateLocalRow.run(localJson, ...projection(local), syncState, now, id);
+    this.countBeforeChanging(id);
+    const values = projection(local);
+    if (stored === undefined) {
+      this.updateLocalRow.run(localJson, ...values, syncState, now, id);
+    } else {
+      const changed = PROJECTION_COLUMNS.flatMap((column, i) =>
+        values[i] === stored[column as keyof LeadRow] ? [] : [i],
+      );
+      const newState = stored.sync_state !== syncState;
+      this.changedColumnsUpdate(changed, newState).run(
+        localJson,
+        ...changed.map((i) => values[i]),
+        ...(newState ? [syncState] : []),
+        now,
+        id,
+      );
+    }
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
+  }
+
+  /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
+  private changedColumnsUpdate(changed: readonly number[], withState: boolean): Database.Statement {
+    const key = `${changed.join(',')}:${withState}`;
+    let statement = this.partialUpdates.get(key);
+    if (statement === undefined) {
+      const sets = [
+        'local_json = ?',
+        ...changed.map((i) => `${PROJECTION_COLUMNS[i]} = ?`),
+        ...(withState ? ['sync_state = ?'] : []),
+        'updated_at = ?',
+      ];
+      statement = this.db.prepare(`UPDATE leads SET ${sets.join(', ')} WHERE id = ?`);
+      this.partialUpdates.set(key, statement);
+    }
+    return statement;
   }
 
   /** Envoke's copy changed; `local` is what the person now sees (null json: the copy itself). */
@@ -244,6 +293,7 @@ export class LeadTable {
     generation: number,
     now: number,
   ): void {
+    this.countBeforeChanging(id);
     this.updateServerRow.run(
       serverJson,
       localJson,
@@ -272,8 +322,49 @@ export class LeadTable {
 
   /** Outbox rows reference their lead: callers remove those first, deliberately. */
   delete(id: number): void {
+    this.countBeforeChanging(id);
     this.deleteRow.run(id);
     this.search.remove(id);
+  }
+
+  /**
+   * Writes the inserted leads' views into view_counts and their pipeline steps into
+   * pipeline_days. Store runs it at the end of every transaction, inside it, so the counts
+   * commit (or roll back) with the leads they count.
+   */
+  settleCounts(): void {
+    if (this.uncountedIds.size === 0) return;
+    for (const [view, count] of this.uncounted) this.addToCount.run(count, view);
+    this.addSteps.run({ ids: JSON.stringify([...this.uncountedIds]) });
+    this.forgetUncounted();
+  }
+
+  /**
+   * The update and delete triggers adjust the counts from the row as it was: a lead inserted in
+   * this transaction is counted first, so they find it counted.
+   */
+  private countBeforeChanging(id: number): void {
+    if (this.uncountedIds.has(id)) this.settleCounts();
+  }
+
+  /** The transaction that inserted them rolled back: so did the leads. */
+  forgetUncounted(): void {
+    this.uncounted.clear();
+    this.uncountedIds.clear();
+  }
+
+  private countInserted(id: number, seen: LeadRecord, syncState: LeadSyncState): void {
+    this.uncountedIds.add(id);
+    const views = viewsOf({
+      marketing_rating_status: field(seen, 'marketing_rating_status'),
+      sales_rating_status: field(seen, 'sales_rating_status'),
+      opportunity: field(seen, 'opportunity'),
+      sale: field(seen, 'sale'),
+      sync_state: syncState,
+    });
+    for (const view of views) this.uncounted.set(view, (this.uncounted.get(view) ?? 0) + 1);
+    // An insert outside any transaction commits at once: so does its count.
+    if (!this.db.inTransaction) this.settleCounts();
   }
 
   private insert(
@@ -297,6 +388,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
+    this.countInserted(id, seen, syncState);
     return id;
   }
 }

@@ -58,7 +58,7 @@ export class Store {
    * returns (synchronous=FULL): every action of the person and every outbox change goes this way.
    */
   transaction<T>(work: () => T): T {
-    const result = this.db.transaction(work)();
+    const result = this.counted(work);
     this.written(false);
     return result;
   }
@@ -92,12 +92,32 @@ export class Store {
     this.db.pragma('synchronous = NORMAL');
     let result: T;
     try {
-      result = this.db.transaction(work)();
+      result = this.counted(work);
     } finally {
       this.db.pragma('synchronous = FULL');
     }
     this.written(bulk);
     return result;
+  }
+
+  /**
+   * Runs `work` in a transaction with the view counts of the leads it inserts written before it
+   * commits, inside it (LeadTable.settleCounts). A nested transaction first counts what the outer
+   * one inserted so far, in the outer one, so a failing inner one forgets only its own leads,
+   * which its savepoint rolls back.
+   */
+  private counted<T>(work: () => T): T {
+    if (this.db.inTransaction) this.leads.settleCounts();
+    return this.db.transaction(() => {
+      try {
+        const result = work();
+        this.leads.settleCounts();
+        return result;
+      } catch (error) {
+        this.leads.forgetUncounted();
+        throw error;
+      }
+    })();
   }
 
   /**
@@ -120,6 +140,7 @@ export class Store {
       syncStateOf(open),
       now,
       known?.previous,
+      row,
     );
     return local;
   }

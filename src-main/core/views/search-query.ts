@@ -1,7 +1,7 @@
 /**
- * Turns what the person typed into a safe FTS5 query: every word becomes a quoted prefix term
- * ("acme"* AND "jan"*), so FTS syntax (AND, NEAR, quotes, colons, parentheses, *) typed by the
- * person is searched for as text and can never break or widen the query.
+ * Turns what the person typed into a safe FTS5 query: every word becomes quoted terms of letters
+ * and numbers only, the last a prefix ("acme"* AND "jan"*), so FTS syntax (AND, NEAR, quotes,
+ * colons, parentheses, *) typed by the person can never break or widen the query.
  */
 
 /** The FTS5 MATCH expression, or null when nothing searchable was typed. */
@@ -9,8 +9,12 @@ export function ftsQuery(text: string | undefined): string | null {
   if (text === undefined) return null;
   const terms = text
     .split(/\s+/)
-    // A word of punctuation alone has no token to match; FTS5 would reject the empty phrase.
-    .filter((word) => /[\p{L}\p{N}]/u.test(word))
-    .map((word) => `"${word.replaceAll('"', '""')}"*`);
+    // The index keeps no positions (migration 0091), so a word the tokenizer splits ("jane.doe",
+    // "o'brien") is searched as its words, each required, the last one as a prefix. The
+    // tokenizer's word characters are letters, numbers and private-use characters.
+    .flatMap((word) => {
+      const tokens = word.split(/[^\p{L}\p{N}\p{Co}]+/u).filter(Boolean);
+      return tokens.map((token, i) => `"${token}"${i === tokens.length - 1 ? '*' : ''}`);
+    });
   return terms.length === 0 ? null : terms.join(' AND ');
 }

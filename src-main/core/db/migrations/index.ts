@@ -11,6 +11,9 @@ import { migration0060 } from './0060-view-counts';
 import { migration0061 } from './0061-search-prefixes';
 import { migration0070 } from './0070-saved-views';
 import { migration0080 } from './0080-sort-indexes';
+import { migration0090 } from './0090-counted-inserts';
+import { migration0091 } from './0091-search-without-positions';
+import { migration0092 } from './0092-pipeline-days';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -25,6 +28,9 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0061,
   migration0070,
   migration0080,
+  migration0090,
+  migration0091,
+  migration0092,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
