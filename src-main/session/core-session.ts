@@ -11,6 +11,7 @@ import {
   type EventPayload,
 } from '#contract';
 import type { Logger } from '../core/api';
+import { createEventRelay } from './event-relay';
 import type { Backend, SessionEventName } from './open-core';
 import type { SavedAccount } from './credentials';
 
@@ -38,22 +39,12 @@ export async function openCoreSession(
   open: OpenBackend,
   logger: Logger,
 ): Promise<CoreSession> {
-  const listeners = new Map<SessionEventName, Set<(payload: unknown) => void>>(
-    CORE_EVENTS.map((event) => [event, new Set()]),
-  );
+  const events = createEventRelay(logger);
   let target = initial;
   let unsubscribe: Array<() => void> = [];
   let closed = false;
 
-  function emit(event: SessionEventName, payload: unknown): void {
-    for (const listener of listeners.get(event) ?? []) {
-      try {
-        listener(payload);
-      } catch (error) {
-        logger.error('An event listener failed', { event, error: String(error) });
-      }
-    }
-  }
+  const emit = events.emit;
 
   function attach(backend: Backend): Backend {
     unsubscribe = CORE_EVENTS.map((event) =>
@@ -115,11 +106,7 @@ export async function openCoreSession(
 
   return {
     handlers,
-    on(event, listener) {
-      const set = listeners.get(event);
-      set?.add(listener as (payload: unknown) => void);
-      return () => set?.delete(listener as (payload: unknown) => void);
-    },
+    on: events.on,
     current: () => backend,
     switchTo,
     networkChanged(online) {

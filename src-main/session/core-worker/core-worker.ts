@@ -30,10 +30,10 @@ import {
   coreCommands,
   type CoreCommandName,
   type CoreHandlers,
-  type EventPayload,
 } from '#contract';
 import type { Logger, SyncReport, SyncWhat } from '../../core/api';
-import type { CoreLink, SessionEventName } from '../open-core';
+import { createEventRelay } from '../event-relay';
+import type { CoreLink } from '../open-core';
 import { fromWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
 
 export const MAX_CRASHES = 3;
@@ -111,7 +111,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   const { logger } = options;
   const script = options.script ?? workerScript();
   const now = options.now ?? Date.now;
-  const listeners = new Map<SessionEventName, Set<(payload: unknown) => void>>();
+  const events = createEventRelay(logger);
   const pending = new Map<number, Pending>();
   let nextId = 1;
   let state: 'running' | 'closing' | 'closed' | 'down' = 'running';
@@ -121,15 +121,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   /** Why it stays down, once it does: what commands answer from then on. */
   let downSentence = GAVE_UP_SENTENCE;
 
-  function emit(event: SessionEventName, payload: unknown): void {
-    for (const listener of listeners.get(event) ?? []) {
-      try {
-        listener(payload);
-      } catch (error) {
-        logger.error('An event listener failed', { event, error: String(error) });
-      }
-    }
-  }
+  const emit = events.emit;
 
   function failPending(error: CommandError): void {
     const waiting = [...pending.values()];
@@ -286,16 +278,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
       return simulatorUrl;
     },
     thread: () => current?.worker ?? null,
-    on<E extends SessionEventName>(event: E, listener: (payload: EventPayload<E>) => void) {
-      let set = listeners.get(event);
-      if (set === undefined) {
-        set = new Set();
-        listeners.set(event, set);
-      }
-      const entry = listener as (payload: unknown) => void;
-      set.add(entry);
-      return () => void set.delete(entry);
-    },
+    on: events.on,
     syncOnce: (what: SyncWhat) =>
       request((id) => ({ type: 'sync-once', id, what })) as Promise<SyncReport>,
     networkChanged(value) {
