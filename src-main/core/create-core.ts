@@ -20,7 +20,7 @@ import type { CoreContext } from './core-context';
 import { Checkpointer } from './db/checkpointer';
 import { storageError } from './db/errors';
 import { openDatabase } from './db/open-database';
-import { countUnsent, writeUnsentNote } from './db/unsent-note';
+import { countUnsent, followUnsentNote, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { CoreEvents } from './events';
 import { Store } from './store/store';
@@ -79,13 +79,10 @@ export function createCore(options: CoreOptions): Core {
   const events = new CoreEvents(logger);
   // The note follows the counts as they change, so after a crash too it tells what a lost key
   // would cost.
-  let noted = -1;
-  events.on('sync:status', (status) => {
-    const unsent = status.pending + status.failed + status.conflicts;
-    if (unsent === noted) return;
-    noted = unsent;
-    writeUnsentNote(options.dbPath, unsent);
-  });
+  const note = followUnsentNote(options.dbPath);
+  events.on('sync:status', (status) =>
+    note.update(status.pending + status.failed + status.conflicts),
+  );
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -194,6 +191,7 @@ export function createCore(options: CoreOptions): Core {
       closing ??= engine
         .close()
         .finally(() => checkpointer.close())
+        .finally(() => note.settled())
         .finally(() => {
           try {
             writeUnsentNote(options.dbPath, countUnsent(db));

@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { type CommandError } from '#contract';
 import type { Core } from '../../src-main/core/api';
 import { createCore } from '../../src-main/core/create-core';
@@ -161,10 +161,12 @@ describe('the cache on disk', () => {
     await core['leads:create']({ email: 'ana@borealis.example' });
     await core['leads:create']({ email: 'bo@borealis.example' });
     await core['leads:create']({ email: 'cy@borealis.example' });
-    // Still open, as after a crash: the count beside the file is already up to date.
-    expect(() =>
-      createCore({ dbPath: dir.db(), envoke: unreachableClient(), dbKey: Buffer.alloc(32, 1) }),
-    ).toThrow('3 changes not yet sent to Envoke would be lost');
+    // Still open, as after a crash: the count beside the file follows within moments.
+    await vi.waitFor(() =>
+      expect(() =>
+        createCore({ dbPath: dir.db(), envoke: unreachableClient(), dbKey: Buffer.alloc(32, 1) }),
+      ).toThrow('3 changes not yet sent to Envoke would be lost'),
+    );
     const [last] = (await core['outbox:list']({ includeDone: false })).entries.slice(-1);
     await core['outbox:discard']({ id: last!.id });
     await core.close();

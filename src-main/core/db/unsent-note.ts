@@ -6,6 +6,7 @@
  */
 import type Database from 'better-sqlite3';
 import { readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { rename, writeFile } from 'node:fs/promises';
 
 export const unsentNotePath = (dbPath: string): string => `${dbPath}.unsent`;
 
@@ -36,4 +37,40 @@ export function readUnsentNote(dbPath: string): number | null {
   } catch {
     return null;
   }
+}
+
+/**
+ * Keeps the note following the count while the core runs, off the command's path: a rename can
+ * wait on the file system's journal for milliseconds, which every triage key would otherwise pay
+ * now and then. Writes go out in the background, one at a time, the latest count winning.
+ */
+export function followUnsentNote(dbPath: string): {
+  update(unsent: number): void;
+  /** Resolves once the last count asked for is written (or failed to be). */
+  settled(): Promise<void>;
+} {
+  const path = unsentNotePath(dbPath);
+  let written = -1;
+  let wanted = -1;
+  let writing: Promise<void> | null = null;
+  const writeWanted = async (): Promise<void> => {
+    while (wanted !== written) {
+      const unsent = wanted;
+      try {
+        await writeFile(`${path}.tmp`, `${JSON.stringify({ unsent })}\n`, { mode: 0o600 });
+        await rename(`${path}.tmp`, path);
+      } catch {
+        // As writeUnsentNote: best effort.
+      }
+      written = unsent;
+    }
+    writing = null;
+  };
+  return {
+    update(unsent) {
+      wanted = unsent;
+      writing ??= writeWanted();
+    },
+    settled: () => writing ?? Promise.resolve(),
+  };
 }
