@@ -8,9 +8,7 @@
  * and the main connection keeps only a distant autocheckpoint as a safety net should the worker
  * fall behind or fail.
  *
- * The worker starts with the first bulk write (a pull page), or once a person's changes add up
- * (SMALL_WRITES_BEFORE_THREAD of them: SQLite's own checkpoint would otherwise land on every ~60th
- * triage key, a 5 ms hitch at 100k leads), so a CLI command that changes a lead or two costs no
+ * The worker starts with the first bulk write (a pull page), so a core that never pulls costs no
  * thread; until then SQLite checkpoints as usual. If the worker cannot start or dies, the main
  * connection goes back to checkpointing as SQLite normally does.
  */
@@ -22,8 +20,6 @@ import { keyStatements } from './encryption';
 
 /** SQLite's own default, used until the worker runs and again if it fails. */
 const DEFAULT_AUTOCHECKPOINT = 1000;
-/** Small commits (a person's changes) after which the thread starts even without a pull. */
-export const SMALL_WRITES_BEFORE_THREAD = 8;
 /** Pages (about 40 MB) the log may reach before the main connection checkpoints it itself. */
 const SAFETY_NET_AUTOCHECKPOINT = 10_000;
 /**
@@ -75,7 +71,6 @@ export class Checkpointer {
   private running = false;
   private wanted = false;
   private exited: Promise<void> = Promise.resolve();
-  private smallWrites = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -89,7 +84,7 @@ export class Checkpointer {
   /** Something was committed: copy the log over soon, off the event loop. */
   written(bulk: boolean): void {
     if (this.state === 'failed' || this.state === 'closed') return;
-    if (this.state === 'idle' && !bulk && ++this.smallWrites < SMALL_WRITES_BEFORE_THREAD) return;
+    if (this.state === 'idle' && !bulk) return;
     this.wanted = true;
     if (this.state === 'idle') this.start();
     else this.next();
