@@ -37,7 +37,11 @@ export function DuplicatesPanel() {
       .then((answer) => setPairs(answer.pairs))
       .catch((failure: unknown) => setError(errorMessage(failure)));
   }, []);
-  useEffect(load, [load]);
+  useEffect(() => {
+    load();
+    // The sidebar's count follows what the panel finds (it is otherwise recounted once a minute).
+    void loadDuplicateCount();
+  }, [load]);
 
   const show = (query: string, name: string) => {
     useStore.getState().closePanel();

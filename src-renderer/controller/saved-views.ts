@@ -24,16 +24,24 @@ let countsRequest = 0;
 
 /** Saved views are recounted after changes at most this often. */
 const RECOUNT_INTERVAL_MS = 3_000;
+/**
+ * Possible duplicates at most this often: finding them reads every lead's email and name (at a
+ * million leads, with many duplicates, seconds of the core's time), and only a pull or a new lead
+ * can make one. Opening the panel, dismissing a pair and starting count them at once.
+ */
+const DUPLICATE_RECOUNT_INTERVAL_MS = 60_000;
+
+const recountDuplicates = throttle(() => void loadDuplicateCount(), DUPLICATE_RECOUNT_INTERVAL_MS);
 
 /**
- * After leads changed: recounts the saved views and the possible duplicates now, or once at the
- * end of the interval when they were counted less than RECOUNT_INTERVAL_MS ago (each count reads
- * up to 10,001 leads). A pull that brings a few leads names them one by one, and any of them may
- * share an email with a lead already here.
+ * After leads changed: recounts the saved views now, or once at the end of the interval when they
+ * were counted less than RECOUNT_INTERVAL_MS ago (each count reads up to 1,001 leads), and the
+ * possible duplicates on their slower rhythm (a pull may bring a lead that shares an email with
+ * one already here).
  */
 export const recountSavedViews = throttle(() => {
   void loadSavedCounts();
-  void loadDuplicateCount();
+  recountDuplicates();
 }, RECOUNT_INTERVAL_MS);
 
 export async function loadSavedCounts(): Promise<void> {
@@ -47,9 +55,8 @@ export async function loadSavedCounts(): Promise<void> {
 }
 
 /**
- * The sidebar's count of possible duplicates. Finding them reads every lead's email and name, so
- * it is asked at start, after a pair is dismissed and with the saved views' throttled recount
- * after leads changed, never once per keystroke of triage.
+ * The sidebar's count of possible duplicates: asked at start, when the panel opens, after a pair
+ * is dismissed, and at most once a minute while leads change (recountSavedViews).
  */
 export async function loadDuplicateCount(): Promise<void> {
   try {

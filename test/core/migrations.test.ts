@@ -613,3 +613,20 @@ describe('migration 0092: pipeline steps counted per day and salesperson', () =>
     db.close();
   });
 });
+
+describe('migration 0093: the email index holds the email', () => {
+  it('finds the emails several leads share from the index alone, keeping every lead and change', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 92 });
+    seedLeadWithUnsentChange(old);
+    old.close();
+    const db = openDatabase(path);
+    expect(outboxRows(db)).toHaveLength(2);
+    const shared = `SELECT lower(email) FROM leads WHERE email <> '' GROUP BY lower(email) HAVING count(*) > 1`;
+    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${shared}`).all() as { detail: string }[])
+      .map((row) => row.detail)
+      .join(' | ');
+    expect(plan).toContain('COVERING INDEX leads_by_email_nocase');
+    db.close();
+  });
+});

@@ -14,6 +14,7 @@ import { migration0080 } from './0080-sort-indexes';
 import { migration0090 } from './0090-counted-inserts';
 import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
+import { migration0093 } from './0093-covering-email-index';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -31,6 +32,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0090,
   migration0091,
   migration0092,
+  migration0093,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
