@@ -13,7 +13,7 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/
 import { openDatabase } from '../../src-main/core/db/open-database';
 import type { EnvokeLead } from '../../src-main/core/envoke';
 import { Store } from '../../src-main/core/store/store';
-import { SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
+import { POSSIBLE_DUPLICATE, SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
 import { ftsQuery } from '../../src-main/core/views/search-query';
 import { tempDir } from './helpers';
 
@@ -614,19 +614,23 @@ describe('migration 0092: pipeline steps counted per day and salesperson', () =>
   });
 });
 
-describe('migration 0093: the email index holds the email', () => {
-  it('finds the emails several leads share from the index alone, keeping every lead and change', () => {
+const POSSIBLE_DUPLICATE_COUNT = `SELECT count(*) FROM leads WHERE ${POSSIBLE_DUPLICATE}`;
+
+describe('migration 0093: the duplicate indexes hold their columns', () => {
+  it('finds shared emails and names from the indexes alone, keeping every lead and change', () => {
     const path = dbPath();
     const old = openDatabase(path, { targetVersion: 92 });
     seedLeadWithUnsentChange(old);
     old.close();
     const db = openDatabase(path);
     expect(outboxRows(db)).toHaveLength(2);
-    const shared = `SELECT lower(email) FROM leads WHERE email <> '' GROUP BY lower(email) HAVING count(*) > 1`;
-    const plan = (db.prepare(`EXPLAIN QUERY PLAN ${shared}`).all() as { detail: string }[])
-      .map((row) => row.detail)
-      .join(' | ');
-    expect(plan).toContain('COVERING INDEX leads_by_email_nocase');
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(plan(POSSIBLE_DUPLICATE_COUNT)).toContain('COVERING INDEX leads_by_email_nocase');
+    expect(plan(POSSIBLE_DUPLICATE_COUNT)).toContain('COVERING INDEX leads_by_name_company');
+    expect(plan(POSSIBLE_DUPLICATE_COUNT)).not.toMatch(/SCAN leads(?! USING COVERING)/);
     db.close();
   });
 });

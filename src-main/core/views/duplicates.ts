@@ -17,10 +17,11 @@ const OTHER_NOT_DISMISSED = `NOT EXISTS (SELECT 1 FROM duplicate_dismissals d
   WHERE d.low_id = min(leads.id, other.id) AND d.high_id = max(leads.id, other.id))`;
 const HAS_DUPLICATE = `(
   (email <> '' AND EXISTS (SELECT 1 FROM leads other
-     WHERE lower(other.email) = lower(leads.email) AND other.email <> '' AND other.id <> leads.id
+     WHERE other.email = leads.email COLLATE NOCASE AND other.email <> '' AND other.id <> leads.id
        AND ${OTHER_NOT_DISMISSED}))
   OR (contact_name <> '' AND company <> '' AND EXISTS (SELECT 1 FROM leads other
-     WHERE lower(other.contact_name) = lower(leads.contact_name) AND lower(other.company) = lower(leads.company)
+     WHERE other.contact_name = leads.contact_name COLLATE NOCASE
+       AND other.company = leads.company COLLATE NOCASE
        AND other.contact_name <> '' AND other.company <> '' AND other.id <> leads.id
        AND ${OTHER_NOT_DISMISSED})))`;
 
@@ -42,16 +43,17 @@ export class Duplicates {
     this.pairsStatement = db.prepare(`
       SELECT * FROM (
         SELECT a.id AS a, b.id AS b, 'email' AS reason FROM leads a
-        JOIN leads b ON lower(b.email) = lower(a.email) AND b.email <> '' AND b.id > a.id
+        JOIN leads b ON b.email = a.email COLLATE NOCASE AND b.email <> '' AND b.id > a.id
         WHERE a.email <> '' AND ${NOT_DISMISSED}
         LIMIT ?)
       UNION ALL
       SELECT * FROM (
         SELECT a.id AS a, b.id AS b, 'name-company' AS reason FROM leads a
-        JOIN leads b ON lower(b.contact_name) = lower(a.contact_name) AND lower(b.company) = lower(a.company)
+        JOIN leads b ON b.contact_name = a.contact_name COLLATE NOCASE
+          AND b.company = a.company COLLATE NOCASE
           AND b.contact_name <> '' AND b.company <> '' AND b.id > a.id
         WHERE a.contact_name <> '' AND a.company <> '' AND ${NOT_DISMISSED}
-          AND lower(a.email) <> lower(b.email)
+          AND a.email <> b.email COLLATE NOCASE
         LIMIT ?)`);
     this.amongStatement = db
       .prepare<[string], number>(

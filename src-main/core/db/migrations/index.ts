@@ -14,7 +14,7 @@ import { migration0080 } from './0080-sort-indexes';
 import { migration0090 } from './0090-counted-inserts';
 import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
-import { migration0093 } from './0093-covering-email-index';
+import { migration0093 } from './0093-covering-duplicate-indexes';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
