@@ -477,10 +477,12 @@ describe('migration 0090: inserted leads counted once per transaction', () => {
     const db = openDatabase(path);
     const counts = () =>
       Object.fromEntries(
-        (db.prepare('SELECT view, count FROM view_counts WHERE count > 0').all() as {
-          view: string;
-          count: number;
-        }[]).map((row) => [row.view, row.count]),
+        (
+          db.prepare('SELECT view, count FROM view_counts WHERE count > 0').all() as {
+            view: string;
+            count: number;
+          }[]
+        ).map((row) => [row.view, row.count]),
       );
     expect(counts()).toEqual({ all: 1, 'marketing-unprocessed': 1 });
 
@@ -513,9 +515,7 @@ describe('migration 0090: inserted leads counted once per transaction', () => {
       }
     });
     expect(counts()).toEqual({ all: 4, 'marketing-unprocessed': 4, won: 1 });
-    const onFile = db
-      .prepare("SELECT count(*) AS all_, sum(sale = 'Yes') AS won FROM leads")
-      .get();
+    const onFile = db.prepare("SELECT count(*) AS all_, sum(sale = 'Yes') AS won FROM leads").get();
     expect(onFile).toEqual({ all_: 4, won: 1 });
     db.close();
   });
