@@ -4,12 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
-import {
-  parseQuery,
-  parseSort,
-  type LeadQuery,
-  type QueryFieldName,
-} from '#contract/lead-query';
+import { parseQuery, parseSort, type LeadQuery, type QueryFieldName } from '#contract/lead-query';
 import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import {
