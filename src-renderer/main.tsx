@@ -1,22 +1,26 @@
-/** Boots the triage window: connects to the core, then draws. */
-import { StrictMode } from 'react';
-import { createRoot } from 'react-dom/client';
-import { App } from './App';
-import { errorMessage } from './bridge/client';
-import { start } from './controller/startup';
-import { useStore } from './store/store';
+/**
+ * Boots the triage window in steps, each its own task, so the page keeps answering while it
+ * opens: React, then the schema library with the lead's schemas, then the rest of the contract,
+ * then the window itself. Evaluated as one bundle, this held the page for one ~50 ms task, most of
+ * it building the contract's schemas; in steps the longest is the first render.
+ */
+const nextTask = () => new Promise<void>((resolve) => window.setTimeout(resolve, 0));
 
-// Anything that escapes a handler becomes a sentence on screen, never a silent failure.
-window.addEventListener('unhandledrejection', (event) => {
-  useStore.getState().addToast('error', errorMessage(event.reason));
-});
-
-start();
-const root = document.getElementById('root');
-if (root) {
-  createRoot(root).render(
-    <StrictMode>
-      <App />
-    </StrictMode>,
-  );
+async function bootInSteps(): Promise<void> {
+  await import('react-dom/client');
+  await nextTask();
+  await import('#contract/lead');
+  await nextTask();
+  await import('#contract');
+  await nextTask();
+  const { boot } = await import('./boot');
+  boot();
 }
+
+bootInSteps().catch((error: unknown) => {
+  // Nothing of the window could be drawn: a sentence on the page instead of a blank window.
+  const root = document.getElementById('root');
+  if (!root) return;
+  const reason = error instanceof Error ? error.message : String(error);
+  root.textContent = `Lead Triage could not load its window (${reason}). Reload the window to try again.`;
+});
