@@ -19,6 +19,10 @@ test('a crashed data engine is said in one sentence, restarted, and the next cha
   const current = (await app.envoke.lead(id))?.marketing_rating_status ?? '';
   const [key, status] = current === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
   await press(page, 'm', key);
+  // The status bar said "0 pending" before the key too: wait for Envoke to have the change.
+  await expect
+    .poll(async () => (await writesTo(app, id)).map((write) => write.body), { timeout: 20_000 })
+    .toEqual([{ marketing_rating_status: status }]);
   await expectPending(page, 0, 20_000);
   expect((await writesTo(app, id)).map((write) => write.body)).toEqual([
     { marketing_rating_status: status },
