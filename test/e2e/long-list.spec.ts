@@ -14,6 +14,10 @@ test('the list reads a long view page by page as the person moves down it', asyn
       if (name.startsWith('leads:')) asked.push(name);
     });
     await openApp(page, app);
+    // Once the first pull is over: leads it brings join the list while it runs.
+    await expect(page.getByRole('button', { name: /^All leads/ })).toContainText(/2,?500/, {
+      timeout: 30_000,
+    });
     const held = () => leadList(page).locator('[role=option]').first().getAttribute('aria-setsize');
     await expect.poll(held).toBe('1000');
 
