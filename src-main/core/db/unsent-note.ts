@@ -17,11 +17,14 @@ export function countUnsent(db: Database.Database): number {
   return row.n;
 }
 
+/** What the note holds: the count alone, nothing about any lead. */
+const noteText = (unsent: number): string => `${JSON.stringify({ unsent })}\n`;
+
 /** Best effort: the note only informs a later decision, so failing to write it loses nothing. */
 export function writeUnsentNote(dbPath: string, unsent: number): void {
   const path = unsentNotePath(dbPath);
   try {
-    writeFileSync(`${path}.tmp`, `${JSON.stringify({ unsent })}\n`, { mode: 0o600 });
+    writeFileSync(`${path}.tmp`, noteText(unsent), { mode: 0o600 });
     renameSync(`${path}.tmp`, path);
   } catch {
     // A read-only folder already fails the database itself with a clear message.
@@ -57,7 +60,7 @@ export function followUnsentNote(dbPath: string): {
     while (wanted !== written) {
       const unsent = wanted;
       try {
-        await writeFile(`${path}.tmp`, `${JSON.stringify({ unsent })}\n`, { mode: 0o600 });
+        await writeFile(`${path}.tmp`, noteText(unsent), { mode: 0o600 });
         await rename(`${path}.tmp`, path);
       } catch {
         // As writeUnsentNote: best effort.
