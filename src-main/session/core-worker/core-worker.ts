@@ -25,12 +25,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import {
-  CommandError,
-  coreCommands,
-  type CoreCommandName,
-  type CoreHandlers,
-} from '#contract';
+import { CommandError, coreCommands, type CoreCommandName, type CoreHandlers } from '#contract';
 import type { Logger, SyncReport, SyncWhat } from '../../core/api';
 import { createEventRelay } from '../event-relay';
 import type { CoreLink } from '../open-core';
@@ -199,11 +194,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
     if (crashes.length >= MAX_CRASHES) {
-      state = 'down';
-      current = null;
-      failPending(new CommandError('internal', GAVE_UP_SENTENCE));
-      logger.error(GAVE_UP_SENTENCE, detail);
-      emit('app:notice', { message: GAVE_UP_SENTENCE });
+      stayDown(GAVE_UP_SENTENCE, detail);
       return;
     }
     failPending(new CommandError('internal', RESTARTING_SENTENCE));
@@ -216,16 +207,21 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
         // Whatever the window shows may predate the crash: it refetches.
         emit('leads:changed', { ids: null });
       },
-      (startError: unknown) => {
-        state = 'down';
-        current = null;
-        const sentence = `Lead Triage's data engine could not be restarted: ${startError instanceof Error ? startError.message : String(startError)}`;
-        downSentence = sentence;
-        failPending(new CommandError('internal', sentence));
-        logger.error(sentence);
-        emit('app:notice', { message: sentence });
-      },
+      (startError: unknown) =>
+        stayDown(
+          `Lead Triage's data engine could not be restarted: ${startError instanceof Error ? startError.message : String(startError)}`,
+        ),
     );
+  }
+
+  /** No more restarts: commands in flight and from now on answer `sentence`, said once. */
+  function stayDown(sentence: string, detail?: Record<string, unknown>): void {
+    state = 'down';
+    current = null;
+    downSentence = sentence;
+    failPending(new CommandError('internal', sentence));
+    logger.error(sentence, detail);
+    emit('app:notice', { message: sentence });
   }
 
   function send(message: ToWorker): void {
