@@ -6,6 +6,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '#contract';
 import { hostDatabaseKey, keyFilePath } from '../../src-main/session/database-key';
 import { openOrOfferStartOver } from '../../src-main/session/start-over';
+import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +20,7 @@ describe('hostDatabaseKey', () => {
     const made = hostDatabaseKey(db, {});
     expect(made.key).toHaveLength(32);
     expect(made.notice).toContain('this protects a copied database file, not an account');
-    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(keyFilePath(db), 'file');
     const again = hostDatabaseKey(db, {});
     expect(again.key.equals(made.key)).toBe(true);
     expect(again.notice).toBeNull();
@@ -27,7 +28,7 @@ describe('hostDatabaseKey', () => {
     expect(hostDatabaseKey(join(dir, 'other.db'), {}).key.equals(made.key)).toBe(false);
   });
 
-  it('narrows a key file someone made readable to others', () => {
+  itWithUnixModes('narrows a key file someone made readable to others', () => {
     const db = join(dir, 'leads.db');
     writeFileSync(keyFilePath(db), `${'0f'.repeat(32)}\n`, { mode: 0o644 });
     expect(hostDatabaseKey(db, {}).key.toString('hex')).toBe('0f'.repeat(32));
