@@ -20,6 +20,7 @@ import {
   ViewIdSchema,
 } from './dto';
 import { EmailSchema } from './email';
+import { clearTextProblem } from './envoke-address';
 import {
   LABEL_MAX_LENGTH,
   NewContactSchema,
@@ -195,6 +196,10 @@ export const AccountSchema = z.object({
     .url({
       protocol: /^https?$/,
       message: 'Enter the Envoke address as a web address, such as https://e1.envoke.com',
+    })
+    .superRefine((address, context) => {
+      const problem = clearTextProblem(address);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
     }),
   apiId: z.string().trim().min(1, 'Enter the API ID').max(200),
 });

@@ -359,6 +359,20 @@ describe('accounts', () => {
     });
   });
 
+  it('refuses plain http to another computer before sending anything, saying why', async () => {
+    for (const name of ['account:test', 'account:save']) {
+      const reply = await invoke(name, { baseUrl: 'http://envoke.invalid', apiId: 'acme', apiKey: 'right-key' });
+      expect(reply.json).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: expect.stringMatching(/^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request/),
+        },
+      });
+    }
+    expect((await value('app:info', {})).demo).toBe(true);
+  });
+
   it('does not switch when the test fails', async () => {
     const answer = await value('account:save', { baseUrl: envoke.url, apiId: 'acme', apiKey: 'wrong-key' });
     expect(answer.ok).toBe(false);

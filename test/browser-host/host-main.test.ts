@@ -65,6 +65,23 @@ describe('browser host command line', () => {
     },
   );
 
+  it('refuses plain http to another computer, saying why the key must not travel in clear', async () => {
+    const run = await host([
+      '--url',
+      'http://envoke.invalid',
+      '--api-id',
+      'a',
+      '--api-key',
+      'b',
+      '--db',
+      join(dir, 'clear.db'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request, and over plain http:\/\/ anyone on the network .* could read it\./,
+    );
+  });
+
   itWithUnixModes("keeps the app's own data folder owner-only, even one made before", async () => {
     const config = join(dir, 'config');
     const data = join(config, 'Lead Triage', 'browser');
