@@ -251,7 +251,13 @@ describe('commands', () => {
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.json).toMatchObject({
       ok: true,
-      value: { demo: true, account: null, host: 'browser', keyStorage: 'session-only' },
+      value: {
+        demo: true,
+        account: null,
+        host: 'browser',
+        keyStorage: 'session-only',
+        databaseKey: 'owner-only-file',
+      },
     });
   });
 

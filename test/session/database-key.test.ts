@@ -4,7 +4,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '#contract';
-import { hostDatabaseKey, keyFilePath } from '../../src-main/session/database-key';
+import {
+  hostDatabaseKey,
+  hostDatabaseKeyStorage,
+  keyFilePath,
+} from '../../src-main/session/database-key';
 import { openOrOfferStartOver } from '../../src-main/session/start-over';
 import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
@@ -37,7 +41,10 @@ describe('hostDatabaseKey', () => {
 
   it('prefers LEAD_TRIAGE_DB_KEY and writes no file then; refuses a malformed key in one sentence', () => {
     const db = join(dir, 'leads.db');
-    const key = hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'AB'.repeat(32) });
+    const env = { LEAD_TRIAGE_DB_KEY: 'AB'.repeat(32) };
+    expect(hostDatabaseKeyStorage(env)).toBe('environment');
+    expect(hostDatabaseKeyStorage({})).toBe('owner-only-file');
+    const key = hostDatabaseKey(db, env);
     expect(key.key.toString('hex')).toBe('ab'.repeat(32));
     expect(() => readFileSync(keyFilePath(db))).toThrow();
     expect(() => hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'abc' })).toThrow(
