@@ -4,7 +4,7 @@
  * afterPack hook) around a stand-in Electron that carries Electron 45's fuse wire. The output
  * tree is what the .deb and the AppImage are made from, and what the checks below read.
  */
-import { statFile, listPackage, extractFile } from '@electron/asar';
+import * as asarFiles from '@electron/asar';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
@@ -57,14 +57,20 @@ beforeAll(async () => {
   expect(withFeed.code, withFeed.output).toBe(0);
   asar = join(plain.appDir, 'resources', 'app.asar');
   // The archive's own paths, '/'-separated whatever the platform.
-  entries = listPackage(asar, { isPack: false }).map((entry) =>
-    entry.split(sep).join('/').replace(/^\//, ''),
-  );
+  entries = asarFiles
+    .listPackage(asar, { isPack: false })
+    .map((entry) => entry.split(sep).join('/').replace(/^\//, ''));
 }, 120_000);
 
 afterAll(() => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
+
+/** An archive entry by its '/'-separated path (@electron/asar splits paths on the platform's). */
+const statFile = (archive: string, entry: string) =>
+  asarFiles.statFile(archive, entry.split('/').join(sep));
+const extractFile = (archive: string, entry: string) =>
+  asarFiles.extractFile(archive, entry.split('/').join(sep));
 
 /** Files under `dir`, relative and '/'-separated. */
 function filesUnder(dir: string): string[] {
