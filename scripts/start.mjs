@@ -5,7 +5,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { projectRoot } from './electron-binary.mjs';
 import { findOrDownloadElectron } from './electron-download.mjs';
-import { ensureElectronSqlite } from './electron-native.mjs';
+import { electronLaunch } from './electron-launch.mjs';
 
 const bin = (...path) => join(projectRoot, 'node_modules', ...path);
 const args = process.argv.slice(2);
@@ -42,17 +42,10 @@ function serveInBrowser(why) {
   run(process.execPath, ['--import', 'tsx', join('src-main', 'browser-host', 'main.ts'), ...args]);
 }
 
-const electron = findOrDownloadElectron();
-if (!electron.ok) {
-  serveInBrowser(`No Electron binary on this machine (${electron.checked}: ${electron.reason})`);
+const launch = electronLaunch(findOrDownloadElectron());
+if (!launch.ok) {
+  serveInBrowser(launch.reason);
 } else {
-  const sqlite = ensureElectronSqlite();
-  if (!sqlite.ok) {
-    serveInBrowser(`SQLite could not be prepared for Electron (${sqlite.reason})`);
-  } else {
-    build(bin('electron-vite', 'bin', 'electron-vite.js'), ['build']);
-    const env = { ...process.env, LEAD_TRIAGE_SQLITE_BINDING: sqlite.path };
-    delete env.ELECTRON_RUN_AS_NODE;
-    run(electron.path, ['.', ...args], env);
-  }
+  build(bin('electron-vite', 'bin', 'electron-vite.js'), ['build']);
+  run(launch.path, ['.', ...args], launch.env);
 }

@@ -102,6 +102,7 @@ async function start(): Promise<void> {
     initial: credentials.load(),
     dbPathFor: (target) => join(databases, databaseFileName(target?.account ?? null)),
     databaseKey: (path) => databaseKeys.keyFor(path),
+    databaseKeyStorage: () => databaseKeys.storage(),
     preferences,
     credentials,
     sqliteBinding: overrides.sqliteBinding,

@@ -1,8 +1,8 @@
 // electron-builder's afterPack hook (electron-builder.yml): flips the fuses of the packed Electron
 // binary (fuses.mjs) before it is signed.
 import { join } from 'node:path';
-import { flipFuses } from '@electron/fuses';
-import { fuseConfig, isTestBuild } from './fuses.mjs';
+import { writeFuses } from './fuse-wire.mjs';
+import { fuseSettings, isTestBuild } from './fuses.mjs';
 
 /** electron-builder's Arch enum, as numbers in the context. */
 const ARCH_NAMES = ['ia32', 'x64', 'armv7l', 'arm64', 'universal'];
@@ -23,5 +23,10 @@ export default async function afterPack(context) {
   if (isTestBuild(process.env)) {
     console.log('  • test build: the --inspect arguments stay on (LEAD_TRIAGE_TEST_BUILD)');
   }
-  await flipFuses(electronBinaryPath(context), fuseConfig(process.env, { platform, arch }));
+  const binary = electronBinaryPath(context);
+  const wire = writeFuses(binary, fuseSettings(process.env), {
+    electronVersion: context.packager.info.framework.version,
+    resetAdHocDarwinSignature: platform === 'darwin' && arch === 'arm64',
+  });
+  console.log(`  • fuses set  wire=${wire} file=${binary}`);
 }

@@ -1,10 +1,9 @@
 // Electron fuses of the packaged app: switches compiled into the Electron binary that no command
 // line, environment variable or file can turn back on. They are flipped after packing, before
-// signing, by after-pack.mjs.
+// signing, by after-pack.mjs (fuse-wire.mjs writes them).
 //
 // A test build (LEAD_TRIAGE_TEST_BUILD=1 npm run dist:…) keeps the --inspect arguments on: the
 // Playwright `_electron` suite drives the app through them. Everything else stays as shipped.
-import { FuseV1Options, FuseVersion } from '@electron/fuses';
 
 export const TEST_BUILD_ENV = 'LEAD_TRIAGE_TEST_BUILD';
 
@@ -14,56 +13,32 @@ export function isTestBuild(env) {
 }
 
 /**
- * What each fuse is set to, by name.
+ * Every fuse of Electron 45, in the wire's order (Electron's build/fuses/fuses.json5), and what
+ * it is set to. A fuse a later Electron adds stops the build until it is decided here.
  * @param {Record<string, string | undefined>} env
+ * @returns {{ name: string, enabled: boolean }[]}
  */
 export function fuseSettings(env) {
-  return {
+  return [
     // `ELECTRON_RUN_AS_NODE=1 "Lead Triage"` would be a signed Node for anyone to run.
-    runAsNode: false,
+    { name: 'runAsNode', enabled: false },
     // Chromium's cookie store encrypted with the OS keychain, as Chrome does.
-    enableCookieEncryption: true,
+    { name: 'cookieEncryption', enabled: true },
     // NODE_OPTIONS=--require=… would run any script inside the signed app.
-    enableNodeOptionsEnvironmentVariable: false,
+    { name: 'nodeOptions', enabled: false },
     // --inspect / --inspect-brk would open a debugger into the main process.
-    enableNodeCliInspectArguments: isTestBuild(env),
+    { name: 'nodeCliInspect', enabled: isTestBuild(env) },
     // app.asar is checked against the hash the builder recorded when packing.
-    enableEmbeddedAsarIntegrityValidation: true,
+    { name: 'embeddedAsarIntegrityValidation', enabled: true },
     // The app runs only from its (checked) app.asar, never from a folder placed beside it.
-    onlyLoadAppFromAsar: true,
-    loadBrowserProcessSpecificV8Snapshot: false,
+    { name: 'onlyLoadAppFromAsar', enabled: true },
+    // No V8 snapshot of our own: the main process starts from Electron's.
+    { name: 'loadBrowserProcessSpecificV8Snapshot', enabled: false },
     // The renderer is served from app:// (see src-main/app/app-protocol.ts): file:// needs nothing.
-    grantFileProtocolExtraPrivileges: false,
-  };
-}
-
-const OPTION_OF = {
-  runAsNode: FuseV1Options.RunAsNode,
-  enableCookieEncryption: FuseV1Options.EnableCookieEncryption,
-  enableNodeOptionsEnvironmentVariable: FuseV1Options.EnableNodeOptionsEnvironmentVariable,
-  enableNodeCliInspectArguments: FuseV1Options.EnableNodeCliInspectArguments,
-  enableEmbeddedAsarIntegrityValidation: FuseV1Options.EnableEmbeddedAsarIntegrityValidation,
-  onlyLoadAppFromAsar: FuseV1Options.OnlyLoadAppFromAsar,
-  loadBrowserProcessSpecificV8Snapshot: FuseV1Options.LoadBrowserProcessSpecificV8Snapshot,
-  grantFileProtocolExtraPrivileges: FuseV1Options.GrantFileProtocolExtraPrivileges,
-};
-
-/**
- * The configuration @electron/fuses' flipFuses takes. Every fuse is named (strictly): a fuse a
- * later Electron adds fails the build until it is decided here.
- * @param {Record<string, string | undefined>} env
- * @param {{ platform: string, arch: string }} target
- */
-export function fuseConfig(env, target) {
-  const settings = fuseSettings(env);
-  /** @type {Record<string, unknown>} */
-  const config = {
-    version: FuseVersion.V1,
-    strictlyRequireAllFuses: true,
-    // Flipping a fuse breaks an Apple Silicon binary's ad-hoc signature; the real signature
-    // comes after this hook.
-    resetAdHocDarwinSignature: target.platform === 'darwin' && target.arch === 'arm64',
-  };
-  for (const [name, value] of Object.entries(settings)) config[OPTION_OF[name]] = value;
-  return config;
+    { name: 'grantFileProtocolExtraPrivileges', enabled: false },
+    // Electron's default (on): V8 guards WebAssembly memory with guard pages and a signal
+    // handler instead of a bounds check before every access. Turning it off protects nothing
+    // more, it only makes WebAssembly slower and bigger.
+    { name: 'wasmTrapHandlers', enabled: true },
+  ];
 }

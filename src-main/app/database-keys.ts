@@ -1,8 +1,9 @@
 /**
  * The desktop app's database keys: 32 random bytes per database file, sealed with the OS keychain
  * (safeStorage) and kept, sealed, in the settings file. Where Linux has no keychain Electron falls
- * back to "basic_text", which seals with a password built into Chromium: the key is then kept but
- * not protected by the OS, and the log says so plainly.
+ * back to "basic_text", which seals with a password built into Chromium: the key is then kept,
+ * protected only by the settings file being readable by this user alone, and the log and
+ * Settings say so plainly.
  */
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
@@ -20,8 +21,9 @@ const StoredKeysSchema = z.record(
 
 export const UNPROTECTED_DATABASE_KEY_MESSAGE =
   'This computer has no keychain, so the key that encrypts the local database is kept in the ' +
-  'settings file without the protection of the operating system: a copy of the whole profile ' +
-  'folder can be read. Set up a keychain (such as GNOME Keyring or KWallet) to protect it.';
+  'settings file, which only this user can read, without the protection of the operating ' +
+  'system: a copy of the whole profile folder can be read. Set up a keychain (such as GNOME ' +
+  'Keyring or KWallet) to protect it.';
 
 export interface DatabaseKeyringOptions {
   record: StoredValue;
@@ -35,6 +37,11 @@ export interface DatabaseKeyring {
   keyFor(dbPath: string): Buffer;
   /** Whether the OS keychain protects the keys. */
   osProtected(): boolean;
+  /**
+   * As settings say it: sealed by the keychain, or else kept in the settings file, which only
+   * this user can read (settings-store.ts).
+   */
+  storage(): 'keychain' | 'owner-only-file';
   /** Drops the key of a database the person chose to start over (its files are deleted). */
   forget(dbPath: string): void;
 }
@@ -66,6 +73,7 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
 
   return {
     osProtected,
+    storage: () => (osProtected() ? 'keychain' : 'owner-only-file'),
     forget(dbPath) {
       const { [basename(dbPath)]: _dropped, ...rest } = readAll();
       record.write(rest);

@@ -3,7 +3,9 @@
  * Envoke account with its encrypted key, and the window's last bounds. Values are validated on
  * read, so a hand-edited or older file degrades to defaults instead of breaking the app.
  */
+import { chmodSync, existsSync } from 'node:fs';
 import Store from 'electron-store';
+import { PRIVATE_FILE_MODE } from '../core/db/private-files';
 import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
 
 interface StoredSettings {
@@ -17,12 +19,20 @@ interface StoredSettings {
 
 export type SettingsFile = Store<StoredSettings>;
 
+/**
+ * The settings file holds the sealed API key and, where Linux has no keychain, database keys that
+ * only the file's permissions protect: it is readable by this user alone, whatever the umask, and
+ * a file an older version left readable to others is narrowed on open.
+ */
 export function openSettingsFile(): SettingsFile {
-  return new Store<StoredSettings>({
+  const file = new Store<StoredSettings>({
     name: 'settings',
     // A corrupt file would otherwise stop the app from starting; preferences can be set again.
     clearInvalidConfig: true,
+    configFileMode: PRIVATE_FILE_MODE,
   });
+  if (existsSync(file.path)) chmodSync(file.path, PRIVATE_FILE_MODE);
+  return file;
 }
 
 export function createElectronPreferences(file: SettingsFile): PreferencesStore {

@@ -24,7 +24,7 @@ import { AccountSchema, describeIssues } from '#contract';
 import type { Logger } from '../core/api';
 import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
 import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
-import { hostDatabaseKey } from '../session/database-key';
+import { hostDatabaseKey, hostDatabaseKeyStorage } from '../session/database-key';
 import { createConsoleLogger } from './console-logger';
 import { createRedactor, redactingLogger } from '../session/log-redaction';
 import type { CoreSession } from '../session/core-session';
@@ -182,6 +182,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
       if (notice !== null) logger.warn(notice);
       return key;
     },
+    databaseKeyStorage: () => hostDatabaseKeyStorage(process.env),
     preferences: createJsonPreferences(join(dir, `${name}.settings.json`), logger),
     credentials: createMemoryCredentials(initial),
     demoLeads: options.demoLeads,

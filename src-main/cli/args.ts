@@ -5,6 +5,7 @@
  */
 import { parseArgs } from 'node:util';
 import { parseSort, QuerySyntaxError, tryParseQuery } from '#contract/lead-query';
+import { clearTextProblem } from '#contract';
 import { isWebAddress } from '../core/envoke';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/lead-export';
 import { decodeCursor, type ListCursor } from './cursor';
@@ -163,6 +164,8 @@ function accountFrom(url?: string, apiId?: string, apiKey?: string): AccountFlag
     throw new UsageError(
       `"${url}" is not a valid URL such as https://e1.envoke.com; nothing was sent`,
     );
+  const clearText = clearTextProblem(url!);
+  if (clearText !== null) throw new UsageError(`${clearText} Nothing was sent.`);
   return { baseUrl: url!, apiId: apiId!, apiKey: apiKey! };
 }
 

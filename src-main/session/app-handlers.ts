@@ -2,7 +2,8 @@
  * The app commands (`app:info`, `settings:*`, `account:*`): the same behaviour in the desktop app
  * and the browser host; only where preferences and the API key are kept differs.
  */
-import { CommandError, type AppHandlers } from '#contract';
+import { CommandError, type AppHandlers, type DatabaseKeyStorageSchema } from '#contract';
+import type { z } from 'zod';
 import type { ConnectionTester } from './connection-test';
 import type { CoreSession } from './core-session';
 import type { CredentialStore } from './credentials';
@@ -13,6 +14,8 @@ export interface AppHandlerDeps {
   host: 'electron' | 'browser';
   preferences: PreferencesStore;
   credentials: CredentialStore;
+  /** Where this host keeps the cache's key (see DatabaseKeyStorageSchema). */
+  databaseKeyStorage(): z.infer<typeof DatabaseKeyStorageSchema>;
   session: CoreSession;
   testConnection: ConnectionTester;
   /** The desktop app's "Restart to update" (see app/auto-update.ts); absent in the browser host. */
@@ -31,6 +34,7 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         demo: account === null,
         account,
         keyStorage: credentials.keyStorage(),
+        databaseKey: deps.databaseKeyStorage(),
         host: deps.host,
       };
     },

@@ -23,6 +23,12 @@ export interface HostDatabaseKey {
 
 export const keyFilePath = (dbPath: string): string => `${dbPath}.key`;
 
+/** Where hostDatabaseKey keeps the key, for settings to say. */
+export function hostDatabaseKeyStorage(env: NodeJS.ProcessEnv): 'environment' | 'owner-only-file' {
+  const fromEnv = env[DB_KEY_ENV];
+  return fromEnv !== undefined && fromEnv !== '' ? 'environment' : 'owner-only-file';
+}
+
 function parseHexKey(text: string, where: string): Buffer {
   const hex = text.trim();
   if (!new RegExp(`^[0-9a-fA-F]{${DATABASE_KEY_BYTES * 2}}$`).test(hex)) {

@@ -6,7 +6,7 @@
  */
 import type { AppHandlers } from '#contract';
 import type { Logger } from '../core/api';
-import { createAppHandlers } from './app-handlers';
+import { createAppHandlers, type AppHandlerDeps } from './app-handlers';
 import { openBackend, type CoreIn } from './backend';
 import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';
@@ -31,6 +31,8 @@ export interface SessionShell {
   dbPathFor(target: SavedAccount | null): string;
   /** The database's key, from wherever this shell keeps it (keychain, environment, key file). */
   databaseKey(dbPath: string): Buffer;
+  /** Where those keys are kept, as settings say it. */
+  databaseKeyStorage: AppHandlerDeps['databaseKeyStorage'];
   preferences: PreferencesStore;
   credentials: CredentialStore;
   /** better-sqlite3 built for Electron, when the desktop app runs. */
@@ -91,6 +93,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
       host: shell.host,
       preferences: shell.preferences,
       credentials: shell.credentials,
+      databaseKeyStorage: shell.databaseKeyStorage,
       session,
       testConnection: shell.testConnection ?? testConnection,
       ...(restartToUpdate === undefined ? {} : { restartToUpdate: () => restartToUpdate(session) }),

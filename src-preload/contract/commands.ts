@@ -20,6 +20,7 @@ import {
   ViewIdSchema,
 } from './dto';
 import { EmailSchema } from './email';
+import { clearTextProblem } from './envoke-address';
 import {
   LABEL_MAX_LENGTH,
   NewContactSchema,
@@ -195,6 +196,10 @@ export const AccountSchema = z.object({
     .url({
       protocol: /^https?$/,
       message: 'Enter the Envoke address as a web address, such as https://e1.envoke.com',
+    })
+    .superRefine((address, context) => {
+      const problem = clearTextProblem(address);
+      if (problem !== null) context.addIssue({ code: 'custom', message: problem });
     }),
   apiId: z.string().trim().min(1, 'Enter the API ID').max(200),
 });
@@ -214,6 +219,12 @@ export const RatingChoicesSchema = z.object({
 export type RatingChoices = z.infer<typeof RatingChoicesSchema>;
 
 export const KeyStorageSchema = z.enum(['encrypted', 'session-only', 'unavailable']);
+/**
+ * Where the key that encrypts the local cache is kept: sealed by the OS keychain; in a file only
+ * this user can read (the desktop app where Linux has no keychain, the browser host's key file);
+ * or given in LEAD_TRIAGE_DB_KEY and not stored.
+ */
+export const DatabaseKeyStorageSchema = z.enum(['keychain', 'owner-only-file', 'environment']);
 
 export const PreferencesSchema = z.object({
   autoAdvance: z.boolean(),
@@ -242,6 +253,8 @@ export const appCommands = {
       account: AccountSchema.nullable(),
       /** How the API key is kept on this machine, said plainly in settings. */
       keyStorage: KeyStorageSchema,
+      /** How the cache's key is kept, said in settings where no keychain protects it. */
+      databaseKey: DatabaseKeyStorageSchema,
       host: z.enum(['electron', 'browser']),
     }),
   },

@@ -10,3 +10,4 @@ export * from './issue-sentences';
 export * from './lead-query';
 export * from './view-commands';
 export * from './envoke-fields';
+export * from './envoke-address';

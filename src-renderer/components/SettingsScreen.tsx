@@ -1,6 +1,7 @@
 /** Settings: the Envoke account, what is synced, preferences and the keymap. */
 import { useStore } from '../store/store';
 import { AccountSettings } from './AccountSettings';
+import { CacheKeyNotice } from './CacheKeyNotice';
 import { Dialog } from './Dialog';
 import { ErrorBoundary } from './ErrorBoundary';
 import { KeymapSettings } from './KeymapSettings';
@@ -14,6 +15,7 @@ export function SettingsScreen() {
     <Dialog title="Settings" className="settings" onClose={() => useStore.getState().closePanel()}>
       <ErrorBoundary region="account settings">
         <AccountSettings />
+        <CacheKeyNotice />
       </ErrorBoundary>
       <ErrorBoundary region="sync scope">
         <ScopeSettings />

@@ -43,6 +43,7 @@ describe('createDatabaseKeyring', () => {
     expect(keyring.keyFor('/profile/databases/account-1.db').equals(demo)).toBe(false);
     expect(JSON.stringify(record.read())).not.toContain(demo.toString('hex'));
     expect(keyring.osProtected()).toBe(true);
+    expect(keyring.storage()).toBe('keychain');
     keyring.forget('/profile/databases/demo.db');
     expect(keyring.keyFor('/profile/databases/demo.db').equals(demo)).toBe(false);
   });
@@ -57,6 +58,8 @@ describe('createDatabaseKeyring', () => {
     });
     keyring.keyFor('/p/demo.db');
     expect(keyring.osProtected()).toBe(false);
+    // Kept in the settings file, which only this user can read (test/app/settings-and-keys).
+    expect(keyring.storage()).toBe('owner-only-file');
     expect(JSON.stringify(log.lines)).toContain(UNPROTECTED_DATABASE_KEY_MESSAGE.slice(0, 60));
   });
 

@@ -1,11 +1,12 @@
 // Settings and the API key as the desktop app keeps them: the real electron-store writing a real
 // file, with Electron's own modules replaced (no Electron binary runs under Node).
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { chmodSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '#contract';
 import { recordingLogger } from '../session/fake-handlers';
+import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
 const NO_RATINGS = { marketing: [], sales: [] };
 
@@ -33,6 +34,7 @@ const { openSettingsFile, createElectronPreferences, storedValue } =
   await import('../../src-main/app/settings-store');
 const { createKeychainCredentials, NO_SAFE_STORAGE_MESSAGE } =
   await import('../../src-main/app/credentials');
+const { createDatabaseKeyring } = await import('../../src-main/app/database-keys');
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a';
 const account = { baseUrl: 'https://e1.envoke.com', apiId: 'acme-sales' };
@@ -57,12 +59,19 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 function credentials(backend: string, available = true) {
   const log = recordingLogger();
   const settings = openSettingsFile();
+  const safeStorage = fakeSafeStorage(backend, available);
   return {
     ...log,
     settings,
     store: createKeychainCredentials({
       record: storedValue(settings, 'account'),
-      safeStorage: fakeSafeStorage(backend, available),
+      safeStorage,
+      platform: 'linux',
+      logger: log.logger,
+    }),
+    databaseKeys: createDatabaseKeyring({
+      record: storedValue(settings, 'databaseKeys'),
+      safeStorage,
       platform: 'linux',
       logger: log.logger,
     }),
@@ -104,6 +113,30 @@ describe('preferences in electron-store', () => {
     ).toBe(false);
     expect(createElectronPreferences(openSettingsFile()).get().notifyProblems).toBe(false);
   });
+});
+
+describe('the settings file', () => {
+  it('is readable by this user alone, whatever the umask', () => {
+    const umask = process.umask(0o000);
+    try {
+      createElectronPreferences(openSettingsFile()).update({ theme: 'dark' });
+    } finally {
+      process.umask(umask);
+    }
+    expectOwnerOnly(join(dir, 'settings.json'), 'file');
+  });
+
+  itWithUnixModes(
+    'is narrowed to this user when an older version left it readable to others',
+    () => {
+      writeFileSync(join(dir, 'settings.json'), '{"preferences":{"theme":"dark"}}', {
+        mode: 0o644,
+      });
+      chmodSync(join(dir, 'settings.json'), 0o644);
+      expect(createElectronPreferences(openSettingsFile()).get().theme).toBe('dark');
+      expectOwnerOnly(join(dir, 'settings.json'), 'file');
+    },
+  );
 });
 
 describe('API key with a keychain', () => {
@@ -194,7 +227,7 @@ describe('API key where Linux offers only basic_text', () => {
 describe('account commands over the keychain store', () => {
   async function handlers(backend: string, testOk = true) {
     const { createAppHandlers } = await import('../../src-main/session/app-handlers');
-    const { store, settings } = credentials(backend);
+    const { store, settings, databaseKeys } = credentials(backend);
     const switched: unknown[] = [];
     const tested: unknown[] = [];
     let current: typeof account | null = null;
@@ -210,6 +243,7 @@ describe('account commands over the keychain store', () => {
       host: 'electron',
       preferences: createElectronPreferences(settings),
       credentials: store,
+      databaseKeyStorage: () => databaseKeys.storage(),
       session: session as never,
       testConnection: async (saved) => {
         tested.push(saved);
@@ -218,16 +252,26 @@ describe('account commands over the keychain store', () => {
           : { ok: false, message: 'Envoke rejected the API ID or key' };
       },
     });
-    return { app, switched, tested };
+    return { app, switched, tested, databaseKeys };
   }
 
+  it('says where the cache’s key is: the keychain where there is one', async () => {
+    const { app } = await handlers('gnome_libsecret');
+    expect(await app['app:info']({})).toMatchObject({ databaseKey: 'keychain' });
+  });
+
   it('on basic_text says so in app:info and refuses to save before testing anything', async () => {
-    const { app, switched, tested } = await handlers('basic_text');
+    const { app, switched, tested, databaseKeys } = await handlers('basic_text');
     expect(await app['app:info']({})).toMatchObject({
       keyStorage: 'unavailable',
+      // The cache's key is kept in the settings file, which only this user can read.
+      databaseKey: 'owner-only-file',
       demo: true,
       host: 'electron',
     });
+    databaseKeys.keyFor(join(dir, 'databases', 'demo.db'));
+    expect(settingsText()).toContain('databaseKeys');
+    expectOwnerOnly(join(dir, 'settings.json'), 'file');
     await expect(
       app['account:save']({ ...account, apiKey: API_KEY, sessionOnly: false }),
     ).rejects.toMatchObject({

@@ -251,7 +251,13 @@ describe('commands', () => {
     expect(reply.headers['cache-control']).toBe('no-store');
     expect(reply.json).toMatchObject({
       ok: true,
-      value: { demo: true, account: null, host: 'browser', keyStorage: 'session-only' },
+      value: {
+        demo: true,
+        account: null,
+        host: 'browser',
+        keyStorage: 'session-only',
+        databaseKey: 'owner-only-file',
+      },
     });
   });
 
@@ -357,6 +363,20 @@ describe('accounts', () => {
       ok: false,
       message: 'Envoke rejected the API ID or key',
     });
+  });
+
+  it('refuses plain http to another computer before sending anything, saying why', async () => {
+    for (const name of ['account:test', 'account:save']) {
+      const reply = await invoke(name, { baseUrl: 'http://envoke.invalid', apiId: 'acme', apiKey: 'right-key' });
+      expect(reply.json).toMatchObject({
+        ok: false,
+        error: {
+          code: 'invalid-input',
+          message: expect.stringMatching(/^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request/),
+        },
+      });
+    }
+    expect((await value('app:info', {})).demo).toBe(true);
   });
 
   it('does not switch when the test fails', async () => {

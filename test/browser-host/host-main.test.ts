@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { itWithUnixModes } from '../support/owner-only';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'lead-triage-host-main-'));
@@ -22,10 +23,14 @@ interface Run {
 /** Runs the host until it exits, or until `until` matches its stdout (then stops it). */
 function host(args: string[], env: NodeJS.ProcessEnv = {}, until?: RegExp): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src-main/browser-host/main.ts', ...args], {
-      cwd: ROOT,
-      env: { ...process.env, ENVOKE_URL: '', ENVOKE_API_ID: '', ENVOKE_API_KEY: '', ...env },
-    });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src-main/browser-host/main.ts', ...args],
+      {
+        cwd: ROOT,
+        env: { ...process.env, ENVOKE_URL: '', ENVOKE_API_ID: '', ENVOKE_API_KEY: '', ...env },
+      },
+    );
     let stdout = '';
     let stderr = '';
     child.stdout.on('data', (chunk: Buffer) => {
@@ -60,7 +65,24 @@ describe('browser host command line', () => {
     },
   );
 
-  it("keeps the app's own data folder owner-only, even one made before", async () => {
+  it('refuses plain http to another computer, saying why the key must not travel in clear', async () => {
+    const run = await host([
+      '--url',
+      'http://envoke.invalid',
+      '--api-id',
+      'a',
+      '--api-key',
+      'b',
+      '--db',
+      join(dir, 'clear.db'),
+    ]);
+    expect(run.code).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(
+      /^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request, and over plain http:\/\/ anyone on the network .* could read it\./,
+    );
+  });
+
+  itWithUnixModes("keeps the app's own data folder owner-only, even one made before", async () => {
     const config = join(dir, 'config');
     const data = join(config, 'Lead Triage', 'browser');
     mkdirSync(data, { recursive: true });

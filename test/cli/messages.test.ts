@@ -56,6 +56,25 @@ describe('CLI messages', () => {
     expect(existsSync(dir.db('url.db'))).toBe(false);
   });
 
+  it('refuses plain http to another computer, saying why the key must not travel in clear, and sends nothing', async () => {
+    const run = await cli([
+      'sync',
+      '--db',
+      dir.db('clear.db'),
+      '--url',
+      'http://envoke.invalid',
+      '--api-id',
+      'a',
+      '--api-key',
+      'b',
+    ]);
+    expect(run.code).toBe(2);
+    expect(oneLine(run.stderr)).toBe(
+      'lead-triage: Use an https:// address for envoke.invalid: Lead Triage sends the API key with every request, and over plain http:// anyone on the network between this computer and Envoke could read it. Plain http:// is only for this computer itself, as with the simulator. Nothing was sent.',
+    );
+    expect(existsSync(dir.db('clear.db'))).toBe(false);
+  });
+
   it.each(['#0x10', '#1e1', '#1.0', '#-3', '#0', '# 4', '#12a'])(
     'refuses %s as a local id',
     async (word) => {

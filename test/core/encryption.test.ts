@@ -26,6 +26,7 @@ import {
   TEST_DB_KEY,
   unreachableClient,
 } from './helpers';
+import { expectOwnerOnly } from '../support/owner-only';
 
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '../..');
@@ -129,7 +130,7 @@ describe('the cache on disk', () => {
       );
       expect(grep.trim()).toBe('0');
     }
-    expect(statSync(`${db}.key`).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(`${db}.key`, 'file');
 
     // Another key (the file lost and made again elsewhere, or the variable set wrong).
     const wrong = await cli(['list', '--db', db], { LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32) });

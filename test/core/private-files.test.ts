@@ -12,6 +12,7 @@ import { makePrivateFolder } from '../../src-main/core/db/private-files';
 import { openBackend } from '../../src-main/session/backend';
 import { silentLogger } from '../../src-main/core/api';
 import { tempDir, TEST_DB_KEY } from './helpers';
+import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
 const dir = tempDir();
 const modeOf = (path: string) => statSync(path).mode & 0o777;
@@ -34,27 +35,30 @@ describe('database files', () => {
       db.prepare("INSERT INTO sync_state (key, value) VALUES ('probe', '1')").run();
       for (const file of [path, `${path}-wal`, `${path}-shm`]) {
         expect(existsSync(file)).toBe(true);
-        expect(modeOf(file).toString(8)).toBe('600');
+        expectOwnerOnly(file, 'file');
       }
     } finally {
       db.close();
     }
   });
 
-  it('tightens a database and its -wal and -shm made readable by an older version', () => {
-    const path = join(dir.dir, 'older.db');
-    openDatabase(path).close();
-    writeFileSync(`${path}-wal`, '');
-    writeFileSync(`${path}-shm`, '');
-    for (const file of [path, `${path}-wal`, `${path}-shm`]) chmodSync(file, 0o644);
-    const db = openDatabase(path);
-    try {
-      for (const file of [path, `${path}-wal`, `${path}-shm`])
-        expect(modeOf(file).toString(8)).toBe('600');
-    } finally {
-      db.close();
-    }
-  });
+  itWithUnixModes(
+    'tightens a database and its -wal and -shm made readable by an older version',
+    () => {
+      const path = join(dir.dir, 'older.db');
+      openDatabase(path).close();
+      writeFileSync(`${path}-wal`, '');
+      writeFileSync(`${path}-shm`, '');
+      for (const file of [path, `${path}-wal`, `${path}-shm`]) chmodSync(file, 0o644);
+      const db = openDatabase(path);
+      try {
+        for (const file of [path, `${path}-wal`, `${path}-shm`])
+          expect(modeOf(file).toString(8)).toBe('600');
+      } finally {
+        db.close();
+      }
+    },
+  );
 });
 
 describe('folders', () => {
@@ -62,21 +66,24 @@ describe('folders', () => {
     const base = join(dir.dir, 'made');
     makePrivateFolder(join(base, 'Lead Triage', 'browser'));
     for (const folder of [base, join(base, 'Lead Triage'), join(base, 'Lead Triage', 'browser')])
-      expect(modeOf(folder).toString(8)).toBe('700');
+      expectOwnerOnly(folder, 'folder');
   });
 
-  it("tightens the app's own folder when it exists, and never a folder the person named", () => {
-    const own = join(dir.dir, 'own');
-    const theirs = join(dir.dir, 'theirs');
-    mkdirSync(own, { mode: 0o755 });
-    mkdirSync(theirs, { mode: 0o755 });
-    chmodSync(own, 0o755);
-    chmodSync(theirs, 0o755);
-    makePrivateFolder(own, { tightenExisting: true });
-    makePrivateFolder(theirs);
-    expect(modeOf(own).toString(8)).toBe('700');
-    expect(modeOf(theirs).toString(8)).toBe('755');
-  });
+  itWithUnixModes(
+    "tightens the app's own folder when it exists, and never a folder the person named",
+    () => {
+      const own = join(dir.dir, 'own');
+      const theirs = join(dir.dir, 'theirs');
+      mkdirSync(own, { mode: 0o755 });
+      mkdirSync(theirs, { mode: 0o755 });
+      chmodSync(own, 0o755);
+      chmodSync(theirs, 0o755);
+      makePrivateFolder(own, { tightenExisting: true });
+      makePrivateFolder(theirs);
+      expect(modeOf(own).toString(8)).toBe('700');
+      expect(modeOf(theirs).toString(8)).toBe('755');
+    },
+  );
 
   it('the demo backend keeps its database in an owner-only folder', async () => {
     const path = join(dir.dir, 'backend', 'data', 'demo.db');
@@ -87,9 +94,9 @@ describe('folders', () => {
       databaseKey: () => TEST_DB_KEY,
     });
     try {
-      expect(modeOf(join(dir.dir, 'backend')).toString(8)).toBe('700');
-      expect(modeOf(join(dir.dir, 'backend', 'data')).toString(8)).toBe('700');
-      expect(modeOf(path).toString(8)).toBe('600');
+      expectOwnerOnly(join(dir.dir, 'backend'), 'folder');
+      expectOwnerOnly(join(dir.dir, 'backend', 'data'), 'folder');
+      expectOwnerOnly(path, 'file');
     } finally {
       await backend.close();
     }

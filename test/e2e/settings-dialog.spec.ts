@@ -27,3 +27,14 @@ test('Esc closes Settings after “Test connection”, and focus stayed inside t
   await expect(settings).toBeHidden();
   await expect(leadList(page)).toBeFocused();
 });
+
+test('Settings says where the key of the local cache is kept', async ({ page, app }) => {
+  await openApp(page, app);
+  await press(page, ',');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  const cache = settings.getByRole('region', { name: 'Local cache' });
+  // The browser host keeps it in a key file beside the database, readable only by this user.
+  await expect(cache).toContainText(
+    'The cache’s key is stored in a file only you can read, beside the cache (its name ends in .key).',
+  );
+});

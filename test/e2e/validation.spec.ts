@@ -62,3 +62,21 @@ test('account settings: problems are named by the labels on screen, not by inter
   );
   await expect(alert).not.toContainText(INTERNAL_NAME);
 });
+
+test('account settings: plain http to another computer is refused, saying why the key must not travel in clear', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ',');
+  const settings = dialog(page, 'Settings');
+  await settings.getByRole('textbox', { name: 'API ID' }).fill('acme-sales');
+  await settings.getByLabel('API key').fill('sk_live_1234');
+  await settings.getByRole('textbox', { name: 'Envoke address' }).fill('http://envoke.invalid');
+  await settings.getByRole('button', { name: 'Save and use this account' }).click();
+  await expect(settings.getByRole('alert')).toHaveText(
+    'Use an https:// address for envoke.invalid: Lead Triage sends the API key with every request, and over plain http:// anyone on the network between this computer and Envoke could read it. Plain http:// is only for this computer itself, as with the simulator.',
+  );
+  // Nothing changed: still on demo data.
+  await expect(settings.getByText('You are looking at demo data.', { exact: false })).toBeVisible();
+});

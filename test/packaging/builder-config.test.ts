@@ -1,15 +1,13 @@
 /**
- * The packaging configuration's invariants, checked where packaging itself cannot run (it
- * downloads Electron): electron-builder loads and validates electron-builder.yml with its own
- * schema, and the rules a release relies on are asserted one by one, so an edit that breaks one
- * fails CI before any installer is built.
+ * The packaging configuration's invariants: electron-builder loads and validates
+ * electron-builder.yml with its own schema, and the rules a release relies on are asserted one by
+ * one, so an edit that breaks one fails CI before any installer is built. What a build then
+ * produces is checked in stand-in-build.test.ts.
  */
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
-import afterPack from '../../scripts/packaging/after-pack.mjs';
+import { describe, expect, it } from 'vitest';
 import { builderArgs } from '../../scripts/packaging/dist.mjs';
 
 const ROOT = join(import.meta.dirname, '../..');
@@ -26,6 +24,7 @@ interface Configuration {
   nativeRebuilder: string;
   afterPack: string;
   publish?: unknown;
+  linux: { target: Array<string | { target: string }>; icon: string; syncDesktopName?: boolean };
   mac: {
     target: Array<{ target: string }>;
     hardenedRuntime: boolean;
@@ -35,7 +34,6 @@ interface Configuration {
     icon: string;
   };
   win: { target: Array<{ target: string }>; icon: string };
-  linux: { target: Array<string | { target: string }>; icon: string };
 }
 
 async function loadConfig(): Promise<Configuration> {
@@ -122,9 +120,20 @@ describe('electron-builder.yml', () => {
     expect(targets(config.linux.target)).toEqual(['AppImage', 'deb']);
   });
 
+  it('names the Linux .desktop file as Electron names the window (desktopName)', async () => {
+    const config = await loadConfig();
+    const pkg = JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as {
+      desktopName: string;
+    };
+    expect(pkg.desktopName).toBe('lead-triage.desktop');
+    expect(config.linux.syncDesktopName).toBe(true);
+  });
+
   it('never publishes by itself: the update feed is added only from LEAD_TRIAGE_UPDATE_URL', async () => {
     const config = await loadConfig();
-    expect(config.publish).toBeUndefined();
+    // null, not absent: electron-builder would otherwise make a GitHub feed of its own (see
+    // stand-in-build.test.ts).
+    expect(config.publish).toBeNull();
     expect(builderArgs('mac', {}, [])).toEqual(['--publish', 'never', '--mac']);
     expect(
       builderArgs('', { LEAD_TRIAGE_UPDATE_URL: 'https://updates.example.com/lead-triage/' }, [
@@ -173,23 +182,8 @@ describe('electron-builder.yml', () => {
   });
 });
 
-describe('the release workflow', () => {
+describe('the release workflow’s signing (see also release-workflow.test.ts)', () => {
   const workflow = readFileSync(join(ROOT, '.github/workflows/release.yml'), 'utf8');
-
-  it('builds on macOS, Windows and Linux: install, every test (xvfb on Linux), dist, artifacts', () => {
-    for (const os of ['macos-', 'windows-', 'ubuntu-']) expect(workflow).toContain(`- os: ${os}`);
-    for (const dist of ['dist:mac', 'dist:win', 'dist:linux'])
-      expect(workflow).toContain(`dist: ${dist}`);
-    const order = [
-      'npm ci',
-      'xvfb-run --auto-servernum npm test',
-      'npm run ${{ matrix.dist }}',
-      'actions/upload-artifact',
-    ];
-    const at = order.map((step) => workflow.indexOf(step));
-    expect(at.every((index) => index >= 0)).toBe(true);
-    expect([...at].sort((a, b) => a - b)).toEqual(at);
-  });
 
   it('takes signing material only from secrets, each named in the README', () => {
     const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
@@ -235,73 +229,5 @@ describe('the installed app', () => {
     };
     walk(join(ROOT, 'src-main'));
     expect(readers).toEqual(['src-main/app/development-overrides.ts']);
-  });
-});
-
-describe('fuses, flipped by the afterPack hook', () => {
-  const SENTINEL = 'dL7pKGdnNz796PbbjQWNKmHXBZaB9tsX';
-  const ON = 0x31;
-  const OFF = 0x30;
-  let dir: string;
-  afterEach(() => rmSync(dir, { recursive: true, force: true }));
-
-  /** A Linux "Electron" with the fuse wire as Electron ships it (8 fuses, Electron's defaults). */
-  function fakeElectron(): string {
-    dir = mkdtempSync(join(tmpdir(), 'lead-triage-fuses-'));
-    const wire = Buffer.from([1, 8, ON, OFF, ON, ON, OFF, OFF, OFF, ON]);
-    const binary = Buffer.concat([
-      Buffer.alloc(4096, 7),
-      Buffer.from(SENTINEL, 'latin1'),
-      wire,
-      Buffer.alloc(512, 9),
-    ]);
-    writeFileSync(join(dir, 'lead-triage'), binary);
-    return join(dir, 'lead-triage');
-  }
-
-  function wireOf(path: string): number[] {
-    const binary = readFileSync(path);
-    const at = binary.indexOf(SENTINEL) + SENTINEL.length;
-    return [...binary.subarray(at + 2, at + 2 + binary[at + 1]!)];
-  }
-
-  const context = () => ({
-    appOutDir: dir,
-    electronPlatformName: 'linux',
-    arch: 1,
-    packager: { appInfo: { productFilename: 'Lead Triage' }, executableName: 'lead-triage' },
-  });
-
-  it('ships with RunAsNode, NODE_OPTIONS and --inspect off; cookie encryption, ASAR integrity and ASAR-only on', async () => {
-    const binary = fakeElectron();
-    const before = process.env.LEAD_TRIAGE_TEST_BUILD;
-    delete process.env.LEAD_TRIAGE_TEST_BUILD;
-    try {
-      await afterPack(context());
-    } finally {
-      if (before !== undefined) process.env.LEAD_TRIAGE_TEST_BUILD = before;
-    }
-    // RunAsNode, cookies, NODE_OPTIONS, --inspect, ASAR integrity, ASAR only, V8 snapshot, file://
-    expect(wireOf(binary)).toEqual([OFF, ON, OFF, OFF, ON, ON, OFF, OFF]);
-  });
-
-  it('keeps --inspect on in a test build (LEAD_TRIAGE_TEST_BUILD=1), and only that', async () => {
-    const binary = fakeElectron();
-    process.env.LEAD_TRIAGE_TEST_BUILD = '1';
-    try {
-      await afterPack(context());
-    } finally {
-      delete process.env.LEAD_TRIAGE_TEST_BUILD;
-    }
-    expect(wireOf(binary)).toEqual([OFF, ON, OFF, ON, ON, ON, OFF, OFF]);
-  });
-
-  it('fails the build on an Electron whose fuse wire has a fuse not decided here', async () => {
-    const binary = fakeElectron();
-    const bytes = readFileSync(binary);
-    const at = bytes.indexOf(SENTINEL) + SENTINEL.length;
-    bytes[at + 1] = 9;
-    writeFileSync(binary, bytes);
-    await expect(afterPack(context())).rejects.toThrow(/strictlyRequireAllFuses/);
   });
 });

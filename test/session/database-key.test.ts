@@ -4,8 +4,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '#contract';
-import { hostDatabaseKey, keyFilePath } from '../../src-main/session/database-key';
+import {
+  hostDatabaseKey,
+  hostDatabaseKeyStorage,
+  keyFilePath,
+} from '../../src-main/session/database-key';
 import { openOrOfferStartOver } from '../../src-main/session/start-over';
+import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
 let dir: string;
 beforeEach(() => {
@@ -19,7 +24,7 @@ describe('hostDatabaseKey', () => {
     const made = hostDatabaseKey(db, {});
     expect(made.key).toHaveLength(32);
     expect(made.notice).toContain('this protects a copied database file, not an account');
-    expect(statSync(keyFilePath(db)).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(keyFilePath(db), 'file');
     const again = hostDatabaseKey(db, {});
     expect(again.key.equals(made.key)).toBe(true);
     expect(again.notice).toBeNull();
@@ -27,7 +32,7 @@ describe('hostDatabaseKey', () => {
     expect(hostDatabaseKey(join(dir, 'other.db'), {}).key.equals(made.key)).toBe(false);
   });
 
-  it('narrows a key file someone made readable to others', () => {
+  itWithUnixModes('narrows a key file someone made readable to others', () => {
     const db = join(dir, 'leads.db');
     writeFileSync(keyFilePath(db), `${'0f'.repeat(32)}\n`, { mode: 0o644 });
     expect(hostDatabaseKey(db, {}).key.toString('hex')).toBe('0f'.repeat(32));
@@ -36,7 +41,10 @@ describe('hostDatabaseKey', () => {
 
   it('prefers LEAD_TRIAGE_DB_KEY and writes no file then; refuses a malformed key in one sentence', () => {
     const db = join(dir, 'leads.db');
-    const key = hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'AB'.repeat(32) });
+    const env = { LEAD_TRIAGE_DB_KEY: 'AB'.repeat(32) };
+    expect(hostDatabaseKeyStorage(env)).toBe('environment');
+    expect(hostDatabaseKeyStorage({})).toBe('owner-only-file');
+    const key = hostDatabaseKey(db, env);
     expect(key.key.toString('hex')).toBe('ab'.repeat(32));
     expect(() => readFileSync(keyFilePath(db))).toThrow();
     expect(() => hostDatabaseKey(db, { LEAD_TRIAGE_DB_KEY: 'abc' })).toThrow(

@@ -35,6 +35,7 @@ async function shellFor(overrides: Partial<SessionShell> = {}) {
     initial: account,
     dbPathFor: () => dir.db(),
     databaseKey: () => TEST_DB_KEY,
+    databaseKeyStorage: () => 'keychain',
     preferences: {
       get: () => preferences,
       update: (patch) => (preferences = mergePreferences(preferences, patch)),

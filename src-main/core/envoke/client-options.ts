@@ -2,6 +2,7 @@
  * The account and settings a client is made with, checked before anything is sent, so a typo
  * reads as a bad address or a missing key rather than as Envoke refusing something.
  */
+import { clearTextProblem } from '#contract';
 import { EnvokeError } from './errors';
 
 export interface EnvokeAccount {
@@ -46,6 +47,9 @@ export function checkOptions(options: EnvokeClientOptions): void {
   if (!isWebAddress(options.baseUrl)) {
     throw invalidInput(`"${options.baseUrl}" is not a web address such as ${DEFAULT_BASE_URL}`);
   }
+  // The key goes in every request's Authorization header: never in clear across a network.
+  const clearText = clearTextProblem(options.baseUrl);
+  if (clearText !== null) throw invalidInput(clearText);
   if (typeof options.apiId !== 'string' || options.apiId === '' || options.apiId.includes(':')) {
     throw invalidInput('The API ID is missing or contains ":"');
   }
