@@ -54,12 +54,14 @@ export async function interleave(
     if (over && round >= MIN_ROUNDS) break;
     load.note();
     for (const [s, side] of sides.entries()) {
+      const taken = times[s]!;
       const blockStarted = performance.now();
-      for (let i = 0; i < perRound && performance.now() - blockStarted < blockMs; i += 1) {
+      const blockEnd = Math.min(options.samples, taken.length + perRound);
+      while (taken.length < blockEnd && performance.now() - blockStarted < blockMs) {
         await options.before?.();
-        const started = performance.now();
+        const callStarted = performance.now();
         await side.call(next[s]!++);
-        times[s]!.push(performance.now() - started);
+        taken.push(performance.now() - callStarted);
       }
     }
   }

@@ -12,6 +12,8 @@ export interface Row {
   met: boolean | null;
   /** The one-minute load average (lowest–highest) while the figure was taken. */
   load: string;
+  /** What does not fit the row (a breakdown), printed under the table. */
+  note?: string;
 }
 
 const WIDTHS = { figure: 66, project: 40, baseline: 46, ratio: 7, load: 9 };
@@ -44,4 +46,5 @@ export function printRows(rows: readonly Row[]): void {
   console.log(
     '✓ met, ✗ not met, ? no goal or not judged (a p99 needs 1,000 samples; "–" where fewer were taken)',
   );
+  for (const row of rows) if (row.note !== undefined) console.log(`${row.figure}: ${row.note}`);
 }
