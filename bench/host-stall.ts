@@ -11,8 +11,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { BENCH_DB_KEY } from './bench-key';
-import { percentile } from './timing';
+import { browserHostCommand } from './app-core';
+import { sizeName, type BenchContext } from './context';
+import { interleaveRuns } from './interleave';
+import type { Row } from './report';
+import { ratioText, timingOf, timingText, verdict } from './timing';
+import { buildRendererForBench } from './ui-browser';
 
 export type CorePlacement = 'worker' | 'process';
 
@@ -20,7 +24,7 @@ export interface HostStallFigures {
   leads: number;
   placement: CorePlacement;
   /** Answer times of `GET /` while the sync, searches and counts ran, in ms. */
-  page: { p50: number; p99: number; max: number; runs: number };
+  pageTimes: number[];
   /** Searches and counts answered meanwhile. */
   commands: number;
   /** Whether the first sync finished within the run (else the run stopped at its time limit). */
@@ -34,18 +38,18 @@ interface RunningHost {
   stop(): Promise<void>;
 }
 
-async function startHost(dbPath: string, leads: number, placement: CorePlacement): Promise<RunningHost> {
-  const child = spawn(
-    process.execPath,
-    ['--import', 'tsx', 'src-main/browser-host/main.ts', '--db', dbPath, '--leads', String(leads), '--core', placement],
-    {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: {
-        ...process.env,
-        LEAD_TRIAGE_DB_KEY: BENCH_DB_KEY.toString('hex'),
-      },
-    },
-  );
+async function startHost(
+  dbPath: string,
+  leads: number,
+  placement: CorePlacement,
+): Promise<RunningHost> {
+  const { args, env } = await browserHostCommand({
+    dbPath,
+    account: null,
+    demoLeads: leads,
+    coreIn: placement,
+  });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'], env });
   let errors = '';
   child.stderr!.on('data', (chunk: Buffer) => (errors = (errors + chunk.toString()).slice(-2000)));
   const address = await new Promise<string>((resolve, reject) => {
@@ -134,14 +138,51 @@ export async function measureHostStall(
   return {
     leads,
     placement,
-    page: {
-      p50: percentile(pageTimes, 0.5),
-      p99: percentile(pageTimes, 0.99),
-      max: Math.max(...pageTimes),
-      runs: pageTimes.length,
-    },
+    pageTimes,
     commands,
     synced,
     seconds: (performance.now() - started) / 1000,
   };
+}
+
+export const PAGE_GOAL_MS = 50;
+
+/** The page's answer times with the core in its worker beside on the serving thread, in turns. */
+export async function measureHostStallRows(
+  leads: number,
+  ctx: BenchContext,
+  limitSeconds = 120,
+): Promise<Row[]> {
+  const at = sizeName(leads);
+  ctx.log(`the browser host's page during a ${at} first sync with searches and counts…`);
+  await buildRendererForBench();
+  const { results, load } = await interleaveRuns(
+    [
+      () => measureHostStall(leads, 'worker', limitSeconds),
+      () => measureHostStall(leads, 'process', limitSeconds),
+    ],
+    ctx.rounds,
+    (round, [worker, thread]) =>
+      ctx.log(
+        `  round ${round + 1}: ${worker!.commands} and ${thread!.commands} commands answered${worker!.synced && thread!.synced ? '' : ' (a sync did not finish in time)'}`,
+      ),
+  );
+  // Every round's page answers together: a p99 of enough samples.
+  const pooled = (runs: HostStallFigures[]) => ({
+    page: timingOf(runs.flatMap((run) => run.pageTimes)),
+    commands: runs.reduce((sum, run) => sum + run.commands, 0),
+  });
+  const inWorker = pooled(results[0]!);
+  const onThread = pooled(results[1]!);
+  return [
+    {
+      figure: `GET / during first sync + searches, ${at}`,
+      project: `${timingText(inWorker.page)}, ${inWorker.commands} commands`,
+      baseline: `core on thread: ${timingText(onThread.page)}`,
+      ratio: ratioText(inWorker.page.p99 / onThread.page.p99),
+      goal: `p99 ≤ ${PAGE_GOAL_MS} ms`,
+      met: verdict(inWorker.page.p99, (p99) => p99 <= PAGE_GOAL_MS),
+      load: load.text(),
+    },
+  ];
 }

@@ -1,20 +1,18 @@
 /**
- * The floor a sync is compared with: the same pages fetched in the same order, parsed and
- * inserted with one prepared statement per page transaction, and nothing else (no validation,
- * no outbox checks, no indexes beyond the primary key, no events). Encrypted like the app's
- * cache, so the comparison measures the core, not the cipher.
+ * The floor a sync is compared with: the same pages fetched one after the other in the same
+ * order, parsed and inserted with one prepared statement per page transaction, and nothing else
+ * (no validation, no outbox checks, no indexes beyond the primary key, no events). Encrypted with
+ * the same key as the core's cache, with the same journal and durability settings, so the
+ * comparison measures the core, not the cipher.
  */
-import Database from 'better-sqlite3';
-import { randomBytes } from 'node:crypto';
-import { keyConnection } from '../src-main/core/db/encryption';
+import { openBenchDatabase } from './bench-key';
 
 export async function rawFetchAndInsert(
   baseUrl: string,
   auth: string,
   dbPath: string,
 ): Promise<number> {
-  const db = new Database(dbPath);
-  keyConnection(db, randomBytes(32));
+  const db = openBenchDatabase(dbPath);
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = FULL');
   db.exec('CREATE TABLE leads (id TEXT PRIMARY KEY, data TEXT NOT NULL)');

@@ -1,21 +1,31 @@
-/** The printed table: one row per figure of the issue, project beside baseline, goal beside both. */
+/**
+ * The printed table: one row per figure, the project beside its baseline, the ratio, the goal
+ * and whether it was met, and the machine's one-minute load while the figure was taken.
+ */
 export interface Row {
   figure: string;
   project: string;
   baseline: string;
   ratio: string;
   goal: string;
+  /** null: a figure without a goal, or one whose goal could not be judged (said in `goal`). */
   met: boolean | null;
+  /** The one-minute load average (lowest–highest) while the figure was taken. */
+  load: string;
+  /** What does not fit the row (a breakdown), printed under the table. */
+  note?: string;
 }
 
+const WIDTHS = { figure: 66, project: 40, baseline: 46, ratio: 7, load: 9 };
+
 export function printRows(rows: readonly Row[]): void {
-  const widths = { figure: 44, project: 34, baseline: 34, ratio: 10 };
   const line = (r: Omit<Row, 'met'> & { met: string }) =>
     [
-      r.figure.padEnd(widths.figure),
-      r.project.padEnd(widths.project),
-      r.baseline.padEnd(widths.baseline),
-      r.ratio.padEnd(widths.ratio),
+      r.figure.padEnd(WIDTHS.figure),
+      r.project.padEnd(WIDTHS.project),
+      r.baseline.padEnd(WIDTHS.baseline),
+      r.ratio.padEnd(WIDTHS.ratio),
+      r.load.padEnd(WIDTHS.load),
       `${r.met} ${r.goal}`,
     ].join(' ');
   console.log(
@@ -24,6 +34,7 @@ export function printRows(rows: readonly Row[]): void {
       project: 'lead triage',
       baseline: 'baseline',
       ratio: 'ratio',
+      load: 'load',
       goal: 'goal',
       met: ' ',
     }),
@@ -32,4 +43,8 @@ export function printRows(rows: readonly Row[]): void {
     const met = row.met === null ? '?' : row.met ? '✓' : '✗';
     console.log(line({ ...row, met }));
   }
+  console.log(
+    '✓ met, ✗ not met, ? no goal or not judged (a p99 needs 1,000 samples; "–" where fewer were taken)',
+  );
+  for (const row of rows) if (row.note !== undefined) console.log(`${row.figure}: ${row.note}`);
 }

@@ -9,7 +9,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { BENCH_DB_KEY } from './bench-key';
+import { browserHostCommand } from './app-core';
 import { CACHE_DIR, type BenchCache } from './cache';
 
 export interface UiHost {
@@ -43,28 +43,13 @@ function waitForUrl(child: ChildProcess): Promise<string> {
 
 export async function startUiHost(cache: BenchCache): Promise<UiHost> {
   const { dir, path } = copyCache(cache);
-  const child = spawn(
-    process.execPath,
-    [
-      '--import',
-      'tsx',
-      'src-main/browser-host/main.ts',
-      '--db',
-      path,
-      '--port',
-      '0',
-      '--url',
-      'http://127.0.0.1:9',
-      '--api-id',
-      'bench',
-      '--api-key',
-      'bench',
-    ],
-    {
-      stdio: ['ignore', 'pipe', 'ignore'],
-      env: { ...process.env, LEAD_TRIAGE_DB_KEY: BENCH_DB_KEY.toString('hex') },
-    },
-  );
+  const { args, env } = await browserHostCommand({
+    dbPath: path,
+    account: { baseUrl: 'http://127.0.0.1:9', apiId: 'bench', apiKey: 'bench' },
+    demoLeads: 0,
+    coreIn: 'worker',
+  });
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'], env });
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   let url: string;
   try {

@@ -47,10 +47,9 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
-    // Reads straight from the mapped file instead of copying pages through SQLite's cache: a
-    // window of the list at a million leads then costs what it costs at a thousand. Address
-    // space only; the system pages in what is read.
-    db.pragma('mmap_size = 8589934592');
+    // No mmap_size: the cipher maps no encrypted file (only the WAL index, -shm, is mapped; the
+    // process's memory maps show it), so every page is read and decrypted through SQLite's page
+    // cache whatever mmap_size says.
     // Reading the schema touches every page header SQLite needs: a file that is not a database,
     // or is damaged at the start, fails here rather than at the first command.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
