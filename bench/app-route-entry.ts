@@ -53,6 +53,8 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
     initial,
     dbPathFor: () => options.dbPath,
     databaseKey: () => options.dbKey,
+    // The bench hands the key over directly, as the browser host does from its environment.
+    databaseKeyStorage: () => 'environment',
     preferences: memoryPreferences(),
     credentials: createMemoryCredentials(initial),
     coreIn: options.coreIn,
