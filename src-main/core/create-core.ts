@@ -74,7 +74,7 @@ export function createCore(options: CoreOptions): Core {
   );
   const store = new Store(db, (bulk) => checkpointer.written(bulk));
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
-  store.outbox.recoverInterrupted();
+  store.outbox.recoverAbandoned(clock.now());
 
   const events = new CoreEvents(logger);
   // The note follows the counts as they change, so after a crash too it tells what a lost key
@@ -190,6 +190,7 @@ export function createCore(options: CoreOptions): Core {
     close() {
       closing ??= engine
         .close()
+        .finally(() => store.claimant.release())
         .finally(() => checkpointer.close())
         .finally(() => note.settled())
         .finally(() => {

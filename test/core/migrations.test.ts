@@ -634,3 +634,18 @@ describe('migration 0093: the duplicate indexes hold their columns', () => {
     db.close();
   });
 });
+
+describe('migration 0097: outbox claims and the log of applied commands', () => {
+  it('keeps every change unclaimed and adds an empty command log', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const before = outboxRows(old);
+    old.close();
+    const db = openDatabase(path);
+    expect(outboxRows(db)).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT claimed_by FROM outbox').pluck().all()).toEqual([null]);
+    expect(db.prepare('SELECT count(*) FROM command_log').pluck().get()).toBe(0);
+    db.close();
+  });
+});
