@@ -63,8 +63,9 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.sqliteBinding,
     key: options.dbKey,
   });
-  // From here on a lost key can still be answered with how many unsent changes it would cost.
-  writeUnsentNote(options.dbPath, countUnsent(db));
+  // From here on a lost key can still be answered with how many unsent changes it would cost,
+  // never fewer than the outbox holds, even after a crash.
+  const note = followUnsentNote(db, options.dbPath);
   const checkpointer = new Checkpointer(
     db,
     options.dbPath,
@@ -77,12 +78,8 @@ export function createCore(options: CoreOptions): Core {
   store.outbox.recoverAbandoned(clock.now());
 
   const events = new CoreEvents(logger);
-  // The note follows the counts as they change, so after a crash too it tells what a lost key
-  // would cost.
-  const note = followUnsentNote(options.dbPath);
-  events.on('sync:status', (status) =>
-    note.update(status.pending + status.failed + status.conflicts),
-  );
+  // Rows sent, discarded or undone bring the note down once their transaction has committed.
+  events.on('sync:status', () => note.recount());
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -192,9 +189,9 @@ export function createCore(options: CoreOptions): Core {
         .close()
         .finally(() => store.claimant.release())
         .finally(() => checkpointer.close())
-        .finally(() => note.settled())
         .finally(() => {
           try {
+            note.close();
             writeUnsentNote(options.dbPath, countUnsent(db));
           } finally {
             db.close();
