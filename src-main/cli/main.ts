@@ -10,10 +10,15 @@ import { createCore } from '../core/create-core';
 import { discardDatabaseFiles } from '../core/db/discard-database';
 import { DatabaseKeySetupError, hostDatabaseKey } from '../session/database-key';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
-import { parseCliArgs, UsageError, USAGE } from './args';
+import type { ViewId } from '#contract/dto';
+import { lockCache } from '../core/db/cache-lock';
+import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
 import { exportLeads } from './export-leads';
 import { isClosedPipe, writeChunk } from './output';
 import { OFFLINE_COMMANDS, runCommand, viewOf } from './run-command';
+
+/** How long a command waits for another command line using the same cache to finish. */
+const CLI_LOCK_WAIT_MS = 15_000;
 
 /** Placeholder account for offline commands: nothing is sent without `sync`, `pull` or `push`. */
 const NO_ACCOUNT = { baseUrl: 'http://127.0.0.1:9', apiId: 'none', apiKey: 'none' };
@@ -31,6 +36,19 @@ async function main(): Promise<number> {
   }
   // Checked before the database is opened, like every other mistake on the command line.
   const view = viewOf(args.view);
+  // One process uses a cache at a time; another command line is waited for, as it ends soon.
+  const lock = await lockCache(args.dbPath, 'a command line', {
+    waitMs: CLI_LOCK_WAIT_MS,
+    waitFor: ['a command line'],
+  });
+  try {
+    return await withCore(args, view);
+  } finally {
+    lock.release();
+  }
+}
+
+async function withCore(args: CliArgs, view: ViewId): Promise<number> {
   if (args.startOver) discardDatabaseFiles(args.dbPath);
   const { key, notice } = hostDatabaseKey(args.dbPath, process.env);
   if (notice !== null) process.stderr.write(`${plainText(notice)}\n`);

@@ -112,7 +112,7 @@ describe('opening a database', () => {
     } catch (error) {
       expect((error as CommandError).code).toBe('storage');
       expect((error as Error).message).toContain(path);
-      expect((error as Error).message).toMatch(/not a Lead Triage database or it is damaged/);
+      expect((error as Error).message).toMatch(/is not a Lead Triage database.*left untouched/);
     }
   });
 
