@@ -22,6 +22,7 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import electronUpdater from 'electron-updater';
 import packageJson from '../package.json' with { type: 'json' };
+import { CommandError } from '#contract';
 import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
 import { discardDatabaseFiles } from './core/db/discard-database';
@@ -255,6 +256,10 @@ if (!app.requestSingleInstanceLock()) {
       logger.error('Lead Triage could not start', {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
+      // The person's sentence (the cache in use by another Lead Triage, a lost key declined)
+      // rather than a window that never opens.
+      if (error instanceof CommandError)
+        dialog.showErrorBox('Lead Triage could not start', error.message);
       app.exit(1);
     });
 }

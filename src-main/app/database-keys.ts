@@ -9,7 +9,10 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../core/api';
+import { cacheFileKind } from '../core/db/cache-file';
 import { DATABASE_KEY_BYTES } from '../core/db/encryption';
+import { DatabaseKeyError } from '../core/db/errors';
+import { readUnsentNote } from '../core/db/unsent-note';
 import type { SafeStorageLike } from './credentials';
 import type { StoredValue } from './settings-store';
 
@@ -83,6 +86,14 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
         // lost-key message, and the person chooses whether to start over. With no file there is
         // nothing to lose, and a new key is kept below.
         if (existsSync(dbPath)) return randomBytes(DATABASE_KEY_BYTES);
+      } else if (cacheFileKind(dbPath) === 'encrypted') {
+        // Never a new key for an encrypted file: it could not open it, and would take the place
+        // of the real one (settings restored from a backup bring it back).
+        throw new DatabaseKeyError(
+          dbPath,
+          readUnsentNote(dbPath),
+          "Lead Triage's settings file, sealed by the system keychain",
+        );
       }
       const key = randomBytes(DATABASE_KEY_BYTES);
       const entry = safeStorage.isEncryptionAvailable()

@@ -72,6 +72,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
           databaseKey: (path) => shell.databaseKey(path),
           coreIn: shell.coreIn,
           simulatorControl: shell.simulatorControl,
+          user: shell.host === 'electron' ? 'the desktop app' : 'the browser host',
         });
       const dialog = shell.startOver;
       if (dialog === undefined) return open();

@@ -1,9 +1,11 @@
 // Where the browser host and the CLI keep the database key, and how a lost key is offered a way out.
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { CommandError } from '#contract';
+import { openDatabase } from '../../src-main/core/db/open-database';
+import { writeUnsentNote } from '../../src-main/core/db/unsent-note';
 import { hostDatabaseKey, keyFilePath } from '../../src-main/session/database-key';
 import { openOrOfferStartOver } from '../../src-main/session/start-over';
 
@@ -44,6 +46,42 @@ describe('hostDatabaseKey', () => {
     );
     writeFileSync(keyFilePath(db), 'garbage');
     expect(() => hostDatabaseKey(db, {})).toThrow(/key file .*leads\.db\.key must hold/);
+  });
+});
+
+describe('hostDatabaseKey for a database that already exists', () => {
+  it('never makes a key for an encrypted one, and says where its key was expected', () => {
+    const db = join(dir, 'leads.db');
+    openDatabase(db, { key: Buffer.alloc(32, 7) }).close();
+    writeUnsentNote(db, 4);
+    let failure: unknown;
+    try {
+      hostDatabaseKey(db, {});
+    } catch (error) {
+      failure = error;
+    }
+    expect(failure).toBeInstanceOf(CommandError);
+    expect(failure).toMatchObject({ code: 'storage-key' });
+    expect((failure as Error).message).toBe(
+      `The local database ${db} is encrypted, and its key is missing from where it was expected: ` +
+        `the key file ${db}.key (or the variable LEAD_TRIAGE_DB_KEY). Put the key back there ` +
+        '(from a backup) to open it. Downloading the leads again starts a new one: 4 changes not ' +
+        'yet sent to Envoke would be lost.',
+    );
+    expect(existsSync(keyFilePath(db))).toBe(false);
+  });
+
+  it('refuses a file that is not a database, making no key file beside it', () => {
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'call Jane back about the pallets\n'.repeat(300));
+    expect(() => hostDatabaseKey(notes, {})).toThrow(/notes\.txt is not a Lead Triage database/);
+    expect(existsSync(keyFilePath(notes))).toBe(false);
+  });
+
+  it('makes one for an unencrypted cache, which opening then encrypts with it', () => {
+    const db = join(dir, 'old.db');
+    openDatabase(db).close();
+    expect(hostDatabaseKey(db, {}).key).toHaveLength(32);
   });
 });
 

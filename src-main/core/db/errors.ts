@@ -31,12 +31,17 @@ export class DatabaseKeyError extends CommandError {
     readonly path: string,
     /** Unsent changes when the file was last used; null when unknown. */
     readonly unsentChanges: number | null,
+    /** Where the key should have been, when it is missing there (rather than not fitting). */
+    readonly keyExpectedIn?: string,
   ) {
     super(
       'storage-key',
-      `The local database ${path} cannot be opened with the key this computer keeps for it ` +
-        '(the key was lost or replaced, or the file is damaged). Downloading the leads again ' +
-        `starts a new one: ${unsentSentence(unsentChanges)}.`,
+      (keyExpectedIn === undefined
+        ? `The local database ${path} cannot be opened with the key this computer keeps for it ` +
+          '(the key was lost or replaced, or the file is damaged). '
+        : `The local database ${path} is encrypted, and its key is missing from where it was ` +
+          `expected: ${keyExpectedIn}. Put the key back there (from a backup) to open it. `) +
+        `Downloading the leads again starts a new one: ${unsentSentence(unsentChanges)}.`,
     );
     this.name = 'DatabaseKeyError';
   }
