@@ -38,8 +38,10 @@ export interface DatabaseKeyring {
   keyFor(dbPath: string): Buffer;
   /** Whether the OS keychain protects the keys. */
   osProtected(): boolean;
-  /** Drops the key of a database the person chose to start over (its files are deleted). */
+  /** Drops the key of a database file. */
   forget(dbPath: string): void;
+  /** The person started over: the key follows the old files to where they were set aside. */
+  setAside(dbPath: string, aside: string): void;
 }
 
 export function createDatabaseKeyring(options: DatabaseKeyringOptions): DatabaseKeyring {
@@ -73,6 +75,10 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
       const { [basename(dbPath)]: _dropped, ...rest } = readAll();
       record.write(rest);
     },
+    setAside(dbPath, aside) {
+      const { [basename(dbPath)]: moved, ...rest } = readAll();
+      record.write(moved === undefined ? rest : { ...rest, [basename(aside)]: moved });
+    },
     keyFor(dbPath) {
       // The file name only: moving the profile folder keeps its keys.
       const name = basename(dbPath);
@@ -89,11 +95,10 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
       } else if (cacheFileKind(dbPath) === 'encrypted') {
         // Never a new key for an encrypted file: it could not open it, and would take the place
         // of the real one (settings restored from a backup bring it back).
-        throw new DatabaseKeyError(
-          dbPath,
-          readUnsentNote(dbPath),
-          "Lead Triage's settings file, sealed by the system keychain",
-        );
+        throw new DatabaseKeyError(dbPath, readUnsentNote(dbPath), {
+          kind: 'key-missing',
+          expectedIn: "Lead Triage's settings file, sealed by the system keychain",
+        });
       }
       const key = randomBytes(DATABASE_KEY_BYTES);
       const entry = safeStorage.isEncryptionAvailable()

@@ -8,7 +8,10 @@ import type { WindowBounds } from './window-bounds';
 
 export const WINDOW_TITLE = 'Lead Triage';
 
-export function buildWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
+export function buildWindowOptions(
+  preloadPath: string,
+  bounds: WindowBounds,
+): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 900,

@@ -40,8 +40,11 @@ async function main(): Promise<number> {
     });
   } catch (error) {
     if (error instanceof CommandError && error.code === 'storage-key') {
-      // One line: what is wrong, what starting over would lose, and how.
-      console.error(`${error.message} To do so, delete ${args.dbPath} and start again.`);
+      // One line: what is wrong, what starting over would lose, and how, by the command that
+      // saves what it can of the unsent changes first and asks before it sets the file aside.
+      console.error(
+        `${error.message} To do so, run: npm run -s cli -- status --db ${JSON.stringify(args.dbPath)} --start-over`,
+      );
       return 1;
     }
     if (

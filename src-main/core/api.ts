@@ -82,6 +82,8 @@ export interface Core extends CoreHandlers {
   on<E extends CoreEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
   /** The local id of the lead Envoke knows by `envokeId`, or null (the CLI speaks Envoke ids). */
   findLeadByEnvokeId(envokeId: string): number | null;
+  /** The local id of the lead with this remote_id (a create's key), or null. */
+  findLeadByRemoteId(remoteId: string): number | null;
   /**
    * Runs one sync now and resolves when it is over (the CLI and the benchmark use it; the app
    * relies on `start`). Waits out Envoke's 429/5xx answers a few times, honouring Retry-After.

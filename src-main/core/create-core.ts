@@ -181,6 +181,7 @@ export function createCore(options: CoreOptions): Core {
     ...handlers,
     on: (event, listener) => events.on(event, listener),
     findLeadByEnvokeId: (envokeId) => store.leads.idByEnvokeId(envokeId),
+    findLeadByRemoteId: (remoteId) => store.leads.idByRemoteId(remoteId),
     syncOnce: (what, onProgress) => engine.syncOnce(what, onProgress),
     start: () => engine.start(),
     networkChanged: (online) => engine.networkChanged(online),

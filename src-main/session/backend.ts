@@ -6,6 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Logger } from '../core/api';
+import { assertNotForeign } from '../core/db/cache-file';
 import { lockCache, type CacheUser } from '../core/db/cache-lock';
 import { makePrivateFolder } from '../core/db/private-files';
 import { createCoreWorker } from './core-worker/core-worker';
@@ -43,6 +44,8 @@ export async function openBackend(
 ): Promise<Backend> {
   // Before the lock and the key: both are files beside the database.
   makePrivateFolder(dirname(options.dbPath));
+  // Nothing is made beside a file that is not a Lead Triage database.
+  assertNotForeign(options.dbPath);
   const lock = await lockCache(options.dbPath, options.user ?? 'the browser host', {
     nativeBinding: options.sqliteBinding,
   });

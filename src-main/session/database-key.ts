@@ -62,11 +62,10 @@ export function hostDatabaseKey(dbPath: string, env: NodeJS.ProcessEnv): HostDat
   // real key, restored from a backup, must go.
   const kind = assertNotForeign(dbPath);
   if (kind === 'encrypted')
-    throw new DatabaseKeyError(
-      dbPath,
-      readUnsentNote(dbPath),
-      `the key file ${path} (or the variable ${DB_KEY_ENV})`,
-    );
+    throw new DatabaseKeyError(dbPath, readUnsentNote(dbPath), {
+      kind: 'key-missing',
+      expectedIn: `the key file ${path} (or the variable ${DB_KEY_ENV})`,
+    });
   const key = randomBytes(DATABASE_KEY_BYTES);
   try {
     // 'wx': never overwrite a key another process made a moment ago; use that one instead.

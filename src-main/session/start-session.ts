@@ -13,12 +13,16 @@ import { testConnection, type ConnectionTester } from './connection-test';
 import { openCoreSession, type CoreSession } from './core-session';
 import type { CredentialStore, SavedAccount } from './credentials';
 import type { PreferencesStore } from './preferences';
-import { openOrOfferStartOver } from './start-over';
+import { openOrOfferStartOver, type StartOverPlan } from './start-over';
 
-/** A database whose key is lost: ask the person, and discard it (with its key) on a yes. */
+/**
+ * A database that cannot be opened (key lost or missing, file damaged): show the person what
+ * starting over costs (start-over.ts saves what can be read first), and on a yes move the key
+ * along with the files set aside.
+ */
 export interface StartOverDialog {
-  ask(message: string): Promise<boolean>;
-  discard(dbPath: string): void;
+  ask(plan: StartOverPlan): Promise<boolean>;
+  setAside(dbPath: string, aside: string): void;
 }
 
 export interface SessionShell {
@@ -40,7 +44,7 @@ export interface SessionShell {
   coreIn?: CoreIn | undefined;
   /** Test harnesses only: the demo simulator serves its `/_sim/` controls. */
   simulatorControl?: boolean | undefined;
-  /** The desktop app offers to start over when a database's key is lost. */
+  /** The desktop app offers to start over when a database cannot be opened. */
   startOver?: StartOverDialog | undefined;
   /** The desktop app's "Restart to update". */
   restartToUpdate?: ((session: CoreSession) => Promise<boolean>) | undefined;
@@ -78,8 +82,17 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
       if (dialog === undefined) return open();
       return openOrOfferStartOver({
         open,
-        ask: dialog.ask,
-        startOver: () => dialog.discard(dbPath),
+        dbPath,
+        keys: () => {
+          try {
+            return [shell.databaseKey(dbPath)];
+          } catch {
+            return [];
+          }
+        },
+        ask: (plan) => dialog.ask(plan),
+        setAside: (path, aside) => dialog.setAside(path, aside),
+        nativeBinding: shell.sqliteBinding,
       });
     },
     logger,

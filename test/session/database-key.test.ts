@@ -88,29 +88,49 @@ describe('hostDatabaseKey for a database that already exists', () => {
 describe('openOrOfferStartOver', () => {
   const lost = new CommandError(
     'storage-key',
-    'cannot be opened: 3 changes not yet sent would be lost.',
+    'The local database x.db cannot be opened. Downloading the leads again starts a new one: 3 changes not yet sent would be lost.',
   );
 
-  it('asks with the core sentence and starts over only on yes', async () => {
+  it('asks with the plan and starts over only on yes', async () => {
+    const db = join(dir, 'x.db');
+    writeFileSync(db, Buffer.alloc(8192, 0xa7));
+    writeUnsentNote(db, 3);
     const open = vi.fn().mockRejectedValueOnce(lost).mockResolvedValueOnce('fresh core');
-    const startOver = vi.fn();
+    const setAside = vi.fn();
     const ask = vi.fn().mockResolvedValue(true);
-    await expect(openOrOfferStartOver({ open, ask, startOver })).resolves.toBe('fresh core');
-    expect(ask).toHaveBeenCalledWith(lost.message);
-    expect(startOver).toHaveBeenCalledOnce();
+    await expect(
+      openOrOfferStartOver({ open, dbPath: db, keys: () => [], ask, setAside }),
+    ).resolves.toBe('fresh core');
+    expect(ask).toHaveBeenCalledWith({
+      dbPath: db,
+      reason: 'The local database x.db cannot be opened.',
+      unsent: 3,
+      savedTo: null,
+    });
+    expect(setAside).toHaveBeenCalledWith(db, expect.stringMatching(/x\.db\.unreadable-/));
+    expect(existsSync(db)).toBe(false);
   });
 
-  it('deletes nothing on no, and never asks for other failures', async () => {
-    const startOver = vi.fn();
+  it('changes nothing on no, and never asks for other failures', async () => {
+    const db = join(dir, 'y.db');
+    writeFileSync(db, Buffer.alloc(8192, 0xa7));
+    const setAside = vi.fn();
     await expect(
-      openOrOfferStartOver({ open: () => Promise.reject(lost), ask: async () => false, startOver }),
+      openOrOfferStartOver({
+        open: () => Promise.reject(lost),
+        dbPath: db,
+        keys: () => [],
+        ask: async () => false,
+        setAside,
+      }),
     ).rejects.toBe(lost);
+    expect(existsSync(db)).toBe(true);
     const disk = new CommandError('storage', 'the disk is full');
     const ask = vi.fn();
     await expect(
-      openOrOfferStartOver({ open: () => Promise.reject(disk), ask, startOver }),
+      openOrOfferStartOver({ open: () => Promise.reject(disk), dbPath: db, keys: () => [], ask }),
     ).rejects.toBe(disk);
     expect(ask).not.toHaveBeenCalled();
-    expect(startOver).not.toHaveBeenCalled();
+    expect(setAside).not.toHaveBeenCalled();
   });
 });

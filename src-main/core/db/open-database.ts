@@ -85,9 +85,14 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     return db;
   } catch (error) {
     db?.close();
+    const code = (error as { code?: unknown } | null)?.code;
     // With a key, "not a database" means the key does not decrypt the file.
-    if (options.key && (error as { code?: unknown } | null)?.code === 'SQLITE_NOTADB') {
+    if (options.key && code === 'SQLITE_NOTADB') {
       throw new DatabaseKeyError(path, readUnsentNote(path));
+    }
+    // Decrypted, but damaged: the person may start over too (what can be read is saved first).
+    if (options.key && (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_VTAB')) {
+      throw new DatabaseKeyError(path, readUnsentNote(path), { kind: 'damaged' });
     }
     throw storageError(path, error);
   }
