@@ -18,6 +18,8 @@ export const USAGE = `Usage: npm run start:browser -- [options]
   --leads N       leads in the demo data (default 3000)
   --core WHERE    where the core runs: worker (default, its own thread) or process (this
                   thread, as before; for measuring the difference)
+  --page DIR      the built page to serve (default out/renderer; npm run start:browser builds
+                  one for each run)
 Without an API ID and key the app runs on demo data.`;
 
 export class HostArgsError extends Error {
@@ -37,9 +39,16 @@ export interface HostArgs {
   demoLeads: number | undefined;
   /** Where the core runs: its own thread unless asked otherwise (npm run bench compares both). */
   coreIn: 'worker' | 'process';
+  /** The built page to serve; the host's default when not given. */
+  pageDir: string | undefined;
 }
 
-function wholeNumber(value: string | undefined, flag: string, min: number, max: number): number | undefined {
+function wholeNumber(
+  value: string | undefined,
+  flag: string,
+  min: number,
+  max: number,
+): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) {
@@ -49,7 +58,10 @@ function wholeNumber(value: string | undefined, flag: string, min: number, max: 
 }
 
 /** Where the browser host keeps its files when no --db is given: apart from the desktop app's. */
-export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
+export function defaultDataDir(
+  env: NodeJS.ProcessEnv,
+  platform: NodeJS.Platform = process.platform,
+): string {
   const home = homedir();
   const base =
     platform === 'win32'
@@ -74,6 +86,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'api-key': { type: 'string' },
         leads: { type: 'string' },
         core: { type: 'string' },
+        page: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -92,11 +105,15 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   let account: HostArgs['account'] = null;
   if (apiId || apiKey) {
     if (!apiId || !apiKey) {
-      throw new HostArgsError('An Envoke account needs both the API ID and the API key (--api-id, --api-key)');
+      throw new HostArgsError(
+        'An Envoke account needs both the API ID and the API key (--api-id, --api-key)',
+      );
     }
     account = { baseUrl: url || DEFAULT_BASE_URL, apiId, apiKey };
   } else if (url) {
-    throw new HostArgsError('--url needs --api-id and --api-key too (or ENVOKE_API_ID and ENVOKE_API_KEY)');
+    throw new HostArgsError(
+      '--url needs --api-id and --api-key too (or ENVOKE_API_ID and ENVOKE_API_KEY)',
+    );
   }
   if (url && !isWebAddress(url)) {
     throw new HostArgsError(`--url "${url}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
@@ -115,5 +132,6 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
     coreIn: core,
+    pageDir: text('page'),
   };
 }
