@@ -31,12 +31,7 @@ export interface KeychainOptions {
   logger: Logger;
 }
 
-export function createKeychainCredentials({
-  record,
-  safeStorage,
-  platform,
-  logger,
-}: KeychainOptions): CredentialStore {
+export function createKeychainCredentials({ record, safeStorage, platform, logger }: KeychainOptions): CredentialStore {
   let sessionOnly: SavedAccount | null = null;
 
   const canEncrypt = (): boolean =>
@@ -49,9 +44,7 @@ export function createKeychainCredentials({
     const parsed = StoredAccountSchema.safeParse(stored);
     if (!parsed.success || !canEncrypt()) {
       logger.warn('The saved Envoke account cannot be used; starting on demo data', {
-        reason: parsed.success
-          ? 'the keychain is not available'
-          : 'the saved account is unreadable',
+        reason: parsed.success ? 'the keychain is not available' : 'the saved account is unreadable',
       });
       return null;
     }
@@ -60,9 +53,7 @@ export function createKeychainCredentials({
       return { account, apiKey: safeStorage.decryptString(Buffer.from(encryptedKey, 'base64')) };
     } catch (error) {
       // A keychain reset or another user's profile: the key is gone, the account must be re-entered.
-      logger.warn('The saved API key could not be decrypted; starting on demo data', {
-        error: String(error),
-      });
+      logger.warn('The saved API key could not be decrypted; starting on demo data', { error: String(error) });
       return null;
     }
   }

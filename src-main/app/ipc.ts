@@ -22,10 +22,7 @@ export interface InvokeEventLike {
 }
 
 export interface IpcMainLike {
-  handle(
-    channel: string,
-    listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>,
-  ): void;
+  handle(channel: string, listener: (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>): void;
   removeHandler(channel: string): void;
 }
 
@@ -35,12 +32,7 @@ export type SenderCheck = (event: InvokeEventLike) => boolean;
 export function trustedSender(appContents: unknown, appUrl: URL): SenderCheck {
   return (event) => {
     const frame = event.senderFrame;
-    return (
-      event.sender === appContents &&
-      frame !== null &&
-      frame.parent === null &&
-      isAppUrl(frame.url, appUrl)
-    );
+    return event.sender === appContents && frame !== null && frame.parent === null && isAppUrl(frame.url, appUrl);
   };
 }
 
@@ -57,12 +49,7 @@ export interface IpcOptions {
 }
 
 /** Registers the command channel; returns the function that removes it. */
-export function registerIpc({
-  ipcMain,
-  dispatch,
-  isTrustedSender,
-  logger,
-}: IpcOptions): () => void {
+export function registerIpc({ ipcMain, dispatch, isTrustedSender, logger }: IpcOptions): () => void {
   ipcMain.handle(INVOKE_CHANNEL, async (event, name, input) => {
     if (!isTrustedSender(event)) {
       logger.warn('Refused a command from outside the app window', {

@@ -16,9 +16,7 @@ export interface MainWindowOptions {
 
 export function openMainWindow({ preloadPath, pageUrl, bounds }: MainWindowOptions): BrowserWindow {
   const workAreas = screen.getAllDisplays().map((display) => display.workArea);
-  const window = new BrowserWindow(
-    buildWindowOptions(preloadPath, restoreBounds(bounds.read(), workAreas)),
-  );
+  const window = new BrowserWindow(buildWindowOptions(preloadPath, restoreBounds(bounds.read(), workAreas)));
   window.once('ready-to-show', () => window.show());
   // Normal bounds, not maximized ones: un-maximizing next time returns to the person's size.
   window.on('close', () => bounds.write(window.getNormalBounds()));

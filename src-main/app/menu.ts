@@ -25,12 +25,7 @@ export interface MenuOptions {
   onShowLogs?: () => void;
 }
 
-export function buildMenuTemplate({
-  platform,
-  development,
-  onAction,
-  onShowLogs,
-}: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({ platform, development, onAction, onShowLogs }: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction): MenuItemConstructorOptions => ({
     label,
     accelerator: MENU_ACCELERATORS[action],
@@ -63,23 +58,13 @@ export function buildMenuTemplate({
     role: 'fileMenu',
     submenu: mac
       ? [item('Sync Now', 'sync-now'), { type: 'separator' }, { role: 'close' }]
-      : [
-          item('Sync now', 'sync-now'),
-          { type: 'separator' },
-          preferences,
-          { type: 'separator' },
-          { role: 'quit' },
-        ],
+      : [item('Sync now', 'sync-now'), { type: 'separator' }, preferences, { type: 'separator' }, { role: 'quit' }],
   };
   const view: MenuItemConstructorOptions = {
     role: 'viewMenu',
     submenu: [
       ...(development
-        ? ([
-            { role: 'reload' },
-            { role: 'toggleDevTools' },
-            { type: 'separator' },
-          ] as MenuItemConstructorOptions[])
+        ? ([{ role: 'reload' }, { role: 'toggleDevTools' }, { type: 'separator' }] as MenuItemConstructorOptions[])
         : []),
       { role: 'resetZoom' },
       { role: 'zoomIn' },

@@ -14,11 +14,7 @@ export function isAppUrl(url: string, appUrl: URL): boolean {
   } catch {
     return false;
   }
-  return (
-    parsed.protocol === appUrl.protocol &&
-    parsed.host === appUrl.host &&
-    parsed.pathname === appUrl.pathname
-  );
+  return parsed.protocol === appUrl.protocol && parsed.host === appUrl.host && parsed.pathname === appUrl.pathname;
 }
 
 interface PreventableEvent {
@@ -27,10 +23,7 @@ interface PreventableEvent {
 
 export interface WebContentsLike {
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
-  on(
-    event: 'will-navigate' | 'will-redirect',
-    listener: (event: PreventableEvent, url: string) => void,
-  ): unknown;
+  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }
 
@@ -47,9 +40,7 @@ export function guardNavigation(contents: WebContentsLike, appUrl: URL): void {
 type Headers = Record<string, string[]>;
 
 export interface SessionLike {
-  setPermissionRequestHandler(
-    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
-  ): void;
+  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {
     onHeadersReceived(

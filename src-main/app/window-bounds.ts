@@ -39,10 +39,7 @@ export function restoreBounds(saved: unknown, workAreas: readonly Rect[]): Windo
   const titleBar = { ...bounds, height: Math.min(bounds.height, MIN_VISIBLE.height) };
   const screen = workAreas.find((area) => {
     const seen = overlap(titleBar, area);
-    return (
-      seen.width >= MIN_VISIBLE.width &&
-      seen.height >= Math.min(titleBar.height, MIN_VISIBLE.height)
-    );
+    return seen.width >= MIN_VISIBLE.width && seen.height >= Math.min(titleBar.height, MIN_VISIBLE.height);
   });
   if (!screen) return DEFAULT_WINDOW_SIZE;
   return {

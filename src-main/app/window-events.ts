@@ -10,11 +10,7 @@ export interface EventTarget {
   send(channel: string, ...args: unknown[]): void;
 }
 
-export function sendEvent<E extends EventName>(
-  target: EventTarget,
-  event: E,
-  payload: EventPayload<E>,
-): void {
+export function sendEvent<E extends EventName>(target: EventTarget, event: E, payload: EventPayload<E>): void {
   // The window may close while the core still reports (a sync finishing during quit).
   if (!target.isDestroyed()) target.send(EVENT_CHANNEL, event, payload);
 }

@@ -8,10 +8,7 @@ import type { WindowBounds } from './window-bounds';
 
 export const WINDOW_TITLE = 'Lead Triage';
 
-export function buildWindowOptions(
-  preloadPath: string,
-  bounds: WindowBounds,
-): BrowserWindowConstructorOptions {
+export function buildWindowOptions(preloadPath: string, bounds: WindowBounds): BrowserWindowConstructorOptions {
   return {
     ...bounds,
     minWidth: 900,

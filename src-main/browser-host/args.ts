@@ -43,12 +43,7 @@ export interface HostArgs {
   pageDir: string | undefined;
 }
 
-function wholeNumber(
-  value: string | undefined,
-  flag: string,
-  min: number,
-  max: number,
-): number | undefined {
+function wholeNumber(value: string | undefined, flag: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
   const number = Number(value);
   if (!/^\d+$/.test(value) || number < min || number > max) {
@@ -58,10 +53,7 @@ function wholeNumber(
 }
 
 /** Where the browser host keeps its files when no --db is given: apart from the desktop app's. */
-export function defaultDataDir(
-  env: NodeJS.ProcessEnv,
-  platform: NodeJS.Platform = process.platform,
-): string {
+export function defaultDataDir(env: NodeJS.ProcessEnv, platform: NodeJS.Platform = process.platform): string {
   const home = homedir();
   const base =
     platform === 'win32'
@@ -105,15 +97,11 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
   let account: HostArgs['account'] = null;
   if (apiId || apiKey) {
     if (!apiId || !apiKey) {
-      throw new HostArgsError(
-        'An Envoke account needs both the API ID and the API key (--api-id, --api-key)',
-      );
+      throw new HostArgsError('An Envoke account needs both the API ID and the API key (--api-id, --api-key)');
     }
     account = { baseUrl: url || DEFAULT_BASE_URL, apiId, apiKey };
   } else if (url) {
-    throw new HostArgsError(
-      '--url needs --api-id and --api-key too (or ENVOKE_API_ID and ENVOKE_API_KEY)',
-    );
+    throw new HostArgsError('--url needs --api-id and --api-key too (or ENVOKE_API_ID and ENVOKE_API_KEY)');
   }
   if (url && !isWebAddress(url)) {
     throw new HostArgsError(`--url "${url}" is not a valid URL such as ${DEFAULT_BASE_URL}`);

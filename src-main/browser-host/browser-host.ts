@@ -34,14 +34,7 @@ import type { Dispatch } from '../session/command-gate';
 import { startSession } from '../session/start-session';
 import { openEventStream } from './http/event-stream';
 import { EXPORT_PATH, handleExport } from './http/export-download';
-import {
-  isAllowedHost,
-  isSameOrigin,
-  pageToken,
-  sessionCookie,
-  TOKEN_HEADER,
-  tokensMatch,
-} from './http/guard';
+import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
 import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
 import { commandRefused, forbidden, notFound, sendText, staleAddressPage } from './http/respond';
 import { serveStatic } from './http/static-files';
@@ -99,9 +92,7 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
     throw new BrowserHostError(describeIssues(parsed.error.issues));
   }
   if (!isWebAddress(parsed.data.baseUrl)) {
-    throw new BrowserHostError(
-      `"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`,
-    );
+    throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
   }
   if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
   return { account: parsed.data, apiKey: account.apiKey };
@@ -112,9 +103,7 @@ function listen(server: Server, port: number): Promise<number> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new BrowserHostError(
-          error.code === 'EADDRINUSE'
-            ? `Port ${port} is already in use; pick another with --port`
-            : error.message,
+          error.code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port` : error.message,
           { cause: error },
         ),
       ),
@@ -132,28 +121,21 @@ interface Router {
   session: CoreSession;
 }
 
-async function route(
-  request: IncomingMessage,
-  response: ServerResponse,
-  router: Router,
-): Promise<void> {
+async function route(request: IncomingMessage, response: ServerResponse, router: Router): Promise<void> {
   const { host } = request.headers;
   if (!isAllowedHost(host, router.port)) return forbidden(response);
   const url = new URL(request.url ?? '/', `http://${host}`);
 
   if (url.pathname.startsWith(INVOKE_PREFIX)) {
     const header = request.headers[TOKEN_HEADER];
-    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host))
-      return forbidden(response);
-    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined))
-      return commandRefused(response);
+    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host)) return forbidden(response);
+    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return commandRefused(response);
     return handleInvoke(request, response, url.pathname, router.dispatch);
   }
 
   if (!tokensMatch(router.token, pageToken(request, url))) {
     // The page itself gets a sentence saying where the right address is; everything else nothing.
-    const isPage =
-      request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
+    const isPage = request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
     return isPage ? staleAddressPage(response) : forbidden(response);
   }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
@@ -176,9 +158,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const logger = options.logger ?? redactingLogger(createConsoleLogger(), redact);
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new BrowserHostError(
-      `The renderer is not built (${rendererDir}); run npm run build:renderer`,
-    );
+    throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
   }
   const initial = startingAccount(options.account);
   redact.addSecret(initial?.apiKey);
@@ -221,11 +201,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     dispatch,
     session,
     openStream(response) {
-      const close = openEventStream(response, {
-        session,
-        logger,
-        heartbeatMs: options.heartbeatMs,
-      });
+      const close = openEventStream(response, { session, logger, heartbeatMs: options.heartbeatMs });
       streams.add(close);
       response.on('close', () => streams.delete(close));
     },

@@ -2,12 +2,7 @@
  * "Test connection": one cheap authenticated request to Envoke, answered in words a salesperson
  * understands. Never throws: every outcome is a sentence.
  */
-import {
-  createEnvokeClient,
-  describeEnvokeError,
-  isEnvokeError,
-  type EnvokeClient,
-} from '../core/envoke';
+import { createEnvokeClient, describeEnvokeError, isEnvokeError, type EnvokeClient } from '../core/envoke';
 import type { SavedAccount } from './credentials';
 
 export interface ConnectionTest {
@@ -29,10 +24,7 @@ export async function testConnection(
     client = connect({ ...saved.account, apiKey: saved.apiKey, timeoutMs: TEST_TIMEOUT_MS });
   } catch (error) {
     // Refused before any request: the client's own words say what to fix in the form.
-    return {
-      ok: false,
-      message: isEnvokeError(error) ? error.message : describeEnvokeError(error),
-    };
+    return { ok: false, message: isEnvokeError(error) ? error.message : describeEnvokeError(error) };
   }
   try {
     await client.probe();

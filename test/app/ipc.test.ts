@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  registerIpc,
-  trustedSender,
-  type InvokeEventLike,
-  type IpcMainLike,
-} from '../../src-main/app/ipc';
+import { registerIpc, trustedSender, type InvokeEventLike, type IpcMainLike } from '../../src-main/app/ipc';
 import { createDispatcher } from '../../src-main/session/command-gate';
 import { INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
 import { fakeHandlers, recordingLogger } from '../session/fake-handlers';
@@ -22,11 +17,7 @@ function fakeIpcMain() {
     removeHandler: (channel) => handlers.delete(channel),
   };
   // Electron answers an invoke on a channel nobody handles with an error; so does this.
-  async function invoke(
-    channel: string,
-    event: InvokeEventLike,
-    ...args: unknown[]
-  ): Promise<unknown> {
+  async function invoke(channel: string, event: InvokeEventLike, ...args: unknown[]): Promise<unknown> {
     const listener = handlers.get(channel);
     if (!listener) throw new Error(`No handler registered for '${channel}'`);
     return listener(event, ...args);
@@ -36,10 +27,7 @@ function fakeIpcMain() {
 
 const appUrl = new URL('file:///opt/Lead%20Triage/resources/app/out/renderer/index.html');
 const windowContents = { id: 1 };
-const fromApp: InvokeEventLike = {
-  sender: windowContents,
-  senderFrame: { url: appUrl.href, parent: null },
-};
+const fromApp: InvokeEventLike = { sender: windowContents, senderFrame: { url: appUrl.href, parent: null } };
 
 function setup() {
   const fake = fakeHandlers();
@@ -72,18 +60,9 @@ describe('IPC registration', () => {
 
   it.each([
     ['another webContents', { sender: { id: 2 }, senderFrame: { url: appUrl.href, parent: null } }],
-    [
-      'a subframe of the window',
-      { sender: windowContents, senderFrame: { url: appUrl.href, parent: {} } },
-    ],
-    [
-      'a foreign page in the window',
-      { sender: windowContents, senderFrame: { url: 'https://evil.example/', parent: null } },
-    ],
-    [
-      'another local file',
-      { sender: windowContents, senderFrame: { url: 'file:///tmp/index.html', parent: null } },
-    ],
+    ['a subframe of the window', { sender: windowContents, senderFrame: { url: appUrl.href, parent: {} } }],
+    ['a foreign page in the window', { sender: windowContents, senderFrame: { url: 'https://evil.example/', parent: null } }],
+    ['another local file', { sender: windowContents, senderFrame: { url: 'file:///tmp/index.html', parent: null } }],
     ['a frame already gone', { sender: windowContents, senderFrame: null }],
   ])('refuses a command from %s with forbidden', async (_label, event) => {
     const { invoke, calls, lines, answer } = setup();
@@ -99,9 +78,7 @@ describe('IPC registration', () => {
     const result = await invoke(INVOKE_CHANNEL, fromApp, 'leads:get', { id: -4 });
     expect(result).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     if (result && typeof result === 'object' && 'error' in result) {
-      expect((result as { error: { message: string } }).error.message).toBe(
-        'Lead must be more than 0.',
-      );
+      expect((result as { error: { message: string } }).error.message).toBe('Lead must be more than 0.');
     }
     expect(calls).toEqual([]);
   });
@@ -109,14 +86,8 @@ describe('IPC registration', () => {
   it('passes good input from the app page (with a hash route) to the core and answers its value', async () => {
     const { invoke, calls, answer } = setup();
     answer('outbox:retry', () => ({ ok: true }));
-    const event = {
-      sender: windowContents,
-      senderFrame: { url: `${appUrl.href}#/outbox`, parent: null },
-    };
-    expect(await invoke(INVOKE_CHANNEL, event, 'outbox:retry', { id: 12 })).toEqual({
-      ok: true,
-      value: { ok: true },
-    });
+    const event = { sender: windowContents, senderFrame: { url: `${appUrl.href}#/outbox`, parent: null } };
+    expect(await invoke(INVOKE_CHANNEL, event, 'outbox:retry', { id: 12 })).toEqual({ ok: true, value: { ok: true } });
     expect(calls).toEqual([{ name: 'outbox:retry', input: { id: 12 } }]);
   });
 });

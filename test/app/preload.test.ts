@@ -25,10 +25,7 @@ const electron = vi.hoisted(() => {
   };
 });
 
-vi.mock('electron', () => ({
-  contextBridge: electron.contextBridge,
-  ipcRenderer: electron.ipcRenderer,
-}));
+vi.mock('electron', () => ({ contextBridge: electron.contextBridge, ipcRenderer: electron.ipcRenderer }));
 
 function emitFromMain(...args: unknown[]): void {
   const ipcEvent = { sender: 'the whole ipcRenderer', ports: [] };
@@ -69,10 +66,7 @@ describe('preload bridge', () => {
   it('sends every contract command on the command channel', async () => {
     const bridge = await loadBridge();
     for (const name of COMMAND_NAMES) {
-      await expect(bridge.invoke(name, { any: 'input' })).resolves.toEqual({
-        ok: true,
-        value: 'from main',
-      });
+      await expect(bridge.invoke(name, { any: 'input' })).resolves.toEqual({ ok: true, value: 'from main' });
     }
     expect(electron.ipcRenderer.invoke.mock.calls).toEqual(
       COMMAND_NAMES.map((name) => [INVOKE_CHANNEL, name, { any: 'input' }]),

@@ -40,11 +40,7 @@ describe('window options', () => {
     // The monitor it was on is gone.
     expect(restoreBounds({ ...saved, x: 2500 }, [screen])).toEqual(DEFAULT_WINDOW_SIZE);
     // Larger than the screen now: shrunk to fit.
-    expect(restoreBounds({ ...saved, width: 3000, height: 2000 }, [screen])).toEqual({
-      ...saved,
-      width: 1920,
-      height: 1080,
-    });
+    expect(restoreBounds({ ...saved, width: 3000, height: 2000 }, [screen])).toEqual({ ...saved, width: 1920, height: 1080 });
     expect(restoreBounds({ width: 'wide' }, [screen])).toEqual(DEFAULT_WINDOW_SIZE);
     expect(restoreBounds(undefined, [screen])).toEqual(DEFAULT_WINDOW_SIZE);
   });
