@@ -38,10 +38,13 @@ function startBrowser(args: string[]): Run {
   child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
   cleanups.push(async () => {
-    if (child.exitCode === null) {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    try {
       process.kill(-child.pid!, 'SIGTERM');
-      await exited;
+    } catch {
+      // Ended meanwhile.
     }
+    await exited;
   });
   return { child, output: () => output, exited };
 }

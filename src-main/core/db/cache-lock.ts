@@ -214,6 +214,14 @@ function tryLock(dbPath: string, user: CacheUser, options: LockOptions): CacheLo
       released = true;
       try {
         db.exec('COMMIT');
+        // Best effort: no one is named as the holder any more (a process converting the file
+        // at this moment keeps the write lock, and the row then stays until the next holder).
+        db.pragma('busy_timeout = 0');
+        db.exec('BEGIN IMMEDIATE');
+        db.exec('DELETE FROM holder');
+        db.exec('COMMIT');
+      } catch {
+        if (db.inTransaction) db.exec('ROLLBACK');
       } finally {
         db.close();
       }

@@ -9,7 +9,11 @@ import type Database from 'better-sqlite3';
 
 export const COMMAND_LOG_KEEP_MS = 24 * 60 * 60_000;
 
+/** Every this many answers recorded, the old ones go. */
+const PRUNE_EVERY = 500;
+
 export class CommandLog {
+  private recorded = 0;
   private readonly byId: Database.Statement<[string], { answer: string }>;
   private readonly insert: Database.Statement;
   private readonly before: Database.Statement;
@@ -28,6 +32,9 @@ export class CommandLog {
 
   record(id: string, name: string, answer: unknown, now: number): void {
     this.insert.run(id, name, JSON.stringify(answer ?? null), now);
+    // An app left open for days keeps its log short too.
+    this.recorded += 1;
+    if (this.recorded % PRUNE_EVERY === 0) this.forgetOlderThan(now - COMMAND_LOG_KEEP_MS);
   }
 
   forgetOlderThan(at: number): void {
