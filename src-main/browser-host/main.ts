@@ -44,14 +44,6 @@ async function main(): Promise<number> {
       ...(args.pageDir === undefined ? {} : { rendererDir: args.pageDir }),
     });
   } catch (error) {
-    if (error instanceof CommandError && error.code === 'storage-key') {
-      // One line: what is wrong, what starting over would lose, and how, by the command that
-      // saves what it can of the unsent changes first and asks before it sets the file aside.
-      console.error(
-        `${error.message} To do so, run: npm run -s cli -- status --db ${JSON.stringify(args.dbPath)} --start-over`,
-      );
-      return 1;
-    }
     if (
       !(error instanceof BrowserHostError) &&
       !(error instanceof keys.DatabaseKeySetupError) &&

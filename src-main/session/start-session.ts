@@ -4,7 +4,7 @@
  * them. The desktop app and the browser host differ only in what they pass in: where settings,
  * the API key and the database key are kept, and the dialogs only a desktop app has.
  */
-import type { AppHandlers } from '#contract';
+import { CommandError, type AppHandlers } from '#contract';
 import type { Logger } from '../core/api';
 import { createAppHandlers } from './app-handlers';
 import { openBackend, type CoreIn } from './backend';
@@ -61,6 +61,18 @@ export interface StartedSession {
   dispatch: Dispatch;
 }
 
+/**
+ * A shell with no start-over dialog (the browser host) says how to start over instead: by the
+ * command line, which saves what it can of the unsent changes and asks first.
+ */
+function withCliStartOver(error: unknown, dbPath: string): never {
+  if (!(error instanceof CommandError && error.code === 'storage-key')) throw error;
+  throw new CommandError(
+    'storage-key',
+    `${error.message} To start over, run: npm run -s cli -- status --db ${JSON.stringify(dbPath)} --start-over`,
+  );
+}
+
 export async function startSession(shell: SessionShell): Promise<StartedSession> {
   const { logger } = shell;
   const session = await openCoreSession(
@@ -79,7 +91,8 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
           user: shell.host === 'electron' ? 'the desktop app' : 'the browser host',
         });
       const dialog = shell.startOver;
-      if (dialog === undefined) return open();
+      if (dialog === undefined)
+        return open().catch((error: unknown) => withCliStartOver(error, dbPath));
       return openOrOfferStartOver({
         open,
         dbPath,

@@ -134,6 +134,21 @@ describe('startSession', () => {
     expect(readdirSync(dir.dir).filter((name) => name.includes('unreadable'))).toEqual([]);
   });
 
+  it('without a start-over dialog (the browser host), the sentence says how to start over', async () => {
+    const { shell, dir } = await shellFor({ host: 'browser' });
+    await (await startSession(shell)).session.close();
+    const failure = await startSession({ ...shell, databaseKey: () => Buffer.alloc(32, 9) }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'storage-key' });
+    expect((failure as Error).message).toMatch(
+      new RegExp(
+        `cannot be opened with the key .* To start over, run: npm run -s cli -- status --db "${dir.db()}" --start-over$`,
+      ),
+    );
+    expect(existsSync(dir.db())).toBe(true);
+  });
+
   it('keeps the core in this thread when the shell asks', async () => {
     const { shell } = await shellFor({ coreIn: 'process' });
     const { dispatch, session } = await started(shell);
