@@ -89,6 +89,8 @@ export interface StartOverOptions<T> {
   ask: (plan: StartOverPlan) => Promise<boolean>;
   /** After the files are set aside: the host moves its key for them along. */
   setAside?: (dbPath: string, aside: string) => void;
+  /** Holds the cache while its files are saved from and moved: no one opens them meanwhile. */
+  lock?: () => Promise<{ release(): void }>;
   nativeBinding?: string | undefined;
 }
 
@@ -97,12 +99,17 @@ export async function openOrOfferStartOver<T>(options: StartOverOptions<T>): Pro
     return await options.open();
   } catch (error) {
     if (!((error as CommandError | null)?.code === 'storage-key')) throw error;
-    const plan = planStartOver(error as CommandError, options.dbPath, options.keys(), {
-      nativeBinding: options.nativeBinding,
-    });
-    if (!(await options.ask(plan))) throw error;
-    const aside = carryOutStartOver(plan);
-    options.setAside?.(options.dbPath, aside);
+    const lock = await options.lock?.();
+    try {
+      const plan = planStartOver(error as CommandError, options.dbPath, options.keys(), {
+        nativeBinding: options.nativeBinding,
+      });
+      if (!(await options.ask(plan))) throw error;
+      const aside = carryOutStartOver(plan);
+      options.setAside?.(options.dbPath, aside);
+    } finally {
+      lock?.release();
+    }
     return options.open();
   }
 }

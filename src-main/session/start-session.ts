@@ -7,6 +7,7 @@
 import { CommandError, type AppHandlers } from '#contract';
 import type { Logger } from '../core/api';
 import { createAppHandlers } from './app-handlers';
+import { lockCache } from '../core/db/cache-lock';
 import { openBackend, type CoreIn } from './backend';
 import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';
@@ -75,6 +76,7 @@ function withCliStartOver(error: unknown, dbPath: string): never {
 
 export async function startSession(shell: SessionShell): Promise<StartedSession> {
   const { logger } = shell;
+  const user = shell.host === 'electron' ? 'the desktop app' : 'the browser host';
   const session = await openCoreSession(
     shell.initial,
     (target) => {
@@ -88,7 +90,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
           databaseKey: (path) => shell.databaseKey(path),
           coreIn: shell.coreIn,
           simulatorControl: shell.simulatorControl,
-          user: shell.host === 'electron' ? 'the desktop app' : 'the browser host',
+          user,
         });
       const dialog = shell.startOver;
       if (dialog === undefined)
@@ -105,6 +107,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
         },
         ask: (plan) => dialog.ask(plan),
         setAside: (path, aside) => dialog.setAside(path, aside),
+        lock: () => lockCache(dbPath, user, { nativeBinding: shell.sqliteBinding }),
         nativeBinding: shell.sqliteBinding,
       });
     },
