@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { projectRoot } from './electron-binary.mjs';
 import { findOrDownloadElectron } from './electron-download.mjs';
 import { electronLaunch } from './electron-launch.mjs';
+import { asksForHelp, buildPageForThisRun } from './browser-page.mjs';
 
 const bin = (...path) => join(projectRoot, 'node_modules', ...path);
 const args = process.argv.slice(2);
@@ -31,15 +32,16 @@ function run(command, runArgs, env = process.env) {
 }
 
 function serveInBrowser(why) {
-  console.log(`${why}; serving Lead Triage in your browser instead.`);
-  build(bin('vite', 'bin', 'vite.js'), [
-    'build',
-    '--config',
-    'vite.renderer.config.ts',
-    '--logLevel',
-    'error',
+  // Usage at once, nothing built.
+  if (!asksForHelp(args)) console.log(`${why}; serving Lead Triage in your browser instead.`);
+  const page = asksForHelp(args) ? [] : ['--page', buildPageForThisRun()];
+  run(process.execPath, [
+    '--import',
+    'tsx',
+    join('src-main', 'browser-host', 'main.ts'),
+    ...page,
+    ...args,
   ]);
-  run(process.execPath, ['--import', 'tsx', join('src-main', 'browser-host', 'main.ts'), ...args]);
 }
 
 const launch = electronLaunch(findOrDownloadElectron());

@@ -22,9 +22,9 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import electronUpdater from 'electron-updater';
 import packageJson from '../package.json' with { type: 'json' };
+import { CommandError } from '#contract';
 import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
-import { discardDatabaseFiles } from './core/db/discard-database';
 import { createDatabaseKeyring } from './app/database-keys';
 import { createRedactor, redactingCredentials } from './session/log-redaction';
 import { databaseFileName } from './session/database-files';
@@ -42,6 +42,7 @@ import { restartToUpdate, startAutoUpdate, type AutoUpdate } from './app/auto-up
 import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
 import { createExportSaver } from './app/export-dialog';
+import { createStartOverDialog } from './app/start-over-dialog';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -107,23 +108,7 @@ async function start(): Promise<void> {
     credentials,
     sqliteBinding: overrides.sqliteBinding,
     checkOutput: !app.isPackaged,
-    startOver: {
-      ask: async (message) =>
-        (
-          await dialog.showMessageBox({
-            type: 'warning',
-            message: 'The local database cannot be opened',
-            detail: message,
-            buttons: ['Download the leads again', 'Quit'],
-            defaultId: 1,
-            cancelId: 1,
-          })
-        ).response === 0,
-      discard: (dbPath) => {
-        discardDatabaseFiles(dbPath);
-        databaseKeys.forget(dbPath);
-      },
-    },
+    startOver: createStartOverDialog(dialog, databaseKeys),
     restartToUpdate: async (session) =>
       update !== null &&
       restartToUpdate({
@@ -256,6 +241,10 @@ if (!app.requestSingleInstanceLock()) {
       logger.error('Lead Triage could not start', {
         error: error instanceof Error ? (error.stack ?? error.message) : String(error),
       });
+      // The person's sentence (the cache in use by another Lead Triage, a lost key declined)
+      // rather than a window that never opens.
+      if (error instanceof CommandError)
+        dialog.showErrorBox('Lead Triage could not start', error.message);
       app.exit(1);
     });
 }

@@ -10,7 +10,10 @@ import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
 import type { Logger } from '../core/api';
+import { cacheFileKind } from '../core/db/cache-file';
 import { DATABASE_KEY_BYTES } from '../core/db/encryption';
+import { DatabaseKeyError } from '../core/db/errors';
+import { readUnsentNote } from '../core/db/unsent-note';
 import type { SafeStorageLike } from './credentials';
 import type { StoredValue } from './settings-store';
 
@@ -42,8 +45,10 @@ export interface DatabaseKeyring {
    * this user can read (settings-store.ts).
    */
   storage(): 'keychain' | 'owner-only-file';
-  /** Drops the key of a database the person chose to start over (its files are deleted). */
+  /** Drops the key of a database file. */
   forget(dbPath: string): void;
+  /** The person started over: the key follows the old files to where they were set aside. */
+  setAside(dbPath: string, aside: string): void;
 }
 
 export function createDatabaseKeyring(options: DatabaseKeyringOptions): DatabaseKeyring {
@@ -78,6 +83,10 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
       const { [basename(dbPath)]: _dropped, ...rest } = readAll();
       record.write(rest);
     },
+    setAside(dbPath, aside) {
+      const { [basename(dbPath)]: moved, ...rest } = readAll();
+      record.write(moved === undefined ? rest : { ...rest, [basename(aside)]: moved });
+    },
     keyFor(dbPath) {
       // The file name only: moving the profile folder keeps its keys.
       const name = basename(dbPath);
@@ -91,6 +100,13 @@ export function createDatabaseKeyring(options: DatabaseKeyringOptions): Database
         // lost-key message, and the person chooses whether to start over. With no file there is
         // nothing to lose, and a new key is kept below.
         if (existsSync(dbPath)) return randomBytes(DATABASE_KEY_BYTES);
+      } else if (cacheFileKind(dbPath) === 'encrypted') {
+        // Never a new key for an encrypted file: it could not open it, and would take the place
+        // of the real one (settings restored from a backup bring it back).
+        throw new DatabaseKeyError(dbPath, readUnsentNote(dbPath), {
+          kind: 'key-missing',
+          expectedIn: "Lead Triage's settings file, sealed by the system keychain",
+        });
       }
       const key = randomBytes(DATABASE_KEY_BYTES);
       const entry = safeStorage.isEncryptionAvailable()

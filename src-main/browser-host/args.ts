@@ -19,6 +19,8 @@ export const USAGE = `Usage: npm run start:browser -- [options]
   --leads N       leads in the demo data (default 3000)
   --core WHERE    where the core runs: worker (default, its own thread) or process (this
                   thread, as before; for measuring the difference)
+  --page DIR      the built page to serve (default out/renderer; npm run start:browser builds
+                  one for each run)
 Without an API ID and key the app runs on demo data.`;
 
 export class HostArgsError extends Error {
@@ -38,6 +40,8 @@ export interface HostArgs {
   demoLeads: number | undefined;
   /** Where the core runs: its own thread unless asked otherwise (npm run bench compares both). */
   coreIn: 'worker' | 'process';
+  /** The built page to serve; the host's default when not given. */
+  pageDir: string | undefined;
 }
 
 function wholeNumber(
@@ -83,6 +87,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'api-key': { type: 'string' },
         leads: { type: 'string' },
         core: { type: 'string' },
+        page: { type: 'string' },
       },
       strict: true,
       allowPositionals: false,
@@ -130,5 +135,6 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
     coreIn: core,
+    pageDir: text('page'),
   };
 }

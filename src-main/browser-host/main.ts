@@ -3,11 +3,7 @@
  * interrupted and prints the one line the person needs, the URL with its token.
  */
 import { dirname } from 'node:path';
-import { makePrivateFolder } from '../core/db/private-files';
 import { HostArgsError, parseHostArgs, USAGE } from './args';
-import { CommandError } from '#contract';
-import { BrowserHostError, startBrowserHost } from './browser-host';
-import { DatabaseKeySetupError } from '../session/database-key';
 
 async function main(): Promise<number> {
   let args;
@@ -22,6 +18,14 @@ async function main(): Promise<number> {
     console.log(USAGE);
     return 0;
   }
+  // Loaded only now: --help and a mistaken option answer at once, without loading the core.
+  const [{ makePrivateFolder }, { CommandError }, { BrowserHostError, startBrowserHost }, keys] =
+    await Promise.all([
+      import('../core/db/private-files'),
+      import('#contract'),
+      import('./browser-host'),
+      import('../session/database-key'),
+    ]);
 
   if (args.dataDir !== null) {
     // "Lead Triage" and its "browser" folder are the app's own: owner-only, even if made earlier.
@@ -37,16 +41,12 @@ async function main(): Promise<number> {
       account: args.account,
       demoLeads: args.demoLeads,
       coreIn: args.coreIn,
+      ...(args.pageDir === undefined ? {} : { rendererDir: args.pageDir }),
     });
   } catch (error) {
-    if (error instanceof CommandError && error.code === 'storage-key') {
-      // One line: what is wrong, what starting over would lose, and how.
-      console.error(`${error.message} To do so, delete ${args.dbPath} and start again.`);
-      return 1;
-    }
     if (
       !(error instanceof BrowserHostError) &&
-      !(error instanceof DatabaseKeySetupError) &&
+      !(error instanceof keys.DatabaseKeySetupError) &&
       !(error instanceof CommandError)
     )
       throw error;

@@ -33,6 +33,7 @@ export const COMMANDS = [
   'redo',
   'outbox',
   'resolve',
+  'replay',
 ] as const;
 export type CommandWord = (typeof COMMANDS)[number];
 
@@ -57,8 +58,10 @@ export interface CliArgs {
   after: ListCursor | undefined;
   format: ExportFormat;
   email: string | undefined;
-  /** Delete the local database first (its key is lost) and download the leads again. */
+  /** Set aside a database that cannot be opened and download the leads again. */
   startOver: boolean;
+  /** The person's yes to --start-over, given in advance. */
+  yes: boolean;
 }
 
 export type ParsedCli = { help: true } | CliArgs;
@@ -85,6 +88,7 @@ Commands:
   undo | redo               the last change; says which values came back
   outbox                    every queued change
   resolve ID field=mine|theirs
+  replay FILE               queue again the unsent changes a --start-over saved in FILE
 
 Views: all, marketing-unprocessed, passed-to-sales, sales-unprocessed, opportunities, won,
 pending, failed, conflicts.
@@ -92,8 +96,10 @@ ID is Envoke's lead id, or #N for a lead's local id (as "id" in list output).
 The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.
 
 The database is encrypted with the key in LEAD_TRIAGE_DB_KEY (64 hex characters), or else with
-a key file made beside it (FILE.key, readable only by you). If that key is lost, --start-over
-deletes the database so the leads are downloaded again; its unsent changes are lost.`;
+a key file made beside it (FILE.key, readable only by you). If the database cannot be opened (its
+key lost, the file damaged), --start-over sets it aside and downloads the leads again: it says how
+many unsent changes that costs, saves those it can still read beside it for replay, and goes ahead
+on --yes (or a typed "start over" on a terminal). A database that opens is never started over.`;
 
 function isCommandWord(word: string): word is CommandWord {
   return (COMMANDS as readonly string[]).includes(word);
@@ -119,6 +125,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
         format: { type: 'string' },
         email: { type: 'string' },
         'start-over': { type: 'boolean' },
+        yes: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     });
@@ -152,6 +159,7 @@ export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli 
     format: exportFormat(values.format),
     email: values.email,
     startOver: values['start-over'] ?? false,
+    yes: values.yes ?? false,
   };
 }
 

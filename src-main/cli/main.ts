@@ -6,14 +6,22 @@
  * process.exit with output still queued for a pipe cuts the JSON short.
  */
 import { CommandError, plainText } from '#contract';
+import type { Core } from '../core/api';
 import { createCore } from '../core/create-core';
-import { discardDatabaseFiles } from '../core/db/discard-database';
 import { DatabaseKeySetupError, hostDatabaseKey } from '../session/database-key';
 import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
-import { parseCliArgs, UsageError, USAGE } from './args';
+import type { ViewId } from '#contract/dto';
+import { assertNotForeign, cacheFileKind } from '../core/db/cache-file';
+import { lockCache } from '../core/db/cache-lock';
+import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
+import { call } from './core-call';
 import { exportLeads } from './export-leads';
 import { isClosedPipe, writeChunk } from './output';
 import { OFFLINE_COMMANDS, runCommand, viewOf } from './run-command';
+import { startOverFromCli } from './start-over';
+
+/** How long a command waits for another command line using the same cache to finish. */
+const CLI_LOCK_WAIT_MS = 15_000;
 
 /** Placeholder account for offline commands: nothing is sent without `sync`, `pull` or `push`. */
 const NO_ACCOUNT = { baseUrl: 'http://127.0.0.1:9', apiId: 'none', apiKey: 'none' };
@@ -31,14 +39,69 @@ async function main(): Promise<number> {
   }
   // Checked before the database is opened, like every other mistake on the command line.
   const view = viewOf(args.view);
-  if (args.startOver) discardDatabaseFiles(args.dbPath);
+  // A file that is not a Lead Triage database is refused before anything is made beside it.
+  assertNotForeign(args.dbPath);
+  // One process uses a cache at a time; another command line is waited for, as it ends soon.
+  const lock = await lockCache(args.dbPath, 'a command line', {
+    waitMs: CLI_LOCK_WAIT_MS,
+    waitFor: ['a command line'],
+  });
+  try {
+    return await withCore(args, view);
+  } finally {
+    lock.release();
+  }
+}
+
+/** The key for the database and the core over it, or the reason it cannot be opened. */
+function openCore(args: CliArgs): Core {
   const { key, notice } = hostDatabaseKey(args.dbPath, process.env);
   if (notice !== null) process.stderr.write(`${plainText(notice)}\n`);
-  const core = createCore({
+  return createCore({
     dbPath: args.dbPath,
     envoke: createEnvokeClient(args.account ?? NO_ACCOUNT),
     dbKey: key,
   });
+}
+
+const cannotBeOpened = (error: unknown): error is CommandError =>
+  error instanceof CommandError && error.code === 'storage-key';
+
+/** The key the database was tried with, if there is one (to read what can be saved). */
+function triedKey(dbPath: string): Buffer | null {
+  try {
+    return hostDatabaseKey(dbPath, process.env).key;
+  } catch {
+    return null;
+  }
+}
+
+/** Opens the core; with --start-over, only a database that cannot be opened starts over. */
+async function openForCommand(args: CliArgs): Promise<Core> {
+  const existed = cacheFileKind(args.dbPath) !== 'new';
+  let core: Core;
+  try {
+    core = openCore(args);
+  } catch (error) {
+    if (!args.startOver || !cannotBeOpened(error)) throw error;
+    await startOverFromCli(args.dbPath, error, triedKey(args.dbPath), args.yes);
+    return openCore(args);
+  }
+  if (args.startOver && existed) {
+    const { pending, failed, conflicts } = await call(core, 'sync:status', {});
+    await core.close();
+    throw new CommandError(
+      'invalid-input',
+      `The local database ${args.dbPath} opens with its key, so there is nothing to start over; ` +
+        `its ${pending + failed + conflicts} unsent changes are kept and nothing was changed. ` +
+        '--start-over is only for a database that cannot be opened.',
+    );
+  }
+  return core;
+}
+
+async function withCore(args: CliArgs, view: ViewId): Promise<number> {
+  const core = await openForCommand(args);
   try {
     if (args.command === 'export') {
       await exportLeads(
@@ -59,8 +122,8 @@ async function main(): Promise<number> {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof CommandError && error.code === 'storage-key') {
-    return `${error.message} To do so, run the command again with --start-over.`;
+  if (cannotBeOpened(error) && !error.message.startsWith('Nothing was changed')) {
+    return `${error.message} To do so, run the command again with --start-over (it saves what can still be read of the unsent changes first).`;
   }
   if (
     error instanceof UsageError ||

@@ -11,6 +11,7 @@ import { parseAssignments } from './assignments';
 import { call } from './core-call';
 import { encodeCursor } from './cursor';
 import { idsToShow } from './export-leads';
+import { replayChanges } from './replay';
 
 /** `#12` is a local id (digits only: Number() would also read "0x10" or "1e1"); else Envoke's. */
 export function resolveLeadId(core: Core, word: string | undefined): number {
@@ -104,6 +105,8 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
       }
       return call(core, 'leads:get', { id: leadId });
     }
+    case 'replay':
+      return replayChanges(core, first);
     case 'export':
       throw new UsageError('export streams its output: the CLI runs it apart from the others');
   }

@@ -3,6 +3,7 @@
  * `createCore` (src-main/core/create-core.ts) returns one of these.
  */
 import type {
+  CoreCommandName,
   CoreHandlers,
   EventName,
   EventPayload,
@@ -80,8 +81,21 @@ export interface SyncReport {
 export interface Core extends CoreHandlers {
   /** Subscribe to a core event; returns the unsubscribe function. */
   on<E extends CoreEventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+  /**
+   * A command under an id its caller chose, for a caller that may lose the answer and ask again
+   * (the core worker's supervisor after a crash): a change is made once per id and answers the
+   * same each time; `onlyIfApplied` answers a saved change, or says it was not saved.
+   */
+  callOnce(
+    name: CoreCommandName,
+    input: unknown,
+    commandId: string,
+    onlyIfApplied?: boolean,
+  ): Promise<unknown>;
   /** The local id of the lead Envoke knows by `envokeId`, or null (the CLI speaks Envoke ids). */
   findLeadByEnvokeId(envokeId: string): number | null;
+  /** The local id of the lead with this remote_id (a create's key), or null. */
+  findLeadByRemoteId(remoteId: string): number | null;
   /**
    * Runs one sync now and resolves when it is over (the CLI and the benchmark use it; the app
    * relies on `start`). Waits out Envoke's 429/5xx answers a few times, honouring Retry-After.

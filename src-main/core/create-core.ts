@@ -23,7 +23,9 @@ import { openDatabase } from './db/open-database';
 import { countUnsent, followUnsentNote, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { CoreEvents } from './events';
+import { CommandLog, COMMAND_LOG_KEEP_MS } from './store/command-log';
 import { Store } from './store/store';
+import { NOT_SAVED_SENTENCE, READ_ONLY_COMMANDS } from './read-only-commands';
 import { saveScope } from './sync/scope';
 import { SyncEngine } from './sync/sync-engine';
 import { createLead } from './triage/create-lead';
@@ -63,8 +65,9 @@ export function createCore(options: CoreOptions): Core {
     nativeBinding: options.sqliteBinding,
     key: options.dbKey,
   });
-  // From here on a lost key can still be answered with how many unsent changes it would cost.
-  writeUnsentNote(options.dbPath, countUnsent(db));
+  // From here on a lost key can still be answered with how many unsent changes it would cost,
+  // never fewer than the outbox holds, even after a crash.
+  const note = followUnsentNote(db, options.dbPath);
   const checkpointer = new Checkpointer(
     db,
     options.dbPath,
@@ -74,15 +77,13 @@ export function createCore(options: CoreOptions): Core {
   );
   const store = new Store(db, (bulk) => checkpointer.written(bulk));
   // A send cut short by a crash may or may not have reached Envoke: queue it again as such.
-  store.outbox.recoverInterrupted();
+  store.outbox.recoverAbandoned(clock.now());
+  const commandLog = new CommandLog(db);
+  commandLog.forgetOlderThan(clock.now() - COMMAND_LOG_KEEP_MS);
 
   const events = new CoreEvents(logger);
-  // The note follows the counts as they change, so after a crash too it tells what a lost key
-  // would cost.
-  const note = followUnsentNote(options.dbPath);
-  events.on('sync:status', (status) =>
-    note.update(status.pending + status.failed + status.conflicts),
-  );
+  // Rows sent, discarded or undone bring the note down once their transaction has committed.
+  events.on('sync:status', () => note.recount());
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -156,24 +157,52 @@ export function createCore(options: CoreOptions): Core {
     'duplicates:dismiss': (input) => duplicates.dismiss(input),
   };
 
+  /** Runs `work` for command `name`, any failure turned into a CommandError a host can show. */
+  async function guarded(name: CoreCommandName, work: () => unknown): Promise<unknown> {
+    if (closing !== null) throw new CommandError('storage', 'The local database is closed.');
+    try {
+      return work();
+    } catch (error) {
+      if (error instanceof CommandError) throw error;
+      if ((error as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE_')) {
+        throw storageError(options.dbPath, error);
+      }
+      logger.error('A command failed unexpectedly', { command: name, error: String(error) });
+      throw new CommandError(
+        'internal',
+        `Lead Triage could not complete "${name}": ${String(error)}`,
+      );
+    }
+  }
+
   function handler<N extends CoreCommandName>(name: N): CoreHandlers[N] {
     const run = implementations[name] as (input: CommandArgs<N>) => unknown;
-    return (async (input: CommandArgs<N>) => {
-      if (closing !== null) throw new CommandError('storage', 'The local database is closed.');
-      try {
-        return run(input);
-      } catch (error) {
-        if (error instanceof CommandError) throw error;
-        if ((error as { code?: unknown } | null)?.code?.toString().startsWith('SQLITE_')) {
-          throw storageError(options.dbPath, error);
-        }
-        logger.error('A command failed unexpectedly', { command: name, error: String(error) });
-        throw new CommandError(
-          'internal',
-          `Lead Triage could not complete "${name}": ${String(error)}`,
-        );
-      }
-    }) as CoreHandlers[N];
+    return ((input: CommandArgs<N>) => guarded(name, () => run(input))) as CoreHandlers[N];
+  }
+
+  /**
+   * A command under its caller's id: a change is made once per id, its answer saved with it; a
+   * command that changes nothing simply runs. `onlyIfApplied` asks whether the change was saved
+   * without making it now.
+   */
+  function callOnce(
+    name: CoreCommandName,
+    input: unknown,
+    commandId: string,
+    onlyIfApplied = false,
+  ): Promise<unknown> {
+    const run = implementations[name] as (input: unknown) => unknown;
+    if (READ_ONLY_COMMANDS.has(name)) return guarded(name, () => run(input));
+    return guarded(name, () => {
+      const saved = commandLog.answer(commandId);
+      if (saved !== undefined) return saved;
+      if (onlyIfApplied) throw new CommandError('internal', NOT_SAVED_SENTENCE);
+      return store.transaction(() => {
+        const answer = run(input);
+        commandLog.record(commandId, name, answer, clock.now());
+        return answer;
+      });
+    });
   }
 
   const handlers = Object.fromEntries(
@@ -183,17 +212,20 @@ export function createCore(options: CoreOptions): Core {
   return {
     ...handlers,
     on: (event, listener) => events.on(event, listener),
+    callOnce,
     findLeadByEnvokeId: (envokeId) => store.leads.idByEnvokeId(envokeId),
+    findLeadByRemoteId: (remoteId) => store.leads.idByRemoteId(remoteId),
     syncOnce: (what, onProgress) => engine.syncOnce(what, onProgress),
     start: () => engine.start(),
     networkChanged: (online) => engine.networkChanged(online),
     close() {
       closing ??= engine
         .close()
+        .finally(() => store.claimant.release())
         .finally(() => checkpointer.close())
-        .finally(() => note.settled())
         .finally(() => {
           try {
+            note.close();
             writeUnsentNote(options.dbPath, countUnsent(db));
           } finally {
             db.close();

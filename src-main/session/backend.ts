@@ -6,6 +6,8 @@
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
 import type { Logger } from '../core/api';
+import { assertNotForeign } from '../core/db/cache-file';
+import { lockCache, type CacheUser } from '../core/db/cache-lock';
 import { makePrivateFolder } from '../core/db/private-files';
 import { createCoreWorker } from './core-worker/core-worker';
 import type { SavedAccount } from './credentials';
@@ -27,14 +29,45 @@ export interface BackendOptions {
   coreIn?: CoreIn | undefined;
   /** Test harnesses only: the demo simulator serves its `/_sim/` controls. */
   simulatorControl?: boolean | undefined;
+  /** What this shell is, for the sentence another one shows when it finds the cache in use. */
+  user?: CacheUser | undefined;
 }
 
+/**
+ * Holds the cache's session lock (core/db/cache-lock.ts) from before its key is read until the
+ * core has closed: one cache, one writer. On this thread, not the core's: the lock outlives a
+ * restart of the core worker, whose new thread opens the same file in the same process.
+ */
 export async function openBackend(
   target: SavedAccount | null,
   options: BackendOptions,
 ): Promise<Backend> {
-  // Before the key: a key file is written beside the database.
+  // Before the lock and the key: both are files beside the database.
   makePrivateFolder(dirname(options.dbPath));
+  // Nothing is made beside a file that is not a Lead Triage database.
+  assertNotForeign(options.dbPath);
+  const lock = await lockCache(options.dbPath, options.user ?? 'the browser host', {
+    nativeBinding: options.sqliteBinding,
+  });
+  try {
+    const backend = await openUnlocked(target, options);
+    return {
+      ...backend,
+      get simulator() {
+        return backend.simulator;
+      },
+      close: () => backend.close().finally(() => lock.release()),
+    };
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+async function openUnlocked(
+  target: SavedAccount | null,
+  options: BackendOptions,
+): Promise<Backend> {
   const dbKey = options.databaseKey(options.dbPath);
   // A fresh key each run: the simulator listens on loopback, but nothing else should sync from it.
   const demoApiKey = randomBytes(16).toString('hex');

@@ -7,7 +7,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { assertNotForeign } from '../core/db/cache-file';
 import { DATABASE_KEY_BYTES } from '../core/db/encryption';
+import { DatabaseKeyError } from '../core/db/errors';
+import { readUnsentNote } from '../core/db/unsent-note';
 
 export const DB_KEY_ENV = 'LEAD_TRIAGE_DB_KEY';
 
@@ -60,6 +63,15 @@ export function hostDatabaseKey(dbPath: string, env: NodeJS.ProcessEnv): HostDat
     if ((statSync(path).mode & 0o077) !== 0) chmodSync(path, 0o600);
     return { key: parseHexKey(text, `The database key file ${path}`), notice: null };
   }
+  // A key is made only for a database that does not exist yet, or an unencrypted one about to be
+  // encrypted with it. A new key could never open an encrypted file, and would sit where its
+  // real key, restored from a backup, must go.
+  const kind = assertNotForeign(dbPath);
+  if (kind === 'encrypted')
+    throw new DatabaseKeyError(dbPath, readUnsentNote(dbPath), {
+      kind: 'key-missing',
+      expectedIn: `the key file ${path} (or the variable ${DB_KEY_ENV})`,
+    });
   const key = randomBytes(DATABASE_KEY_BYTES);
   try {
     // 'wx': never overwrite a key another process made a moment ago; use that one instead.

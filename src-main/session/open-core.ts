@@ -30,6 +30,8 @@ export interface CoreLink extends CoreHandlers {
   ): () => void;
   /** One sync now (tests and the benchmark); the app relies on background sync. */
   syncOnce(what: SyncWhat): Promise<SyncReport>;
+  /** The core's own, in this thread: a command under its caller's id (see Core.callOnce). */
+  callOnce?: Core['callOnce'];
   networkChanged(online: boolean): void;
   /** Waits for the last transaction, then closes the database. */
   close(): Promise<void>;

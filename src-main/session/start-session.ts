@@ -4,21 +4,26 @@
  * them. The desktop app and the browser host differ only in what they pass in: where settings,
  * the API key and the database key are kept, and the dialogs only a desktop app has.
  */
-import type { AppHandlers } from '#contract';
+import { CommandError, type AppHandlers } from '#contract';
 import type { Logger } from '../core/api';
 import { createAppHandlers, type AppHandlerDeps } from './app-handlers';
+import { lockCache } from '../core/db/cache-lock';
 import { openBackend, type CoreIn } from './backend';
 import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';
 import { openCoreSession, type CoreSession } from './core-session';
 import type { CredentialStore, SavedAccount } from './credentials';
 import type { PreferencesStore } from './preferences';
-import { openOrOfferStartOver } from './start-over';
+import { openOrOfferStartOver, type StartOverPlan } from './start-over';
 
-/** A database whose key is lost: ask the person, and discard it (with its key) on a yes. */
+/**
+ * A database that cannot be opened (key lost or missing, file damaged): show the person what
+ * starting over costs (start-over.ts saves what can be read first), and on a yes move the key
+ * along with the files set aside.
+ */
 export interface StartOverDialog {
-  ask(message: string): Promise<boolean>;
-  discard(dbPath: string): void;
+  ask(plan: StartOverPlan): Promise<boolean>;
+  setAside(dbPath: string, aside: string): void;
 }
 
 export interface SessionShell {
@@ -42,7 +47,7 @@ export interface SessionShell {
   coreIn?: CoreIn | undefined;
   /** Test harnesses only: the demo simulator serves its `/_sim/` controls. */
   simulatorControl?: boolean | undefined;
-  /** The desktop app offers to start over when a database's key is lost. */
+  /** The desktop app offers to start over when a database cannot be opened. */
   startOver?: StartOverDialog | undefined;
   /** The desktop app's "Restart to update". */
   restartToUpdate?: ((session: CoreSession) => Promise<boolean>) | undefined;
@@ -59,8 +64,21 @@ export interface StartedSession {
   dispatch: Dispatch;
 }
 
+/**
+ * A shell with no start-over dialog (the browser host) says how to start over instead: by the
+ * command line, which saves what it can of the unsent changes and asks first.
+ */
+function withCliStartOver(error: unknown, dbPath: string): never {
+  if (!(error instanceof CommandError && error.code === 'storage-key')) throw error;
+  throw new CommandError(
+    'storage-key',
+    `${error.message} To start over, run: npm run -s cli -- status --db ${JSON.stringify(dbPath)} --start-over`,
+  );
+}
+
 export async function startSession(shell: SessionShell): Promise<StartedSession> {
   const { logger } = shell;
+  const user = shell.host === 'electron' ? 'the desktop app' : 'the browser host';
   const session = await openCoreSession(
     shell.initial,
     (target) => {
@@ -74,13 +92,25 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
           databaseKey: (path) => shell.databaseKey(path),
           coreIn: shell.coreIn,
           simulatorControl: shell.simulatorControl,
+          user,
         });
       const dialog = shell.startOver;
-      if (dialog === undefined) return open();
+      if (dialog === undefined)
+        return open().catch((error: unknown) => withCliStartOver(error, dbPath));
       return openOrOfferStartOver({
         open,
-        ask: dialog.ask,
-        startOver: () => dialog.discard(dbPath),
+        dbPath,
+        keys: () => {
+          try {
+            return [shell.databaseKey(dbPath)];
+          } catch {
+            return [];
+          }
+        },
+        ask: (plan) => dialog.ask(plan),
+        setAside: (path, aside) => dialog.setAside(path, aside),
+        lock: () => lockCache(dbPath, user, { nativeBinding: shell.sqliteBinding }),
+        nativeBinding: shell.sqliteBinding,
       });
     },
     logger,

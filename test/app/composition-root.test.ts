@@ -9,6 +9,9 @@ const electron = vi.hoisted(() => {
     schemes: [] as unknown[],
     crashOptions: [] as unknown[],
     quit: 0,
+    singleInstance: false,
+    handlers: new Map<string, (...args: unknown[]) => void>(),
+    windows: [] as unknown[],
   };
   const app = {
     get isPackaged() {
@@ -17,9 +20,12 @@ const electron = vi.hoisted(() => {
     setPath: (name: string, path: string) => void state.setPath.push([name, path]),
     getPath: (name: string) => `/profile/${name}`,
     getVersion: () => '0.1.0',
-    requestSingleInstanceLock: () => false,
+    requestSingleInstanceLock: () => state.singleInstance,
     quit: () => void (state.quit += 1),
-    on: () => app,
+    on: (event: string, handler: (...args: unknown[]) => void) => {
+      state.handlers.set(event, handler);
+      return app;
+    },
     whenReady: () => new Promise(() => {}),
   };
   return {
@@ -30,7 +36,7 @@ const electron = vi.hoisted(() => {
         registerSchemesAsPrivileged: (schemes: unknown[]) => void state.schemes.push(...schemes),
       },
       crashReporter: { start: (options: unknown) => void state.crashOptions.push(options) },
-      BrowserWindow: { getAllWindows: () => [] },
+      BrowserWindow: { getAllWindows: () => state.windows },
       dialog: {},
       ipcMain: {},
       Menu: {},
@@ -60,7 +66,15 @@ vi.mock('electron-updater', () => ({ default: { autoUpdater: {} } }));
 const saved = { ...process.env };
 beforeEach(() => {
   vi.resetModules();
-  Object.assign(electron.state, { setPath: [], schemes: [], crashOptions: [], quit: 0 });
+  Object.assign(electron.state, {
+    setPath: [],
+    schemes: [],
+    crashOptions: [],
+    quit: 0,
+    singleInstance: false,
+    handlers: new Map(),
+    windows: [],
+  });
   process.env.LEAD_TRIAGE_USER_DATA = '/tmp/throwaway-profile';
   process.env.LEAD_TRIAGE_SQLITE_BINDING = '/tmp/any.node';
 });
@@ -88,5 +102,21 @@ describe('the desktop app before it is ready', () => {
     await import('../../src-main/index');
     expect(electron.state.setPath).toEqual([]);
     expect(electron.state.schemes).toHaveLength(1);
+  });
+
+  it('the first instance holds the lock: a second launch brings its window forward', async () => {
+    electron.state.singleInstance = true;
+    await import('../../src-main/index');
+    expect(electron.state.quit).toBe(0);
+    const calls: string[] = [];
+    electron.state.windows = [
+      {
+        isMinimized: () => true,
+        restore: () => calls.push('restore'),
+        focus: () => calls.push('focus'),
+      },
+    ];
+    electron.state.handlers.get('second-instance')?.();
+    expect(calls).toEqual(['restore', 'focus']);
   });
 });

@@ -7,6 +7,7 @@ import {
   createDatabaseKeyring,
   UNPROTECTED_DATABASE_KEY_MESSAGE,
 } from '../../src-main/app/database-keys';
+import { openDatabase } from '../../src-main/core/db/open-database';
 import { recordingLogger } from '../session/fake-handlers';
 
 function memoryRecord() {
@@ -103,6 +104,27 @@ describe('createDatabaseKeyring', () => {
         logger,
       });
       expect(third.keyFor(fresh).equals(replaced)).toBe(true);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('never makes a key for an encrypted database it has no key for, and says where it was expected', () => {
+    const record = memoryRecord();
+    const keyring = createDatabaseKeyring({
+      record,
+      safeStorage: fakeSafeStorage('keychain'),
+      platform: 'darwin',
+      logger: recordingLogger().logger,
+    });
+    const dir = mkdtempSync(join(tmpdir(), 'lead-triage-keys-'));
+    try {
+      const existing = join(dir, 'account-1.db');
+      openDatabase(existing, { key: Buffer.alloc(32, 3) }).close();
+      expect(() => keyring.keyFor(existing)).toThrow(
+        "its key is missing from where it was expected: Lead Triage's settings file",
+      );
+      expect(record.read()).toBeUndefined();
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }

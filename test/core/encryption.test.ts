@@ -138,15 +138,15 @@ describe('the cache on disk', () => {
     const lines = wrong.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      /^lead-triage: The local database .*cli\.db cannot be opened with the key .*no unsent changes would be lost\. To do so, run the command again with --start-over\.$/,
+      /^lead-triage: The local database .*cli\.db cannot be opened with the key .*no unsent changes would be lost\. To do so, run the command again with --start-over \(it saves what can still be read of the unsent changes first\)\.$/,
     );
     const malformed = await cli(['list', '--db', db], { LEAD_TRIAGE_DB_KEY: 'not hex' });
     expect(malformed.stderr.trim()).toBe(
       'lead-triage: LEAD_TRIAGE_DB_KEY must hold the database key as 64 hexadecimal characters.',
     );
 
-    // Starting over with that key: a new, empty database, the leads downloaded again.
-    const again = await cli(['sync', '--db', db, '--start-over', ...account], {
+    // Starting over with that key (confirmed): a new, empty database, the leads downloaded again.
+    const again = await cli(['sync', '--db', db, '--start-over', '--yes', ...account], {
       LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32),
     });
     expect(again.code, again.stderr).toBe(0);

@@ -112,7 +112,7 @@ describe('opening a database', () => {
     } catch (error) {
       expect((error as CommandError).code).toBe('storage');
       expect((error as Error).message).toContain(path);
-      expect((error as Error).message).toMatch(/not a Lead Triage database or it is damaged/);
+      expect((error as Error).message).toMatch(/is not a Lead Triage database.*left untouched/);
     }
   });
 
@@ -631,6 +631,21 @@ describe('migration 0093: the duplicate indexes hold their columns', () => {
     expect(plan(POSSIBLE_DUPLICATE_COUNT)).toContain('COVERING INDEX leads_by_email_nocase');
     expect(plan(POSSIBLE_DUPLICATE_COUNT)).toContain('COVERING INDEX leads_by_name_company');
     expect(plan(POSSIBLE_DUPLICATE_COUNT)).not.toMatch(/SCAN leads(?! USING COVERING)/);
+    db.close();
+  });
+});
+
+describe('migration 0097: outbox claims and the log of applied commands', () => {
+  it('keeps every change unclaimed and adds an empty command log', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const before = outboxRows(old);
+    old.close();
+    const db = openDatabase(path);
+    expect(outboxRows(db)).toEqual(before);
+    expect(db.prepare('SELECT DISTINCT claimed_by FROM outbox').pluck().all()).toEqual([null]);
+    expect(db.prepare('SELECT count(*) FROM command_log').pluck().get()).toBe(0);
     db.close();
   });
 });

@@ -1,13 +1,13 @@
 // startSession, the one start both shells share, on a real SQLite file syncing from the simulator
 // over HTTP: the gate in front of core and app commands, the desktop app's start-over offer when
 // a database's key is lost, and the core kept in process when a shell asks.
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandError } from '#contract';
-import { discardDatabaseFiles } from '../../src-main/core/db/discard-database';
 import type { RunningSimulator } from '../../src-main/sim';
 import { createMemoryCredentials, type SavedAccount } from '../../src-main/session/credentials';
 import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/session/preferences';
+import type { StartOverPlan } from '../../src-main/session/start-over';
 import {
   startSession,
   type SessionShell,
@@ -87,31 +87,38 @@ describe('startSession', () => {
     expect((await session.current()).core).toHaveProperty('thread');
   });
 
-  it('offers to start over when the database key is lost; a yes discards the file and opens a new one', async () => {
+  it('offers to start over when the database key is lost, saying what it costs; a yes sets the file aside and opens a new one', async () => {
     const { shell, dir } = await shellFor();
     const first = await startSession(shell);
+    await first.session.handlers['leads:create']({ email: 'unsent.one@example.com' });
     await first.session.close();
     expect(existsSync(dir.db())).toBe(true);
 
-    const asked: string[] = [];
-    const discarded: string[] = [];
+    const asked: StartOverPlan[] = [];
+    const moved: [string, string][] = [];
     const { dispatch } = await started({
       ...shell,
       databaseKey: () => Buffer.alloc(32, 9),
       startOver: {
-        ask: async (message) => {
-          asked.push(message);
+        ask: async (plan) => {
+          asked.push(plan);
           return true;
         },
-        discard: (dbPath) => {
-          discarded.push(dbPath);
-          discardDatabaseFiles(dbPath);
-        },
+        setAside: (dbPath, aside) => moved.push([dbPath, aside]),
       },
     });
-    expect(asked).toHaveLength(1);
-    expect(discarded).toEqual([dir.db()]);
-    expect(await dispatch('sync:status', {})).toMatchObject({ ok: true });
+    expect(asked).toEqual([
+      {
+        dbPath: dir.db(),
+        reason: expect.stringMatching(/cannot be opened with the key this computer keeps/),
+        unsent: 1,
+        savedTo: null,
+      },
+    ]);
+    expect(moved).toEqual([[dir.db(), expect.stringMatching(/leads\.db\.unreadable-/)]]);
+    // The old file is kept whole where it was set aside, with its unsent change.
+    expect(existsSync(moved[0]![1])).toBe(true);
+    expect(await dispatch('sync:status', {})).toMatchObject({ ok: true, value: { pending: 0 } });
   });
 
   it('a no leaves the database as it is and the start fails with the key’s sentence', async () => {
@@ -120,10 +127,26 @@ describe('startSession', () => {
     const failure = await startSession({
       ...shell,
       databaseKey: () => Buffer.alloc(32, 9),
-      startOver: { ask: async () => false, discard: () => discardDatabaseFiles(dir.db()) },
+      startOver: { ask: async () => false, setAside: () => undefined },
     }).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(CommandError);
     expect(failure).toMatchObject({ code: 'storage-key' });
+    expect(existsSync(dir.db())).toBe(true);
+    expect(readdirSync(dir.dir).filter((name) => name.includes('unreadable'))).toEqual([]);
+  });
+
+  it('without a start-over dialog (the browser host), the sentence says how to start over', async () => {
+    const { shell, dir } = await shellFor({ host: 'browser' });
+    await (await startSession(shell)).session.close();
+    const failure = await startSession({ ...shell, databaseKey: () => Buffer.alloc(32, 9) }).catch(
+      (error: unknown) => error,
+    );
+    expect(failure).toMatchObject({ code: 'storage-key' });
+    expect((failure as Error).message).toMatch(
+      new RegExp(
+        `cannot be opened with the key .* To start over, run: npm run -s cli -- status --db "${dir.db()}" --start-over$`,
+      ),
+    );
     expect(existsSync(dir.db())).toBe(true);
   });
 

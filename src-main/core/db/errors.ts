@@ -21,24 +21,51 @@ export class DatabaseTooNewError extends CommandError {
   }
 }
 
+/** Why a Lead Triage database cannot be read. */
+export type UnreadableBecause =
+  /** The key given does not decrypt it (lost, replaced). */
+  | { kind: 'wrong-key' }
+  /** There is no key where the host keeps it. */
+  | { kind: 'key-missing'; expectedIn: string }
+  /** It decrypts, but SQLite finds it damaged. */
+  | { kind: 'damaged' };
+
 /**
- * The file is encrypted with another key than the one given (the key was lost or replaced), or
- * it is damaged: either way its contents cannot be read. Starting over with a new database and
- * downloading the leads again is the way out, at the cost of the changes not yet sent.
+ * The file is encrypted with another key than the one given (the key was lost or replaced), its
+ * key is missing, or it is damaged: either way its contents cannot be used. Starting over with a
+ * new database and downloading the leads again is the way out, at the cost of the changes not yet
+ * sent (saved first where they can still be read).
  */
 export class DatabaseKeyError extends CommandError {
   constructor(
     readonly path: string,
     /** Unsent changes when the file was last used; null when unknown. */
     readonly unsentChanges: number | null,
+    readonly because: UnreadableBecause = { kind: 'wrong-key' },
   ) {
     super(
       'storage-key',
-      `The local database ${path} cannot be opened with the key this computer keeps for it ` +
-        '(the key was lost or replaced, or the file is damaged). Downloading the leads again ' +
-        `starts a new one: ${unsentSentence(unsentChanges)}.`,
+      `${unreadableSentence(path, because)} Downloading the leads again starts a new one: ` +
+        `${unsentSentence(unsentChanges)}.`,
     );
     this.name = 'DatabaseKeyError';
+  }
+}
+
+function unreadableSentence(path: string, because: UnreadableBecause): string {
+  switch (because.kind) {
+    case 'wrong-key':
+      return (
+        `The local database ${path} cannot be opened with the key this computer keeps for it ` +
+        '(the key was lost or replaced, or the file is damaged).'
+      );
+    case 'key-missing':
+      return (
+        `The local database ${path} is encrypted, and its key is missing from where it was ` +
+        `expected: ${because.expectedIn}. Put the key back there (from a backup) to open it.`
+      );
+    case 'damaged':
+      return `The local database ${path} is damaged and cannot be opened.`;
   }
 }
 

@@ -27,18 +27,25 @@ export function migrate(
   migrations: readonly Migration[],
   target: number = migrations[migrations.length - 1]?.version ?? 0,
 ): MigrationResult {
-  const from = schemaVersion(db);
   const known = migrations[migrations.length - 1]?.version ?? 0;
-  if (from > known) throw new DatabaseTooNewError(path, from, known);
+  const pendingFrom = (from: number) => {
+    if (from > known) throw new DatabaseTooNewError(path, from, known);
+    return migrations.filter((step) => step.version > from && step.version <= target);
+  };
+  const before = schemaVersion(db);
+  if (pendingFrom(before).length === 0) return { from: before, to: before, applied: [] };
 
-  const pending = migrations.filter((step) => step.version > from && step.version <= target);
-  if (pending.length === 0) return { from, to: from, applied: [] };
+  // The version is read again inside the transaction, which holds the write lock: another
+  // process opening the same file may have migrated it while this one waited for the lock.
+  const applied = db
+    .transaction(() => {
+      const pending = pendingFrom(schemaVersion(db));
+      for (const step of pending) step.up(db);
+      // user_version is part of the database header and commits (or rolls back) with the rest.
+      if (pending.length > 0) db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
+      return pending.map((step) => step.name);
+    })
+    .immediate();
 
-  db.transaction(() => {
-    for (const step of pending) step.up(db);
-    // user_version is part of the database header and commits (or rolls back) with the rest.
-    db.pragma(`user_version = ${pending[pending.length - 1]!.version}`);
-  }).immediate();
-
-  return { from, to: schemaVersion(db), applied: pending.map((step) => step.name) };
+  return { from: before, to: schemaVersion(db), applied };
 }

@@ -1,14 +1,21 @@
 /**
  * Opens (or creates) the local database with the settings every write relies on, and migrates it.
  * Any failure comes out as CommandError('storage') with a sentence naming the file and the cause.
+ *
+ * Nothing is changed in a file before it is known to be a Lead Triage database (or a new one):
+ * not its permissions, not its contents. Converting an unencrypted cache holds the opening lock
+ * (cache-lock.ts), so a second process opening the same old file at the same moment waits and
+ * finds it converted, instead of converting it too under the first one's feet.
  */
 import Database from 'better-sqlite3';
+import { assertNotForeign, assertPlainCacheIsOurs } from './cache-file';
+import { withOpeningLock } from './cache-lock';
 import { encryptPlainDatabase } from './encrypt-plain-database';
 import { isPlainDatabaseFile, keyConnection } from './encryption';
 import { DatabaseKeyError, storageError } from './errors';
 import { migrate } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
-import { makeDatabaseFilesPrivate } from './private-files';
+import { createPrivateFile, makeDatabaseFilesPrivate } from './private-files';
 import { readUnsentNote } from './unsent-note';
 
 export interface OpenOptions {
@@ -28,39 +35,63 @@ export interface OpenOptions {
   key?: Buffer | undefined;
 }
 
+/**
+ * An unencrypted file: checked to be a Lead Triage cache, then (with a key) encrypted in place,
+ * unless another process did so while this one waited for the opening lock. Both under the lock:
+ * no connection of this process may be open on the plain file while another converts it, since
+ * SQLite closing that connection would delete the converted file's write-ahead log by its name.
+ */
+function checkAndEncryptPlain(path: string, options: OpenOptions): void {
+  withOpeningLock(
+    path,
+    () => {
+      if (!isPlainDatabaseFile(path)) return;
+      assertPlainCacheIsOurs(path, options.nativeBinding);
+      if (options.key) encryptPlainDatabase(path, options.key, options.nativeBinding);
+    },
+    { nativeBinding: options.nativeBinding },
+  );
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
-    makeDatabaseFilesPrivate(path);
-    if (options.key && isPlainDatabaseFile(path)) {
-      encryptPlainDatabase(path, options.key, options.nativeBinding);
-    }
+    const kind = assertNotForeign(path);
+    if (kind === 'new') createPrivateFile(path);
+    if (kind === 'plain') checkAndEncryptPlain(path, options);
     db = new Database(path, options.nativeBinding ? { nativeBinding: options.nativeBinding } : {});
     // Before any other statement: the first read of the file must already decrypt it.
     if (options.key) keyConnection(db, options.key);
+    // First of the settings: another process may be opening (and migrating) the same file.
+    db.pragma('busy_timeout = 5000');
     // WAL lets reads run beside the one writer; synchronous=FULL (WAL's default is NORMAL, which
     // can lose the last commits on power loss) because a triage keystroke is acknowledged only
     // once it is on disk.
     db.pragma('journal_mode = WAL');
-    // A -wal or -shm left by an older version keeps its old mode when SQLite reuses it.
-    makeDatabaseFilesPrivate(path);
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     // No mmap_size: the cipher maps no encrypted file (only the WAL index, -shm, is mapped; the
     // process's memory maps show it), so every page is read and decrypted through SQLite's page
     // cache whatever mmap_size says.
     // Reading the schema touches every page header SQLite needs: a file that is not a database,
     // or is damaged at the start, fails here rather than at the first command.
     db.prepare('SELECT count(*) FROM sqlite_schema').get();
+    // Known to be a Lead Triage database now: it, and a -wal or -shm an older version left
+    // readable by others, are made owner-only.
+    makeDatabaseFilesPrivate(path);
     const migrations = options.migrations ?? MIGRATIONS;
     migrate(db, path, migrations, options.targetVersion);
     return db;
   } catch (error) {
     db?.close();
+    const code = (error as { code?: unknown } | null)?.code;
     // With a key, "not a database" means the key does not decrypt the file.
-    if (options.key && (error as { code?: unknown } | null)?.code === 'SQLITE_NOTADB') {
+    if (options.key && code === 'SQLITE_NOTADB') {
       throw new DatabaseKeyError(path, readUnsentNote(path));
+    }
+    // Decrypted, but damaged: the person may start over too (what can be read is saved first).
+    if (options.key && (code === 'SQLITE_CORRUPT' || code === 'SQLITE_CORRUPT_VTAB')) {
+      throw new DatabaseKeyError(path, readUnsentNote(path), { kind: 'damaged' });
     }
     throw storageError(path, error);
   }

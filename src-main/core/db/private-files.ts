@@ -17,15 +17,21 @@ function isOnDisk(path: string): boolean {
   return path !== '' && path !== ':memory:' && !path.startsWith('file:');
 }
 
-/**
- * Creates the database file owner-only if it does not exist yet, and makes an existing one and
- * its -wal/-shm owner-only too (files from before this rule was kept).
- */
-export function makeDatabaseFilesPrivate(path: string): void {
+/** Creates the database file owner-only if it does not exist yet, before SQLite opens it. */
+export function createPrivateFile(path: string): void {
   if (!isOnDisk(path)) return;
   // 'a' creates without truncating; mode applies only when the file is created.
   if (!existsSync(path) && existsSync(dirname(resolve(path))))
     closeSync(openSync(path, 'a', PRIVATE_FILE_MODE));
+}
+
+/**
+ * Makes a Lead Triage database and its -wal/-shm owner-only (files from before this rule was
+ * kept). Only for a file known to be one: never a file someone else made.
+ */
+export function makeDatabaseFilesPrivate(path: string): void {
+  if (!isOnDisk(path)) return;
+  createPrivateFile(path);
   for (const suffix of SIDE_FILES) {
     const file = `${path}${suffix}`;
     if (existsSync(file)) chmodSync(file, PRIVATE_FILE_MODE);

@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { ConflictField, OutboxState } from '#contract/dto';
+import { claimIsLive } from './claims';
 import type { FieldValues } from './lead-record';
 
 export type OutboxKind = 'create' | 'update';
@@ -88,7 +89,12 @@ export class OutboxTable {
   private readonly listAll: Database.Statement<[], RawRow>;
   private readonly earliest: Database.Statement<[number], { at: number | null }>;
   private readonly clearWaits: Database.Statement;
-  private readonly interrupted: Database.Statement;
+  private readonly claimRow: Database.Statement;
+  private readonly sendingClaims: Database.Statement<
+    [],
+    { id: number; claimed_by: string | null; updated_at: number }
+  >;
+  private readonly abandon: Database.Statement;
   private readonly deleteForLead: Database.Statement;
   private readonly openCount: Database.Statement<[number], { n: number }>;
   private readonly actionOf: Database.Statement;
@@ -108,7 +114,8 @@ export class OutboxTable {
       `UPDATE outbox SET fields = @fields, base = @base, conflicts = @conflicts,
          conflict_count = @conflictCount, state = @state, attempts = @attempts,
          next_attempt_at = @nextAttemptAt, outcome_unknown = @outcomeUnknown,
-         last_reason = @lastReason, last_error = @lastError, updated_at = @updatedAt
+         last_reason = @lastReason, last_error = @lastError, updated_at = @updatedAt,
+         claimed_by = CASE WHEN @state = 'sending' THEN claimed_by END
        WHERE id = @id`,
     );
     // The oldest row ready to send whose lead has nothing older still on its way: changes to one
@@ -149,8 +156,18 @@ export class OutboxTable {
       `UPDATE outbox SET next_attempt_at = min(next_attempt_at, ?)
        WHERE state = 'pending' AND coalesce(last_reason, '') <> 'rate-limited'`,
     );
-    this.interrupted = db.prepare(
-      "UPDATE outbox SET state = 'pending', outcome_unknown = 1 WHERE state = 'sending'",
+    // Only a row still waiting: another engine on the same file may have claimed it a moment ago.
+    this.claimRow = db.prepare(
+      `UPDATE outbox SET state = 'sending', claimed_by = @claimant, attempts = attempts + 1,
+         updated_at = @now
+       WHERE id = @id AND state = 'pending'`,
+    );
+    this.sendingClaims = db.prepare(
+      "SELECT id, claimed_by, updated_at FROM outbox WHERE state = 'sending'",
+    );
+    this.abandon = db.prepare(
+      `UPDATE outbox SET state = 'pending', outcome_unknown = 1, claimed_by = NULL
+       WHERE id = ? AND state = 'sending'`,
     );
     this.deleteForLead = db.prepare('DELETE FROM outbox WHERE lead_id = ?');
     this.actionOf = db.prepare(
@@ -222,11 +239,25 @@ export class OutboxTable {
   }
 
   /**
-   * Rows left 'sending' by a crash: whether Envoke got them is unknown, so they go back to the
-   * queue marked as such (creates are looked up by remote_id before any new POST).
+   * Marks a waiting row 'sending' for `claimant` (see claims.ts); false when it no longer waits
+   * (another engine on this file took it first).
    */
-  recoverInterrupted(): void {
-    this.interrupted.run();
+  claim(id: number, claimant: string, now: number): boolean {
+    return this.claimRow.run({ id, claimant, now }).changes === 1;
+  }
+
+  /**
+   * Rows left 'sending' by an engine that is gone (a crash, a kill): whether Envoke got them is
+   * unknown, so they go back to the queue marked as such (creates are looked up by remote_id
+   * before any new POST). Rows a live engine is sending stay its own. Answers how many came back.
+   */
+  recoverAbandoned(now: number): number {
+    let recovered = 0;
+    for (const row of this.sendingClaims.all()) {
+      if (claimIsLive(row.claimed_by, row.updated_at, now)) continue;
+      recovered += this.abandon.run(row.id).changes;
+    }
+    return recovered;
   }
 
   /** Only when the person discards a lead Envoke never had. */

@@ -7,6 +7,7 @@ import type { LeadSyncState } from '#contract/dto';
 import { CommandError } from '#contract/errors';
 import { TRIAGE_FIELDS } from '#contract/lead';
 import { ActivityTable } from './activity-table';
+import { newClaimant, type Claimant } from './claims';
 import { HistoryTable } from './history-table';
 import { withValues, type LeadRecord } from './lead-record';
 import { LeadTable, localRecord, serverRecord, type LeadRow } from './lead-table';
@@ -37,6 +38,8 @@ export class Store {
   readonly history: HistoryTable;
   readonly activity: ActivityTable;
   readonly syncState: SyncStateTable;
+  /** This store's sync engine, as the outbox rows it sends name it (see claims.ts). */
+  readonly claimant: Claimant = newClaimant();
 
   /**
    * `written` hears of every committed transaction, with `bulk` for pull pages: the checkpointer
@@ -108,7 +111,7 @@ export class Store {
    */
   private counted<T>(work: () => T): T {
     if (this.db.inTransaction) this.leads.settleCounts();
-    return this.db.transaction(() => {
+    const transaction = this.db.transaction(() => {
       try {
         const result = work();
         this.leads.settleCounts();
@@ -117,7 +120,13 @@ export class Store {
         this.leads.forgetUncounted();
         throw error;
       }
-    })();
+    });
+    // IMMEDIATE: the write lock is taken before anything is read. A deferred transaction that
+    // reads and then writes fails at once ("database is locked", which no busy wait retries)
+    // when another connection wrote in between: another engine on the same file, or another
+    // process opening it. And what it reads (the rows ready to send) cannot be claimed by
+    // another engine before it marks them.
+    return transaction.immediate();
   }
 
   /**

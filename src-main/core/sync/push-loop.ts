@@ -6,6 +6,7 @@
 import type { SyncProgress } from '#contract/dto';
 import type { Clock, Logger, SyncReport } from '../api';
 import type { EnvokeClient } from '../envoke';
+import type { OutboxRow } from '../store/outbox-table';
 import type { Store } from '../store/store';
 import type { ChangeBatcher } from './change-batcher';
 import type { ConnectionHealth } from './connection-health';
@@ -56,6 +57,8 @@ export async function pushReady(
   const readAhead = (envokeId: string) => ahead.take(envokeId);
   let statusAt = 0;
   let answeredInRow = 0;
+  // Rows another engine on this file claimed and never finished (it crashed) are sent again.
+  store.transaction(() => store.outbox.recoverAbandoned(clock.now()));
   for (;;) {
     if (loop.isClosed()) throw new SyncStopped();
     let now = clock.now();
@@ -73,24 +76,25 @@ export async function pushReady(
     }
 
     // A round: the next ready change, and once Envoke has answered RAMP_AFTER changes in a
-    // row, the next few of other leads beside it. Each is marked 'sending' before the next is
-    // chosen, which holds back its lead's later changes, so a lead's changes still go one
-    // after another. The marks commit in one durable transaction before any row goes out;
-    // that commit also makes the previous round's answers durable (see outcomeTransaction).
+    // row, the next few of other leads beside it. Each is claimed and marked 'sending' before
+    // the next is chosen, which holds back its lead's later changes, so a lead's changes still
+    // go one after another. The marks commit in one durable transaction before any row goes
+    // out; that commit also makes the previous round's answers durable (see outcomeTransaction).
     const deps = { store, envoke: loop.envoke, clock, logger: loop.logger, readAhead };
     const retryAt = (error: unknown) => health.backOff(error, clock.now());
     const width = answeredInRow >= RAMP_AFTER ? PUSH_IN_FLIGHT : 1;
+    // Chosen again inside the transaction, which holds the write lock: another engine on
+    // the same file may have claimed `first` since it was read.
     const rows = store.transaction(() => {
-      const chosen = [first];
-      markSending(deps, first);
+      const chosen: OutboxRow[] = [];
       while (chosen.length < width) {
         const row = store.outbox.nextReady(clock.now());
-        if (row === undefined) break;
-        markSending(deps, row);
+        if (row === undefined || !markSending(deps, row)) break;
         chosen.push(row);
       }
       return chosen;
     });
+    if (rows.length === 0) continue;
     const round = rows.map((row) => pushRow(deps, row, retryAt));
     let trouble: Extract<PushOutcome, { kind: 'auth' | 'retry' }> | undefined;
     for (const outcome of await Promise.all(round)) {

@@ -182,14 +182,18 @@ async function pushCreate(deps: PushDeps, row: OutboxRow): Promise<PushOutcome> 
 }
 
 /**
- * Marks `row` 'sending', before it goes out: holds back its lead's later changes, and tells a
- * restart its outcome is unknown. Called inside the round's one durable transaction.
+ * Claims `row` for this engine and marks it 'sending', before it goes out: holds back its lead's
+ * later changes, keeps any other engine on the file from sending it too, and tells a restart its
+ * outcome is unknown. Called inside the round's one claim transaction; false when the row no
+ * longer waits.
  */
-export function markSending(deps: PushDeps, row: OutboxRow): void {
+export function markSending(deps: PushDeps, row: OutboxRow): boolean {
+  const now = deps.clock.now();
+  if (!deps.store.outbox.claim(row.id, deps.store.claimant.id, now)) return false;
   row.state = 'sending';
   row.attempts += 1;
-  row.updatedAt = deps.clock.now();
-  deps.store.outbox.save(row);
+  row.updatedAt = now;
+  return true;
 }
 
 /**

@@ -15,11 +15,17 @@
  * - A command sent while the worker starts waits for it; one sent after `close` is refused.
  * - The events a command raises arrive before its answer (one port, first in first out).
  * - `close` waits for the core's last transaction (the worker closes the database, then exits).
- * - If the worker dies, commands in flight answer with a CommandError saying so, the shell hears
- *   one sentence (`app:notice`), and a new worker opens the same database: the outbox is in
- *   SQLite, so nothing durable is lost. After MAX_CRASHES within CRASH_WINDOW_MS it stays down
- *   and says so, rather than crash in a loop.
+ * - If the worker dies, the shell hears one sentence (`app:notice`) and a new worker opens the
+ *   same database: the outbox is in SQLite, so nothing durable is lost. After MAX_CRASHES within
+ *   CRASH_WINDOW_MS it stays down and says so, rather than crash in a loop.
+ * - A command in flight when the worker died is sent again to the new one, first and in order,
+ *   under the id it went out with: a change that was saved answers what it answered (the core
+ *   logs each change's answer with it, in the same transaction), one that was not is made now.
+ *   Should the worker die again meanwhile, the next one is only asked whether the change was
+ *   saved. So the answer says what happened, never "restarting" over a change that was saved.
+ *   A sync in flight answers with the restart's sentence (the background sync resumes itself).
  */
+import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -29,6 +35,7 @@ import { CommandError, coreCommands, type CoreCommandName, type CoreHandlers } f
 import type { Logger, SyncReport, SyncWhat } from '../../core/api';
 import { createEventRelay } from '../event-relay';
 import type { CoreLink } from '../open-core';
+import { InFlight, isChange } from './in-flight';
 import { fromWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
 
 export const MAX_CRASHES = 3;
@@ -38,6 +45,9 @@ export const RESTARTING_SENTENCE =
   "Lead Triage's data engine stopped unexpectedly and is restarting; your saved changes are safe.";
 export const GAVE_UP_SENTENCE =
   "Lead Triage's data engine stopped unexpectedly several times, so it was not restarted; quit and reopen Lead Triage (your saved changes are safe).";
+/** A change in flight when the engine stopped for good: neither saved for sure nor lost. */
+export const UNKNOWN_SAVE_SENTENCE =
+  "Lead Triage's data engine stopped unexpectedly several times while saving this change, so whether it was saved is not known yet: quit and reopen Lead Triage, and look at the lead.";
 const CLOSING_SENTENCE = 'Lead Triage is shutting down';
 
 /** The built worker's file names: electron-vite's main build, and the end-to-end host bundle. */
@@ -90,11 +100,6 @@ export interface CoreWorker extends CoreLink {
   thread(): Worker | null;
 }
 
-interface Pending {
-  resolve(value: unknown): void;
-  reject(error: unknown): void;
-}
-
 interface Running {
   worker: Worker;
   ready: Promise<void>;
@@ -107,7 +112,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   const script = options.script ?? workerScript();
   const now = options.now ?? Date.now;
   const events = createEventRelay(logger);
-  const pending = new Map<number, Pending>();
+  const inFlight = new InFlight();
   let nextId = 1;
   let state: 'running' | 'closing' | 'closed' | 'down' = 'running';
   let crashes: number[] = [];
@@ -119,9 +124,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   const emit = events.emit;
 
   function failPending(error: CommandError): void {
-    const waiting = [...pending.values()];
-    pending.clear();
-    for (const entry of waiting) entry.reject(error);
+    inFlight.failAll(() => error);
   }
 
   function spawn(): Running {
@@ -145,13 +148,14 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
           failure = fromWire(message.error);
           void worker.terminate();
           return;
-        case 'answer': {
-          const entry = pending.get(message.id);
-          pending.delete(message.id);
-          if (message.ok) entry?.resolve(message.value);
-          else entry?.reject(fromWire(message.error));
+        case 'answer':
+          inFlight.settle(
+            message.id,
+            message.ok
+              ? { ok: true, value: message.value }
+              : { ok: false, error: fromWire(message.error) },
+          );
           return;
-        }
         case 'event':
           emit(message.event, message.payload);
           return;
@@ -197,29 +201,41 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
       stayDown(GAVE_UP_SENTENCE, detail);
       return;
     }
-    failPending(new CommandError('internal', RESTARTING_SENTENCE));
+    const carried = inFlight.carryOver(new CommandError('internal', RESTARTING_SENTENCE));
     logger.error(RESTARTING_SENTENCE, detail);
     emit('app:notice', { message: RESTARTING_SENTENCE });
-    current = spawn();
-    current.ready.then(
+    const running = spawn();
+    current = running;
+    // Registered before any command sent from now on awaits `ready`: those go after these.
+    running.ready.then(
       () => {
+        if (current === running)
+          inFlight.postAgain(carried, (message) => running.worker.postMessage(message));
         if (online !== null) send({ type: 'network', online });
         // Whatever the window shows may predate the crash: it refetches.
         emit('leads:changed', { ids: null });
       },
-      (startError: unknown) =>
+      (startError: unknown) => {
+        inFlight.restore(carried);
         stayDown(
           `Lead Triage's data engine could not be restarted: ${startError instanceof Error ? startError.message : String(startError)}`,
-        ),
+        );
+      },
     );
   }
 
-  /** No more restarts: commands in flight and from now on answer `sentence`, said once. */
+  /**
+   * No more restarts: commands in flight and from now on answer `sentence`, said once; a change
+   * in flight says that whether it was saved is not known yet.
+   */
   function stayDown(sentence: string, detail?: Record<string, unknown>): void {
     state = 'down';
     current = null;
     downSentence = sentence;
-    failPending(new CommandError('internal', sentence));
+    inFlight.failAll(
+      (message) =>
+        new CommandError('internal', isChange(message) ? UNKNOWN_SAVE_SENTENCE : sentence),
+    );
     logger.error(sentence, detail);
     emit('app:notice', { message: sentence });
   }
@@ -237,19 +253,20 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
     else await running.ready.catch(() => undefined);
     if (current !== running || state !== 'running') return request(message);
     const id = nextId++;
+    const sent = message(id);
     return new Promise((resolve, reject) => {
-      pending.set(id, { resolve, reject });
+      inFlight.add(id, sent, resolve, reject);
       try {
-        running.worker.postMessage(message(id));
+        running.worker.postMessage(sent);
       } catch (error) {
         // Only plain data crosses to the worker (a function or a socket cannot).
-        pending.delete(id);
-        reject(
-          new CommandError(
+        inFlight.settle(id, {
+          ok: false,
+          error: new CommandError(
             'invalid-input',
             `The input cannot be sent to the data engine: ${String(error)}`,
           ),
-        );
+        });
       }
     });
   }
@@ -262,7 +279,8 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   const handlers = Object.fromEntries(
     (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [
       name,
-      (input: unknown) => request((id) => ({ type: 'call', id, name, input })),
+      (input: unknown) =>
+        request((id) => ({ type: 'call', id, name, input, commandId: randomUUID() })),
     ]),
   ) as unknown as CoreHandlers;
 

@@ -25,7 +25,16 @@ export interface WorkerStart {
 }
 
 export type ToWorker =
-  | { type: 'call'; id: number; name: CoreCommandName; input: unknown }
+  | {
+      type: 'call';
+      id: number;
+      name: CoreCommandName;
+      input: unknown;
+      /** Chosen by the main thread, kept when the call is sent again to a restarted worker. */
+      commandId: string;
+      /** Sent again a second time: answer whether the change was saved, without making it. */
+      onlyIfApplied?: boolean;
+    }
   | { type: 'sync-once'; id: number; what: SyncWhat }
   | { type: 'network'; online: boolean }
   | { type: 'close' };

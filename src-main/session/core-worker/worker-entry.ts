@@ -66,8 +66,10 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'call': {
-        const run = core[message.name] as (input: unknown) => Promise<unknown>;
-        run(message.input).then(
+        const answer = core.callOnce
+          ? core.callOnce(message.name, message.input, message.commandId, message.onlyIfApplied)
+          : (core[message.name] as (input: unknown) => Promise<unknown>)(message.input);
+        answer.then(
           (value) => post(port, { type: 'answer', id: message.id, ok: true, value }),
           (error: unknown) =>
             post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),

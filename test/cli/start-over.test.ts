@@ -1,0 +1,269 @@
+/**
+ * `--start-over` as a person runs it: never for a database that opens; for one that cannot be
+ * opened it says how many unsent changes that costs, saves those it can still read beside the
+ * file for `replay`, and goes ahead only on --yes, setting the old file aside rather than deleting
+ * it. A missing key is never made anew over an existing database, and a file that is not a Lead
+ * Triage database is refused untouched.
+ */
+import {
+  chmodSync,
+  closeSync,
+  existsSync,
+  openSync,
+  readdirSync,
+  readFileSync,
+  statSync,
+  unlinkSync,
+  writeFileSync,
+  writeSync,
+} from 'node:fs';
+import { join } from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { UnsentExportSchema } from '../../src-main/core/db/unsent-export';
+import type { RunningSimulator } from '../../src-main/sim';
+import {
+  API_ID,
+  API_KEY,
+  clientFor,
+  openCore,
+  openKeyed,
+  startSim,
+  tempDir,
+  TEST_DB_KEY,
+  unreachableClient,
+} from '../core/helpers';
+import { cli } from './cli-process';
+
+const WRONG_KEY = { LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32) };
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+function folder() {
+  const dir = tempDir();
+  cleanups.push(() => dir.cleanup());
+  return dir;
+}
+
+function openRows(path: string, key: Buffer = TEST_DB_KEY): number {
+  const db = openKeyed(path, { readonly: true }, key);
+  try {
+    return db
+      .prepare("SELECT count(*) FROM outbox WHERE state NOT IN ('done', 'cancelled')")
+      .pluck()
+      .get() as number;
+  } finally {
+    db.close();
+  }
+}
+
+const setAsideIn = (dir: string) =>
+  readdirSync(dir).filter((name) => /\.unreadable-[^.]*$/.test(name));
+
+describe('--start-over', () => {
+  it('never starts over a database that opens: it says so and keeps its unsent changes', async () => {
+    const dir = folder();
+    expect((await cli(['create', '--email', 'kept@example.com', '--db', dir.db()])).code).toBe(0);
+    expect((await cli(['set', '#1', 'sales_rating_note=keep-me', '--db', dir.db()])).code).toBe(0);
+    const run = await cli(['status', '--start-over', '--yes', '--db', dir.db()]);
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim()).toBe(
+      `lead-triage: The local database ${dir.db()} opens with its key, so there is nothing to start over; ` +
+        'its 1 unsent changes are kept and nothing was changed. --start-over is only for a database that cannot be opened.',
+    );
+    const outbox = JSON.parse((await cli(['outbox', '--db', dir.db()])).stdout) as {
+      fields: Record<string, string>;
+    }[];
+    expect(outbox).toHaveLength(1);
+    expect(outbox[0]!.fields).toMatchObject({ sales_rating_note: 'keep-me' });
+  }, 60_000);
+
+  it('with the key lost: counts what it costs, asks for --yes, then sets the file aside and starts anew', async () => {
+    const dir = folder();
+    const core = openCore(dir.db(), unreachableClient());
+    for (let n = 1; n <= 18; n += 1)
+      await core['leads:create']({ email: `unsent.${n}@example.com` });
+    await core.close();
+    const before = readFileSync(dir.db());
+
+    const asked = await cli(['status', '--start-over', '--db', dir.db()], { env: WRONG_KEY });
+    expect(asked.code).toBe(1);
+    expect(asked.stderr).toContain(
+      `The local database ${dir.db()} cannot be opened with the key this computer keeps for it`,
+    );
+    expect(asked.stderr).toContain(
+      'Its 18 changes not yet sent to Envoke cannot be read, so they would be lost.',
+    );
+    expect(asked.stderr.trim().split('\n').at(-1)).toBe(
+      'lead-triage: Nothing was changed: run the command again with --start-over --yes to go ahead, losing the changes above.',
+    );
+    expect(readFileSync(dir.db()).equals(before)).toBe(true);
+    expect(setAsideIn(dir.dir)).toEqual([]);
+
+    const yes = await cli(['status', '--start-over', '--yes', '--db', dir.db()], {
+      env: WRONG_KEY,
+    });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(JSON.parse(yes.stdout)).toMatchObject({ pending: 0, failed: 0, conflicts: 0 });
+    const [aside] = setAsideIn(dir.dir);
+    expect(yes.stderr).toContain(
+      `Set aside as ${join(dir.dir, aside!)} (delete it once it is no longer needed)`,
+    );
+    // The old file is whole where it was set aside: the right key still reads every change.
+    expect(openRows(join(dir.dir, aside!))).toBe(18);
+    expect(openRows(dir.db(), Buffer.from(WRONG_KEY.LEAD_TRIAGE_DB_KEY, 'hex'))).toBe(0);
+  }, 60_000);
+
+  it('with the key file missing: says where the key was expected, makes no new one, and starts over only on --yes', async () => {
+    const dir = folder();
+    const noEnvKey = { LEAD_TRIAGE_DB_KEY: '' };
+    expect(
+      (await cli(['create', '--email', 'a@example.com', '--db', dir.db()], { env: noEnvKey })).code,
+    ).toBe(0);
+    const keyFile = `${dir.db()}.key`;
+    const key = Buffer.from(readFileSync(keyFile, 'utf8').trim(), 'hex');
+    unlinkSync(keyFile);
+
+    const run = await cli(['list', '--db', dir.db()], { env: noEnvKey });
+    expect(run.code).toBe(1);
+    expect(run.stderr.trim().split('\n')).toHaveLength(1);
+    expect(run.stderr).toContain(
+      `is encrypted, and its key is missing from where it was expected: the key file ${keyFile} (or the variable LEAD_TRIAGE_DB_KEY). Put the key back there (from a backup) to open it.`,
+    );
+    expect(run.stderr).toContain('1 change not yet sent to Envoke would be lost');
+    expect(run.stderr).toContain('run the command again with --start-over');
+    expect(existsSync(keyFile)).toBe(false);
+
+    const yes = await cli(['list', '--start-over', '--yes', '--db', dir.db()], { env: noEnvKey });
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(existsSync(keyFile)).toBe(true);
+    const [aside] = setAsideIn(dir.dir);
+    expect(openRows(join(dir.dir, aside!), key)).toBe(1);
+  }, 60_000);
+
+  it('refuses a file that is not a Lead Triage database, leaving it and its permissions untouched', async () => {
+    const dir = folder();
+    const notes = join(dir.dir, 'notes.txt');
+    writeFileSync(notes, 'Call Jane about the pallets on Monday.\n'.repeat(40));
+    chmodSync(notes, 0o644);
+    const before = readFileSync(notes);
+    for (const args of [['status'], ['status', '--start-over', '--yes']]) {
+      const run = await cli([...args, '--db', notes]);
+      expect(run.code).toBe(1);
+      expect(run.stderr.trim()).toBe(
+        `lead-triage: ${notes} is not a Lead Triage database (it is not a database); it was left untouched. Name a Lead Triage database file, or a new file name.`,
+      );
+      expect(readFileSync(notes).equals(before)).toBe(true);
+      expect(statSync(notes).mode & 0o777).toBe(0o644);
+      expect(readdirSync(dir.dir)).toEqual(['notes.txt']);
+    }
+  }, 60_000);
+});
+
+/** Damages the file the way a bad disk would: a page of leads in the middle, unreadable. */
+function damageLeads(path: string): void {
+  const db = openKeyed(path);
+  const pages = db
+    .prepare("SELECT pageno FROM dbstat WHERE name = 'leads' AND pagetype = 'leaf' ORDER BY pageno")
+    .pluck()
+    .all() as number[];
+  const pageSize = db.pragma('page_size', { simple: true }) as number;
+  // An older schema, so that opening rebuilds indexes of the leads and reads the damaged page.
+  db.pragma('user_version = 92');
+  db.close();
+  const page = pages[Math.floor(pages.length / 2)]!;
+  const fd = openSync(path, 'r+');
+  writeSync(fd, Buffer.alloc(256, 0x41), 0, 256, (page - 1) * pageSize + 1024);
+  closeSync(fd);
+}
+
+describe('a damaged cache', () => {
+  it('saves its unsent changes before starting over; replay queues them again, and each reaches Envoke once', async () => {
+    const sim: RunningSimulator = await startSim({ leads: 400 });
+    cleanups.push(() => sim.stop());
+    const dir = folder();
+    const account = ['--url', sim.url, '--api-id', API_ID, '--api-key', API_KEY];
+    const core = openCore(dir.db(), clientFor(sim));
+    await core.syncOnce('pull');
+    const { ids } = await core['leads:ids']({ view: 'all' });
+    const edited = ids.slice(0, 3);
+    for (const id of edited)
+      await core['leads:update']({ ids: [id], patch: { sales_rating_note: `replayed ${id}` } });
+    const envokeIds = await Promise.all(
+      edited.map(async (id) => (await core['leads:get']({ id })).envokeId!),
+    );
+    await core['leads:create']({
+      email: 'made.offline@example.com',
+      fields: { rule_rating: 'Hot' },
+    });
+    await core.close();
+    damageLeads(dir.db());
+
+    const damaged = await cli(['status', '--db', dir.db()]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr).toContain('is damaged and cannot be opened');
+
+    const yes = await cli(['status', '--start-over', '--yes', '--db', dir.db()]);
+    expect(yes.code, yes.stderr).toBe(0);
+    const saved = readdirSync(dir.dir).filter((name) => name.endsWith('.json'));
+    expect(saved).toHaveLength(1);
+    const exportPath = join(dir.dir, saved[0]!);
+    expect(yes.stderr).toContain(
+      `Its 4 changes not yet sent to Envoke were saved to ${exportPath}`,
+    );
+    expect(yes.stderr).toContain(`npm run -s cli -- replay "${exportPath}" --db "${dir.db()}"`);
+    expect(statSync(exportPath).mode & 0o777).toBe(0o600);
+    const file = UnsentExportSchema.parse(JSON.parse(readFileSync(exportPath, 'utf8')));
+    expect(file.changes.map((change) => [change.kind, change.envokeId, change.fields])).toEqual([
+      ...edited.map((id, n) => ['update', envokeIds[n], { sales_rating_note: `replayed ${id}` }]),
+      ['create', null, {}],
+    ]);
+    expect(file.changes[3]).toMatchObject({
+      email: 'made.offline@example.com',
+      leadFields: { rule_rating: 'Hot' },
+    });
+
+    // Before the download, the updates have no lead to go to; the new lead does.
+    // A colleague changes the first lead's note in Envoke meanwhile.
+    await fetch(`${sim.url}/v1/leads/${envokeIds[0]}`, {
+      method: 'PATCH',
+      headers: { authorization: `Basic ${Buffer.from(`${API_ID}:${API_KEY}`).toString('base64')}` },
+      body: JSON.stringify({ sales_rating_note: 'changed by a colleague' }),
+    });
+    const journalBefore = sim.journal.length;
+    expect((await cli(['pull', '--db', dir.db(), ...account])).code).toBe(0);
+    const replayed = await cli(['replay', exportPath, '--db', dir.db()]);
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toEqual({
+      queued: 3,
+      alreadyThere: 0,
+      conflicts: [
+        {
+          lead: expect.any(String),
+          envokeId: envokeIds[0],
+          field: 'sales_rating_note',
+          was: expect.any(String),
+          envokeNow: 'changed by a colleague',
+          yours: `replayed ${edited[0]}`,
+        },
+      ],
+      notDownloaded: [],
+      refused: [],
+    });
+    // Replayed twice: nothing queued twice.
+    const again = await cli(['replay', exportPath, '--db', dir.db()]);
+    expect(JSON.parse(again.stdout)).toMatchObject({ queued: 0, alreadyThere: 3 });
+
+    expect((await cli(['push', '--db', dir.db(), ...account])).code).toBe(0);
+    const writes = sim.journal.slice(journalBefore).map((entry) => [entry.method, entry.leadId]);
+    expect(
+      writes
+        .filter(([method]) => method === 'PATCH')
+        .map(([, id]) => id)
+        .sort(),
+    ).toEqual([envokeIds[1], envokeIds[2]].sort());
+    expect(writes.filter(([method]) => method === 'POST')).toHaveLength(1);
+  }, 120_000);
+});
