@@ -10,3 +10,5 @@ export * from './issue-sentences';
 export * from './lead-query';
 export * from './view-commands';
 export * from './envoke-fields';
+export * from './fold';
+export * from './control-characters';
