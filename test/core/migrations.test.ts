@@ -634,3 +634,86 @@ describe('migration 0093: the duplicate indexes hold their columns', () => {
     db.close();
   });
 });
+
+describe('migration 0094: folded text for field terms and search', () => {
+  it('folds the cached leads that are not ASCII, in their twins and the search index, and counts a company term from its index', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const lead = {
+      ...(JSON.parse(LEAD) as Record<string, unknown>),
+      id: '502',
+      marketing_source: 'Événement',
+      marketing_rating_note: 'Lieferung an die Straße',
+      contact: {
+        first_name: 'Jörg',
+        last_name: 'Müller',
+        company: 'ＦＵＬＬ GmbH',
+        email: 'j@x.example',
+      },
+    };
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, sort_key, contact_name, company, email, updated_at)
+         VALUES (2, '502', ?, '2026-10-02 10:00:00', 'Jörg Müller', 'ＦＵＬＬ GmbH', 'j@x.example', 0)`,
+      )
+      .run(JSON.stringify(lead));
+    old
+      .prepare(
+        'INSERT INTO lead_search (rowid, name, company, email, notes) VALUES (2, ?, ?, ?, ?)',
+      )
+      .run('Jörg Müller', 'ＦＵＬＬ GmbH', 'j@x.example', 'Lieferung an die Straße');
+    old.close();
+
+    const db = openDatabase(path);
+    expect(outboxRows(db)).toHaveLength(2);
+    expect(
+      db
+        .prepare(
+          'SELECT id, contact_name_folded, company_folded, email_folded, marketing_source_folded FROM leads ORDER BY id',
+        )
+        .all(),
+    ).toEqual([
+      {
+        id: 1,
+        contact_name_folded: null,
+        company_folded: null,
+        email_folded: null,
+        marketing_source_folded: null,
+      },
+      {
+        id: 2,
+        contact_name_folded: 'jörg müller',
+        company_folded: 'full gmbh',
+        email_folded: null,
+        marketing_source_folded: 'événement',
+      },
+    ]);
+    const find = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(find('full')).toEqual([2]);
+    expect(find('strasse')).toEqual([2]);
+    expect(find('JÖRG')).toEqual([2]);
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    expect(
+      plan(
+        "SELECT count(*) FROM (SELECT 1 FROM leads WHERE coalesce(company_folded, company) LIKE '%full%' LIMIT 1001)",
+      ),
+    ).toContain('COVERING INDEX leads_by_company_nocase');
+    expect(
+      plan(
+        "SELECT count(*) FROM (SELECT 1 FROM leads WHERE coalesce(contact_name_folded, contact_name) LIKE '%jörg%' LIMIT 1001)",
+      ),
+    ).toContain('COVERING INDEX leads_by_contact_nocase');
+    expect(
+      plan(`SELECT id FROM leads ORDER BY ${SORT_EXPRESSIONS.company}, id LIMIT 10`),
+    ).toContain('leads_by_company_nocase');
+    db.close();
+  });
+});

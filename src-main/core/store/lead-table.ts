@@ -14,10 +14,19 @@ import {
   type SearchText,
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
+import {
+  FOLDED_COLUMNS,
+  foldedColumn,
+  foldedValue,
+  type FoldedColumn,
+} from '../db/migrations/0094-folded-text';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
-export interface LeadRow {
+/** The folded twins of the columns text terms read (migration 0094); NULL for ASCII text. */
+type FoldedTwins = Record<`${FoldedColumn}_folded`, string | null>;
+
+export interface LeadRow extends FoldedTwins {
   id: number;
   envoke_id: string | null;
   remote_id: string;
@@ -71,11 +80,23 @@ const PROJECTION_COLUMNS = [
   'opportunity',
   'sale',
   'salesperson',
+  ...FOLDED_COLUMNS.map(foldedColumn),
 ];
 const PROJECTION_SET = PROJECTION_COLUMNS.map((column) => `${column} = ?`).join(', ');
 
+/** The text of each column a folded twin follows, by the column's name. */
+const FOLDED_SOURCES: Record<FoldedColumn, (record: LeadRecord) => string> = {
+  contact_name: contactName,
+  company: (record) => contactField(record, 'company'),
+  email: (record) => contactField(record, 'email'),
+  salesperson: (record) => field(record, 'salesperson'),
+  marketing_source: (record) => field(record, 'marketing_source'),
+  marketing_medium: (record) => field(record, 'marketing_medium'),
+  marketing_campaign: (record) => field(record, 'marketing_campaign'),
+};
+
 /** The projection columns of a record, in the order of PROJECTION_COLUMNS. */
-function projection(record: LeadRecord): string[] {
+function projection(record: LeadRecord): (string | null)[] {
   return [
     field(record, 'create_time'),
     contactName(record),
@@ -88,6 +109,7 @@ function projection(record: LeadRecord): string[] {
     field(record, 'opportunity'),
     field(record, 'sale'),
     field(record, 'salesperson'),
+    ...FOLDED_COLUMNS.map((column) => foldedValue(FOLDED_SOURCES[column](record))),
   ];
 }
 

@@ -13,8 +13,11 @@ import type {
   SortKey,
   TextFieldName,
 } from '#contract/lead-query';
+import { CommandError } from '#contract/errors';
+import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
+import { foldedColumn, type FoldedColumn } from '../db/migrations/0094-folded-text';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -35,7 +38,8 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
-export const TEXT_COLUMNS: Record<TextFieldName, string> = {
+/** The column each text field reads; every one has a folded twin (migration 0094). */
+export const TEXT_COLUMNS: Record<TextFieldName, FoldedColumn> = {
   salesperson: 'salesperson',
   company: 'company',
   contact: 'contact_name',
@@ -94,6 +98,24 @@ export const POSSIBLE_DUPLICATE = `id IN (
          AND other.contact_name <> '' AND other.company <> '' AND other.id <> dup.id
          AND ${notDismissed('dup')}))`;
 
+/**
+ * The column of `field`, by the table's own entries only: a term built outside the parser with a
+ * name such as "constructor" is refused by name, never read off Object.prototype.
+ */
+export function columnOf<F extends string, C extends string>(columns: Record<F, C>, field: F): C {
+  if (!Object.hasOwn(columns, field))
+    throw new CommandError('invalid-input', `Unknown field '${String(field).slice(0, 40)}'.`);
+  return columns[field];
+}
+
+/**
+ * A text column as terms compare it: its folded twin where the text is not ASCII, else the column,
+ * which SQLite's LIKE and NOCASE fold as foldText folds ASCII. The value compared is folded too.
+ */
+export function foldedText(column: FoldedColumn): string {
+  return `coalesce(${foldedColumn(column)}, ${column})`;
+}
+
 /** The day after `date` (YYYY-MM-DD), as the start of a half-open range. */
 export function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -134,12 +156,12 @@ function enumCondition(field: EnumFieldName, value: string): string {
       if (value === 'Unprocessed') return "marketing_rating_status IN ('Unprocessed', '')";
       return `marketing_rating_status = ${literal(value)}`;
     default:
-      return `${ENUM_COLUMNS[field]} = ${literal(value)}`;
+      return `${columnOf(ENUM_COLUMNS, field)} = ${literal(value)}`;
   }
 }
 
 function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unknown[]): string {
-  const column = DATE_COLUMNS[term.field];
+  const column = columnOf(DATE_COLUMNS, term.field);
   // Times are Envoke's 'YYYY-MM-DD HH:MM:SS' text, so they compare as text; '' is "never".
   switch (term.op) {
     case '=':
@@ -169,14 +191,17 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
       return enumCondition(term.field, term.value);
     case 'rating':
       params.push(term.value);
-      return `${RATING_COLUMNS[term.field]} = ? COLLATE NOCASE`;
-    case 'text':
+      return `${columnOf(RATING_COLUMNS, term.field)} = ? COLLATE NOCASE`;
+    case 'text': {
+      const column = foldedText(columnOf(TEXT_COLUMNS, term.field));
+      const value = foldText(term.value);
       if (term.exact) {
-        params.push(term.value);
-        return `${TEXT_COLUMNS[term.field]} = ? COLLATE NOCASE`;
+        params.push(value);
+        return `${column} = ? COLLATE NOCASE`;
       }
-      params.push(containsPattern(term.value));
-      return `${TEXT_COLUMNS[term.field]} LIKE ? ESCAPE '\\'`;
+      params.push(containsPattern(value));
+      return `${column} LIKE ? ESCAPE '\\'`;
+    }
     case 'date':
       return dateCondition(term, params);
     case 'word': {

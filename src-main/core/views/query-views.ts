@@ -4,12 +4,14 @@
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
-import { parseQuery, parseSort, type LeadQuery, type QueryFieldName } from '#contract/lead-query';
+import { foldText } from '#contract/fold';
+import { parseQuery, parseSort, type LeadQuery } from '#contract/lead-query';
 import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,
   compileQuery,
+  foldedText,
   RATING_COLUMNS,
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
@@ -23,11 +25,26 @@ import {
  */
 export const VIEW_COUNT_CAP = 1_000;
 
-/** Fields whose values completion offers, read from their own column. */
-const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
-  ...TEXT_COLUMNS,
-  ...RATING_COLUMNS,
-};
+/**
+ * Fields whose values completion offers: the column shown and the text its prefix is matched
+ * against (a text field's folded text, so `company:üb` offers "ÜBER GmbH"). A Map: the field
+ * name is whatever the caller sent.
+ */
+interface ValueColumn {
+  column: string;
+  matched: string;
+  fold: boolean;
+}
+const VALUE_COLUMNS: ReadonlyMap<string, ValueColumn> = new Map<string, ValueColumn>([
+  ...Object.entries(TEXT_COLUMNS).map(([field, column]): [string, ValueColumn] => [
+    field,
+    { column, matched: foldedText(column), fold: true },
+  ]),
+  ...Object.entries(RATING_COLUMNS).map(([field, column]): [string, ValueColumn] => [
+    field,
+    { column, matched: column, fold: false },
+  ]),
+]);
 
 /** The query with the list's search box words added as words. */
 export function withSearch(query: LeadQuery, search: string | undefined): LeadQuery {
@@ -109,10 +126,12 @@ export class QueryViews {
 
   /** The most common values of a field that begin with what was typed. */
   values(input: CommandArgs<'query:values'>): CommandOutput<'query:values'> {
-    const column = VALUE_COLUMNS[input.field as QueryFieldName];
-    if (column === undefined) return { values: [] };
-    const pattern = `${input.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${column} LIKE ? ESCAPE '\\'
+    const found = VALUE_COLUMNS.get(input.field);
+    if (found === undefined) return { values: [] };
+    const { column, matched, fold } = found;
+    const prefix = fold ? foldText(input.prefix) : input.prefix;
+    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${matched} LIKE ? ESCAPE '\\'
                  GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 10`;
     return { values: this.statement(sql).pluck().all(pattern) as string[] };
   }

@@ -15,6 +15,7 @@ import { migration0090 } from './0090-counted-inserts';
 import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
 import { migration0093 } from './0093-covering-duplicate-indexes';
+import { migration0094 } from './0094-folded-text';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0091,
   migration0092,
   migration0093,
+  migration0094,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
