@@ -15,6 +15,7 @@ import {
   isControlCharacter,
   isSpacingControl,
 } from './control-characters';
+import { foldText } from './fold';
 import { MARKETING_STATUSES, OUTCOMES, RATINGS, SALES_STATUSES } from './lead';
 
 export type FieldKind = 'enum' | 'rating' | 'text' | 'date';
@@ -322,9 +323,9 @@ export function closest(word: string, candidates: readonly string[]): string | n
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
+/** A value as matching compares it: folded as the core folds text, `_` and `-` read as spaces. */
 const fold = (text: string) =>
-  text
-    .toLowerCase()
+  foldText(text)
     .replace(/[_\s-]+/g, ' ')
     .trim();
 
@@ -594,10 +595,7 @@ export function suggest(
       }));
   }
   const name = word.slice(0, colon).toLowerCase();
-  const typed = word
-    .slice(colon + 1)
-    .replace(/^"/, '')
-    .toLowerCase();
+  const typed = word.slice(colon + 1).replace(/^"/, '');
   let values: readonly string[] = [];
   const spec = FIELDS.get(name);
   if (name === 'sort') values = SORT_KEYS;
@@ -605,7 +603,7 @@ export function suggest(
   else if (spec?.kind === 'rating') values = [...new Set([...RATINGS, ...known])];
   else if (spec?.kind === 'text') values = known;
   // Values that begin with what was typed come first, then those that contain it.
-  const starting = values.filter((value) => value.toLowerCase().startsWith(typed));
+  const starting = values.filter((value) => foldText(value).startsWith(foldText(typed)));
   const containing = values.filter(
     (value) => !starting.includes(value) && fold(value).includes(fold(typed)),
   );
