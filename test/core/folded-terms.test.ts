@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '#contract/lead-query';
 import type { Core } from '../../src-main/core/api';
-import { compileQuery } from '../../src-main/core/views/query-sql';
+import { compileQuery, indexedTextTerms } from '../../src-main/core/views/query-sql';
 import type { RunningSimulator } from '../../src-main/sim';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
@@ -159,6 +159,37 @@ describe('field terms fold as search does', () => {
     expect(await values('salesperson', 'zoë')).toEqual(['Zoë Ångström']);
   });
 
+  it('a term read through its index first finds what it finds when tested row by row', () => {
+    const db = openKeyed(dir.db(), { readonly: true });
+    try {
+      for (const text of [
+        'company:über',
+        'contact:JÖRG status:passed',
+        'company:a contact:e',
+        'company:="ÜBER GmbH" sort:company',
+        'company:ｆｕｌｌ -contact:nobody sort:-contact',
+        'company:inc has:email',
+      ]) {
+        const query = parseQuery(text);
+        const ids = (byIndex: boolean) => {
+          const compiled = compileQuery(
+            query,
+            undefined,
+            new Set(byIndex ? indexedTextTerms(query) : []),
+          );
+          return db
+            .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
+            .pluck()
+            .all(...compiled.params);
+        };
+        expect(indexedTextTerms(query).length, text).toBeGreaterThan(0);
+        expect(ids(true), text).toEqual(ids(false));
+      }
+    } finally {
+      db.close();
+    }
+  });
+
   it('counts a company term from the company index alone', async () => {
     const db = openKeyed(dir.db(), { readonly: true });
     try {
@@ -171,6 +202,21 @@ describe('field terms fold as search does', () => {
           .all(...compiled.params) as { detail: string }[]
       ).map((row) => row.detail);
       expect(plan.join(' | ')).toContain('USING COVERING INDEX leads_by_company_nocase');
+      // A rare term's page reads its matches from that index, then their rows only.
+      const query = parseQuery('company:über');
+      const page = compileQuery(query, undefined, new Set(indexedTextTerms(query)));
+      const pagePlan = (
+        db
+          .prepare(
+            `EXPLAIN QUERY PLAN SELECT id FROM leads WHERE ${page.where} ORDER BY ${page.orderBy} LIMIT 250`,
+          )
+          .all(...page.params) as { detail: string }[]
+      )
+        .map((row) => row.detail)
+        .join(' | ');
+      expect(pagePlan).toContain('SCAN leads USING COVERING INDEX leads_by_company_nocase');
+      expect(pagePlan).toContain('SEARCH leads USING INTEGER PRIMARY KEY');
+      expect(pagePlan).not.toContain('leads_by_time');
       // ASCII text keeps no twin: SQLite's own folding serves it.
       expect(
         db.prepare('SELECT company_folded FROM leads WHERE id = ?').pluck().get(ids.plain),

@@ -185,7 +185,35 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-function termCondition(term: QueryTerm, params: unknown[]): string | null {
+/** Text fields whose column has an index holding the column, its twin and the id (0080, 0094). */
+const INDEXED_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set(['company', 'contact']);
+type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
+
+/** The terms of `query` its index can answer alone: what QueryViews may read through it first. */
+export function indexedTextTerms(query: LeadQuery): TextTerm[] {
+  return query.terms.filter(
+    (term): term is TextTerm =>
+      term.kind === 'text' && !term.negated && INDEXED_TEXT_FIELDS.has(term.field),
+  );
+}
+
+/** A text term on its column's folded text, the value folded alike. */
+function textCondition(term: TextTerm, params: unknown[]): string {
+  const column = foldedText(columnOf(TEXT_COLUMNS, term.field));
+  const value = foldText(term.value);
+  if (term.exact) {
+    params.push(value);
+    return `${column} = ? COLLATE NOCASE`;
+  }
+  params.push(containsPattern(value));
+  return `${column} LIKE ? ESCAPE '\\'`;
+}
+
+function termCondition(
+  term: QueryTerm,
+  params: unknown[],
+  byIndex: ReadonlySet<QueryTerm>,
+): string | null {
   switch (term.kind) {
     case 'enum':
       return enumCondition(term.field, term.value);
@@ -193,14 +221,9 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
       params.push(term.value);
       return `${columnOf(RATING_COLUMNS, term.field)} = ? COLLATE NOCASE`;
     case 'text': {
-      const column = foldedText(columnOf(TEXT_COLUMNS, term.field));
-      const value = foldText(term.value);
-      if (term.exact) {
-        params.push(value);
-        return `${column} = ? COLLATE NOCASE`;
-      }
-      params.push(containsPattern(value));
-      return `${column} LIKE ? ESCAPE '\\'`;
+      const condition = textCondition(term, params);
+      // Read from the column's index first: the leads' rows are then read for its matches only.
+      return byIndex.has(term) ? `id IN (SELECT id FROM leads WHERE ${condition})` : condition;
     }
     case 'date':
       return dateCondition(term, params);
@@ -239,12 +262,19 @@ export function afterCondition(sort: QuerySort): string {
   return `(${SORT_EXPRESSIONS[sort.key]}, id) ${sort.descending ? '<' : '>'} (?, ?)`;
 }
 
-/** The query's condition, parameters and order; `sort` wins over the query's own sort term. */
-export function compileQuery(query: LeadQuery, sort?: QuerySort): CompiledQuery {
+/**
+ * The query's condition, parameters and order; `sort` wins over the query's own sort term.
+ * `byIndex` names contains terms of indexedTextTerms() to read through their column's index.
+ */
+export function compileQuery(
+  query: LeadQuery,
+  sort?: QuerySort,
+  byIndex: ReadonlySet<QueryTerm> = new Set(),
+): CompiledQuery {
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const term of query.terms) {
-    const condition = termCondition(term, params);
+    const condition = termCondition(term, params, byIndex);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

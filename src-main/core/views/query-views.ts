@@ -5,13 +5,14 @@
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { foldText } from '#contract/fold';
-import { parseQuery, parseSort, type LeadQuery } from '#contract/lead-query';
+import { parseQuery, parseSort, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,
   compileQuery,
   foldedText,
+  indexedTextTerms,
   RATING_COLUMNS,
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
@@ -24,6 +25,16 @@ import {
  * sidebar recounts), where ten thousand were tens of thousands decrypted from the file each time.
  */
 export const VIEW_COUNT_CAP = 1_000;
+
+/**
+ * Below this many matches a company or contact term is read through its column's index first
+ * (compileQuery's byIndex). A page in a sort walks that sort's index and reads each lead's row to
+ * test the term: for a company few leads have, that read nearly every row of the cache, seconds
+ * at a hundred thousand leads. Counting the term from its index, stopped here, tells a rare term
+ * for at most one pass over that index; a common one stops early and keeps the walk, which then
+ * meets a page of matches soon.
+ */
+export const RARE_TERM = 2_000;
 
 /**
  * Fields whose values completion offers: the column shown and the text its prefix is matched
@@ -72,8 +83,23 @@ export class QueryViews {
     return statement;
   }
 
+  /** The contains terms of `query` to read through their column's index: the rare ones. */
+  private rareTerms(query: LeadQuery): Set<QueryTerm> {
+    const rare = new Set<QueryTerm>();
+    for (const term of indexedTextTerms(query)) {
+      const alone = compileQuery({ terms: [term] });
+      const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${alone.where} LIMIT ?)`;
+      const count = this.statement(sql)
+        .pluck()
+        .get(...alone.params, RARE_TERM) as number;
+      if (count < RARE_TERM) rare.add(term);
+    }
+    return rare;
+  }
+
   idsOf(query: LeadQuery, sortText?: string): number[] {
-    const compiled = compileQuery(query, sortText === undefined ? undefined : parseSort(sortText));
+    const sort = sortText === undefined ? undefined : parseSort(sortText);
+    const compiled = compileQuery(query, sort, this.rareTerms(query));
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
     return this.statement(sql)
       .pluck()
@@ -92,7 +118,7 @@ export class QueryViews {
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {
     const query = withSearch(parseQuery(input.query), input.search);
     const sort = input.sort === undefined ? (query.sort ?? DEFAULT_SORT) : parseSort(input.sort);
-    const compiled = compileQuery(query, sort);
+    const compiled = compileQuery(query, sort, this.rareTerms(query));
     const after = input.after;
     const where =
       after === undefined ? compiled.where : `${compiled.where} AND ${afterCondition(sort)}`;
@@ -112,7 +138,12 @@ export class QueryViews {
 
   /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
   countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
-    const compiled = compileQuery(query);
+    // A term alone is counted from its index as it is; beside others, a rare one is read first.
+    const compiled = compileQuery(
+      query,
+      undefined,
+      query.terms.length > 1 ? this.rareTerms(query) : new Set(),
+    );
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
       .pluck()
