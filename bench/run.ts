@@ -11,6 +11,7 @@ import { measurePush } from './push';
 import { measureReads, SEARCHES, type ReadFigures } from './reads';
 import { printRows, type Row } from './report';
 import { measureSavedViews, type SavedViewFigures } from './saved-views';
+import { FOLDED_TERM, measureFoldedTerm } from './folded-term';
 import { measureHostStall } from './host-stall';
 import { measureSync } from './sync';
 import { measureThreadStall } from './thread-stall';
@@ -152,6 +153,19 @@ async function main(): Promise<void> {
     rows.push(...savedViewRows(await measureSavedViews(cache, quick)));
   }
 
+  const largest = caches[caches.length - 1]!;
+  console.log(`a folded field term on the ${count(largest.leads)} cache…`);
+  const folded = await measureFoldedTerm(largest, quick);
+  const foldedRatio = folded.project.p99 / folded.baseline.p99;
+  rows.push({
+    figure: `${FOLDED_TERM} count + 250 ids (${folded.hits.toLocaleString('en')} hits), ${count(folded.leads)}`,
+    project: timingText(folded.project),
+    baseline: `unfolded LIKE: ${timingText(folded.baseline)}`,
+    ratio: `${foldedRatio.toFixed(2)}x`,
+    goal: '≤ 1.5x the unfolded term',
+    met: foldedRatio <= 1.5,
+  });
+
   console.log('triage updates on a copy of the 100k cache…');
   const update = await measureUpdate(caches[1]!, quick ? 150 : 400);
   const updateRatio = update.project.p99 / update.raw.p99;
@@ -191,7 +205,9 @@ async function main(): Promise<void> {
     met: sync.ratio >= 1.2,
   });
 
-  console.log(`the serving thread during a ${count(syncLeads)} sync, core in its worker and on the thread…`);
+  console.log(
+    `the serving thread during a ${count(syncLeads)} sync, core in its worker and on the thread…`,
+  );
   const threads = await measureThreadStall(syncLeads);
   rows.push({
     figure: `serving thread's worst stall, ${count(syncLeads)} sync`,
@@ -203,7 +219,9 @@ async function main(): Promise<void> {
   });
 
   const hostLeads = quick ? 100_000 : 300_000;
-  console.log(`the browser host's page during a ${count(hostLeads)} first sync with searches and counts…`);
+  console.log(
+    `the browser host's page during a ${count(hostLeads)} first sync with searches and counts…`,
+  );
   const inWorker = await measureHostStall(hostLeads, 'worker');
   const onThread = await measureHostStall(hostLeads, 'process');
   const pageText = (page: { p50: number; p99: number }, commands: number) =>
