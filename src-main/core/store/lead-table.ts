@@ -14,19 +14,11 @@ import {
   type SearchText,
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
-import {
-  FOLDED_COLUMNS,
-  foldedColumn,
-  foldedValue,
-  type FoldedColumn,
-} from '../db/migrations/0094-folded-text';
+import { FoldedTextTable } from './folded-text-table';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
-/** The folded twins of the columns text terms read (migration 0094); NULL for ASCII text. */
-type FoldedTwins = Record<`${FoldedColumn}_folded`, string | null>;
-
-export interface LeadRow extends FoldedTwins {
+export interface LeadRow {
   id: number;
   envoke_id: string | null;
   remote_id: string;
@@ -80,23 +72,11 @@ const PROJECTION_COLUMNS = [
   'opportunity',
   'sale',
   'salesperson',
-  ...FOLDED_COLUMNS.map(foldedColumn),
 ];
 const PROJECTION_SET = PROJECTION_COLUMNS.map((column) => `${column} = ?`).join(', ');
 
-/** The text of each column a folded twin follows, by the column's name. */
-const FOLDED_SOURCES: Record<FoldedColumn, (record: LeadRecord) => string> = {
-  contact_name: contactName,
-  company: (record) => contactField(record, 'company'),
-  email: (record) => contactField(record, 'email'),
-  salesperson: (record) => field(record, 'salesperson'),
-  marketing_source: (record) => field(record, 'marketing_source'),
-  marketing_medium: (record) => field(record, 'marketing_medium'),
-  marketing_campaign: (record) => field(record, 'marketing_campaign'),
-};
-
 /** The projection columns of a record, in the order of PROJECTION_COLUMNS. */
-function projection(record: LeadRecord): (string | null)[] {
+function projection(record: LeadRecord): string[] {
   return [
     field(record, 'create_time'),
     contactName(record),
@@ -109,7 +89,6 @@ function projection(record: LeadRecord): (string | null)[] {
     field(record, 'opportunity'),
     field(record, 'sale'),
     field(record, 'salesperson'),
-    ...FOLDED_COLUMNS.map((column) => foldedValue(FOLDED_SOURCES[column](record))),
   ];
 }
 
@@ -119,6 +98,7 @@ function sameText(a: SearchText, b: SearchText): boolean {
 
 export class LeadTable {
   readonly search: SearchIndex;
+  private readonly folded: FoldedTextTable;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly absent: Database.Statement<[string], number>;
@@ -145,6 +125,7 @@ export class LeadTable {
 
   constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
+    this.folded = new FoldedTextTable(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.absent = db
@@ -286,6 +267,7 @@ export class LeadTable {
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
+    this.folded.put(id, local, previous);
   }
 
   /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
@@ -326,6 +308,7 @@ export class LeadTable {
       id,
     );
     this.search.put(id, searchTextOf(local));
+    this.folded.put(id, local);
   }
 
   /** A full pull saw these leads unchanged. */
@@ -410,6 +393,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
+    this.folded.add(id, seen);
     this.countInserted(id, seen, syncState);
     return id;
   }

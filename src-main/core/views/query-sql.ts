@@ -17,7 +17,7 @@ import { CommandError } from '#contract/errors';
 import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
-import { foldedColumn, type FoldedColumn } from '../db/migrations/0094-folded-text';
+import type { FoldedColumn } from '../db/migrations/0094-folded-text';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -109,11 +109,19 @@ export function columnOf<F extends string, C extends string>(columns: Record<F, 
 }
 
 /**
- * A text column as terms compare it: its folded twin where the text is not ASCII, else the column,
- * which SQLite's LIKE and NOCASE fold as foldText folds ASCII. The value compared is folded too.
+ * `column` compared with `test` (`LIKE ? ESCAPE '\\'`, `= ? COLLATE NOCASE`), `value` being
+ * folded text: the column itself, which SQLite folds as foldText folds ASCII, or the lead's folded
+ * copy where its text is not ASCII (lead_folded_text, migration 0094). Both halves read the
+ * column's index alone where it has one, the second as a list of ids made once.
  */
-export function foldedText(column: FoldedColumn): string {
-  return `coalesce(${foldedColumn(column)}, ${column})`;
+export function foldedMatch(
+  column: FoldedColumn,
+  test: string,
+  value: string,
+  params: unknown[],
+): string {
+  params.push(value, value);
+  return `(${column} ${test} OR id IN (SELECT id FROM lead_folded_text WHERE ${column} ${test}))`;
 }
 
 /** The day after `date` (YYYY-MM-DD), as the start of a half-open range. */
@@ -197,16 +205,13 @@ export function indexedTextTerms(query: LeadQuery): TextTerm[] {
   );
 }
 
-/** A text term on its column's folded text, the value folded alike. */
+/** A text term on its column's text, folded as the value is. */
 function textCondition(term: TextTerm, params: unknown[]): string {
-  const column = foldedText(columnOf(TEXT_COLUMNS, term.field));
+  const column = columnOf(TEXT_COLUMNS, term.field);
   const value = foldText(term.value);
-  if (term.exact) {
-    params.push(value);
-    return `${column} = ? COLLATE NOCASE`;
-  }
-  params.push(containsPattern(value));
-  return `${column} LIKE ? ESCAPE '\\'`;
+  return term.exact
+    ? foldedMatch(column, '= ? COLLATE NOCASE', value, params)
+    : foldedMatch(column, "LIKE ? ESCAPE '\\'", containsPattern(value), params);
 }
 
 function termCondition(

@@ -11,7 +11,7 @@ import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,
   compileQuery,
-  foldedText,
+  foldedMatch,
   indexedTextTerms,
   RATING_COLUMNS,
   SORT_EXPRESSIONS,
@@ -41,19 +41,33 @@ export const RARE_TERM = 2_000;
  * against (a text field's folded text, so `company:üb` offers "ÜBER GmbH"). A Map: the field
  * name is whatever the caller sent.
  */
+const LIKE = "LIKE ? ESCAPE '\\'";
 interface ValueColumn {
   column: string;
-  matched: string;
-  fold: boolean;
+  /** A text field's values are matched as its terms are, folded; a rating's as they are. */
+  folded: boolean;
+  /** The condition a prefix `pattern` puts on the column, its parameters pushed on `params`. */
+  where(pattern: string, params: unknown[]): string;
 }
 const VALUE_COLUMNS: ReadonlyMap<string, ValueColumn> = new Map<string, ValueColumn>([
   ...Object.entries(TEXT_COLUMNS).map(([field, column]): [string, ValueColumn] => [
     field,
-    { column, matched: foldedText(column), fold: true },
+    {
+      column,
+      folded: true,
+      where: (pattern, params) => foldedMatch(column, LIKE, pattern, params),
+    },
   ]),
   ...Object.entries(RATING_COLUMNS).map(([field, column]): [string, ValueColumn] => [
     field,
-    { column, matched: column, fold: false },
+    {
+      column,
+      folded: false,
+      where: (pattern, params) => {
+        params.push(pattern);
+        return `${column} ${LIKE}`;
+      },
+    },
   ]),
 ]);
 
@@ -159,11 +173,16 @@ export class QueryViews {
   values(input: CommandArgs<'query:values'>): CommandOutput<'query:values'> {
     const found = VALUE_COLUMNS.get(input.field);
     if (found === undefined) return { values: [] };
-    const { column, matched, fold } = found;
-    const prefix = fold ? foldText(input.prefix) : input.prefix;
-    const pattern = `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${matched} LIKE ? ESCAPE '\\'
+    const { column, folded, where } = found;
+    const prefix = folded ? foldText(input.prefix) : input.prefix;
+    const params: unknown[] = [];
+    const matched = where(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, params);
+    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${matched}
                  GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 10`;
-    return { values: this.statement(sql).pluck().all(pattern) as string[] };
+    return {
+      values: this.statement(sql)
+        .pluck()
+        .all(...params) as string[],
+    };
   }
 }
