@@ -6,29 +6,20 @@
  * anything is read or saved (a NUL once matched every lead, and a saved view stored it).
  */
 import fc from 'fast-check';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import type { BrowserHost } from '../../src-main/browser-host/browser-host';
 import { INTERNAL_ERROR_MESSAGE } from '../../src-main/session/command-gate';
+import { startTestHost } from './test-host';
 
 let dir: string;
 let host: BrowserHost;
-const quiet = { info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lead-triage-query-input-'));
-  const rendererDir = join(dir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lead Triage</title>');
-  host = await startBrowserHost({
-    port: 0,
-    dbPath: join(dir, 'demo.db'),
-    demoLeads: 60,
-    rendererDir,
-    logger: quiet,
-  });
+  host = await startTestHost(dir, { dbPath: join(dir, 'demo.db'), demoLeads: 60 });
   await host.core.syncOnce('pull');
 }, 60_000);
 afterAll(async () => {

@@ -6,13 +6,12 @@
  * holds with such names: the CLI's `export` and the browser host's download.
  */
 import { parse } from 'csv-parse/sync';
-import { mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import type { BrowserHost } from '../../src-main/browser-host/browser-host';
 import { csvCell } from '../../src-main/core/export/csv';
 import type { RunningSimulator } from '../../src-main/sim';
 import { API_ID, API_KEY, clientFor, openCore, startSim, tempDir } from '../core/helpers';
+import { startTestHost } from '../browser-host/test-host';
 import { cli } from './cli-process';
 
 /** Company names that would run as formulas, each as Envoke may hold it. */
@@ -74,15 +73,9 @@ beforeAll(async () => {
   const core = openCore(db, clientFor(sim));
   await core.syncOnce('pull');
   await core.close();
-  const rendererDir = join(dir.dir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lead Triage</title>');
-  host = await startBrowserHost({
-    port: 0,
+  host = await startTestHost(dir.dir, {
     dbPath: dir.db('host.db'),
     account: { baseUrl: sim.url, apiId: API_ID, apiKey: API_KEY },
-    rendererDir,
-    logger: { info() {}, warn() {}, error() {} },
   });
   await host.core.syncOnce('pull');
 }, 60_000);
