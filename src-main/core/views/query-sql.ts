@@ -38,7 +38,7 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
-/** The column each text field reads; every one has a folded twin (migration 0094). */
+/** The column each text field reads; lead_folded_text has its folded copy (migration 0094). */
 export const TEXT_COLUMNS: Record<TextFieldName, FoldedColumn> = {
   salesperson: 'salesperson',
   company: 'company',
@@ -193,7 +193,7 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-/** Text fields whose column has an index holding the column, its twin and the id (0080, 0094). */
+/** Text fields whose column has an index holding the column and the id (migration 0080). */
 const INDEXED_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set(['company', 'contact']);
 type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
 

@@ -36,12 +36,8 @@ export const VIEW_COUNT_CAP = 1_000;
  */
 export const RARE_TERM = 2_000;
 
-/**
- * Fields whose values completion offers: the column shown and the text its prefix is matched
- * against (a text field's folded text, so `company:üb` offers "ÜBER GmbH"). A Map: the field
- * name is whatever the caller sent.
- */
 const LIKE = "LIKE ? ESCAPE '\\'";
+
 interface ValueColumn {
   column: string;
   /** A text field's values are matched as its terms are, folded; a rating's as they are. */
@@ -49,6 +45,11 @@ interface ValueColumn {
   /** The condition a prefix `pattern` puts on the column, its parameters pushed on `params`. */
   where(pattern: string, params: unknown[]): string;
 }
+/**
+ * Fields whose values completion offers: the column shown and how a prefix matches it (a text
+ * field's folded text, so `company:üb` offers "ÜBER GmbH"). A Map: the field name is whatever the
+ * caller sent.
+ */
 const VALUE_COLUMNS: ReadonlyMap<string, ValueColumn> = new Map<string, ValueColumn>([
   ...Object.entries(TEXT_COLUMNS).map(([field, column]): [string, ValueColumn] => [
     field,
