@@ -7,7 +7,8 @@
  * company term still reads the company index alone.
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseQuery } from '#contract/lead-query';
+import type Database from 'better-sqlite3';
+import { parseQuery, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import type { Core } from '../../src-main/core/api';
 import { compileQuery, indexedTextTerms } from '../../src-main/core/views/query-sql';
 import type { RunningSimulator } from '../../src-main/sim';
@@ -55,6 +56,20 @@ const LEADS = [
     email: 'jane@five.example',
   },
 ] as const;
+
+/** Each indexed text term's leads, as QueryViews reads a rare term's before a page. */
+function matchedOf(db: Database.Database, query: LeadQuery): Map<QueryTerm, number[]> {
+  return new Map(
+    indexedTextTerms(query).map((term) => {
+      const alone = compileQuery({ terms: [term] });
+      const ids = db
+        .prepare(`SELECT id FROM leads WHERE ${alone.where}`)
+        .pluck()
+        .all(...alone.params);
+      return [term, ids as number[]];
+    }),
+  );
+}
 
 async function idsOf(query: string): Promise<number[]> {
   return [...(await core['query:ids']({ query })).ids].sort((a, b) => a - b);
@@ -175,7 +190,7 @@ describe('field terms fold as search does', () => {
           const compiled = compileQuery(
             query,
             undefined,
-            new Set(byIndex ? indexedTextTerms(query) : []),
+            byIndex ? matchedOf(db, query) : new Map(),
           );
           return db
             .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
@@ -202,9 +217,19 @@ describe('field terms fold as search does', () => {
           .all(...compiled.params) as { detail: string }[]
       ).map((row) => row.detail);
       expect(plan.join(' | ')).toContain('USING COVERING INDEX leads_by_company_nocase');
-      // A rare term's page reads its matches from that index, then their rows only.
+      // A rare term's leads are read from that index, then a page reads their rows only.
       const query = parseQuery('company:über');
-      const page = compileQuery(query, undefined, new Set(indexedTextTerms(query)));
+      const alone = compileQuery(query);
+      expect(
+        (
+          db
+            .prepare(`EXPLAIN QUERY PLAN SELECT id FROM leads WHERE ${alone.where} LIMIT 2000`)
+            .all(...alone.params) as { detail: string }[]
+        )
+          .map((row) => row.detail)
+          .join(' | '),
+      ).toContain('SCAN leads USING COVERING INDEX leads_by_company_nocase');
+      const page = compileQuery(query, undefined, matchedOf(db, query));
       const pagePlan = (
         db
           .prepare(
@@ -214,7 +239,6 @@ describe('field terms fold as search does', () => {
       )
         .map((row) => row.detail)
         .join(' | ');
-      expect(pagePlan).toContain('SCAN leads USING COVERING INDEX leads_by_company_nocase');
       expect(pagePlan).toContain('SEARCH leads USING INTEGER PRIMARY KEY');
       expect(pagePlan).not.toContain('leads_by_time');
       // ASCII text has no folded copy: SQLite's own folding serves it.

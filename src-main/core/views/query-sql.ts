@@ -217,7 +217,7 @@ function textCondition(term: TextTerm, params: unknown[]): string {
 function termCondition(
   term: QueryTerm,
   params: unknown[],
-  byIndex: ReadonlySet<QueryTerm>,
+  matched: ReadonlyMap<QueryTerm, readonly number[]>,
 ): string | null {
   switch (term.kind) {
     case 'enum':
@@ -226,9 +226,11 @@ function termCondition(
       params.push(term.value);
       return `${columnOf(RATING_COLUMNS, term.field)} = ? COLLATE NOCASE`;
     case 'text': {
-      const condition = textCondition(term, params);
-      // Read from the column's index first: the leads' rows are then read for its matches only.
-      return byIndex.has(term) ? `id IN (SELECT id FROM leads WHERE ${condition})` : condition;
+      const ids = matched.get(term);
+      if (ids === undefined) return textCondition(term, params);
+      // Its leads read from the column's index already: only their rows are read.
+      params.push(JSON.stringify(ids));
+      return 'id IN (SELECT value FROM json_each(?))';
     }
     case 'date':
       return dateCondition(term, params);
@@ -269,17 +271,18 @@ export function afterCondition(sort: QuerySort): string {
 
 /**
  * The query's condition, parameters and order; `sort` wins over the query's own sort term.
- * `byIndex` names contains terms of indexedTextTerms() to read through their column's index.
+ * `matched` gives the leads of some text terms, found beforehand (QueryViews reads a rare term's
+ * leads from its column's index), which the condition then names by id.
  */
 export function compileQuery(
   query: LeadQuery,
   sort?: QuerySort,
-  byIndex: ReadonlySet<QueryTerm> = new Set(),
+  matched: ReadonlyMap<QueryTerm, readonly number[]> = new Map(),
 ): CompiledQuery {
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const term of query.terms) {
-    const condition = termCondition(term, params, byIndex);
+    const condition = termCondition(term, params, matched);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

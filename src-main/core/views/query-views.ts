@@ -27,14 +27,16 @@ import {
 export const VIEW_COUNT_CAP = 1_000;
 
 /**
- * Below this many matches a company or contact term is read through its column's index first
- * (compileQuery's byIndex). A page in a sort walks that sort's index and reads each lead's row to
- * test the term: for a company few leads have, that read nearly every row of the cache, seconds
- * at a hundred thousand leads. Counting the term from its index, stopped here, tells a rare term
- * for at most one pass over that index; a common one stops early and keeps the walk, which then
- * meets a page of matches soon.
+ * A company or contact term that matches fewer leads than a hundredth of the cache (and at least
+ * RARE_TERM_FLOOR) is read through its column's index first (compileQuery's `matched`). A page in a
+ * sort walks that sort's index and reads each lead's row to test the term, a page's worth of
+ * matches in as many rows as it takes: for a company one lead in a thousand has, a quarter of a
+ * million rows at a million leads. Reading the term's matches from its index costs one pass over
+ * that index and a row per match instead, less below about a hundredth of the cache. Counting the
+ * term from its index up to that share tells which; a common term stops the count early.
  */
-export const RARE_TERM = 2_000;
+export const RARE_TERM_FLOOR = 2_000;
+const RARE_TERM_SHARE = 100;
 
 const LIKE = "LIKE ? ESCAPE '\\'";
 
@@ -98,23 +100,30 @@ export class QueryViews {
     return statement;
   }
 
-  /** The contains terms of `query` to read through their column's index: the rare ones. */
-  private rareTerms(query: LeadQuery): Set<QueryTerm> {
-    const rare = new Set<QueryTerm>();
-    for (const term of indexedTextTerms(query)) {
+  /**
+   * The leads of each rare company or contact term of `query`, read from the column's index (its
+   * first `below` matches tell a common one, which is left to the walk in the sort's order).
+   */
+  private rareMatches(query: LeadQuery): Map<QueryTerm, number[]> {
+    const matches = new Map<QueryTerm, number[]>();
+    const terms = indexedTextTerms(query);
+    if (terms.length === 0) return matches;
+    // The largest id stands for the number of leads (a lookup, where count(*) reads them all).
+    const leads = (this.statement('SELECT max(id) FROM leads').pluck().get() as number | null) ?? 0;
+    const below = Math.max(RARE_TERM_FLOOR, Math.ceil(leads / RARE_TERM_SHARE));
+    for (const term of terms) {
       const alone = compileQuery({ terms: [term] });
-      const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${alone.where} LIMIT ?)`;
-      const count = this.statement(sql)
+      const ids = this.statement(`SELECT id FROM leads WHERE ${alone.where} LIMIT ?`)
         .pluck()
-        .get(...alone.params, RARE_TERM) as number;
-      if (count < RARE_TERM) rare.add(term);
+        .all(...alone.params, below) as number[];
+      if (ids.length < below) matches.set(term, ids);
     }
-    return rare;
+    return matches;
   }
 
   idsOf(query: LeadQuery, sortText?: string): number[] {
     const sort = sortText === undefined ? undefined : parseSort(sortText);
-    const compiled = compileQuery(query, sort, this.rareTerms(query));
+    const compiled = compileQuery(query, sort, this.rareMatches(query));
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
     return this.statement(sql)
       .pluck()
@@ -133,7 +142,7 @@ export class QueryViews {
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {
     const query = withSearch(parseQuery(input.query), input.search);
     const sort = input.sort === undefined ? (query.sort ?? DEFAULT_SORT) : parseSort(input.sort);
-    const compiled = compileQuery(query, sort, this.rareTerms(query));
+    const compiled = compileQuery(query, sort, this.rareMatches(query));
     const after = input.after;
     const where =
       after === undefined ? compiled.where : `${compiled.where} AND ${afterCondition(sort)}`;
@@ -157,7 +166,7 @@ export class QueryViews {
     const compiled = compileQuery(
       query,
       undefined,
-      query.terms.length > 1 ? this.rareTerms(query) : new Set(),
+      query.terms.length > 1 ? this.rareMatches(query) : new Map(),
     );
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
