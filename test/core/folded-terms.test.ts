@@ -205,7 +205,7 @@ describe('field terms fold as search does', () => {
     }
   });
 
-  it('counts a company term from the company index alone, and keeps folded copies of text that is not ASCII only', async () => {
+  it('counts a company term from the company index alone, and keeps folded copies only of text that needs one', async () => {
     const db = openKeyed(dir.db(), { readonly: true });
     try {
       const compiled = compileQuery(parseQuery('company:über'));
@@ -244,7 +244,8 @@ describe('field terms fold as search does', () => {
       // ASCII text has no folded copy: SQLite's own folding serves it.
       const copy = db.prepare('SELECT company, contact_name FROM lead_folded_text WHERE id = ?');
       expect(copy.get(ids.plain)).toBeUndefined();
-      expect(copy.get(ids.uber)).toEqual({ company: 'über gmbh', contact_name: 'jörg müller' });
+      // "Jörg Müller" reads right as it is: its letters other than ASCII fold to themselves.
+      expect(copy.get(ids.uber)).toEqual({ company: 'über gmbh', contact_name: null });
       expect(copy.get(ids.strasse)).toEqual({ company: 'strasse ag', contact_name: 'ilse gross' });
     } finally {
       db.close();

@@ -676,7 +676,7 @@ describe('migration 0094: folded text for field terms and search', () => {
     expect(copies()).toEqual([
       {
         id: 2,
-        contact_name: 'jörg müller',
+        contact_name: null,
         company: 'full gmbh',
         email: null,
         salesperson: null,

@@ -1,7 +1,7 @@
 /**
- * The folded copy of a lead's searched text where it is not ASCII (lead_folded_text, migration
- * 0094), written with the lead. A lead whose text is all ASCII has no row: SQLite's LIKE and
- * NOCASE fold that text as foldText does.
+ * The folded copy of a lead's searched text where SQLite's own folding (LIKE, NOCASE: ASCII
+ * letters only) would not read it as foldText does (lead_folded_text, migration 0094), written
+ * with the lead. Most leads have no row: ASCII text, and "Jörg" or "José", need no copy.
  */
 import type Database from 'better-sqlite3';
 import { FOLDED_COLUMNS, foldedValue, type FoldedColumn } from '../db/migrations/0094-folded-text';
@@ -30,7 +30,7 @@ export class FoldedTextTable {
     this.deleteRow = db.prepare('DELETE FROM lead_folded_text WHERE id = ?');
   }
 
-  /** For a lead just inserted: a row only when some of its text is not ASCII. */
+  /** For a lead just inserted: a row only when some of its text needs a folded copy. */
   add(id: number, record: LeadRecord): void {
     const folded = FOLDED_COLUMNS.map((column) => foldedValue(SOURCES[column](record)));
     if (folded.some((value) => value !== null)) this.replaceRow.run(id, ...folded);

@@ -110,9 +110,9 @@ export function columnOf<F extends string, C extends string>(columns: Record<F, 
 
 /**
  * `column` compared with `test` (`LIKE ? ESCAPE '\\'`, `= ? COLLATE NOCASE`), `value` being
- * folded text: the column itself, which SQLite folds as foldText folds ASCII, or the lead's folded
- * copy where its text is not ASCII (lead_folded_text, migration 0094). Both halves read the
- * column's index alone where it has one, the second as a list of ids made once.
+ * folded text: the column itself, which SQLite folds as foldText folds ASCII letters, or the
+ * lead's folded copy where it has one (lead_folded_text, migration 0094). The first half reads
+ * the column's index alone where it has one; the second is a list of ids made once per query.
  */
 export function foldedMatch(
   column: FoldedColumn,
@@ -195,7 +195,7 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
 
 /** Text fields whose column has an index holding the column and the id (migration 0080). */
 const INDEXED_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set(['company', 'contact']);
-type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
+export type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
 
 /** The terms of `query` its index can answer alone: what QueryViews may read through it first. */
 export function indexedTextTerms(query: LeadQuery): TextTerm[] {
@@ -205,13 +205,19 @@ export function indexedTextTerms(query: LeadQuery): TextTerm[] {
   );
 }
 
-/** A text term on its column's text, folded as the value is. */
-function textCondition(term: TextTerm, params: unknown[]): string {
+/**
+ * A text term on its column's text, folded as the value is. Without `copies` the folded copies
+ * are left out: a quick look at how many leads the term matches (rare-terms.ts), not an answer.
+ */
+export function textCondition(term: TextTerm, params: unknown[], copies = true): string {
   const column = columnOf(TEXT_COLUMNS, term.field);
   const value = foldText(term.value);
-  return term.exact
-    ? foldedMatch(column, '= ? COLLATE NOCASE', value, params)
-    : foldedMatch(column, "LIKE ? ESCAPE '\\'", containsPattern(value), params);
+  const [test, argument] = term.exact
+    ? ['= ? COLLATE NOCASE', value]
+    : ["LIKE ? ESCAPE '\\'", containsPattern(value)];
+  if (copies) return foldedMatch(column, test, argument, params);
+  params.push(argument);
+  return `${column} ${test}`;
 }
 
 function termCondition(

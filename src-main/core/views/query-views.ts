@@ -12,11 +12,11 @@ import {
   afterCondition,
   compileQuery,
   foldedMatch,
-  indexedTextTerms,
   RATING_COLUMNS,
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
 } from './query-sql';
+import { rareTermMatches } from './rare-terms';
 
 /**
  * Past this many, a saved view's count is shown as "1,000+". A capped count reads leads until it
@@ -25,18 +25,6 @@ import {
  * sidebar recounts), where ten thousand were tens of thousands decrypted from the file each time.
  */
 export const VIEW_COUNT_CAP = 1_000;
-
-/**
- * A company or contact term that matches fewer leads than a hundredth of the cache (and at least
- * RARE_TERM_FLOOR) is read through its column's index first (compileQuery's `matched`). A page in a
- * sort walks that sort's index and reads each lead's row to test the term, a page's worth of
- * matches in as many rows as it takes: for a company one lead in a thousand has, a quarter of a
- * million rows at a million leads. Reading the term's matches from its index costs one pass over
- * that index and a row per match instead, less below about a hundredth of the cache. Counting the
- * term from its index up to that share tells which; a common term stops the count early.
- */
-export const RARE_TERM_FLOOR = 2_000;
-const RARE_TERM_SHARE = 100;
 
 const LIKE = "LIKE ? ESCAPE '\\'";
 
@@ -100,25 +88,9 @@ export class QueryViews {
     return statement;
   }
 
-  /**
-   * The leads of each rare company or contact term of `query`, read from the column's index (its
-   * first `below` matches tell a common one, which is left to the walk in the sort's order).
-   */
+  /** The leads of each rare company or contact term of `query` (rare-terms.ts). */
   private rareMatches(query: LeadQuery): Map<QueryTerm, number[]> {
-    const matches = new Map<QueryTerm, number[]>();
-    const terms = indexedTextTerms(query);
-    if (terms.length === 0) return matches;
-    // The largest id stands for the number of leads (a lookup, where count(*) reads them all).
-    const leads = (this.statement('SELECT max(id) FROM leads').pluck().get() as number | null) ?? 0;
-    const below = Math.max(RARE_TERM_FLOOR, Math.ceil(leads / RARE_TERM_SHARE));
-    for (const term of terms) {
-      const alone = compileQuery({ terms: [term] });
-      const ids = this.statement(`SELECT id FROM leads WHERE ${alone.where} LIMIT ?`)
-        .pluck()
-        .all(...alone.params, below) as number[];
-      if (ids.length < below) matches.set(term, ids);
-    }
-    return matches;
+    return rareTermMatches((sql) => this.statement(sql), query);
   }
 
   idsOf(query: LeadQuery, sortText?: string): number[] {

@@ -1,12 +1,13 @@
 /**
  * Field terms fold text as search does (contract/fold.ts: NFKC, then Unicode case folding), so
  * `company:über` finds "ÜBER GmbH" and `company:ｆｕｌｌ` finds "ＦＵＬＬ Corp". SQLite folds ASCII
- * alone (LIKE, NOCASE), and ASCII text already folds the same that way: only text that is not
- * ASCII needs a folded copy. Those copies live in a table of their own, a row per lead with such
- * text, so this step never alters `leads` (adding a column to it re-checks every row, once per
- * column: minutes at a million leads) and a cache of ASCII names grows by nothing. A term then
- * reads `column LIKE ? OR id IN (the folded rows that match)`, both answered from the column's
- * index where it has one.
+ * letters alone (LIKE, NOCASE), which is folding enough for ASCII text and for text whose other
+ * letters fold to themselves ("Jörg"); other text ("ÜBER", "Straße", full-width letters) gets a
+ * folded copy. The copies live in a table of their own, a row per lead that has such text, so
+ * this step never alters `leads` (adding a column to it re-checks every row, once per column:
+ * minutes at a million leads) and a cache of such names grows by a row per lead that needs one.
+ * A term then reads `column LIKE ? OR id IN (the folded copies that match)`: the first half from
+ * the column's index where it has one, the second from this small table, once per query.
  *
  * The search index holds folded text too (search-index.ts): a search word and a field term then
  * fold the same letters alike (FTS5's tokenizer still folds case and drops accents on top).
@@ -32,9 +33,16 @@ export const FOLDED_COLUMNS = [
 ] as const;
 export type FoldedColumn = (typeof FOLDED_COLUMNS)[number];
 
-/** What lead_folded_text holds for `text`: NULL where SQLite's own folding already agrees. */
+/**
+ * What lead_folded_text holds for `text`: NULL where SQLite's own folding already agrees, which
+ * lowers ASCII letters and compares every other character as it is: ASCII text, and text whose
+ * other letters fold to themselves ("Jörg", "José García"). "ÜBER", "Straße" and full-width
+ * letters get their folded copy.
+ */
 export function foldedValue(text: string): string | null {
-  return isAscii(text) ? null : foldText(text);
+  if (isAscii(text)) return null;
+  const folded = foldText(text);
+  return folded === text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) ? null : folded;
 }
 
 const SEEN = 'coalesce(local_json, server_json)';
