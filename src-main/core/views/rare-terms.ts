@@ -2,8 +2,8 @@
  * A page of a query walks its sort's index and reads each lead's row to test a text term, until a
  * page of matches: quick for a term many leads match, but for a company one lead in a thousand
  * has, a quarter of a million rows at a million leads (seconds). Such a term's leads are better
- * read from its column's index first (one pass over the index, a few milliseconds per hundred
- * thousand entries, then a row per match). This tells the two apart cheaply, for company and
+ * read from its column's index first (one pass over the index, far smaller than the rows, then a
+ * row per match). This tells the two apart cheaply, for company and
  * contact terms (the columns with such an index): a term that matches at least one lead in two
  * hundred among the newest leads keeps the walk; for one that does not, its matches are read from
  * the index, and used when there are fewer than a hundredth of the cache (a term common among
