@@ -16,8 +16,9 @@ import { Store } from '../src-main/core/store/store';
 import { PAGES_PER_WRITE } from '../src-main/core/sync/pull';
 import { PAGE_SIZE } from '../src-main/core/sync/pull-pages';
 import { writeServerCopies } from '../src-main/core/sync/server-copy';
-import { SimLeadStore } from '../src-main/sim';
+import { SimLeadStore, type SimLead } from '../src-main/sim';
 import { spellLead } from '../src-main/sim/spelling';
+
 import { createTimeFormatter } from '../src-main/sim/time';
 
 export const CACHE_DIR = '.bench';
@@ -50,6 +51,20 @@ export function simulatorLeads(leads: number): SimLeadStore {
   });
 }
 
+/** Full-width letters for ASCII ones: `Redwood Labs` → `Ｒｅｄｗｏｏｄ Ｌａｂｓ`. */
+function widened(text: string): string {
+  return text.replace(/[!-~]/g, (c) => String.fromCharCode(c.charCodeAt(0) + 0xfee0));
+}
+
+/**
+ * One lead in ten keeps its company full-width, as typed on a Japanese keyboard, so that folded
+ * field terms (migration 0094) are measured on text that needs folding, not only on ASCII.
+ */
+function withWideCompany(lead: SimLead, position: number): SimLead {
+  if (position % 10 !== 7) return lead;
+  return { ...lead, contact: { ...lead.contact, company: widened(lead.contact.company) } };
+}
+
 export function existingCache(leads: number): BenchCache | null {
   if (!existsSync(notePath(leads)) || !existsSync(cachePath(leads))) return null;
   const note = JSON.parse(readFileSync(notePath(leads), 'utf8')) as BenchCache;
@@ -77,7 +92,7 @@ export function buildCache(
     for (let position = 0; position < leads; position += PAGE) {
       const page: EnvokeLead[] = [];
       for (let p = position; p < Math.min(leads, position + PAGE); p += 1) {
-        const wire = spellLead(source.at(p), 'display');
+        const wire = withWideCompany(spellLead(source.at(p), 'display'), p);
         const text = JSON.stringify(wire);
         jsonBytes += Buffer.byteLength(text);
         const parsed = parseLead(JSON.parse(text));

@@ -5,6 +5,7 @@
  */
 import type { BenchCache } from './cache';
 import { sizeName, type BenchContext } from './context';
+import { measureFoldedTerm } from './folded-term';
 import { measureHostStallRows } from './host-stall';
 import { measureOpen } from './open';
 import { measurePush } from './push';
@@ -45,6 +46,10 @@ function eachLarge(
 export const STEPS: readonly BenchStep[] = [
   eachLarge('list windows and view reads', measureReads),
   eachLarge('search', (_small, large, ctx) => measureSearch(large, ctx)),
+  {
+    title: 'a folded field term',
+    run: (ctx) => measureFoldedTerm(ctx.large[ctx.large.length - 1]!, ctx),
+  },
   eachLarge('saved views and the pipeline', measureSavedViews),
   eachLarge('open → first usable list', measureOpen),
   {

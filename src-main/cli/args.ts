@@ -3,12 +3,12 @@
  * by every command (database file and Envoke account). Everything is checked here, before the
  * database is opened or anything is sent.
  */
-import { parseArgs } from 'node:util';
 import { parseSort, QuerySyntaxError, tryParseQuery } from '#contract/lead-query';
 import { clearTextProblem } from '#contract';
 import { isWebAddress } from '../core/envoke';
 import { EXPORT_FORMATS, type ExportFormat } from '../core/export/lead-export';
 import { decodeCursor, type ListCursor } from './cursor';
+import { parseArgsWithDashValues } from './dash-values';
 import { UsageError } from './usage-error';
 
 export { UsageError };
@@ -108,7 +108,7 @@ function isCommandWord(word: string): word is CommandWord {
 export function parseCliArgs(argv: string[], env: NodeJS.ProcessEnv): ParsedCli {
   let parsed;
   try {
-    parsed = parseArgs({
+    parsed = parseArgsWithDashValues({
       args: argv,
       allowPositionals: true,
       options: {

@@ -11,3 +11,5 @@ export * from './lead-query';
 export * from './view-commands';
 export * from './envoke-fields';
 export * from './envoke-address';
+export * from './fold';
+export * from './control-characters';

@@ -69,7 +69,9 @@ function humanise(key: string): string {
 export function labelOfPath(path: readonly PropertyKey[]): string | null {
   for (let i = path.length - 1; i >= 0; i--) {
     const part = path[i];
-    if (typeof part === 'string') return INPUT_LABELS[part] ?? humanise(part);
+    // Own labels only: a key such as "constructor" is the caller's, not Object.prototype's.
+    if (typeof part === 'string')
+      return Object.hasOwn(INPUT_LABELS, part) ? INPUT_LABELS[part]! : humanise(part);
   }
   return null;
 }

@@ -9,90 +9,127 @@
  * `status:passed` is "Passed to sales") and printed in Envoke's spelling, so parse → print →
  * parse gives the same query. Pure TypeScript: no SQL here, the core owns that.
  */
+import {
+  controlCharacterSentence,
+  findControlCharacter,
+  isControlCharacter,
+  isSpacingControl,
+} from './control-characters';
+import { foldText } from './fold';
 import { MARKETING_STATUSES, OUTCOMES, RATINGS, SALES_STATUSES } from './lead';
 
-export type EnumFieldName =
-  'status' | 'sales-status' | 'opportunity' | 'sale' | 'has' | 'sync' | 'is';
-export type RatingFieldName = 'rating' | 'sales-rating';
-export type TextFieldName =
-  'salesperson' | 'company' | 'contact' | 'email' | 'source' | 'medium' | 'campaign';
-export type DateFieldName =
-  'created' | 'marketing-time' | 'sales-time' | 'opportunity-time' | 'sale-time';
-export type QueryFieldName = EnumFieldName | RatingFieldName | TextFieldName | DateFieldName;
+export type FieldKind = 'enum' | 'rating' | 'text' | 'date';
 
-/** Values of the enum fields, in Envoke's spelling (or the query's own words for has/sync/is). */
-export const ENUM_VALUES: Record<EnumFieldName, readonly string[]> = {
-  status: MARKETING_STATUSES,
-  'sales-status': SALES_STATUSES,
-  opportunity: OUTCOMES,
-  sale: OUTCOMES,
-  has: ['note', 'salesperson', 'email', 'rating'],
-  sync: ['synced', 'pending', 'failed', 'conflict'],
-  is: ['duplicate'],
-};
+interface FieldSpec {
+  kind: FieldKind;
+  /** What the field means, for completion. */
+  help: string;
+  /** An enum field's values, in Envoke's spelling (or the query's own words for has/sync/is). */
+  values?: readonly string[];
+  /** Other words people use for an enum value, lower case. */
+  aliases?: Readonly<Record<string, string>>;
+}
 
-/** Other words people use for an enum value. */
-const ENUM_ALIASES: Partial<Record<EnumFieldName, Record<string, string>>> = {
-  status: { new: 'Unprocessed', passed: 'Passed to sales', 'n/a': 'Not applicable' },
-  'sales-status': {
-    new: 'Unprocessed',
-    good: 'Rated good',
-    bad: 'Rated bad',
-    'n/a': 'Not applicable',
+/**
+ * Every field of the query language, one entry each: adding a field is adding its line here (and,
+ * in the core, the column its kind reads). Looked up through FIELDS below, never with `in` or an
+ * index on this object, whose prototype would make `constructor:` a field.
+ */
+const FIELD_TABLE = {
+  status: {
+    kind: 'enum',
+    help: 'Marketing status',
+    values: MARKETING_STATUSES,
+    aliases: { new: 'Unprocessed', passed: 'Passed to sales', 'n/a': 'Not applicable' },
   },
-};
+  'sales-status': {
+    kind: 'enum',
+    help: 'Sales status',
+    values: SALES_STATUSES,
+    aliases: { new: 'Unprocessed', good: 'Rated good', bad: 'Rated bad', 'n/a': 'Not applicable' },
+  },
+  opportunity: { kind: 'enum', help: 'Opportunity (Yes, None, Cancelled)', values: OUTCOMES },
+  sale: { kind: 'enum', help: 'Sale (Yes, None, Cancelled)', values: OUTCOMES },
+  has: {
+    kind: 'enum',
+    help: 'Has a note, salesperson, email or rating',
+    values: ['note', 'salesperson', 'email', 'rating'],
+  },
+  sync: {
+    kind: 'enum',
+    help: 'Sync state with Envoke',
+    values: ['synced', 'pending', 'failed', 'conflict'],
+  },
+  is: { kind: 'enum', help: 'is:duplicate — possible duplicates', values: ['duplicate'] },
+  rating: { kind: 'rating', help: 'Marketing rating' },
+  'sales-rating': { kind: 'rating', help: 'Sales rating' },
+  salesperson: { kind: 'text', help: 'Salesperson (contains; ="Jane Roe" for the whole name)' },
+  company: { kind: 'text', help: 'Company (contains)' },
+  contact: { kind: 'text', help: 'Contact name (contains)' },
+  email: { kind: 'text', help: 'Email (contains)' },
+  source: { kind: 'text', help: 'Marketing source (contains)' },
+  medium: { kind: 'text', help: 'Marketing medium (contains)' },
+  campaign: { kind: 'text', help: 'Marketing campaign (contains)' },
+  created: {
+    kind: 'date',
+    help: 'Created on a date: 2026-09-01, >2026-09-01, 2026-09-01..2026-09-30',
+  },
+  'marketing-time': { kind: 'date', help: 'Marketing status set on a date' },
+  'sales-time': { kind: 'date', help: 'Sales status set on a date' },
+  'opportunity-time': { kind: 'date', help: 'Opportunity set on a date' },
+  'sale-time': { kind: 'date', help: 'Sale set on a date' },
+} as const satisfies Record<string, FieldSpec>;
 
-export const FIELD_KINDS: Record<QueryFieldName, 'enum' | 'rating' | 'text' | 'date'> = {
-  status: 'enum',
-  'sales-status': 'enum',
-  opportunity: 'enum',
-  sale: 'enum',
-  has: 'enum',
-  sync: 'enum',
-  is: 'enum',
-  rating: 'rating',
-  'sales-rating': 'rating',
-  salesperson: 'text',
-  company: 'text',
-  contact: 'text',
-  email: 'text',
-  source: 'text',
-  medium: 'text',
-  campaign: 'text',
-  created: 'date',
-  'marketing-time': 'date',
-  'sales-time': 'date',
-  'opportunity-time': 'date',
-  'sale-time': 'date',
-};
+export type QueryFieldName = keyof typeof FIELD_TABLE;
+type FieldsOfKind<K extends FieldKind> = {
+  [F in QueryFieldName]: (typeof FIELD_TABLE)[F]['kind'] extends K ? F : never;
+}[QueryFieldName];
+export type EnumFieldName = FieldsOfKind<'enum'>;
+export type RatingFieldName = FieldsOfKind<'rating'>;
+export type TextFieldName = FieldsOfKind<'text'>;
+export type DateFieldName = FieldsOfKind<'date'>;
 
+/** The fields by name. A Map: any text may be asked for, and only the fields are in it. */
+const FIELDS: ReadonlyMap<string, FieldSpec> = new Map(Object.entries(FIELD_TABLE));
+
+/** The field `name` names, or null when the language has no such field. */
+export function queryField(name: string): QueryFieldName | null {
+  return FIELDS.has(name) ? (name as QueryFieldName) : null;
+}
+
+const SORT_HELP =
+  'Order: created, company, contact, rating, status-time, sales-time; - for descending';
+
+/** `FIELD_TABLE` reduced to one property, on an object without a prototype to fall back on. */
+function column<T>(
+  read: (spec: FieldSpec) => T | undefined,
+  extra: Record<string, T> = {},
+): Record<string, T> {
+  const out = Object.create(null) as Record<string, T>;
+  for (const [name, spec] of FIELDS) {
+    const value = read(spec);
+    if (value !== undefined) out[name] = value;
+  }
+  return Object.freeze(Object.assign(out, extra));
+}
+
+export const QUERY_FIELDS = [...FIELDS.keys()] as QueryFieldName[];
+export const FIELD_KINDS = column((spec) => spec.kind) as Readonly<
+  Record<QueryFieldName, FieldKind>
+>;
+/** Values of the enum fields. */
+export const ENUM_VALUES = column((spec) => spec.values) as Readonly<
+  Record<EnumFieldName, readonly string[]>
+>;
 /** What each field means, for completion. */
-export const FIELD_HELP: Record<QueryFieldName | 'sort', string> = {
-  status: 'Marketing status',
-  'sales-status': 'Sales status',
-  opportunity: 'Opportunity (Yes, None, Cancelled)',
-  sale: 'Sale (Yes, None, Cancelled)',
-  has: 'Has a note, salesperson, email or rating',
-  sync: 'Sync state with Envoke',
-  is: 'is:duplicate — possible duplicates',
-  rating: 'Marketing rating',
-  'sales-rating': 'Sales rating',
-  salesperson: 'Salesperson (contains; ="Jane Roe" for the whole name)',
-  company: 'Company (contains)',
-  contact: 'Contact name (contains)',
-  email: 'Email (contains)',
-  source: 'Marketing source (contains)',
-  medium: 'Marketing medium (contains)',
-  campaign: 'Marketing campaign (contains)',
-  created: 'Created on a date: 2026-09-01, >2026-09-01, 2026-09-01..2026-09-30',
-  'marketing-time': 'Marketing status set on a date',
-  'sales-time': 'Sales status set on a date',
-  'opportunity-time': 'Opportunity set on a date',
-  'sale-time': 'Sale set on a date',
-  sort: 'Order: created, company, contact, rating, status-time, sales-time; - for descending',
-};
+export const FIELD_HELP = column((spec) => spec.help, { sort: SORT_HELP }) as Readonly<
+  Record<QueryFieldName | 'sort', string>
+>;
 
-export const QUERY_FIELDS = Object.keys(FIELD_KINDS) as QueryFieldName[];
+/** Completion's line for a field or `sort`, '' for anything else. */
+function helpOf(name: string): string {
+  return name === 'sort' ? SORT_HELP : (FIELDS.get(name)?.help ?? '');
+}
 
 export const SORT_KEYS = [
   'created',
@@ -163,13 +200,20 @@ interface Token {
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z-]*$/;
 
+function controlError(input: string, char: string, index: number): QuerySyntaxError {
+  return new QuerySyntaxError(controlCharacterSentence('A query', char, index), index, index + 1);
+}
+
 /** Reads a quoted run starting at `i` (on the quote); returns its text and the index after it. */
 function readQuoted(input: string, i: number): { text: string; next: number } {
   let text = '';
   let j = i + 1;
   while (j < input.length) {
     const c = input[j]!;
+    // A tab or line break between terms separates them; inside quotes it would be searched for.
+    if (isControlCharacter(c)) throw controlError(input, c, j);
     if (c === '\\' && j + 1 < input.length) {
+      if (isControlCharacter(input[j + 1]!)) throw controlError(input, input[j + 1]!, j + 1);
       text += input[j + 1];
       j += 2;
     } else if (c === '"') {
@@ -279,19 +323,21 @@ export function closest(word: string, candidates: readonly string[]): string | n
   return bestDistance <= Math.max(2, Math.floor(word.length / 3)) ? best : null;
 }
 
+/** A value as matching compares it: folded as the core folds text, `_` and `-` read as spaces. */
 const fold = (text: string) =>
-  text
-    .toLowerCase()
+  foldText(text)
     .replace(/[_\s-]+/g, ' ')
     .trim();
 
 /** The enum value `typed` means: an alias, the value itself, or the one value it begins. */
 export function matchEnum(field: EnumFieldName, typed: string): string | null {
-  const values = ENUM_VALUES[field];
+  const spec = FIELDS.get(field);
+  const values = spec?.values ?? [];
   const want = fold(typed);
   if (want === '') return null;
-  const alias = ENUM_ALIASES[field]?.[want];
-  if (alias !== undefined) return alias;
+  // Own words only: `status:constructor` is not an alias.
+  const aliases = spec?.aliases ?? {};
+  if (Object.hasOwn(aliases, want)) return aliases[want]!;
   const exact = values.find((value) => fold(value) === want);
   if (exact !== undefined) return exact;
   const prefixed = values.filter((value) => fold(value).startsWith(want));
@@ -353,7 +399,8 @@ function termOf(token: Token): QueryTerm {
     return { kind: 'word', value: token.value, negated: token.negated };
   }
   const name = token.name;
-  if (!(name in FIELD_KINDS)) {
+  const field = queryField(name);
+  if (field === null) {
     const hint = closest(name, [...QUERY_FIELDS, 'sort']);
     throw new QuerySyntaxError(
       `Unknown field '${name}'${hint ? ` — did you mean ${hint}?` : '.'}`,
@@ -361,7 +408,6 @@ function termOf(token: Token): QueryTerm {
       token.end,
     );
   }
-  const field = name as QueryFieldName;
   if (token.value === '')
     throw new QuerySyntaxError(
       `${field}: needs a value, such as ${example(field)}.`,
@@ -422,6 +468,8 @@ function example(field: QueryFieldName): string {
 
 /** Reads a query; throws QuerySyntaxError with a sentence naming the wrong term. */
 export function parseQuery(input: string): LeadQuery {
+  const control = findControlCharacter(input, isSpacingControl);
+  if (control !== null) throw controlError(input, control.char, control.index);
   const terms: QueryTerm[] = [];
   let sort: QuerySort | undefined;
   for (const token of tokenize(input)) {
@@ -543,31 +591,26 @@ export function suggest(
       .map((field) => ({
         text: `${before}${sign}${field}:`,
         label: `${field}:`,
-        detail: FIELD_HELP[field],
+        detail: helpOf(field),
       }));
   }
   const name = word.slice(0, colon).toLowerCase();
-  const typed = word
-    .slice(colon + 1)
-    .replace(/^"/, '')
-    .toLowerCase();
+  const typed = word.slice(colon + 1).replace(/^"/, '');
   let values: readonly string[] = [];
+  const spec = FIELDS.get(name);
   if (name === 'sort') values = SORT_KEYS;
-  else if (name in FIELD_KINDS) {
-    const kind = FIELD_KINDS[name as QueryFieldName];
-    if (kind === 'enum') values = ENUM_VALUES[name as EnumFieldName];
-    else if (kind === 'rating') values = [...new Set([...RATINGS, ...known])];
-    else if (kind === 'text') values = known;
-  }
+  else if (spec?.kind === 'enum') values = spec.values ?? [];
+  else if (spec?.kind === 'rating') values = [...new Set([...RATINGS, ...known])];
+  else if (spec?.kind === 'text') values = known;
   // Values that begin with what was typed come first, then those that contain it.
-  const starting = values.filter((value) => value.toLowerCase().startsWith(typed));
+  const starting = values.filter((value) => foldText(value).startsWith(foldText(typed)));
   const containing = values.filter(
     (value) => !starting.includes(value) && fold(value).includes(fold(typed)),
   );
   return [...starting, ...containing].slice(0, limit).map((value) => ({
     text: `${before}${sign}${name}:${printValue(value)} `,
     label: `${name}:${printValue(value)}`,
-    detail: FIELD_HELP[name as QueryFieldName | 'sort'] ?? '',
+    detail: helpOf(name),
   }));
 }
 
@@ -578,8 +621,8 @@ export function fieldBeingTyped(
   const word = input.slice(input.search(/\S*$/)).replace(/^-/, '');
   const colon = word.indexOf(':');
   if (colon < 0) return null;
-  const name = word.slice(0, colon).toLowerCase() as QueryFieldName;
-  const kind = FIELD_KINDS[name];
+  const name = word.slice(0, colon).toLowerCase();
+  const kind = FIELDS.get(name)?.kind;
   if (kind !== 'text' && kind !== 'rating') return null;
   return {
     field: name as TextFieldName | RatingFieldName,

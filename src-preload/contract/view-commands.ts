@@ -3,6 +3,7 @@
  * list commands so each can change without the other; commands.ts merges them into the one map.
  */
 import { z } from 'zod';
+import { controlCharacterSentence, findControlCharacter } from './control-characters';
 import { LeadIdSchema, LeadSummarySchema } from './dto';
 import { QUERY_FIELDS, SORT_KEYS, tryParseQuery } from './lead-query';
 
@@ -25,7 +26,15 @@ export const ViewNameSchema = z
   .string()
   .trim()
   .min(1, 'Give the view a name')
-  .max(60, 'A view name has at most 60 characters');
+  .max(60, 'A view name has at most 60 characters')
+  .superRefine((name, ctx) => {
+    const control = findControlCharacter(name);
+    if (control !== null)
+      ctx.addIssue({
+        code: 'custom',
+        message: controlCharacterSentence('A view name', control.char, control.index),
+      });
+  });
 
 export const SavedViewSchema = z.object({
   id: z.number().int().positive(),

@@ -4,28 +4,19 @@
  * announced up front, and a wrong query answered with the parser's sentence.
  */
 import { parse } from 'csv-parse/sync';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
+import type { BrowserHost } from '../../src-main/browser-host/browser-host';
+import { startTestHost } from './test-host';
 
 let dir: string;
 let host: BrowserHost;
-const quiet = { info() {}, warn() {}, error() {} };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'lead-triage-export-'));
-  const rendererDir = join(dir, 'renderer');
-  mkdirSync(rendererDir);
-  writeFileSync(join(rendererDir, 'index.html'), '<!doctype html><title>Lead Triage</title>');
-  host = await startBrowserHost({
-    port: 0,
-    dbPath: join(dir, 'demo.db'),
-    demoLeads: 80,
-    rendererDir,
-    logger: quiet,
-  });
+  host = await startTestHost(dir, { dbPath: join(dir, 'demo.db'), demoLeads: 80 });
   await host.core.syncOnce('pull');
 });
 afterAll(async () => {

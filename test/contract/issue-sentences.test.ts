@@ -1,12 +1,6 @@
 /** Validation problems read as a person's sentences, never as internal names. */
 import { describe, expect, it } from 'vitest';
-import {
-  AccountSchema,
-  commands,
-  describeIssues,
-  EmailSchema,
-  TriagePatchSchema,
-} from '#contract';
+import { AccountSchema, commands, describeIssues, EmailSchema, TriagePatchSchema } from '#contract';
 
 const INTERNAL_NAME =
   /\b(baseUrl|apiId|apiKey|contact\.email|patch\.|marketing_rating_status|firstName)\b|:\s*$/;
@@ -65,6 +59,19 @@ describe('describeIssues', () => {
       opportunity: 'd',
     });
     expect(many).toMatch(/\(1 more problem\.\)$/);
+  });
+
+  it('names a key that is also a name of every object as the caller typed it', () => {
+    for (const key of ['constructor', 'toString', 'hasOwnProperty'])
+      expect(problem(commands['settings:set'].input, { keymap: { [key]: [''] } })).toMatch(
+        /^Enter the [a-z ]+\.$/,
+      );
+    expect(
+      problem(commands['leads:create'].input, {
+        email: 'a@b.example',
+        contact: { constructor: 1 },
+      }),
+    ).toBe('There is no field “constructor” in contact that can be set here.');
   });
 });
 

@@ -13,7 +13,12 @@ import { LATEST_VERSION, MIGRATIONS, type Migration } from '../../src-main/core/
 import { openDatabase } from '../../src-main/core/db/open-database';
 import type { EnvokeLead } from '../../src-main/core/envoke';
 import { Store } from '../../src-main/core/store/store';
-import { POSSIBLE_DUPLICATE, SORT_EXPRESSIONS } from '../../src-main/core/views/query-sql';
+import { parseQuery } from '#contract/lead-query';
+import {
+  compileQuery,
+  POSSIBLE_DUPLICATE,
+  SORT_EXPRESSIONS,
+} from '../../src-main/core/views/query-sql';
 import { ftsQuery } from '../../src-main/core/views/search-query';
 import { tempDir } from './helpers';
 
@@ -646,6 +651,98 @@ describe('migration 0097: outbox claims and the log of applied commands', () => 
     expect(outboxRows(db)).toEqual(before);
     expect(db.prepare('SELECT DISTINCT claimed_by FROM outbox').pluck().all()).toEqual([null]);
     expect(db.prepare('SELECT count(*) FROM command_log').pluck().get()).toBe(0);
+    db.close();
+  });
+});
+
+describe('migration 0094: folded text for field terms and search', () => {
+  it('folds the cached leads that are not ASCII, keeps the copies with each write, and counts a company term from its index', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const lead = {
+      ...(JSON.parse(LEAD) as Record<string, unknown>),
+      id: '502',
+      marketing_source: 'Événement',
+      marketing_rating_note: 'Lieferung an die Straße',
+      contact: {
+        first_name: 'Jörg',
+        last_name: 'Müller',
+        company: 'ＦＵＬＬ GmbH',
+        email: 'j@x.example',
+      },
+    };
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, sort_key, contact_name, company, email, updated_at)
+         VALUES (2, '502', ?, '2026-10-02 10:00:00', 'Jörg Müller', 'ＦＵＬＬ GmbH', 'j@x.example', 0)`,
+      )
+      .run(JSON.stringify(lead));
+    old
+      .prepare(
+        'INSERT INTO lead_search (rowid, name, company, email, notes) VALUES (2, ?, ?, ?, ?)',
+      )
+      .run('Jörg Müller', 'ＦＵＬＬ GmbH', 'j@x.example', 'Lieferung an die Straße');
+    old.close();
+
+    const db = openDatabase(path);
+    expect(outboxRows(db)).toHaveLength(2);
+    const copies = () => db.prepare('SELECT * FROM lead_folded_text ORDER BY id').all();
+    expect(copies()).toEqual([
+      {
+        id: 2,
+        contact_name: null,
+        company: 'full gmbh',
+        email: null,
+        salesperson: null,
+        marketing_source: 'événement',
+        marketing_medium: null,
+        marketing_campaign: null,
+      },
+    ]);
+    const find = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(find('full')).toEqual([2]);
+    expect(find('strasse')).toEqual([2]);
+    expect(find('JÖRG')).toEqual([2]);
+
+    const plan = (sql: string) =>
+      (db.prepare(`EXPLAIN QUERY PLAN ${sql}`).all() as { detail: string }[])
+        .map((row) => row.detail)
+        .join(' | ');
+    const company = compileQuery(parseQuery('company:full'));
+    const count = plan(
+      `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${company.where.replaceAll('?', "'%full%'")} LIMIT 1001)`,
+    );
+    expect(count).toContain('SCAN leads USING COVERING INDEX leads_by_company_nocase');
+    expect(count).not.toMatch(/SCAN leads(?! USING COVERING)/);
+
+    // The store keeps the copies: a lead written with ASCII text has none, a deleted one none.
+    const store = new Store(db);
+    const wide = { ...lead, id: '503' } as unknown as EnvokeLead;
+    const ascii = {
+      ...wide,
+      marketing_source: 'Event',
+      contact: { first_name: 'Jorg', last_name: 'Muller', company: 'Full', email: 'j@x.example' },
+    } as unknown as EnvokeLead;
+    const id = store.transaction(() =>
+      store.leads.insertFromEnvoke('503', JSON.stringify(wide), wide, 1, 0),
+    );
+    const copyOf = () => db.prepare('SELECT company FROM lead_folded_text WHERE id = ?').pluck();
+    expect(copyOf().get(id)).toBe('full gmbh');
+    store.transaction(() =>
+      store.leads.writeServer(id, JSON.stringify(ascii), ascii, null, 'synced', 1, 0),
+    );
+    expect(copyOf().get(id)).toBeUndefined();
+    store.transaction(() =>
+      store.leads.writeServer(id, JSON.stringify(wide), wide, null, 'synced', 1, 0),
+    );
+    expect(copyOf().get(id)).toBe('full gmbh');
+    store.transaction(() => store.leads.delete(id));
+    expect(copyOf().get(id)).toBeUndefined();
     db.close();
   });
 });

@@ -8,7 +8,15 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import type { LeadDetail } from '#contract/dto';
 import { CommandError } from '#contract/errors';
-import { clientFor, FakeClock, openCore, startSim, tempDir, unreachableClient } from './helpers';
+import {
+  clientFor,
+  FakeClock,
+  openCore,
+  openKeyed,
+  startSim,
+  tempDir,
+  unreachableClient,
+} from './helpers';
 
 let dir: ReturnType<typeof tempDir>;
 let core: Core;
@@ -272,6 +280,25 @@ describe('saved views', () => {
     const names = (await other['views:list']({})).views.map((v) => v.name);
     await other.close();
     expect(names).toEqual(['Won', 'Pallet talk']);
+  });
+
+  it('a view an older version saved with a control character goes uncounted, the others counted', async () => {
+    const db = openKeyed(dir.db());
+    db.prepare(
+      `INSERT INTO saved_views (name, query, sort, position, created_at)
+       VALUES ('Old NUL', ?, '-created', 9, 0)`,
+    ).run('company:"\u0000"');
+    const id = db.prepare("SELECT id FROM saved_views WHERE name = 'Old NUL'").pluck().get();
+    db.close();
+    const { counts } = await core['views:counts']({});
+    expect(Object.keys(counts)).toHaveLength(2);
+    expect(counts).not.toHaveProperty(String(id));
+    const { views } = await core['views:list']({});
+    const old = views.find((view) => view.id === id)!;
+    await expect(core['query:count']({ query: old.query })).rejects.toThrow(
+      'A query cannot contain control characters: remove NUL (U+0000) at character 10.',
+    );
+    await core['views:delete']({ id: Number(id) });
   });
 });
 

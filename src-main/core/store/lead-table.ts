@@ -14,6 +14,7 @@ import {
   type SearchText,
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
+import { FoldedTextTable } from './folded-text-table';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
@@ -97,6 +98,7 @@ function sameText(a: SearchText, b: SearchText): boolean {
 
 export class LeadTable {
   readonly search: SearchIndex;
+  private readonly folded: FoldedTextTable;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly absent: Database.Statement<[string], number>;
@@ -123,6 +125,7 @@ export class LeadTable {
 
   constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
+    this.folded = new FoldedTextTable(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.absent = db
@@ -264,6 +267,7 @@ export class LeadTable {
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
+    this.folded.put(id, local, previous);
   }
 
   /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
@@ -304,6 +308,7 @@ export class LeadTable {
       id,
     );
     this.search.put(id, searchTextOf(local));
+    this.folded.put(id, local);
   }
 
   /** A full pull saw these leads unchanged. */
@@ -388,6 +393,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
+    this.folded.add(id, seen);
     this.countInserted(id, seen, syncState);
     return id;
   }

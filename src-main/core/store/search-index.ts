@@ -1,6 +1,14 @@
-/** The FTS5 index of lead text (migration 0020), keyed by the local lead id. */
+/**
+ * The FTS5 index of lead text (migration 0020), keyed by the local lead id. It holds the text
+ * folded (contract/fold.ts; migration 0094), as search words are folded before they are matched.
+ */
 import type Database from 'better-sqlite3';
+import { foldText } from '#contract/fold';
 import type { SearchText } from './lead-record';
+
+function folded(text: SearchText): [string, string, string, string] {
+  return [foldText(text.name), foldText(text.company), foldText(text.email), foldText(text.notes)];
+}
 
 export class SearchIndex {
   private readonly insertRow: Database.Statement;
@@ -19,11 +27,11 @@ export class SearchIndex {
 
   /** For a lead that has never been indexed (cheaper than a replace). */
   add(id: number, text: SearchText): void {
-    this.insertRow.run(id, text.name, text.company, text.email, text.notes);
+    this.insertRow.run(id, ...folded(text));
   }
 
   put(id: number, text: SearchText): void {
-    this.replaceRow.run(id, text.name, text.company, text.email, text.notes);
+    this.replaceRow.run(id, ...folded(text));
   }
 
   remove(id: number): void {

@@ -13,8 +13,11 @@ import type {
   SortKey,
   TextFieldName,
 } from '#contract/lead-query';
+import { CommandError } from '#contract/errors';
+import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
+import type { FoldedColumn } from '../db/migrations/0094-folded-text';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -35,7 +38,8 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
-export const TEXT_COLUMNS: Record<TextFieldName, string> = {
+/** The column each text field reads; lead_folded_text has its folded copy (migration 0094). */
+export const TEXT_COLUMNS: Record<TextFieldName, FoldedColumn> = {
   salesperson: 'salesperson',
   company: 'company',
   contact: 'contact_name',
@@ -94,6 +98,32 @@ export const POSSIBLE_DUPLICATE = `id IN (
          AND other.contact_name <> '' AND other.company <> '' AND other.id <> dup.id
          AND ${notDismissed('dup')}))`;
 
+/**
+ * The column of `field`, by the table's own entries only: a term built outside the parser with a
+ * name such as "constructor" is refused by name, never read off Object.prototype.
+ */
+export function columnOf<F extends string, C extends string>(columns: Record<F, C>, field: F): C {
+  if (!Object.hasOwn(columns, field))
+    throw new CommandError('invalid-input', `Unknown field '${String(field).slice(0, 40)}'.`);
+  return columns[field];
+}
+
+/**
+ * `column` compared with `test` (`LIKE ? ESCAPE '\\'`, `= ? COLLATE NOCASE`), `value` being
+ * folded text: the column itself, which SQLite folds as foldText folds ASCII letters, or the
+ * lead's folded copy where it has one (lead_folded_text, migration 0094). The first half reads
+ * the column's index alone where it has one; the second is a list of ids made once per query.
+ */
+export function foldedMatch(
+  column: FoldedColumn,
+  test: string,
+  value: string,
+  params: unknown[],
+): string {
+  params.push(value, value);
+  return `(${column} ${test} OR id IN (SELECT id FROM lead_folded_text WHERE ${column} ${test}))`;
+}
+
 /** The day after `date` (YYYY-MM-DD), as the start of a half-open range. */
 export function nextDay(date: string): string {
   const day = new Date(`${date}T00:00:00Z`);
@@ -134,12 +164,12 @@ function enumCondition(field: EnumFieldName, value: string): string {
       if (value === 'Unprocessed') return "marketing_rating_status IN ('Unprocessed', '')";
       return `marketing_rating_status = ${literal(value)}`;
     default:
-      return `${ENUM_COLUMNS[field]} = ${literal(value)}`;
+      return `${columnOf(ENUM_COLUMNS, field)} = ${literal(value)}`;
   }
 }
 
 function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unknown[]): string {
-  const column = DATE_COLUMNS[term.field];
+  const column = columnOf(DATE_COLUMNS, term.field);
   // Times are Envoke's 'YYYY-MM-DD HH:MM:SS' text, so they compare as text; '' is "never".
   switch (term.op) {
     case '=':
@@ -163,20 +193,51 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-function termCondition(term: QueryTerm, params: unknown[]): string | null {
+/** Text fields whose column has an index holding the column and the id (migration 0080). */
+const INDEXED_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set(['company', 'contact']);
+export type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
+
+/** The terms of `query` its index can answer alone: what QueryViews may read through it first. */
+export function indexedTextTerms(query: LeadQuery): TextTerm[] {
+  return query.terms.filter(
+    (term): term is TextTerm =>
+      term.kind === 'text' && !term.negated && INDEXED_TEXT_FIELDS.has(term.field),
+  );
+}
+
+/**
+ * A text term on its column's text, folded as the value is. Without `copies` the folded copies
+ * are left out: a quick look at how many leads the term matches (rare-terms.ts), not an answer.
+ */
+export function textCondition(term: TextTerm, params: unknown[], copies = true): string {
+  const column = columnOf(TEXT_COLUMNS, term.field);
+  const value = foldText(term.value);
+  const [test, argument] = term.exact
+    ? ['= ? COLLATE NOCASE', value]
+    : ["LIKE ? ESCAPE '\\'", containsPattern(value)];
+  if (copies) return foldedMatch(column, test, argument, params);
+  params.push(argument);
+  return `${column} ${test}`;
+}
+
+function termCondition(
+  term: QueryTerm,
+  params: unknown[],
+  matched: ReadonlyMap<QueryTerm, readonly number[]>,
+): string | null {
   switch (term.kind) {
     case 'enum':
       return enumCondition(term.field, term.value);
     case 'rating':
       params.push(term.value);
-      return `${RATING_COLUMNS[term.field]} = ? COLLATE NOCASE`;
-    case 'text':
-      if (term.exact) {
-        params.push(term.value);
-        return `${TEXT_COLUMNS[term.field]} = ? COLLATE NOCASE`;
-      }
-      params.push(containsPattern(term.value));
-      return `${TEXT_COLUMNS[term.field]} LIKE ? ESCAPE '\\'`;
+      return `${columnOf(RATING_COLUMNS, term.field)} = ? COLLATE NOCASE`;
+    case 'text': {
+      const ids = matched.get(term);
+      if (ids === undefined) return textCondition(term, params);
+      // Its leads read from the column's index already: only their rows are read.
+      params.push(JSON.stringify(ids));
+      return 'id IN (SELECT value FROM json_each(?))';
+    }
     case 'date':
       return dateCondition(term, params);
     case 'word': {
@@ -214,12 +275,20 @@ export function afterCondition(sort: QuerySort): string {
   return `(${SORT_EXPRESSIONS[sort.key]}, id) ${sort.descending ? '<' : '>'} (?, ?)`;
 }
 
-/** The query's condition, parameters and order; `sort` wins over the query's own sort term. */
-export function compileQuery(query: LeadQuery, sort?: QuerySort): CompiledQuery {
+/**
+ * The query's condition, parameters and order; `sort` wins over the query's own sort term.
+ * `matched` gives the leads of some text terms, found beforehand (QueryViews reads a rare term's
+ * leads from its column's index), which the condition then names by id.
+ */
+export function compileQuery(
+  query: LeadQuery,
+  sort?: QuerySort,
+  matched: ReadonlyMap<QueryTerm, readonly number[]> = new Map(),
+): CompiledQuery {
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const term of query.terms) {
-    const condition = termCondition(term, params);
+    const condition = termCondition(term, params, matched);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

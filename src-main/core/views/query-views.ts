@@ -4,16 +4,19 @@
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
-import { parseQuery, parseSort, type LeadQuery, type QueryFieldName } from '#contract/lead-query';
+import { foldText } from '#contract/fold';
+import { parseQuery, parseSort, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,
   compileQuery,
+  foldedMatch,
   RATING_COLUMNS,
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
 } from './query-sql';
+import { rareTermMatches } from './rare-terms';
 
 /**
  * Past this many, a saved view's count is shown as "1,000+". A capped count reads leads until it
@@ -23,11 +26,41 @@ import {
  */
 export const VIEW_COUNT_CAP = 1_000;
 
-/** Fields whose values completion offers, read from their own column. */
-const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
-  ...TEXT_COLUMNS,
-  ...RATING_COLUMNS,
-};
+const LIKE = "LIKE ? ESCAPE '\\'";
+
+interface ValueColumn {
+  column: string;
+  /** A text field's values are matched as its terms are, folded; a rating's as they are. */
+  folded: boolean;
+  /** The condition a prefix `pattern` puts on the column, its parameters pushed on `params`. */
+  where(pattern: string, params: unknown[]): string;
+}
+/**
+ * Fields whose values completion offers: the column shown and how a prefix matches it (a text
+ * field's folded text, so `company:üb` offers "ÜBER GmbH"). A Map: the field name is whatever the
+ * caller sent.
+ */
+const VALUE_COLUMNS: ReadonlyMap<string, ValueColumn> = new Map<string, ValueColumn>([
+  ...Object.entries(TEXT_COLUMNS).map(([field, column]): [string, ValueColumn] => [
+    field,
+    {
+      column,
+      folded: true,
+      where: (pattern, params) => foldedMatch(column, LIKE, pattern, params),
+    },
+  ]),
+  ...Object.entries(RATING_COLUMNS).map(([field, column]): [string, ValueColumn] => [
+    field,
+    {
+      column,
+      folded: false,
+      where: (pattern, params) => {
+        params.push(pattern);
+        return `${column} ${LIKE}`;
+      },
+    },
+  ]),
+]);
 
 /** The query with the list's search box words added as words. */
 export function withSearch(query: LeadQuery, search: string | undefined): LeadQuery {
@@ -55,8 +88,14 @@ export class QueryViews {
     return statement;
   }
 
+  /** The leads of each rare company or contact term of `query` (rare-terms.ts). */
+  private rareMatches(query: LeadQuery): Map<QueryTerm, number[]> {
+    return rareTermMatches((sql) => this.statement(sql), query);
+  }
+
   idsOf(query: LeadQuery, sortText?: string): number[] {
-    const compiled = compileQuery(query, sortText === undefined ? undefined : parseSort(sortText));
+    const sort = sortText === undefined ? undefined : parseSort(sortText);
+    const compiled = compileQuery(query, sort, this.rareMatches(query));
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
     return this.statement(sql)
       .pluck()
@@ -75,7 +114,7 @@ export class QueryViews {
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {
     const query = withSearch(parseQuery(input.query), input.search);
     const sort = input.sort === undefined ? (query.sort ?? DEFAULT_SORT) : parseSort(input.sort);
-    const compiled = compileQuery(query, sort);
+    const compiled = compileQuery(query, sort, this.rareMatches(query));
     const after = input.after;
     const where =
       after === undefined ? compiled.where : `${compiled.where} AND ${afterCondition(sort)}`;
@@ -95,7 +134,12 @@ export class QueryViews {
 
   /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
   countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
-    const compiled = compileQuery(query);
+    // A term alone is counted from its index as it is; beside others, a rare one is read first.
+    const compiled = compileQuery(
+      query,
+      undefined,
+      query.terms.length > 1 ? this.rareMatches(query) : new Map(),
+    );
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
       .pluck()
@@ -109,11 +153,18 @@ export class QueryViews {
 
   /** The most common values of a field that begin with what was typed. */
   values(input: CommandArgs<'query:values'>): CommandOutput<'query:values'> {
-    const column = VALUE_COLUMNS[input.field as QueryFieldName];
-    if (column === undefined) return { values: [] };
-    const pattern = `${input.prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${column} LIKE ? ESCAPE '\\'
+    const found = VALUE_COLUMNS.get(input.field);
+    if (found === undefined) return { values: [] };
+    const { column, folded, where } = found;
+    const prefix = folded ? foldText(input.prefix) : input.prefix;
+    const params: unknown[] = [];
+    const matched = where(`${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`, params);
+    const sql = `SELECT ${column} AS value FROM leads WHERE ${column} <> '' AND ${matched}
                  GROUP BY ${column} ORDER BY count(*) DESC, ${column} LIMIT 10`;
-    return { values: this.statement(sql).pluck().all(pattern) as string[] };
+    return {
+      values: this.statement(sql)
+        .pluck()
+        .all(...params) as string[],
+    };
   }
 }

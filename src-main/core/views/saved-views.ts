@@ -5,7 +5,7 @@
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
-import { parseQuery, printQuery, printSort } from '#contract/lead-query';
+import { parseQuery, printQuery, printSort, tryParseQuery } from '#contract/lead-query';
 import type { SavedView } from '#contract/view-commands';
 import type { Store } from '../store/store';
 import type { QueryViews } from './query-views';
@@ -126,8 +126,12 @@ export class SavedViews {
 
   counts(): CommandOutput<'views:counts'> {
     const counts: CommandOutput<'views:counts'>['counts'] = {};
-    for (const view of this.all())
-      counts[String(view.id)] = this.queries.countOf(parseQuery(view.query));
+    for (const view of this.all()) {
+      // A view saved by an older version may hold what the parser now refuses (a control
+      // character): it goes uncounted, and opening it says why, rather than failing every count.
+      const parsed = tryParseQuery(view.query);
+      if (parsed.ok) counts[String(view.id)] = this.queries.countOf(parsed.query);
+    }
     return { counts };
   }
 }

@@ -15,6 +15,7 @@ import { migration0090 } from './0090-counted-inserts';
 import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
 import { migration0093 } from './0093-covering-duplicate-indexes';
+import { migration0094 } from './0094-folded-text';
 import { migration0097 } from './0097-outbox-claims-command-log';
 import type { Migration } from './migration';
 
@@ -34,6 +35,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0091,
   migration0092,
   migration0093,
+  migration0094,
   migration0097,
 ];
 
