@@ -144,6 +144,8 @@ async function start(): Promise<void> {
           ).response === 0,
         closeCore,
       }),
+    // Validated by the command gate (http or https only) before it gets here.
+    openExternal: (url) => shell.openExternal(url),
     saveExport: (session) => (request) =>
       createExportSaver({
         dialog,
