@@ -23,11 +23,15 @@ function isScalar(value: unknown): boolean {
   return value === null || typeof value !== 'object';
 }
 
+/** Shown on one line: a value, or a list of values. */
+function isFlat(value: unknown): boolean {
+  return isScalar(value) || (Array.isArray(value) && value.every(isScalar));
+}
+
 /** How many values a tree holds, for the summary's count. */
 function countValues(value: unknown): number {
   if (isEmpty(value)) return 0;
-  if (isScalar(value)) return 1;
-  if (Array.isArray(value) && value.every(isScalar)) return 1;
+  if (isFlat(value)) return 1;
   return Object.values(value as object).reduce<number>((sum, item) => sum + countValues(item), 0);
 }
 
@@ -53,7 +57,8 @@ function Tree({ node, path, labels }: { node: object; path: string[]; labels: La
       {entries.map(([key, value]) => (
         <div key={key} className="field-pair">
           <dt title={labels(key, path) === key ? undefined : key}>{labels(key, path)}</dt>
-          <dd>
+          {/* A nested object takes the whole width under its label. */}
+          <dd className={isFlat(value) ? undefined : 'nested'}>
             <Value value={value} path={[...path, key]} labels={labels} />
           </dd>
         </div>

@@ -74,13 +74,14 @@ test("Envoke's example lead shows its message, consent, custom field, interests 
   await expect(contact).not.toContainText('Website');
   await expect(facts).not.toContainText('Create note');
 
+  await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1440.png` });
+
   // "All fields" shows nested values under their labels, the custom field under the account's.
   await pane.getByText(/^All fields \(\d+\)$/).click();
   const all = pane.locator('.other-fields');
   await expect(all).toContainText('Widget of interestGold Deluxe Model 5X33');
   await expect(all).toContainText('Business unitB2B Widgets');
   await expect(all).toContainText('InterestsBusiness Products, International, Consumer');
-  await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1440.png` });
   await pane.locator('.detail').evaluate((node) => node.parentElement?.scrollTo(0, 10_000));
   await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1440-end.png` });
 
@@ -106,7 +107,7 @@ test('a website opens in a new tab with no way back to the app; other schemes st
   const opened = page.context().waitForEvent('page');
   await link.click();
   const tab = await opened;
-  expect(await tab.evaluate("window.opener")).toBeNull();
+  expect(await tab.evaluate('window.opener')).toBeNull();
   await tab.close();
   expect(page.url()).not.toContain('vandelay');
 
