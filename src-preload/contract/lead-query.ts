@@ -9,13 +9,23 @@
  * `status:passed` is "Passed to sales") and printed in Envoke's spelling, so parse → print →
  * parse gives the same query. Pure TypeScript: no SQL here, the core owns that.
  */
+import { CONSENT_STATUSES } from './consent';
 import { MARKETING_STATUSES, OUTCOMES, RATINGS, SALES_STATUSES } from './lead';
 
 export type EnumFieldName =
-  'status' | 'sales-status' | 'opportunity' | 'sale' | 'has' | 'sync' | 'is';
+  'status' | 'sales-status' | 'opportunity' | 'sale' | 'has' | 'sync' | 'is' | 'consent';
 export type RatingFieldName = 'rating' | 'sales-rating';
 export type TextFieldName =
-  'salesperson' | 'company' | 'contact' | 'email' | 'source' | 'medium' | 'campaign';
+  | 'salesperson'
+  | 'company'
+  | 'contact'
+  | 'email'
+  | 'source'
+  | 'medium'
+  | 'campaign'
+  | 'said'
+  | 'interest'
+  | 'unit';
 export type DateFieldName =
   'created' | 'marketing-time' | 'sales-time' | 'opportunity-time' | 'sale-time';
 export type QueryFieldName = EnumFieldName | RatingFieldName | TextFieldName | DateFieldName;
@@ -29,6 +39,8 @@ export const ENUM_VALUES: Record<EnumFieldName, readonly string[]> = {
   has: ['note', 'salesperson', 'email', 'rating'],
   sync: ['synced', 'pending', 'failed', 'conflict'],
   is: ['duplicate'],
+  // "Implied" is every kind of implied consent.
+  consent: [...CONSENT_STATUSES.slice(0, 1), 'Implied', ...CONSENT_STATUSES.slice(1)],
 };
 
 /** Other words people use for an enum value. */
@@ -40,6 +52,7 @@ const ENUM_ALIASES: Partial<Record<EnumFieldName, Record<string, string>>> = {
     bad: 'Rated bad',
     'n/a': 'Not applicable',
   },
+  consent: { none: 'Not provided', 'no consent': 'Not provided' },
 };
 
 export const FIELD_KINDS: Record<QueryFieldName, 'enum' | 'rating' | 'text' | 'date'> = {
@@ -64,6 +77,10 @@ export const FIELD_KINDS: Record<QueryFieldName, 'enum' | 'rating' | 'text' | 'd
   'sales-time': 'date',
   'opportunity-time': 'date',
   'sale-time': 'date',
+  said: 'text',
+  interest: 'text',
+  unit: 'text',
+  consent: 'enum',
 };
 
 /** What each field means, for completion. */
@@ -84,6 +101,10 @@ export const FIELD_HELP: Record<QueryFieldName | 'sort', string> = {
   source: 'Marketing source (contains)',
   medium: 'Marketing medium (contains)',
   campaign: 'Marketing campaign (contains)',
+  said: 'What the contact wrote (contains)',
+  interest: 'An interest of the contact (contains; ="Events" for the whole name)',
+  unit: 'Business unit (contains)',
+  consent: 'Consent: express, implied, "not provided", revoked, expired …',
   created: 'Created on a date: 2026-09-01, >2026-09-01, 2026-09-01..2026-09-30',
   'marketing-time': 'Marketing status set on a date',
   'sales-time': 'Sales status set on a date',
@@ -125,7 +146,13 @@ export type QueryTerm =
       until?: string;
       negated: boolean;
     }
-  | { kind: 'word'; value: string; negated: boolean };
+  | { kind: 'word'; value: string; negated: boolean }
+  /** `custom.<key>:value`: a custom field's value, contained or (`exact`) whole. */
+  | { kind: 'custom'; key: string; value: string; exact: boolean; negated: boolean };
+
+/** Envoke's custom field names: letters, digits and `_` (Custom Field API). */
+export const CUSTOM_FIELD_KEY = /^[A-Za-z0-9_]+$/;
+const CUSTOM_PREFIX = 'custom.';
 
 export interface LeadQuery {
   terms: QueryTerm[];
@@ -162,6 +189,8 @@ interface Token {
 }
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z-]*$/;
+/** `custom.<key>`, the key as the account spells it. */
+const CUSTOM_FIELD_NAME = /^custom\.[A-Za-z0-9_]+$/i;
 
 /** Reads a quoted run starting at `i` (on the quote); returns its text and the index after it. */
 function readQuoted(input: string, i: number): { text: string; next: number } {
@@ -213,8 +242,11 @@ function tokenize(input: string): Token[] {
       let j = i;
       while (j < input.length && !/\s/.test(input[j]!) && input[j] !== ':' && input[j] !== '"') j++;
       const head = input.slice(i, j);
-      if (input[j] === ':' && FIELD_NAME.test(head)) {
-        name = head.toLowerCase();
+      if (input[j] === ':' && (FIELD_NAME.test(head) || CUSTOM_FIELD_NAME.test(head))) {
+        // A custom field's key keeps its case: it is the key Envoke keeps the value under.
+        name = CUSTOM_FIELD_NAME.test(head)
+          ? `${CUSTOM_PREFIX}${head.slice(CUSTOM_PREFIX.length)}`
+          : head.toLowerCase();
         j += 1;
         if (input[j] === '=' && input[j + 1] === '"') {
           exact = true;
@@ -353,6 +385,7 @@ function termOf(token: Token): QueryTerm {
     return { kind: 'word', value: token.value, negated: token.negated };
   }
   const name = token.name;
+  if (name.startsWith(CUSTOM_PREFIX)) return customTerm(token, name.slice(CUSTOM_PREFIX.length));
   if (!(name in FIELD_KINDS)) {
     const hint = closest(name, [...QUERY_FIELDS, 'sort']);
     throw new QuerySyntaxError(
@@ -405,6 +438,19 @@ function termOf(token: Token): QueryTerm {
     case 'date':
       return dateTerm(token, field as DateFieldName);
   }
+}
+
+/** `custom.widget_name:"Gold Deluxe"`: contained, or the whole value after `=`, any case. */
+function customTerm(token: Token, key: string): QueryTerm {
+  const exact = token.exact || (!token.quoted && token.value.startsWith('='));
+  const value = exact && !token.quoted ? token.value.slice(1) : token.value;
+  if (value === '')
+    throw new QuerySyntaxError(
+      `custom.${key}: needs a value, such as custom.${key}:gold.`,
+      token.start,
+      token.end,
+    );
+  return { kind: 'custom', key, value, exact, negated: token.negated };
 }
 
 function example(field: QueryFieldName): string {
@@ -478,6 +524,11 @@ function printTerm(term: QueryTerm): string {
           : `${term.op === '=' ? '' : term.op}${term.date}`;
       return `${sign}${term.field}:${value}`;
     }
+    case 'custom': {
+      const name = `${CUSTOM_PREFIX}${term.key}`;
+      if (term.exact) return `${sign}${name}:=${printValue(term.value)}`;
+      return `${sign}${name}:${term.value.startsWith('=') ? quoteValue(term.value) : printValue(term.value)}`;
+    }
     case 'text':
       if (term.exact) return `${sign}${term.field}:=${printValue(term.value)}`;
       // A contained value starting with = is quoted, or it would read back as exact.
@@ -528,6 +579,7 @@ export function suggest(
   input: string,
   known: readonly string[] = [],
   limit = 8,
+  customFields: readonly { name: string; label: string }[] = [],
 ): QuerySuggestion[] {
   const cut = input.search(/\S*$/);
   const before = input.slice(0, cut);
@@ -537,13 +589,26 @@ export function suggest(
   const colon = word.indexOf(':');
   if (colon < 0) {
     const typed = word.toLowerCase();
-    return [...QUERY_FIELDS, 'sort' as const]
-      .filter((field) => field.startsWith(typed))
+    // The account's custom fields, as `custom.<key>`, after the language's own fields.
+    const custom = customFields
+      .filter((field) => CUSTOM_FIELD_KEY.test(field.name))
+      .map((field) => ({
+        name: `${CUSTOM_PREFIX}${field.name}`,
+        detail: `Custom field: ${field.label} (contains)`,
+      }));
+    return [
+      ...[...QUERY_FIELDS, 'sort' as const].map((field) => ({
+        name: field as string,
+        detail: FIELD_HELP[field],
+      })),
+      ...custom,
+    ]
+      .filter((field) => field.name.toLowerCase().startsWith(typed))
       .slice(0, limit)
       .map((field) => ({
-        text: `${before}${sign}${field}:`,
-        label: `${field}:`,
-        detail: FIELD_HELP[field],
+        text: `${before}${sign}${field.name}:`,
+        label: `${field.name}:`,
+        detail: field.detail,
       }));
   }
   const name = word.slice(0, colon).toLowerCase();

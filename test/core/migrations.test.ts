@@ -634,3 +634,51 @@ describe('migration 0093: the duplicate indexes hold their columns', () => {
     db.close();
   });
 });
+
+describe('migration 0095: search over what the contact wrote and custom values; the facet index', () => {
+  it('indexes the cached leads again: words they wrote and custom values are found, and each facet', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const lead = {
+      id: '502',
+      remote_id: '',
+      create_time: '2026-10-02 10:00:00',
+      business_unit: 'B2B Widgets',
+      contact: {
+        email: 'john@api-testing.example',
+        feedback: "Hello. I'm interested in buying many of your widgets",
+        consent_status: 'Implied - No Expiry',
+        custom_fields: { widget_name: 'Gold Deluxe Model 5X33' },
+        interests: ['Business Products'],
+      },
+    };
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, sort_key, updated_at)
+         VALUES (2, '502', ?, '2026-10-02 10:00:00', 0)`,
+      )
+      .run(JSON.stringify(lead));
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 95 });
+    expect(outboxRows(db)).toHaveLength(2);
+    const search = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(search('widgets')).toEqual([2]);
+    expect(search('deluxe')).toEqual([2]);
+    const facet = (match: string) =>
+      db.prepare('SELECT rowid FROM lead_facets WHERE lead_facets MATCH ?').pluck().all(match);
+    expect(facet('"saidxwidgets"')).toEqual([2]);
+    expect(facet('"customxwidgetnamexgold"')).toEqual([2]);
+    expect(facet('"unitxb2b"')).toEqual([2]);
+    expect(facet('"interestxbusiness" AND "interestxproducts"')).toEqual([2]);
+    expect(facet('"consentximpliednoexpiry"')).toEqual([2]);
+    // A lead without a consent is "not provided", as Envoke makes a new contact.
+    expect(facet('"consentxnotprovided"')).toEqual([1]);
+    db.close();
+  });
+});

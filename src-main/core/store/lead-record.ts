@@ -57,7 +57,11 @@ const NOTE_FIELDS = [
   'sale_note',
 ] as const;
 
-/** The text the search index holds for a lead; 0020's backfill builds the same from SQL. */
+/**
+ * The text the search index holds for a lead. `notes` holds the lead's notes, what the contact
+ * wrote (`feedback`) and the contact's custom values: a search finds a lead by any of them
+ * (migration 0095 indexed the leads cached before).
+ */
 export interface SearchText {
   name: string;
   company: string;
@@ -65,12 +69,26 @@ export interface SearchText {
   notes: string;
 }
 
+/** The contact's custom values by key, from `{key: value}` or `[{name, value}]` (both are seen). */
+export function customEntries(record: LeadRecord): [string, string][] {
+  const raw = contactOf(record).custom_fields;
+  if (isObject(raw)) return Object.entries(raw).map(([key, value]) => [key, textOf(value)]);
+  if (!Array.isArray(raw)) return [];
+  return raw.flatMap((item): [string, string][] =>
+    isObject(item) && textOf(item.name) !== '' ? [[textOf(item.name), textOf(item.value)]] : [],
+  );
+}
+
 export function searchTextOf(record: LeadRecord): SearchText {
   return {
     name: contactName(record),
     company: contactField(record, 'company'),
     email: contactField(record, 'email'),
-    notes: NOTE_FIELDS.map((name) => field(record, name)).join(' '),
+    notes: [
+      ...NOTE_FIELDS.map((name) => field(record, name)),
+      contactField(record, 'feedback'),
+      ...customEntries(record).map(([, value]) => value),
+    ].join(' '),
   };
 }
 

@@ -14,6 +14,8 @@ import {
   type SearchText,
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
+import { FacetIndex } from './facet-index';
+import { facetText } from './facets';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
@@ -97,6 +99,7 @@ function sameText(a: SearchText, b: SearchText): boolean {
 
 export class LeadTable {
   readonly search: SearchIndex;
+  readonly facets: FacetIndex;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly absent: Database.Statement<[string], number>;
@@ -123,6 +126,7 @@ export class LeadTable {
 
   constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
+    this.facets = new FacetIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.absent = db
@@ -264,6 +268,8 @@ export class LeadTable {
     const text = searchTextOf(local);
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
+    const facets = facetText(local);
+    if (previous === undefined || facets !== facetText(previous)) this.facets.put(id, facets);
   }
 
   /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
@@ -304,6 +310,7 @@ export class LeadTable {
       id,
     );
     this.search.put(id, searchTextOf(local));
+    this.facets.put(id, facetText(local));
   }
 
   /** A full pull saw these leads unchanged. */
@@ -325,6 +332,7 @@ export class LeadTable {
     this.countBeforeChanging(id);
     this.deleteRow.run(id);
     this.search.remove(id);
+    this.facets.remove(id);
   }
 
   /**
@@ -388,6 +396,7 @@ export class LeadTable {
     );
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
+    this.facets.add(id, facetText(seen));
     this.countInserted(id, seen, syncState);
     return id;
   }

@@ -15,6 +15,7 @@ import type {
 } from '#contract/lead-query';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
+import { facetCondition, type FacetPlan } from './facet-sql';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -35,7 +36,8 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
-export const TEXT_COLUMNS: Record<TextFieldName, string> = {
+/** Text fields with a column; `said`, `interest` and `unit` are facets (facet-sql.ts). */
+export const TEXT_COLUMNS: Record<Exclude<TextFieldName, 'said' | 'interest' | 'unit'>, string> = {
   salesperson: 'salesperson',
   company: 'company',
   contact: 'contact_name',
@@ -134,7 +136,7 @@ function enumCondition(field: EnumFieldName, value: string): string {
       if (value === 'Unprocessed') return "marketing_rating_status IN ('Unprocessed', '')";
       return `marketing_rating_status = ${literal(value)}`;
     default:
-      return `${ENUM_COLUMNS[field]} = ${literal(value)}`;
+      return `${ENUM_COLUMNS[field as keyof typeof ENUM_COLUMNS]} = ${literal(value)}`;
   }
 }
 
@@ -163,7 +165,9 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-function termCondition(term: QueryTerm, params: unknown[]): string | null {
+function termCondition(term: QueryTerm, params: unknown[], plan?: FacetPlan): string | null {
+  const facet = facetCondition(term, params, plan);
+  if (facet !== undefined) return facet;
   switch (term.kind) {
     case 'enum':
       return enumCondition(term.field, term.value);
@@ -173,10 +177,10 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
     case 'text':
       if (term.exact) {
         params.push(term.value);
-        return `${TEXT_COLUMNS[term.field]} = ? COLLATE NOCASE`;
+        return `${TEXT_COLUMNS[term.field as keyof typeof TEXT_COLUMNS]} = ? COLLATE NOCASE`;
       }
       params.push(containsPattern(term.value));
-      return `${TEXT_COLUMNS[term.field]} LIKE ? ESCAPE '\\'`;
+      return `${TEXT_COLUMNS[term.field as keyof typeof TEXT_COLUMNS]} LIKE ? ESCAPE '\\'`;
     case 'date':
       return dateCondition(term, params);
     case 'word': {
@@ -186,6 +190,8 @@ function termCondition(term: QueryTerm, params: unknown[]): string | null {
       params.push(match);
       return 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
     }
+    case 'custom':
+      return null; // Answered by facetCondition above.
   }
 }
 
@@ -214,12 +220,15 @@ export function afterCondition(sort: QuerySort): string {
   return `(${SORT_EXPRESSIONS[sort.key]}, id) ${sort.descending ? '<' : '>'} (?, ?)`;
 }
 
-/** The query's condition, parameters and order; `sort` wins over the query's own sort term. */
-export function compileQuery(query: LeadQuery, sort?: QuerySort): CompiledQuery {
+/**
+ * The query's condition, parameters and order; `sort` wins over the query's own sort term.
+ * `plan` says how facet terms read their candidates (facet-sql.ts).
+ */
+export function compileQuery(query: LeadQuery, sort?: QuerySort, plan?: FacetPlan): CompiledQuery {
   const params: unknown[] = [];
   const conditions: string[] = [];
   for (const term of query.terms) {
-    const condition = termCondition(term, params);
+    const condition = termCondition(term, params, plan);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

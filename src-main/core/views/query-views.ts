@@ -14,6 +14,7 @@ import {
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
 } from './query-sql';
+import type { FacetPlan } from './facet-sql';
 
 /**
  * Past this many, a saved view's count is shown as "1,000+". A capped count reads leads until it
@@ -22,6 +23,13 @@ import {
  * sidebar recounts), where ten thousand were tens of thousands decrypted from the file each time.
  */
 export const VIEW_COUNT_CAP = 1_000;
+
+/**
+ * A facet term naming at least this many leads is answered by walking the list in its order
+ * (facet-sql.ts): past it, sorting the candidates costs more than checking leads in order until
+ * the page is full. About the square root of a million leads times a page of 250.
+ */
+export const FACET_WALK_FROM = 2_000;
 
 /** Fields whose values completion offers, read from their own column. */
 const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
@@ -44,7 +52,19 @@ export function withSearch(query: LeadQuery, search: string | undefined): LeadQu
 export class QueryViews {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  private readonly facetHits: Database.Statement<[string, number], number>;
+
+  constructor(private readonly db: Database.Database) {
+    this.facetHits = db
+      .prepare<[string, number], number>(
+        'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
+      )
+      .pluck();
+  }
+
+  /** How a page reads a facet term's candidates: by how many leads its words name. */
+  private readonly facetPlan: FacetPlan = (match) =>
+    (this.facetHits.get(match, FACET_WALK_FROM) ?? 0) >= FACET_WALK_FROM ? 'walk' : 'matches';
 
   private statement(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
@@ -75,7 +95,7 @@ export class QueryViews {
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {
     const query = withSearch(parseQuery(input.query), input.search);
     const sort = input.sort === undefined ? (query.sort ?? DEFAULT_SORT) : parseSort(input.sort);
-    const compiled = compileQuery(query, sort);
+    const compiled = compileQuery(query, sort, this.facetPlan);
     const after = input.after;
     const where =
       after === undefined ? compiled.where : `${compiled.where} AND ${afterCondition(sort)}`;

@@ -16,6 +16,7 @@ import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
 import { migration0093 } from './0093-covering-duplicate-indexes';
 import type { Migration } from './migration';
+import { migration0095 } from './0095-search-said-and-custom';
 
 export type { Migration } from './migration';
 
@@ -33,6 +34,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0091,
   migration0092,
   migration0093,
+  migration0095,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;

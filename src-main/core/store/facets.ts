@@ -1,0 +1,84 @@
+/**
+ * The facets of a lead the query language asks about that have no column of their own: what the
+ * contact wrote (`said:`), the contact's custom values (`custom.<key>:`), its interests
+ * (`interest:`), the business unit (`unit:`) and the consent (`consent:`). Each is kept as words
+ * in the `lead_facets` full-text index (migration 0095), every word tagged with its facet
+ * (`saidxwidgets`, `unitxb2b`, `customxwidgetnamexgold`), so one index finds the few leads a
+ * term can match among a million without reading them; the condition on the lead itself then
+ * decides (query-sql.ts). The index has no column filters (detail = none): the tags keep the
+ * facets apart instead.
+ */
+import { normalizeConsent } from '#contract/consent';
+import { contactOf, customEntries, field, textOf, type LeadRecord } from './lead-record';
+
+/** A word longer than this is kept (and looked for) by its beginning. */
+const WORD_LIMIT = 60;
+
+export type Facet = 'said' | 'unit' | 'interest' | 'consent' | { custom: string };
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Words as the search index's tokenizer makes them: letters, numbers and private-use runs. */
+export function wordsOf(text: string): string[] {
+  return text
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}\p{Co}]+/u)
+    .filter(Boolean)
+    .map((word) => word.slice(0, WORD_LIMIT));
+}
+
+/** Letters and digits of a key or a consent, lower case: "Implied - Inquiry" is "impliedinquiry". */
+export function compact(text: string): string {
+  return text.toLowerCase().replace(/[^a-z0-9]+/g, '');
+}
+
+function tagOf(facet: Facet): string {
+  return typeof facet === 'string' ? `${facet}x` : `customx${compact(facet.custom)}x`;
+}
+
+/** The consent a lead's contact has, Envoke's spelling where known; none is "Not provided". */
+export function consentOfRecord(record: LeadRecord): string {
+  const status = textOf(contactOf(record).consent_status).trim();
+  if (status === '') return 'Not provided';
+  return normalizeConsent(status) ?? status;
+}
+
+/** Interest names from a list, a `{name: "Set"}` map or `[{name, state}]`; unset ones left out. */
+export function interestNames(record: LeadRecord): string[] {
+  const raw = contactOf(record).interests;
+  const unset = (state: unknown) => textOf(state).toLowerCase() === 'unset';
+  if (Array.isArray(raw))
+    return raw.map((item) =>
+      isObject(item) ? (unset(item.state) ? '' : textOf(item.name)) : textOf(item),
+    );
+  return isObject(raw) ? Object.keys(raw).filter((name) => !unset(raw[name])) : [];
+}
+
+/** The tagged words of a lead, each once, as the facet index holds them. */
+export function facetText(record: LeadRecord): string {
+  const tokens = new Set<string>();
+  const add = (facet: Facet, text: string) => {
+    for (const word of wordsOf(text)) tokens.add(`${tagOf(facet)}${word}`);
+  };
+  add('said', textOf(contactOf(record).feedback));
+  add('unit', field(record, 'business_unit'));
+  for (const name of interestNames(record)) add('interest', name);
+  for (const [key, value] of customEntries(record)) add({ custom: key }, value);
+  tokens.add(`${tagOf('consent')}${compact(consentOfRecord(record))}`);
+  return [...tokens].join(' ');
+}
+
+/**
+ * The MATCH expression for a facet containing `value`'s words (the last one as a beginning), or
+ * null when the value has no word to look for. Safe: only tagged words in quotes.
+ */
+export function facetMatch(facet: Facet, value: string): string | null {
+  const words = facet === 'consent' ? [compact(value)].filter(Boolean) : wordsOf(value);
+  if (words.length === 0) return null;
+  const tag = tagOf(facet);
+  return words
+    .map((word, i) => `"${tag}${word}"${i === words.length - 1 ? '*' : ''}`)
+    .join(' AND ');
+}
