@@ -125,3 +125,40 @@ test('a website opens in a new tab with no way back to the app; other schemes st
   );
   await expect(details(page).getByRole('link', { name: /javascript/ })).toHaveCount(0);
 });
+
+test('search finds the example lead by a word it wrote, and the query by its custom field, completed', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const lead = await app.envoke.insert(ENVOKE_EXAMPLE_LEAD);
+  await press(page, 'Shift+S');
+  await expect(statusBar(page)).toContainText('Online', { timeout: 20_000 });
+  const row = leadList(page).locator(`[data-envoke-id="${lead.id}"]`);
+
+  // A word of what the contact wrote, in the search box.
+  await press(page, '/');
+  await page.keyboard.type('widgets');
+  await expect(row).toBeVisible();
+  await press(page, 'Escape', 'Escape');
+
+  // The custom field in the palette: its key is completed from the account's fields.
+  await press(page, 'Control+k');
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  await page.getByRole('combobox', { name: 'Type a command' }).fill('consent:express custom.wid');
+  await expect(palette.getByRole('option').nth(1)).toContainText('custom.widget_name:');
+  await expect(palette.getByRole('option').nth(1)).toContainText('Widget of interest');
+  await press(page, 'Tab');
+  await page.keyboard.type('"Gold Deluxe"');
+  await expect(palette.getByRole('option').first()).toContainText(
+    'Show leads matching: consent:express custom.widget_name:"Gold Deluxe"',
+  );
+  await press(page, 'Enter');
+  await expect(row).toBeVisible();
+  await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-query.png` });
+  for (const other of await leadList(page).getByRole('option').all()) {
+    const id = (await other.getAttribute('data-envoke-id')) ?? '';
+    const held = await app.envoke.lead(id);
+    expect(held?.contact.custom_fields.widget_name ?? '', id).toMatch(/gold deluxe/i);
+  }
+});
