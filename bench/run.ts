@@ -12,6 +12,7 @@ import { measureReads, SEARCHES, type ReadFigures } from './reads';
 import { printRows, type Row } from './report';
 import { measureSavedViews, type SavedViewFigures } from './saved-views';
 import { measureHostStall } from './host-stall';
+import { leadTermRows, measureLeadTerms } from './lead-terms';
 import { measureSync } from './sync';
 import { measureThreadStall } from './thread-stall';
 import { timingText } from './timing';
@@ -151,6 +152,10 @@ async function main(): Promise<void> {
     console.log(`saved views and the pipeline on the ${count(cache.leads)} cache…`);
     rows.push(...savedViewRows(await measureSavedViews(cache, quick)));
   }
+
+  const biggest = caches[caches.length - 1]!;
+  console.log(`the whole lead's query terms on the ${count(biggest.leads)} cache…`);
+  rows.push(...leadTermRows(await measureLeadTerms(biggest, quick)));
 
   console.log('triage updates on a copy of the 100k cache…');
   const update = await measureUpdate(caches[1]!, quick ? 150 : 400);

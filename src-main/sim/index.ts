@@ -73,14 +73,11 @@ export async function startSimulator(options?: SimulatorOptions): Promise<Runnin
     journal,
     faults,
     hooks,
-    ...(writer === null ? {} : { onWrite: () => writer.changed() }),
+    ...(writer === null ? {} : { onWrite: () => writer.save() }),
   });
   return {
     ...server,
-    async stop() {
-      await server.stop();
-      writer?.flush();
-    },
+    stop: server.stop,
     store,
     journal: journal.entries,
     faults,

@@ -34,7 +34,7 @@ export interface ServerParts {
   journal: Journal;
   faults: FaultController;
   hooks: HookList;
-  /** After every request that may have written (any method but GET), answered or not. */
+  /** After every request that may have written (any method but GET), before it is answered. */
   onWrite?: () => void;
 }
 
@@ -94,13 +94,11 @@ export async function startServer(parts: ServerParts): Promise<RunningServer> {
     const wrote = request.method !== 'GET' ? parts.onWrite : undefined;
     // The controls stay reachable whatever faults are set, so a test can always clear them.
     if (options.control && request.pathname.startsWith('/_sim/')) {
-      send(
-        res,
-        authorized
-          ? (routeControl(request, { store, journal, faults, stats }) ?? notFound())
-          : unauthorized(),
-      );
-      wrote?.();
+      const answer = authorized
+        ? (routeControl(request, { store, journal, faults, stats }) ?? notFound())
+        : unauthorized();
+      if (authorized) wrote?.();
+      send(res, answer);
       return;
     }
     requests += 1;

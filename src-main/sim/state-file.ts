@@ -4,9 +4,9 @@
  * after a restart, and a lead created in the demo would be "no longer in Envoke".
  *
  * The file holds only what differs from the seeded start (written and created leads and
- * contacts, hook subscriptions) with the seed and lead count it was written over. Writes are
- * gathered for a moment and written whole to a temporary file that then replaces the old one,
- * so a crash leaves the old state or the new one, never half of one. Owner-only, as the cache is.
+ * contacts, hook subscriptions) with the seed and lead count it was written over. It is written
+ * whole to a temporary file that then replaces the old one, so a crash leaves the old state or
+ * the new one, never half of one. Owner-only, as the cache is.
  */
 import { chmodSync, existsSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
@@ -16,8 +16,6 @@ import { type Hook } from './routes-hooks';
 import { type SimStoreState } from './store';
 
 const FORMAT = 1;
-/** Writes in a burst (a bulk action, a push of many changes) are saved once. */
-const SAVE_DELAY_MS = 200;
 
 export interface SimState {
   seed: number;
@@ -88,41 +86,22 @@ export function setAside(path: string, now: number): string {
   return aside;
 }
 
+/**
+ * Saves the state after each write, before the write is answered: an Envoke that answered a
+ * change has it, even if the process ends right after (a worker thread stopped, a crash).
+ */
 export class SimStateWriter {
-  private timer: NodeJS.Timeout | null = null;
-  private dirty = false;
-
   constructor(
     private readonly path: string,
     private readonly state: () => SimState,
   ) {}
 
-  /** Something may have been written: save soon. */
-  changed(): void {
-    this.dirty = true;
-    if (this.timer !== null) return;
-    this.timer = setTimeout(() => {
-      try {
-        this.flush();
-      } catch {
-        // Kept to save again with the next write, or on stop, which reports the failure.
-        this.dirty = true;
-      }
-    }, SAVE_DELAY_MS);
-    this.timer.unref();
-  }
-
-  /** Saves what changed now (on stop, and when the delay is over). */
-  flush(): void {
-    if (this.timer !== null) clearTimeout(this.timer);
-    this.timer = null;
-    if (!this.dirty) return;
+  save(): void {
     const temporary = `${this.path}.writing`;
     writeFileSync(temporary, JSON.stringify({ format: FORMAT, ...this.state() }), {
       mode: 0o600,
     });
     chmodSync(temporary, 0o600);
     renameSync(temporary, this.path);
-    this.dirty = false;
   }
 }

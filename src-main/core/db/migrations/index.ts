@@ -17,6 +17,7 @@ import { migration0092 } from './0092-pipeline-days';
 import { migration0093 } from './0093-covering-duplicate-indexes';
 import type { Migration } from './migration';
 import { migration0095 } from './0095-search-said-and-custom';
+import { migration0096 } from './0096-sales-new-after-passing';
 
 export type { Migration } from './migration';
 
@@ -35,6 +36,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0092,
   migration0093,
   migration0095,
+  migration0096,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
