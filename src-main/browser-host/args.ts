@@ -16,6 +16,7 @@ export const USAGE = `Usage: npm run start:browser -- [options]
   --api-id ID     Envoke API ID (env ENVOKE_API_ID)
   --api-key KEY   Envoke API key (env ENVOKE_API_KEY, preferred)
   --leads N       leads in the demo data (default 3000)
+  --fresh-demo    start the demo afresh: what was done in it (here and in its Envoke) is discarded
   --core WHERE    where the core runs: worker (default, its own thread) or process (this
                   thread, as before; for measuring the difference)
 Without an API ID and key the app runs on demo data.`;
@@ -35,6 +36,8 @@ export interface HostArgs {
   dataDir: string | null;
   account: { baseUrl: string; apiId: string; apiKey: string } | null;
   demoLeads: number | undefined;
+  /** Start the demo afresh (--fresh-demo). */
+  freshDemo: boolean;
   /** Where the core runs: its own thread unless asked otherwise (npm run bench compares both). */
   coreIn: 'worker' | 'process';
 }
@@ -74,6 +77,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         'api-key': { type: 'string' },
         leads: { type: 'string' },
         core: { type: 'string' },
+        'fresh-demo': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -114,6 +118,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     dataDir: text('db') === undefined ? defaultDataDir(env) : null,
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
+    freshDemo: values['fresh-demo'] === true,
     coreIn: core,
   };
 }

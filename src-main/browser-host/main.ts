@@ -37,6 +37,7 @@ async function main(): Promise<number> {
       account: args.account,
       demoLeads: args.demoLeads,
       coreIn: args.coreIn,
+      freshDemo: args.freshDemo,
     });
   } catch (error) {
     if (error instanceof CommandError && error.code === 'storage-key') {
