@@ -9,7 +9,9 @@ import { normalizeConsent } from '#contract/consent';
 import type { Core } from '../../src-main/core/api';
 import type { RunningSimulator, SimLead } from '../../src-main/sim';
 import { ENVOKE_EXAMPLE_LEAD } from '../support/envoke-example-lead';
-import { clientFor, openCore, startSim, tempDir } from './helpers';
+import { parseQuery } from '#contract/lead-query';
+import { compileQuery } from '../../src-main/core/views/query-sql';
+import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 let sim: RunningSimulator;
 let core: Core;
@@ -139,6 +141,20 @@ describe('the query terms of the whole lead', () => {
       count: Math.min(expected.length, 1000),
       capped: expected.length > 1000,
     });
+    // Each way of reading the candidates gives the same leads in the same order.
+    const db = openKeyed(dir.db(), { readonly: true });
+    try {
+      for (const how of ['matches', 'walk', 'check'] as const) {
+        const compiled = compileQuery(parseQuery(query), undefined, () => how);
+        const planned = db
+          .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
+          .pluck()
+          .all(...compiled.params);
+        expect(planned, how).toEqual(ids);
+      }
+    } finally {
+      db.close();
+    }
   });
 
   it('the sample holds what the cases need: matches few and many, none empty', () => {

@@ -71,14 +71,15 @@ export function facetText(record: LeadRecord): string {
 }
 
 /**
- * The MATCH expression for a facet containing `value`'s words (the last one as a beginning), or
- * null when the value has no word to look for. Safe: only tagged words in quotes.
+ * The MATCH expression for a facet holding `value`'s words, the last one as a beginning unless
+ * `whole` (exact words look up one list; a beginning merges every word it begins), or null when
+ * the value has no word to look for. Safe: only tagged words in quotes.
  */
-export function facetMatch(facet: Facet, value: string): string | null {
+export function facetMatch(facet: Facet, value: string, whole = false): string | null {
   const words = facet === 'consent' ? [compact(value)].filter(Boolean) : wordsOf(value);
   if (words.length === 0) return null;
   const tag = tagOf(facet);
   return words
-    .map((word, i) => `"${tag}${word}"${i === words.length - 1 ? '*' : ''}`)
+    .map((word, i) => `"${tag}${word}"${i === words.length - 1 && !whole ? '*' : ''}`)
     .join(' AND ');
 }

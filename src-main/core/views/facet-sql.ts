@@ -4,19 +4,21 @@
  * and then checks the lead itself, so a match is exact (a value contained, a whole interest)
  * where the index only knows words.
  *
- * How the candidates are read is chosen per term, by how many leads the index names: few, and
- * the candidates are read and put in order (cheap: a few hundred leads); many, and the list is
- * walked in its own order, each lead checked against the candidates (`+id IN`: SQLite builds
- * them once, with a Bloom filter, and stops at the page). Either way a first page at a million
- * leads costs about the same whether a term matches ten leads or half of them.
+ * How the candidates are read is chosen per term, by how many leads the index names (query-
+ * views.ts counts a few): few, and the candidates are read and put in order (`matches`: a few
+ * hundred leads); many, and the list is walked in its own order, each lead checked against the
+ * candidates (`walk`: `+id IN`, which SQLite builds once, with a Bloom filter, stopping at the
+ * page); and when most leads match, the list is walked checking each lead alone (`check`:
+ * building a list of half a million candidates would cost more than the page). So a first page
+ * at a million leads costs about the same whether a term matches ten leads or half of them.
  */
 import type { QueryTerm } from '#contract/lead-query';
 import { compact, facetMatch, type Facet } from '../store/facets';
 
 const SEEN = 'coalesce(local_json, server_json)';
 
-/** How the candidates of one facet MATCH are read: `walk` the list's order, or the `matches`. */
-export type FacetPlan = (match: string) => 'walk' | 'matches';
+/** How the candidates of one facet MATCH are read (see the top of this file). */
+export type FacetPlan = (match: string) => 'matches' | 'walk' | 'check';
 
 /** LIKE with the person's % and _ taken literally. */
 function containsPattern(value: string): string {
@@ -112,9 +114,13 @@ export function facetCondition(
 ): string | undefined {
   const facet = asFacetTerm(term);
   if (facet === null) return undefined;
-  const match = facetMatch(facetOf(facet), facet.value);
-  if (match === null) return leadTest(facet, params);
-  const walk = plan?.(match) === 'walk';
+  // A whole value's last word is whole too; a consent is one word, "implied" the only one that
+  // begins others (inquiry, transaction, no expiry).
+  const whole = facet.kind === 'consent' ? compact(facet.value) !== 'implied' : facet.exact;
+  const match = facetMatch(facetOf(facet), facet.value, whole);
+  const how = match === null ? 'check' : (plan?.(match) ?? 'matches');
+  if (match === null || how === 'check') return leadTest(facet, params);
+  const walk = how === 'walk';
   params.push(match);
   const candidates = `${walk ? '+id' : 'id'} IN (SELECT rowid FROM lead_facets WHERE lead_facets MATCH ?)`;
   return `(${candidates} AND ${leadTest(facet, params)})`;

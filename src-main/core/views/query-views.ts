@@ -30,6 +30,14 @@ export const VIEW_COUNT_CAP = 1_000;
  * the page is full. About the square root of a million leads times a page of 250.
  */
 export const FACET_WALK_FROM = 2_000;
+/**
+ * Past this share of the newest leads holding a facet term's words, the list is walked checking
+ * each lead alone: a page then reads a few thousand leads at most, where building the list of
+ * candidates would read every one of them first.
+ */
+export const FACET_CHECK_FROM = 0.05;
+/** How many of the newest leads that share is estimated on. */
+const FACET_SAMPLE = 4_000;
 
 /** Fields whose values completion offers, read from their own column. */
 const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
@@ -53,6 +61,8 @@ export class QueryViews {
   private readonly cache = new Map<string, Database.Statement>();
 
   private readonly facetHits: Database.Statement<[string, number], number>;
+  private readonly recentFacetHits: Database.Statement<[string, number], number>;
+  private readonly newestId: Database.Statement<[], number | null>;
 
   constructor(private readonly db: Database.Database) {
     this.facetHits = db
@@ -60,11 +70,24 @@ export class QueryViews {
         'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
       )
       .pluck();
+    this.recentFacetHits = db
+      .prepare<[string, number], number>(
+        'SELECT count(*) FROM lead_facets WHERE lead_facets MATCH ? AND rowid > ?',
+      )
+      .pluck();
+    this.newestId = db.prepare<[], number | null>('SELECT max(id) FROM leads').pluck();
   }
 
-  /** How a page reads a facet term's candidates: by how many leads its words name. */
-  private readonly facetPlan: FacetPlan = (match) =>
-    (this.facetHits.get(match, FACET_WALK_FROM) ?? 0) >= FACET_WALK_FROM ? 'walk' : 'matches';
+  /**
+   * How a page or a count reads a facet term's candidates (facet-sql.ts): by how many leads its
+   * words name, and past a few thousand, by their share among the newest leads.
+   */
+  private readonly facetPlan: FacetPlan = (match) => {
+    if ((this.facetHits.get(match, FACET_WALK_FROM) ?? 0) < FACET_WALK_FROM) return 'matches';
+    const newest = this.newestId.get() ?? 0;
+    const recent = this.recentFacetHits.get(match, newest - FACET_SAMPLE) ?? 0;
+    return recent / Math.min(FACET_SAMPLE, newest) >= FACET_CHECK_FROM ? 'check' : 'walk';
+  };
 
   private statement(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
@@ -115,7 +138,7 @@ export class QueryViews {
 
   /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
   countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
-    const compiled = compileQuery(query);
+    const compiled = compileQuery(query, undefined, this.facetPlan);
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
       .pluck()
