@@ -29,6 +29,13 @@ test("Envoke's example lead shows its message, consent, custom field, interests 
 }) => {
   await page.setViewportSize({ width: 1440, height: 900 });
   await openApp(page, app);
+  // The account's name, as Envoke's /v1/settings gives it, in the title bar and in Settings.
+  await expect(page).toHaveTitle('Lead Triage — Envoke demo account');
+  await press(page, ',');
+  const settings = page.getByRole('dialog', { name: 'Settings' });
+  await expect(settings).toContainText('You are looking at demo data (Envoke demo account).');
+  await press(page, 'Escape');
+  await expect(settings).toBeHidden();
   await openExampleLead(page, app);
   const pane = details(page);
 
