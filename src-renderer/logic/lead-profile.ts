@@ -5,7 +5,10 @@
  * Fields with no value are left out, so the pane lists only what there is.
  */
 import { consentStatement, type ConsentStatement } from '#contract/consent';
+import { customFieldPairs, tagNames } from '#contract/contact-shapes';
 import type { CustomFieldDefinition, CustomFieldType } from '#contract/envoke-account';
+
+export { tagNames };
 
 type Json = unknown;
 
@@ -71,17 +74,6 @@ export interface CustomValue {
   value: string;
 }
 
-/** `{name: value}` (Envoke's samples) or `[{name|key, value}]` (its webhook docs) as pairs. */
-function customPairs(raw: Json): [string, string][] {
-  if (isObject(raw)) return Object.entries(raw).map(([key, value]) => [key, textOf(value)]);
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item): [string, string][] => {
-    if (!isObject(item)) return [];
-    const key = textOf(item.name) || textOf(item.key);
-    return key === '' ? [] : [[key, textOf(item.value)]];
-  });
-}
-
 /**
  * The contact's custom values with their labels, in the order the account defines its fields;
  * values under keys the account does not define (or before definitions were read) follow, under
@@ -92,7 +84,7 @@ export function customValues(
   definitions: readonly CustomFieldDefinition[],
 ): CustomValue[] {
   const values = new Map(
-    customPairs(contactOf(record).custom_fields).filter(([, value]) => value.trim() !== ''),
+    customFieldPairs(contactOf(record).custom_fields).filter(([, value]) => value.trim() !== ''),
   );
   const known = definitions.flatMap((definition) => {
     const value = values.get(definition.name);
@@ -107,22 +99,6 @@ export function customValues(
     value,
   }));
   return [...known, ...rest];
-}
-
-/**
- * Interest or autoresponder names: a list of names (what Envoke sends), a `{name: "Set"}` map
- * (what its clients write) or `[{name, state}]` (its submission webhooks); unset ones left out.
- */
-export function tagNames(raw: Json): string[] {
-  const unset = (state: Json) => textOf(state).toLowerCase() === 'unset';
-  const names = Array.isArray(raw)
-    ? raw.map((item) =>
-        isObject(item) ? (unset(item.state) ? '' : textOf(item.name)) : textOf(item),
-      )
-    : isObject(raw)
-      ? Object.entries(raw).map(([name, state]) => (unset(state) ? '' : name))
-      : [];
-  return [...new Set(names.map((name) => name.trim()).filter(Boolean))];
 }
 
 export interface ConsentView extends ConsentStatement {

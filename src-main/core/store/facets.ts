@@ -9,16 +9,13 @@
  * facets apart instead.
  */
 import { normalizeConsent } from '#contract/consent';
+import { tagNames } from '#contract/contact-shapes';
 import { contactOf, customEntries, field, textOf, type LeadRecord } from './lead-record';
 
 /** A word longer than this is kept (and looked for) by its beginning. */
 const WORD_LIMIT = 60;
 
 export type Facet = 'said' | 'unit' | 'interest' | 'consent' | { custom: string };
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
-}
 
 /** Words as the search index's tokenizer makes them: letters, numbers and private-use runs. */
 export function wordsOf(text: string): string[] {
@@ -45,17 +42,6 @@ export function consentOfRecord(record: LeadRecord): string {
   return normalizeConsent(status) ?? status;
 }
 
-/** Interest names from a list, a `{name: "Set"}` map or `[{name, state}]`; unset ones left out. */
-export function interestNames(record: LeadRecord): string[] {
-  const raw = contactOf(record).interests;
-  const unset = (state: unknown) => textOf(state).toLowerCase() === 'unset';
-  if (Array.isArray(raw))
-    return raw.map((item) =>
-      isObject(item) ? (unset(item.state) ? '' : textOf(item.name)) : textOf(item),
-    );
-  return isObject(raw) ? Object.keys(raw).filter((name) => !unset(raw[name])) : [];
-}
-
 /** The tagged words of a lead, each once, as the facet index holds them. */
 export function facetText(record: LeadRecord): string {
   const tokens = new Set<string>();
@@ -64,7 +50,7 @@ export function facetText(record: LeadRecord): string {
   };
   add('said', textOf(contactOf(record).feedback));
   add('unit', field(record, 'business_unit'));
-  for (const name of interestNames(record)) add('interest', name);
+  for (const name of tagNames(contactOf(record).interests)) add('interest', name);
   for (const [key, value] of customEntries(record)) add({ custom: key }, value);
   tokens.add(`${tagOf('consent')}${compact(consentOfRecord(record))}`);
   return [...tokens].join(' ');

@@ -3,6 +3,7 @@
  * `contact`. These helpers read it without trusting its shape, since it may come from an older
  * Envoke or a newer one.
  */
+import { customFieldPairs } from '#contract/contact-shapes';
 import type { TriageField } from '#contract/lead';
 
 export type LeadRecord = Record<string, unknown>;
@@ -69,14 +70,9 @@ export interface SearchText {
   notes: string;
 }
 
-/** The contact's custom values by key, from `{key: value}` or `[{name, value}]` (both are seen). */
+/** The contact's custom values by key, whatever shape Envoke sent them in. */
 export function customEntries(record: LeadRecord): [string, string][] {
-  const raw = contactOf(record).custom_fields;
-  if (isObject(raw)) return Object.entries(raw).map(([key, value]) => [key, textOf(value)]);
-  if (!Array.isArray(raw)) return [];
-  return raw.flatMap((item): [string, string][] =>
-    isObject(item) && textOf(item.name) !== '' ? [[textOf(item.name), textOf(item.value)]] : [],
-  );
+  return customFieldPairs(contactOf(record).custom_fields);
 }
 
 export function searchTextOf(record: LeadRecord): SearchText {
