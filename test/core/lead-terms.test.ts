@@ -61,15 +61,19 @@ const words = (text: string) =>
     .split(/[^\p{L}\p{N}]+/u)
     .filter(Boolean);
 
-/** Contains the value, and has its words (the last as a beginning), as the facet index reads. */
-function holds(text: string, value: string, exact = false): boolean {
-  if (exact) return text.toLowerCase() === value.toLowerCase();
+/**
+ * A term's words as a search reads them: each a whole word of the text, the last (for free
+ * text) the beginning of one; or, `exact`, the whole value in any case.
+ */
+function holds(text: string, value: string, how: 'free' | 'words' | 'exact' = 'free'): boolean {
+  if (how === 'exact') return text.toLowerCase() === value.toLowerCase();
   const have = words(text);
   const want = words(value);
-  const wordsThere = want.every((word, i) =>
-    i === want.length - 1 ? have.some((w) => w.startsWith(word)) : have.includes(word),
+  return want.every((word, i) =>
+    how === 'free' && i === want.length - 1
+      ? have.some((w) => w.startsWith(word))
+      : have.includes(word),
   );
-  return wordsThere && text.toLowerCase().includes(value.toLowerCase());
 }
 
 const consentKey = (lead: SimLead) =>
@@ -90,7 +94,7 @@ const CASES: [string, (lead: SimLead) => boolean][] = [
   ],
   [
     'custom.widget_name:="gold deluxe model 5x33"',
-    (l) => holds(l.contact.custom_fields.widget_name ?? '', 'gold deluxe model 5x33', true),
+    (l) => holds(l.contact.custom_fields.widget_name ?? '', 'gold deluxe model 5x33', 'exact'),
   ],
   [
     'custom.preferred_contact_time:mornings',
@@ -102,13 +106,19 @@ const CASES: [string, (lead: SimLead) => boolean][] = [
   ['consent:"not provided"', (l) => consentKey(l) === 'notprovided'],
   ['consent:revoked', (l) => consentKey(l) === 'revoked'],
   ['-consent:express', (l) => consentKey(l) !== 'express'],
-  ['interest:events', (l) => l.contact.interests.some((name) => holds(name, 'events'))],
+  ['said:widg', (l) => holds(l.contact.feedback, 'widg')],
+  ['interest:events', (l) => l.contact.interests.some((name) => holds(name, 'events', 'words'))],
+  [
+    'interest:"business products"',
+    (l) => l.contact.interests.some((name) => holds(name, 'business products', 'words')),
+  ],
   [
     'interest:="Business Products"',
-    (l) => l.contact.interests.some((name) => holds(name, 'business products', true)),
+    (l) => l.contact.interests.some((name) => holds(name, 'business products', 'exact')),
   ],
-  ['unit:b2b', (l) => holds(l.business_unit, 'b2b')],
-  ['unit:="B2B Widgets"', (l) => holds(l.business_unit, 'B2B Widgets', true)],
+  ['unit:b2b', (l) => holds(l.business_unit, 'b2b', 'words')],
+  ['-unit:b2b', (l) => !holds(l.business_unit, 'b2b', 'words')],
+  ['unit:="B2B Widgets"', (l) => holds(l.business_unit, 'B2B Widgets', 'exact')],
   [
     'consent:express interest:events status:passed',
     (l) =>

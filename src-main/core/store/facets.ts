@@ -19,7 +19,11 @@ export type Facet = 'said' | 'unit' | 'interest' | 'consent' | { custom: string 
 
 /** Words as the search index's tokenizer makes them: letters, numbers and private-use runs. */
 export function wordsOf(text: string): string[] {
+  // Without accents, as the index's tokenizer keeps them, so a lead's own words (lead_facet_text)
+  // compare as the index does.
   return text
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
     .toLowerCase()
     .split(/[^\p{L}\p{N}\p{Co}]+/u)
     .filter(Boolean)
@@ -56,16 +60,27 @@ export function facetText(record: LeadRecord): string {
   return [...tokens].join(' ');
 }
 
+/** One word a facet term looks for: a whole word, or (`prefix`) the beginning of words. */
+export interface FacetWord {
+  token: string;
+  prefix: boolean;
+}
+
 /**
- * The MATCH expression for a facet holding `value`'s words, the last one as a beginning unless
- * `whole` (exact words look up one list; a beginning merges every word it begins), or null when
- * the value has no word to look for. Safe: only tagged words in quotes.
+ * The words a facet term looks for in `value`, tagged with its facet: all whole but the last,
+ * which begins words unless `whole`. Words a term names all hold (AND), in any order.
  */
-export function facetMatch(facet: Facet, value: string, whole = false): string | null {
+export function facetWords(facet: Facet, value: string, whole: boolean): FacetWord[] {
   const words = facet === 'consent' ? [compact(value)].filter(Boolean) : wordsOf(value);
-  if (words.length === 0) return null;
   const tag = tagOf(facet);
-  return words
-    .map((word, i) => `"${tag}${word}"${i === words.length - 1 && !whole ? '*' : ''}`)
-    .join(' AND ');
+  return words.map((word, i) => ({
+    token: `${tag}${word}`,
+    prefix: i === words.length - 1 && !whole,
+  }));
+}
+
+/** The MATCH expression for these words, or null for none. Safe: only tagged words in quotes. */
+export function facetMatch(words: readonly FacetWord[]): string | null {
+  if (words.length === 0) return null;
+  return words.map((word) => `"${word.token}"${word.prefix ? '*' : ''}`).join(' AND ');
 }

@@ -15,7 +15,7 @@ import type {
 } from '#contract/lead-query';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
-import { facetCondition, type FacetPlan } from './facet-sql';
+import { facetConditions, type FacetPlan } from './facet-sql';
 import { ftsQuery } from './search-query';
 
 export interface CompiledQuery {
@@ -165,9 +165,7 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-function termCondition(term: QueryTerm, params: unknown[], plan?: FacetPlan): string | null {
-  const facet = facetCondition(term, params, plan);
-  if (facet !== undefined) return facet;
+function termCondition(term: QueryTerm, params: unknown[]): string | null {
   switch (term.kind) {
     case 'enum':
       return enumCondition(term.field, term.value);
@@ -191,7 +189,7 @@ function termCondition(term: QueryTerm, params: unknown[], plan?: FacetPlan): st
       return 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
     }
     case 'custom':
-      return null; // Answered by facetCondition above.
+      return null; // Answered with the other facet terms (facet-sql.ts).
   }
 }
 
@@ -227,8 +225,11 @@ export function afterCondition(sort: QuerySort): string {
 export function compileQuery(query: LeadQuery, sort?: QuerySort, plan?: FacetPlan): CompiledQuery {
   const params: unknown[] = [];
   const conditions: string[] = [];
+  const facets = facetConditions(query.terms, params, plan);
+  if (facets !== null) conditions.push(facets.condition);
   for (const term of query.terms) {
-    const condition = termCondition(term, params, plan);
+    if (facets?.answered.has(term)) continue;
+    const condition = termCondition(term, params);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

@@ -14,6 +14,7 @@ import {
   SORT_EXPRESSIONS,
   TEXT_COLUMNS,
 } from './query-sql';
+import { facetMatch } from '../store/facets';
 import type { FacetPlan } from './facet-sql';
 
 /**
@@ -25,19 +26,18 @@ import type { FacetPlan } from './facet-sql';
 export const VIEW_COUNT_CAP = 1_000;
 
 /**
- * A facet term naming at least this many leads is answered by walking the list in its order
- * (facet-sql.ts): past it, sorting the candidates costs more than checking leads in order until
- * the page is full. About the square root of a million leads times a page of 250.
+ * A facet term naming fewer leads than this reads them first (facet-sql.ts): sorting that many
+ * costs less than walking the list. About the square root of a million leads times a page of 250.
  */
 export const FACET_WALK_FROM = 2_000;
 /**
- * Past this share of the newest leads holding a facet term's words, the list is walked checking
- * each lead alone: a page then reads a few thousand leads at most, where building the list of
- * candidates would read every one of them first.
+ * Past this share of the newest leads, the list is walked checking each lead's own words: a page
+ * reads a few thousand at most, where building the list of candidates would read every one of
+ * them first.
  */
 export const FACET_CHECK_FROM = 0.05;
-/** How many of the newest leads that share is estimated on. */
-const FACET_SAMPLE = 4_000;
+/** The share is estimated on the gap back to this many candidates before the newest. */
+const FACET_SAMPLE = 200;
 
 /** Fields whose values completion offers, read from their own column. */
 const VALUE_COLUMNS: Partial<Record<QueryFieldName, string>> = {
@@ -61,7 +61,7 @@ export class QueryViews {
   private readonly cache = new Map<string, Database.Statement>();
 
   private readonly facetHits: Database.Statement<[string, number], number>;
-  private readonly recentFacetHits: Database.Statement<[string, number], number>;
+  private readonly nthNewestHit: Database.Statement<[string, number], number | undefined>;
   private readonly newestId: Database.Statement<[], number | null>;
 
   constructor(private readonly db: Database.Database) {
@@ -70,9 +70,10 @@ export class QueryViews {
         'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
       )
       .pluck();
-    this.recentFacetHits = db
-      .prepare<[string, number], number>(
-        'SELECT count(*) FROM lead_facets WHERE lead_facets MATCH ? AND rowid > ?',
+    // Read newest first from the index, as a search reads: it stops after a few hundred.
+    this.nthNewestHit = db
+      .prepare<[string, number], number | undefined>(
+        'SELECT rowid FROM lead_facets WHERE lead_facets MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
       )
       .pluck();
     this.newestId = db.prepare<[], number | null>('SELECT max(id) FROM leads').pluck();
@@ -80,13 +81,24 @@ export class QueryViews {
 
   /**
    * How a page or a count reads a facet term's candidates (facet-sql.ts): by how many leads its
-   * words name, and past a few thousand, by their share among the newest leads.
+   * words name and, past a few thousand, their share among the newest leads.
    */
-  private readonly facetPlan: FacetPlan = (match) => {
+  private readonly facetPlan: FacetPlan = (words) => {
+    const match = facetMatch(words);
+    if (match === null) return 'check';
     if ((this.facetHits.get(match, FACET_WALK_FROM) ?? 0) < FACET_WALK_FROM) return 'matches';
     const newest = this.newestId.get() ?? 0;
-    const recent = this.recentFacetHits.get(match, newest - FACET_SAMPLE) ?? 0;
-    return recent / Math.min(FACET_SAMPLE, newest) >= FACET_CHECK_FROM ? 'check' : 'walk';
+    const nth = this.nthNewestHit.get(match, FACET_SAMPLE - 1) ?? 0;
+    return FACET_SAMPLE / Math.max(1, newest - nth + 1) >= FACET_CHECK_FROM ? 'check' : 'walk';
+  };
+
+  /**
+   * A count has no order to walk: without one, SQLite would check every lead's row against the
+   * candidates. It reads the candidates (and stops at the cap), or asks each lead when most match.
+   */
+  private readonly countPlan: FacetPlan = (words) => {
+    const reading = this.facetPlan(words);
+    return reading === 'walk' ? 'matches' : reading;
   };
 
   private statement(sql: string): Database.Statement {
@@ -138,7 +150,7 @@ export class QueryViews {
 
   /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
   countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
-    const compiled = compileQuery(query, undefined, this.facetPlan);
+    const compiled = compileQuery(query, undefined, this.countPlan);
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
       .pluck()

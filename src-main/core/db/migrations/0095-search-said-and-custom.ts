@@ -2,7 +2,8 @@
  * Search finds what the contact wrote (`feedback`) and the contact's custom values, which the
  * search index now holds with the notes (lead-record.ts searchTextOf); and the facets the query
  * language asks about without a column of their own (`said:`, `custom.<key>:`, `interest:`,
- * `unit:`, `consent:`) get an index of their own (store/facets.ts). The leads cached before are
+ * `unit:`, `consent:`) get an index of their own (store/facets.ts), with each lead's facet words
+ * beside it for checking one lead without the index. The leads cached before are
  * indexed here, a thousand at a time, by the same code that indexes every lead written from now
  * on, so the two can never differ.
  */
@@ -33,6 +34,11 @@ export const migration0095: Migration = {
         tokenize = 'unicode61 remove_diacritics 2',
         detail = none
       );
+      -- Each lead's facet words as the index holds them, to check one lead without the index.
+      CREATE TABLE lead_facet_text (
+        id INTEGER PRIMARY KEY,
+        tokens TEXT NOT NULL
+      ) STRICT;
     `);
     const search = new SearchIndex(db);
     const facets = new FacetIndex(db);
