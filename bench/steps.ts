@@ -7,6 +7,7 @@ import type { BenchCache } from './cache';
 import { sizeName, type BenchContext } from './context';
 import { measureFoldedTerm } from './folded-term';
 import { measureHostStallRows } from './host-stall';
+import { measureLeadTerms } from './lead-terms';
 import { measureOpen } from './open';
 import { measurePush } from './push';
 import { measureReads } from './reads';
@@ -49,6 +50,10 @@ export const STEPS: readonly BenchStep[] = [
   {
     title: 'a folded field term',
     run: (ctx) => measureFoldedTerm(ctx.large[ctx.large.length - 1]!, ctx),
+  },
+  {
+    title: "the whole lead's query terms",
+    run: (ctx) => measureLeadTerms(ctx.large[ctx.large.length - 1]!, ctx),
   },
   eachLarge('saved views and the pipeline', measureSavedViews),
   eachLarge('open → first usable list', measureOpen),

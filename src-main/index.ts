@@ -27,7 +27,8 @@ import { systemClock } from './core/api';
 import { makePrivateFolder } from './core/db/private-files';
 import { createDatabaseKeyring } from './app/database-keys';
 import { createRedactor, redactingCredentials } from './session/log-redaction';
-import { databaseFileName } from './session/database-files';
+import { DEMO_DATABASE_FILE, databaseFileName } from './session/database-files';
+import { discardDemoFiles } from './session/demo-files';
 import { startSession } from './session/start-session';
 import { createKeychainCredentials } from './app/credentials';
 import {
@@ -43,6 +44,7 @@ import { startCrashReports } from './app/crash-reports';
 import { applyDevelopmentOverrides } from './app/development-overrides';
 import { createExportSaver } from './app/export-dialog';
 import { createStartOverDialog } from './app/start-over-dialog';
+import { startDemoAfresh } from './app/fresh-demo';
 import { registerIpc, trustedSender } from './app/ipc';
 import { openMainWindow } from './app/main-window';
 import { buildMenuTemplate } from './app/menu';
@@ -93,6 +95,9 @@ async function start(): Promise<void> {
     logger,
   });
   makePrivateFolder(databases, { tightenExisting: true });
+  const demoPath = join(databases, DEMO_DATABASE_FILE);
+  // `npm start -- --fresh-demo`: the demo starts from its first leads, on the person's word.
+  if (process.argv.includes('--fresh-demo')) discardDemoFiles(demoPath);
   let update: AutoUpdate | null = null;
   const preferences = createElectronPreferences(settings);
   // The core runs in its own worker thread (session/core-worker): SQLite never blocks this one.
@@ -130,6 +135,8 @@ async function start(): Promise<void> {
           ).response === 0,
         closeCore,
       }),
+    // Validated by the command gate (http or https only) before it gets here.
+    openExternal: (url) => shell.openExternal(url),
     saveExport: (session) => (request) =>
       createExportSaver({
         dialog,
@@ -167,6 +174,26 @@ async function start(): Promise<void> {
         development: !app.isPackaged,
         onAction: (action) => sendEvent(contents, 'app:menu', { action }),
         onShowLogs: () => void shell.openPath(app.getPath('logs')),
+        onFreshDemo: () =>
+          void startDemoAfresh({
+            demoPath,
+            showingDemo: async () => (await coreSession.current()).account === null,
+            confirm: async ({ message, detail }) =>
+              (
+                await dialog.showMessageBox(window, {
+                  type: 'question',
+                  message,
+                  detail,
+                  buttons: ['Start afresh', 'Cancel'],
+                  defaultId: 1,
+                  cancelId: 1,
+                })
+              ).response === 0,
+            reopenDemo: (discard) => coreSession.switchTo(null, discard),
+            reload: () => contents.reload(),
+          }).catch((error: unknown) =>
+            logger.error('The demo could not start afresh', { error: String(error) }),
+          ),
       }),
     ),
   );

@@ -10,6 +10,7 @@ import { QueryBar } from './components/QueryBar';
 import { Sidebar } from './components/Sidebar';
 import { StatusBar } from './components/StatusBar';
 import { Toasts } from './components/Toasts';
+import { useWindowTitle } from './components/WindowTitle';
 import { useKeyboard } from './keymap/use-keyboard';
 import { useStore } from './store/store';
 
@@ -25,6 +26,7 @@ function useTheme(): void {
 export function App() {
   useKeyboard();
   useTheme();
+  useWindowTitle();
   useEffect(() => {
     document.getElementById('lead-list')?.focus();
   }, []);

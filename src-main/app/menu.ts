@@ -23,9 +23,17 @@ export interface MenuOptions {
   onAction(action: MenuAction): void;
   /** Opens the logs folder (Help menu), so a person can send the log with a report. */
   onShowLogs?: () => void;
+  /** Starts the demo afresh (File menu), after asking. */
+  onFreshDemo?: () => void;
 }
 
-export function buildMenuTemplate({ platform, development, onAction, onShowLogs }: MenuOptions): MenuItemConstructorOptions[] {
+export function buildMenuTemplate({
+  platform,
+  development,
+  onAction,
+  onShowLogs,
+  onFreshDemo,
+}: MenuOptions): MenuItemConstructorOptions[] {
   const item = (label: string, action: MenuAction): MenuItemConstructorOptions => ({
     label,
     accelerator: MENU_ACCELERATORS[action],
@@ -54,11 +62,21 @@ export function buildMenuTemplate({ platform, development, onAction, onShowLogs 
         },
       ]
     : [];
+  const freshDemo: MenuItemConstructorOptions[] = onFreshDemo
+    ? [{ label: mac ? 'Start Demo Afresh…' : 'Start demo afresh…', click: () => onFreshDemo() }]
+    : [];
   const file: MenuItemConstructorOptions = {
     role: 'fileMenu',
     submenu: mac
-      ? [item('Sync Now', 'sync-now'), { type: 'separator' }, { role: 'close' }]
-      : [item('Sync now', 'sync-now'), { type: 'separator' }, preferences, { type: 'separator' }, { role: 'quit' }],
+      ? [item('Sync Now', 'sync-now'), ...freshDemo, { type: 'separator' }, { role: 'close' }]
+      : [
+          item('Sync now', 'sync-now'),
+          ...freshDemo,
+          { type: 'separator' },
+          preferences,
+          { type: 'separator' },
+          { role: 'quit' },
+        ],
   };
   const view: MenuItemConstructorOptions = {
     role: 'viewMenu',

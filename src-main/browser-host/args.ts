@@ -17,6 +17,7 @@ export const USAGE = `Usage: npm run start:browser -- [options]
   --api-id ID     Envoke API ID (env ENVOKE_API_ID)
   --api-key KEY   Envoke API key (env ENVOKE_API_KEY, preferred)
   --leads N       leads in the demo data (default 3000)
+  --fresh-demo    start the demo afresh: what was done in it (here and in its Envoke) is discarded
   --core WHERE    where the core runs: worker (default, its own thread) or process (this
                   thread, as before; for measuring the difference)
   --page DIR      the built page to serve (default out/renderer; npm run start:browser builds
@@ -38,6 +39,8 @@ export interface HostArgs {
   dataDir: string | null;
   account: { baseUrl: string; apiId: string; apiKey: string } | null;
   demoLeads: number | undefined;
+  /** Start the demo afresh (--fresh-demo). */
+  freshDemo: boolean;
   /** Where the core runs: its own thread unless asked otherwise (npm run bench compares both). */
   coreIn: 'worker' | 'process';
   /** The built page to serve; the host's default when not given. */
@@ -88,6 +91,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
         leads: { type: 'string' },
         core: { type: 'string' },
         page: { type: 'string' },
+        'fresh-demo': { type: 'boolean' },
       },
       strict: true,
       allowPositionals: false,
@@ -134,6 +138,7 @@ export function parseHostArgs(argv: readonly string[], env: NodeJS.ProcessEnv): 
     dataDir: text('db') === undefined ? defaultDataDir(env) : null,
     account,
     demoLeads: wholeNumber(text('leads'), '--leads', 0, 1_000_000),
+    freshDemo: values['fresh-demo'] === true,
     coreIn: core,
     pageDir: text('page'),
   };

@@ -30,6 +30,7 @@ import { createRedactor, redactingLogger } from '../session/log-redaction';
 import type { CoreSession } from '../session/core-session';
 import { createMemoryCredentials, type SavedAccount } from '../session/credentials';
 import { databaseFileName } from '../session/database-files';
+import { discardDemoFiles } from '../session/demo-files';
 import type { Dispatch } from '../session/command-gate';
 import { startSession } from '../session/start-session';
 import { openEventStream } from './http/event-stream';
@@ -69,6 +70,8 @@ export interface BrowserHostOptions {
    * colleague would, queue faults, read the journal). `npm run start:browser` never turns it on.
    */
   simulatorControl?: boolean;
+  /** Start the demo afresh: its cache and its Envoke's state are discarded first. */
+  freshDemo?: boolean;
 }
 
 export interface BrowserHost {
@@ -169,6 +172,8 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     const file = databaseFileName(target?.account ?? null);
     return file === startingFile ? dbPath : join(dirname(dbPath), file);
   };
+
+  if (options.freshDemo === true) discardDemoFiles(dbPathFor(null));
 
   const { dir, name } = parse(dbPath);
   const { session, dispatch } = await startSession({

@@ -42,6 +42,7 @@ async function main(): Promise<number> {
       demoLeads: args.demoLeads,
       coreIn: args.coreIn,
       ...(args.pageDir === undefined ? {} : { rendererDir: args.pageDir }),
+      freshDemo: args.freshDemo,
     });
   } catch (error) {
     if (

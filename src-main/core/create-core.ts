@@ -141,6 +141,10 @@ export function createCore(options: CoreOptions): Core {
       if (saveScope(store, input)) engine.scopeChanged();
       return { ok: true };
     },
+    'envoke:account': () => ({
+      name: store.syncState.get('accountName'),
+      customFields: store.syncState.get('customFields'),
+    }),
     'query:ids': (input) => queryViews.ids(input),
     'query:id-page': (input) => queryViews.idPage(input),
     'query:count': (input) => queryViews.count(input),

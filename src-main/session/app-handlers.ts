@@ -22,6 +22,8 @@ export interface AppHandlerDeps {
   restartToUpdate?: () => Promise<boolean>;
   /** The desktop app's save dialog and file writer; the browser host downloads instead. */
   saveExport?: AppHandlers['export:save'];
+  /** The desktop app's system browser; the browser host opens links in a tab of its own. */
+  openExternal?: (url: string) => Promise<void>;
 }
 
 export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
@@ -62,6 +64,12 @@ export function createAppHandlers(deps: AppHandlerDeps): AppHandlers {
         throw new CommandError('invalid-input', 'Updates are installed by the desktop app.');
       }
       return { restarting: await deps.restartToUpdate() };
+    },
+    async 'app:open-external'({ url }) {
+      if (!deps.openExternal)
+        throw new CommandError('invalid-input', 'In the browser a link opens in a new tab.');
+      await deps.openExternal(url);
+      return { ok: true };
     },
     async 'export:save'(input) {
       if (!deps.saveExport)

@@ -28,8 +28,11 @@ export interface CoreSession {
   on<E extends SessionEventName>(event: E, listener: Listener<E>): () => void;
   /** The current backend (waits for a switch in progress). */
   current(): Promise<Backend>;
-  /** Close the current core and open the target's; on failure the previous target is reopened. */
-  switchTo(target: SavedAccount | null): Promise<void>;
+  /**
+   * Close the current core and open the target's; on failure the previous target is reopened.
+   * `beforeOpen` runs in between, with no core open (a fresh demo discards its files there).
+   */
+  switchTo(target: SavedAccount | null, beforeOpen?: () => void): Promise<void>;
   networkChanged(online: boolean): void;
   close(): Promise<void>;
 }
@@ -74,7 +77,7 @@ export async function openCoreSession(
     ]),
   ) as unknown as CoreHandlers;
 
-  async function switchTo(next: SavedAccount | null): Promise<void> {
+  async function switchTo(next: SavedAccount | null, beforeOpen?: () => void): Promise<void> {
     const previousTarget = target;
     const previous = backend;
     let failure: unknown = null;
@@ -82,6 +85,7 @@ export async function openCoreSession(
     backend = (async () => {
       await detachAndClose(previous);
       try {
+        beforeOpen?.();
         const opened = attach(await open(next));
         target = next;
         return opened;

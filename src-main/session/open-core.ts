@@ -12,6 +12,7 @@ import { makePrivateFolder } from '../core/db/private-files';
 import { createEnvokeClient } from '../core/envoke';
 import { startSimulator } from '../sim';
 import type { SavedAccount } from './credentials';
+import { demoEnvokeStatePath } from './demo-files';
 
 /** A few thousand leads: enough to feel real, quick to pull on first start. */
 export const DEMO_LEADS = 3000;
@@ -113,7 +114,10 @@ export async function openCoreInProcess(
     apiId: DEMO_API_ID,
     apiKey,
     control: options.simulatorControl === true,
+    // The demo's Envoke keeps what was sent to it beside the cache: a restart keeps both sides.
+    stateFile: demoEnvokeStatePath(options.dbPath),
   });
+  if (simulator.stateProblem !== null) options.logger.warn(simulator.stateProblem);
   let core: Core;
   try {
     const envoke = createEnvokeClient({ baseUrl: simulator.url, apiId: DEMO_API_ID, apiKey });

@@ -53,6 +53,8 @@ export interface SessionShell {
   restartToUpdate?: ((session: CoreSession) => Promise<boolean>) | undefined;
   /** The desktop app's save dialog; the browser host downloads instead. */
   saveExport?: ((session: CoreSession) => AppHandlers['export:save']) | undefined;
+  /** The desktop app's system browser, for the links a lead carries. */
+  openExternal?: ((url: string) => Promise<void>) | undefined;
   testConnection?: ConnectionTester | undefined;
   /** Check every answer against the contract (development). */
   checkOutput: boolean;
@@ -115,7 +117,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
     },
     logger,
   );
-  const { restartToUpdate, saveExport } = shell;
+  const { restartToUpdate, saveExport, openExternal } = shell;
   const handlers: Handlers = {
     ...session.handlers,
     ...createAppHandlers({
@@ -128,6 +130,7 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
       testConnection: shell.testConnection ?? testConnection,
       ...(restartToUpdate === undefined ? {} : { restartToUpdate: () => restartToUpdate(session) }),
       ...(saveExport === undefined ? {} : { saveExport: saveExport(session) }),
+      ...(openExternal === undefined ? {} : { openExternal }),
     }),
   };
   const dispatch = createDispatcher(handlers, { logger, checkOutput: shell.checkOutput });

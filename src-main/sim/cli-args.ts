@@ -22,6 +22,9 @@ export const USAGE = `Usage: npm run sim -- [options]
   --not-found SHAPE    ${NOT_FOUND_SHAPES.join(' | ')}: GET of a missing lead (default validation-400)
   --no-id-gt           reject filter[id][$gt] and other range operators on id
   --control            serve the /_sim/ control endpoints (faults, journal, edits)
+  --account-name NAME  the account's name, as GET /v1/settings answers it
+  --no-settings        answer GET /v1/settings with 404
+  --state FILE         keep every write in FILE and read it back at start
   --help               show this text`;
 
 export type CliCommand = { kind: 'help' } | { kind: 'run'; options: SimulatorOptions };
@@ -63,6 +66,9 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
         'not-found': { type: 'string' },
         'no-id-gt': { type: 'boolean' },
         control: { type: 'boolean' },
+        'account-name': { type: 'string' },
+        'no-settings': { type: 'boolean' },
+        state: { type: 'string' },
         help: { type: 'boolean' },
       },
     }));
@@ -100,5 +106,12 @@ export function parseCliArgs(argv: readonly string[]): CliCommand {
   }
   if (values['no-id-gt'] === true) options.supportsIdGt = false;
   if (values.control === true) options.control = true;
+  if (values['account-name'] !== undefined) {
+    if (values['account-name'].trim() === '')
+      throw new CliUsageError('--account-name needs a name');
+    options.accountName = values['account-name'];
+  }
+  if (values['no-settings'] === true) options.serveSettings = false;
+  if (values.state !== undefined) options.stateFile = values.state;
   return { kind: 'run', options };
 }

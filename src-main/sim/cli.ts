@@ -28,6 +28,7 @@ async function main(): Promise<number> {
     `Envoke simulator listening on ${simulator.url} (${simulator.store.count()} leads, API ID ${apiId})`,
   );
   if (command.options.control === true) console.log(`Control endpoints at ${simulator.url}/_sim/`);
+  if (simulator.stateProblem !== null) console.error(simulator.stateProblem);
   const running = simulator;
   await new Promise<void>((resolve) => {
     const shutdown = (signal: string): void => {

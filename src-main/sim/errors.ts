@@ -28,3 +28,8 @@ export class SimNotFoundError extends SimValidationError {
     super([`Item with id '${id}' not found`]);
   }
 }
+
+/** A state file (state-file.ts) that cannot be read back: the reason, said so one can act on it. */
+export class SimStateError extends Error {
+  override readonly name = 'SimStateError';
+}

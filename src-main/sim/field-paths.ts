@@ -26,6 +26,15 @@ export interface FieldReader {
   read(row: LeadRow): string | readonly string[];
 }
 
+/**
+ * Envoke's own Zapier app searches leads by `contact.contact_id` and `contact.contact_remote_id`,
+ * the names its flattened leads give the contact's `id` and `remote_id`.
+ */
+const CONTACT_ALIASES: Readonly<Record<string, string>> = {
+  contact_id: 'id',
+  contact_remote_id: 'remote_id',
+};
+
 /** Returns undefined for a path that names no field of a lead. */
 export function resolveField(path: string): FieldReader | undefined {
   if (path === 'id') return { path, numeric: true, read: (row) => String(row.lead.id) };
@@ -38,8 +47,9 @@ export function resolveField(path: string): FieldReader | undefined {
       read: (row) => row.lead[path],
     };
   }
-  const [head, name, ...rest] = path.split('.');
-  if (head !== 'contact' || name === undefined) return undefined;
+  const [head, given, ...rest] = path.split('.');
+  if (head !== 'contact' || given === undefined) return undefined;
+  const name = Object.hasOwn(CONTACT_ALIASES, given) ? CONTACT_ALIASES[given]! : given;
   if (rest.length === 0) {
     if (name === 'id') return { path, numeric: true, read: (row) => String(row.contact().id) };
     if (name === 'interests' || name === 'autoresponders') {

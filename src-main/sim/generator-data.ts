@@ -587,3 +587,6 @@ export const INTERESTS = [
   'Newsletter',
   'Partner Offers',
 ] as const;
+
+/** Values of the `preferred_contact_time` custom field. */
+export const CONTACT_TIMES = ['Mornings', 'Afternoons', 'Any time'] as const;

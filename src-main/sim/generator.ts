@@ -2,13 +2,10 @@
  * Seeded demo data. A base lead is a pure function of (seed, position), so a million leads cost
  * only their id array until something reads them; the store materialises leads on demand.
  */
-import {
-  type MarketingStatus,
-  type Outcome,
-  type SalesStatus,
-} from '#contract/lead';
+import { type MarketingStatus, type Outcome, type SalesStatus } from '#contract/lead';
 import * as data from './generator-data';
 import { type ContactRecord, type LeadRecord } from './lead-model';
+import { contactExtras } from './contact-extras';
 import { Prng, hex32, mixSeed } from './prng';
 import { type TimeFormatter } from './time';
 
@@ -177,6 +174,7 @@ export class LeadGenerator {
           : 0;
     const interests: string[] = [];
     for (const interest of data.INTERESTS) if (rng.chance(0.25)) interests.push(interest);
+    const extras = contactExtras(this.seed, index, createdMs, who.domain);
     return {
       id: this.contactId(index),
       external_id: hex32(rng),
@@ -195,7 +193,8 @@ export class LeadGenerator {
       postal_code: postalCode(place.country, rng),
       website: `https://www.${who.domain}`,
       language: place.language,
-      feedback: rng.chance(0.05) ? 'Prefers email over phone calls' : '',
+      // Decided here, worded by contactExtras: the draws of this generator stay as they were.
+      feedback: rng.chance(0.25) ? extras.feedback : '',
       consent_status: consent,
       consent_description:
         consent === 'Express' || implied
@@ -204,9 +203,10 @@ export class LeadGenerator {
       consent_effective_date: consent === 'Not provided' ? '' : this.formatTime(createdMs),
       consent_expiry: expiry > 0 ? this.formatTime(expiry) : '',
       date_created: this.formatTime(createdMs),
-      custom_fields: rng.chance(0.3)
-        ? { 'Preferred contact time': rng.pick(['Mornings', 'Afternoons', 'Any time']) }
-        : {},
+      custom_fields: {
+        ...(rng.chance(0.3) ? { preferred_contact_time: rng.pick(data.CONTACT_TIMES) } : {}),
+        ...extras.customFields,
+      },
       interests,
       autoresponders: consent === 'Express' && rng.chance(0.5) ? ['Welcome series'] : [],
     };

@@ -3,16 +3,21 @@
  * leads, switches for every unknown in envoke-lead-api.md §12, fault injection and a journal of
  * applied writes. The app's demo mode and every integration test run against it.
  */
+import { SimCatalog } from './catalog';
+import { SimStateError } from './errors';
 import { FaultController } from './faults';
 import { Journal, type JournalEntry } from './journal';
-import { type SimulatorOptions, resolveOptions } from './options';
+import { type ResolvedOptions, type SimulatorOptions, resolveOptions } from './options';
+import { HookList } from './routes-hooks';
+import { SimStateWriter, readSimState, setAside } from './state-file';
 import { type SimStats } from './routes-control';
 import { startServer } from './server';
 import { SimLeadStore } from './store';
 import { mixSeed } from './prng';
 import { createTimeFormatter } from './time';
 
-export { SimConfigError, SimNotFoundError, SimValidationError } from './errors';
+export { SimConfigError, SimNotFoundError, SimStateError, SimValidationError } from './errors';
+export { type CustomFieldDefinition, type InterestDefinition } from './catalog';
 export {
   FAULT_KINDS,
   type FaultKind,
@@ -40,21 +45,81 @@ export interface RunningSimulator {
   journal: readonly JournalEntry[];
   faults: FaultController;
   stats(): SimStats;
+  /** Why the state file could not be read back (it was set aside), or null. */
+  stateProblem: string | null;
 }
 
 export async function startSimulator(options?: SimulatorOptions): Promise<RunningSimulator> {
   const resolved = resolveOptions(options);
-  const store = new SimLeadStore({
-    seed: resolved.seed,
-    leads: resolved.leads,
-    clock: resolved.now,
-    formatTime: createTimeFormatter(resolved.timeZone),
-  });
+  const { store, hooks, stateProblem } = openState(resolved);
   const journal = new Journal(resolved.now);
   const faults = new FaultController(mixSeed(resolved.seed, 0xfa17), {
     latencyMs: resolved.latencyMs,
     failRate: resolved.failRate,
   });
-  const server = await startServer({ options: resolved, store, journal, faults });
-  return { ...server, store, journal: journal.entries, faults };
+  const path = resolved.stateFile;
+  const writer =
+    path === null
+      ? null
+      : new SimStateWriter(path, () => ({
+          seed: store.seed,
+          leads: store.seededLeads,
+          store: store.snapshot(),
+          hooks: hooks.all(),
+        }));
+  const server = await startServer({
+    options: resolved,
+    store,
+    journal,
+    faults,
+    hooks,
+    ...(writer === null ? {} : { onWrite: () => writer.save() }),
+  });
+  return {
+    ...server,
+    stop: server.stop,
+    store,
+    journal: journal.entries,
+    faults,
+    stateProblem,
+  };
+}
+
+/**
+ * The store, and the hooks, as the state file left them (when there is one): its seed and lead
+ * count win, since its writes were made over those leads. An unreadable file is set aside, said
+ * in `stateProblem`, and the simulator starts from its seed.
+ */
+function openState(resolved: ResolvedOptions): {
+  store: SimLeadStore;
+  hooks: HookList;
+  stateProblem: string | null;
+} {
+  const fresh = (seed: number, leads: number) => ({
+    store: new SimLeadStore({
+      seed,
+      leads,
+      clock: resolved.now,
+      formatTime: createTimeFormatter(resolved.timeZone),
+      catalog: new SimCatalog(resolved.accountName, seed),
+    }),
+    hooks: new HookList(seed),
+  });
+  const path = resolved.stateFile;
+  if (path === null) return { ...fresh(resolved.seed, resolved.leads), stateProblem: null };
+  try {
+    const state = readSimState(path);
+    if (state === null) return { ...fresh(resolved.seed, resolved.leads), stateProblem: null };
+    const opened = fresh(state.seed, state.leads);
+    opened.store.restore(state.store);
+    opened.hooks.restore(state.hooks);
+    return { ...opened, stateProblem: null };
+  } catch (error) {
+    if (!(error instanceof SimStateError)) throw error;
+    const aside = setAside(path, resolved.now().getTime());
+    return {
+      ...fresh(resolved.seed, resolved.leads),
+      stateProblem: `${error.message}; it was moved to ${aside} and the demo's Envoke starts afresh`,
+    };
+  }
 }

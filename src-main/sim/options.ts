@@ -34,6 +34,16 @@ export interface SimulatorOptions {
   supportsIdGt?: boolean;
   /** Serves the `/_sim/` control endpoints. Default false. */
   control?: boolean;
+  /** The account's name, as `GET /v1/settings` answers it. */
+  accountName?: string;
+  /** False answers `GET /v1/settings` with 404, as an Envoke without that route would. Default true. */
+  serveSettings?: boolean;
+  /**
+   * A file that keeps every write across restarts (the app's demo keeps its Envoke beside its
+   * cache). Read at start when it exists, written shortly after each write and on stop. Its seed
+   * and lead count win over `seed` and `leads`: its leads are those the state was written over.
+   */
+  stateFile?: string | null;
   /** The clock behind `create_time`, `*_time` and the journal. Default: the system clock. */
   now?: Clock;
 }
@@ -55,6 +65,9 @@ const DEFAULT_OPTIONS: ResolvedOptions = {
   notFound: 'validation-400',
   supportsIdGt: true,
   control: false,
+  accountName: 'Envoke demo account',
+  serveSettings: true,
+  stateFile: null,
   now: systemClock,
 };
 
@@ -113,5 +126,7 @@ export function resolveOptions(options: SimulatorOptions = {}): ResolvedOptions 
     throw new SimConfigError('notFound', `notFound must be one of ${NOT_FOUND_SHAPES.join(', ')}`);
   }
   assertTimeZone(resolved.timeZone);
+  if (typeof resolved.accountName !== 'string' || resolved.accountName.trim() === '')
+    throw new SimConfigError('accountName', 'accountName must be a non-empty string');
   return resolved;
 }

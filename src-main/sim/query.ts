@@ -24,6 +24,11 @@ export interface ListQuery {
 export interface ListQueryOptions {
   pageCap: number;
   supportsIdGt: boolean;
+  /**
+   * The Contacts API's lists: fields are the contact's own (`filter[email]` is a lead list's
+   * `filter[contact.email]`), so paths are read below `contact.`.
+   */
+  contactFields?: boolean;
 }
 
 /** PHP's parse_str: nested brackets, `[]` appends, a repeated plain key keeps its last value. */
@@ -43,10 +48,11 @@ export function parseListQuery(search: string, options: ListQueryOptions): ListQ
   const skip = wholeNumber(params.skip, 'skip', 0, errors);
   const limit = wholeNumber(params.limit, 'limit', DEFAULT_LIMIT, errors);
   if (limit < 1) errors.push(`'limit' must be at least 1`);
-  const sort = parseSort(params.sort, errors);
+  const prefix = options.contactFields === true ? 'contact.' : '';
+  const sort = parseSort(params.sort, errors, prefix);
   let filter: CompiledFilter = { minId: 0, maxId: Number.MAX_SAFE_INTEGER };
   try {
-    filter = compileFilter(params.filter, options);
+    filter = compileFilter(prefix === '' ? params.filter : underContact(params.filter), options);
   } catch (error) {
     if (!(error instanceof SimValidationError)) throw error;
     errors.push(...error.errors);
@@ -65,7 +71,26 @@ function wholeNumber(value: unknown, name: string, fallback: number, errors: str
   return Number(value);
 }
 
-function parseSort(value: unknown, errors: string[]): SortKey[] {
+/** A contact filter as a lead filter: `{email: x}` is `{"contact.email": x}`, in `$or` lists too. */
+function underContact(filter: unknown): unknown {
+  if (typeof filter !== 'object' || filter === null) return filter;
+  if (Array.isArray(filter)) return filter.map(underContact);
+  return Object.fromEntries(
+    Object.entries(filter).map(([key, value]) =>
+      key === '$and' || key === '$or'
+        ? [key, typeof value === 'object' && value !== null ? mapEach(value) : value]
+        : [key.startsWith('$') ? key : `contact.${key}`, value],
+    ),
+  );
+}
+
+/** `$or` lists arrive as arrays or as index-keyed objects (past qs's limits). */
+function mapEach(list: object): unknown {
+  if (Array.isArray(list)) return list.map(underContact);
+  return Object.fromEntries(Object.entries(list).map(([key, value]) => [key, underContact(value)]));
+}
+
+function parseSort(value: unknown, errors: string[], prefix: string): SortKey[] {
   if (value === undefined) return [];
   if (typeof value !== 'object' || value === null || Array.isArray(value)) {
     errors.push(`'sort' must look like sort[field]=ASC or sort[field]=DESC`);
@@ -73,7 +98,7 @@ function parseSort(value: unknown, errors: string[]): SortKey[] {
   }
   const keys: SortKey[] = [];
   for (const [path, direction] of Object.entries(value)) {
-    const reader = resolveField(path);
+    const reader = resolveField(`${prefix}${path}`);
     const word = typeof direction === 'string' ? direction.trim().toUpperCase() : '';
     if (reader === undefined) errors.push(`Cannot sort by unknown field '${path}'`);
     else if (word !== 'ASC' && word !== 'DESC')

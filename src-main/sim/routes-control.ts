@@ -6,7 +6,14 @@
 import { SimConfigError, SimValidationError } from './errors';
 import { type FaultController, type FaultSpec, type SteadyFaults } from './faults';
 import { type Journal } from './journal';
-import { type SimReply, envelope, json, methodNotAllowed, notFound, validationFailed } from './reply';
+import {
+  type SimReply,
+  envelope,
+  json,
+  methodNotAllowed,
+  notFound,
+  validationFailed,
+} from './reply';
 import { type SimRequest, parseJsonBody } from './request';
 import { type SimLeadStore } from './store';
 
@@ -55,7 +62,8 @@ export function routeControl(
     }
     if (pathname === '/_sim/leads') {
       if (method !== 'POST') return methodNotAllowed(method, ['POST']);
-      return envelope(200, true, 'Created', context.store.insert(parseJsonBody(request.body)));
+      // A lead as Envoke holds it: read-only fields (business unit, times, ...) are kept.
+      return envelope(200, true, 'Created', context.store.seedLead(parseJsonBody(request.body)));
     }
     const lead = /^\/_sim\/leads\/(\d{1,10})$/.exec(pathname);
     if (lead?.[1] !== undefined) {

@@ -20,8 +20,9 @@ import {
   validationFailed,
 } from './reply';
 import { type SimRequest } from './request';
+import { routeApi } from './routes';
 import { type SimStats, routeControl } from './routes-control';
-import { routeLeads } from './routes-leads';
+import { type HookList } from './routes-hooks';
 import { type SimLeadStore } from './store';
 import { httpDate } from './time';
 
@@ -32,6 +33,9 @@ export interface ServerParts {
   store: SimLeadStore;
   journal: Journal;
   faults: FaultController;
+  hooks: HookList;
+  /** After every request that may have written (any method but GET), before it is answered. */
+  onWrite?: () => void;
 }
 
 export interface RunningServer {
@@ -42,7 +46,7 @@ export interface RunningServer {
 }
 
 export async function startServer(parts: ServerParts): Promise<RunningServer> {
-  const { options, store, journal, faults } = parts;
+  const { options, store, journal, faults, hooks } = parts;
   const sockets = new Set<Socket>();
   const timers = new Set<NodeJS.Timeout>();
   const byMethod: Record<string, number> = {};
@@ -87,14 +91,14 @@ export async function startServer(parts: ServerParts): Promise<RunningServer> {
     };
     const authorized = isAuthorized(req.headers.authorization);
 
+    const wrote = request.method !== 'GET' ? parts.onWrite : undefined;
     // The controls stay reachable whatever faults are set, so a test can always clear them.
     if (options.control && request.pathname.startsWith('/_sim/')) {
-      send(
-        res,
-        authorized
-          ? (routeControl(request, { store, journal, faults, stats }) ?? notFound())
-          : unauthorized(),
-      );
+      const answer = authorized
+        ? (routeControl(request, { store, journal, faults, stats }) ?? notFound())
+        : unauthorized();
+      if (authorized) wrote?.();
+      send(res, answer);
       return;
     }
     requests += 1;
@@ -109,8 +113,9 @@ export async function startServer(parts: ServerParts): Promise<RunningServer> {
     if (body === undefined) return send(res, envelope(413, false, 'Request body too large', []));
 
     const reply = authorized
-      ? (routeLeads(request, { store, journal, options }) ?? notFound())
+      ? routeApi(request, { store, journal, hooks, options })
       : unauthorized();
+    if (authorized) wrote?.();
     // The write above is applied and journalled; only its answer is lost.
     if (fault?.kind === 'drop-after-write') return resetConnection(res);
     send(res, fault?.kind === 'malformed' ? truncated(reply) : reply);

@@ -2,11 +2,12 @@
  * All leads and contacts of one simulated Envoke account, in id order. Seeded leads stay
  * generated-on-read until something writes to them; written and created records are kept.
  */
-import { SimNotFoundError, SimValidationError } from './errors';
+import { SimCatalog } from './catalog';
+import { ContactBook, type ContactBookState } from './contact-book';
+import { SimNotFoundError, SimStateError, SimValidationError } from './errors';
 import { type LeadRow } from './field-paths';
 import { FIRST_LEAD_ID, LeadGenerator } from './generator';
 import {
-  CONTACT_FIELDS,
   type ContactRecord,
   LEAD_FIELDS,
   type LeadField,
@@ -14,22 +15,27 @@ import {
   STAGE_TIME_FIELD,
   type SimLead,
 } from './lead-model';
-import { Prng, hex32, mixSeed } from './prng';
 import { type Clock, type TimeFormatter } from './time';
 import { wireLead } from './wire-shape';
-import {
-  type ContactInput,
-  type LeadChanges,
-  consentNeedsDescription,
-  parseLeadWrite,
-} from './write-rules';
+import { type LeadChanges, type LeadWrite, parseLeadWrite } from './write-rules';
 
 export interface SimLeadStoreConfig {
   seed: number;
   leads: number;
   clock: Clock;
   formatTime: TimeFormatter;
+  /** The account's name and lookup lists; a default account when absent. */
+  catalog?: SimCatalog;
 }
+
+/** What a state file keeps of a store: every lead and contact that differs from the seed. */
+export interface SimStoreState {
+  writtenLeads: LeadRecord[];
+  createdLeads: LeadRecord[];
+  contacts: ContactBookState;
+}
+
+export const DEFAULT_ACCOUNT_NAME = 'Envoke demo account';
 
 /** What a lead created without those fields starts as. */
 const NEW_LEAD_DEFAULTS: Partial<Record<LeadField, string>> = {
@@ -40,24 +46,28 @@ const NEW_LEAD_DEFAULTS: Partial<Record<LeadField, string>> = {
 };
 
 export class SimLeadStore {
+  readonly contacts: ContactBook;
+  readonly catalog: SimCatalog;
   private readonly generator: LeadGenerator;
-  private readonly seed: number;
   private readonly clock: Clock;
   private readonly formatTime: TimeFormatter;
   private readonly writtenLeads = new Map<number, LeadRecord>();
-  private readonly createdLeads: LeadRecord[] = [];
-  private readonly writtenContacts = new Map<number, ContactRecord>();
-  private readonly createdContacts: ContactRecord[] = [];
+  private createdLeads: LeadRecord[] = [];
   /** Lower-cased `remote_id` -> ids, for written and created leads (generated ones are derived). */
   private readonly remoteIds = new Map<string, Set<number>>();
-  /** Lower-cased email -> id of written and created contacts; generated ones are derived. */
-  private readonly emails = new Map<string, number>();
+
+  /** The seed and the number of seeded leads, which a state file is only good for. */
+  readonly seed: number;
+  readonly seededLeads: number;
 
   constructor(config: SimLeadStoreConfig) {
     this.seed = config.seed;
+    this.seededLeads = config.leads;
     this.clock = config.clock;
     this.formatTime = config.formatTime;
     this.generator = new LeadGenerator(config);
+    this.catalog = config.catalog ?? new SimCatalog(DEFAULT_ACCOUNT_NAME, config.seed);
+    this.contacts = new ContactBook(this.generator, config.seed, this.catalog);
   }
 
   count(): number {
@@ -65,7 +75,7 @@ export class SimLeadStore {
   }
 
   contactCount(): number {
-    return this.generator.contactCount + this.createdContacts.length;
+    return this.contacts.count();
   }
 
   /** Id of the lead at `position` in ascending id order. */
@@ -103,7 +113,7 @@ export class SimLeadStore {
     let contact: ContactRecord | undefined;
     return {
       lead,
-      contact: () => (contact ??= this.requireContact(lead.contactId)),
+      contact: () => (contact ??= this.contacts.require(lead.contactId)),
     };
   }
 
@@ -142,11 +152,16 @@ export class SimLeadStore {
     const write = parseLeadWrite(patch, 'update', String(numeric));
     const previous = this.recordAt(position);
     const lead = { ...previous };
-    const now = this.formatTime(this.clock().getTime());
+    const now = this.now();
+    if (write.contact?.id !== undefined && write.contact.id !== lead.contactId) {
+      throw new SimValidationError([`'contact.id' is read-only: a lead keeps its contact`]);
+    }
     const contact =
-      write.contact === undefined ? undefined : this.changedContact(lead.contactId, write.contact);
+      write.contact === undefined
+        ? undefined
+        : this.contacts.changed(lead.contactId, write.contact, now);
     applyLeadChanges(lead, write.fields, now);
-    if (contact !== undefined) this.saveContact(contact);
+    if (contact !== undefined) this.contacts.save(contact);
     this.forgetRemoteId(previous);
     if (position < this.generator.ids.length) this.writtenLeads.set(lead.id, lead);
     else this.createdLeads[position - this.generator.ids.length] = lead;
@@ -156,18 +171,83 @@ export class SimLeadStore {
 
   /** Creates a lead and finds its contact by id or email, or creates the contact (POST). */
   insert(body: unknown): SimLead {
-    const write = parseLeadWrite(body, 'create');
-    const now = this.formatTime(this.clock().getTime());
+    return this.add(parseLeadWrite(body, 'create'), false);
+  }
+
+  /**
+   * A lead as Envoke would hold it, read-only fields included (business unit, marketing user,
+   * times), for the `/_sim/leads` control: a test puts any lead on screen, Envoke's own example
+   * among them. Its contact's fields are written over an existing contact with that email.
+   */
+  seedLead(body: unknown): SimLead {
+    return this.add(parseLeadWrite(body, 'seed'), true);
+  }
+
+  /** Everything written or created since the seeded start, for a state file (state-file.ts). */
+  snapshot(): SimStoreState {
+    return {
+      writtenLeads: [...this.writtenLeads.values()],
+      createdLeads: [...this.createdLeads],
+      contacts: this.contacts.snapshot(),
+    };
+  }
+
+  /** Throws SimStateError when the state cannot belong to these seeded leads. */
+  restore(state: SimStoreState): void {
+    let last = this.generator.ids[this.generator.ids.length - 1] ?? FIRST_LEAD_ID - 1;
+    for (const lead of state.createdLeads) {
+      if (lead.id <= last)
+        throw new SimStateError(`created lead ${lead.id} does not follow lead ${last}`);
+      last = lead.id;
+    }
+    for (const lead of state.writtenLeads) {
+      if (this.positionOf(lead.id) < 0 || lead.id > (this.generator.ids.at(-1) ?? 0))
+        throw new SimStateError(`written lead ${lead.id} is not one of the seeded leads`);
+    }
+    this.contacts.restore(state.contacts);
+    for (const lead of [...state.writtenLeads, ...state.createdLeads]) {
+      if (this.contacts.positionOf(lead.contactId) < 0)
+        throw new SimStateError(
+          `lead ${lead.id} points at contact ${lead.contactId}, which is missing`,
+        );
+    }
+    this.writtenLeads.clear();
+    this.remoteIds.clear();
+    for (const lead of state.writtenLeads) this.writtenLeads.set(lead.id, lead);
+    this.createdLeads = [...state.createdLeads];
+    for (const lead of [...state.writtenLeads, ...state.createdLeads]) this.rememberRemoteId(lead);
+  }
+
+  private add(write: LeadWrite, seeding: boolean): SimLead {
+    const now = this.now();
     const contactInput = write.contact ?? { fields: {} };
-    const contactId = this.findContact(contactInput) ?? this.createContact(contactInput, now);
     const lastId = this.count() > 0 ? this.idAt(this.count() - 1) : FIRST_LEAD_ID - 1;
-    const lead = { id: lastId + 1, contactId } as LeadRecord;
+    const id = write.id ?? lastId + 1;
+    if (id <= lastId) {
+      throw new SimValidationError([
+        `'id' ${id} is taken or below the newest lead (${lastId}): leave it out or use a higher one`,
+      ]);
+    }
+    const existing = this.contacts.find(contactInput);
+    let contactId: number;
+    if (existing === undefined) contactId = this.contacts.create(contactInput, now).id;
+    else {
+      contactId = existing;
+      // A seed says how the contact looks; a create reuses the contact as it is (§6.4).
+      if (seeding) this.contacts.save(this.contacts.changed(existing, contactInput, now));
+    }
+    const lead = { id, contactId } as LeadRecord;
     for (const field of LEAD_FIELDS) lead[field] = NEW_LEAD_DEFAULTS[field] ?? '';
     lead.create_time = now;
     applyLeadChanges(lead, write.fields, now);
     this.createdLeads.push(lead);
     this.rememberRemoteId(lead);
     return this.compose(lead);
+  }
+
+  /** The simulator's clock in Envoke's time format. */
+  now(): string {
+    return this.formatTime(this.clock().getTime());
   }
 
   private recordAt(position: number): LeadRecord {
@@ -196,114 +276,8 @@ export class SimLeadStore {
     if (ids?.size === 0) this.remoteIds.delete(key);
   }
 
-  private requireContact(id: number): ContactRecord {
-    const contact = this.contactRecord(id);
-    if (contact === undefined) throw new RangeError(`A lead points at missing contact ${id}`);
-    return contact;
-  }
-
-  private contactRecord(id: number): ContactRecord | undefined {
-    const written = this.writtenContacts.get(id);
-    if (written !== undefined) return written;
-    const next = this.generator.nextContactId;
-    if (id >= next) return this.createdContacts[id - next];
-    const index = id - this.generator.contactId(0);
-    return index >= 0 ? this.generator.contact(index) : undefined;
-  }
-
   private compose(lead: LeadRecord): SimLead {
-    return wireLead(lead, this.requireContact(lead.contactId));
-  }
-
-  /** The contact that has this email now (any case), if any. */
-  private contactWithEmail(email: string): number | undefined {
-    const key = email.toLowerCase();
-    const known = this.emails.get(key);
-    if (known !== undefined) return known;
-    const index = this.generator.contactIndexOfEmail(key);
-    if (index === undefined) return undefined;
-    const id = this.generator.contactId(index);
-    const written = this.writtenContacts.get(id);
-    return written === undefined || written.email.toLowerCase() === key ? id : undefined;
-  }
-
-  private findContact(input: ContactInput): number | undefined {
-    if (input.id !== undefined) {
-      if (this.contactRecord(input.id) === undefined) {
-        throw new SimValidationError([`Contact with id '${input.id}' not found`]);
-      }
-      return input.id;
-    }
-    // An existing contact is reused as is: leads are many-to-one with contacts (§6.4).
-    const email = input.fields.email;
-    return email === undefined ? undefined : this.contactWithEmail(email);
-  }
-
-  private createContact(input: ContactInput, now: string): number {
-    const contact = {
-      id: this.generator.nextContactId + this.createdContacts.length,
-    } as ContactRecord;
-    for (const field of CONTACT_FIELDS) contact[field] = input.fields[field] ?? '';
-    contact.consent_status ||= 'Not provided';
-    if (
-      consentNeedsDescription(contact.consent_status) &&
-      contact.consent_description.trim() === ''
-    ) {
-      throw new SimValidationError([
-        `'contact.consent_description' is required when consent is Express or Implied`,
-      ]);
-    }
-    contact.external_id = hex32(new Prng(mixSeed(this.seed, contact.id)));
-    contact.date_created = now;
-    contact.consent_effective_date = contact.consent_status === 'Not provided' ? '' : now;
-    contact.custom_fields = { ...input.custom_fields };
-    contact.interests = applyTags([], input.interests);
-    contact.autoresponders = applyTags([], input.autoresponders);
-    this.createdContacts.push(contact);
-    this.emails.set(contact.email.toLowerCase(), contact.id);
-    return contact.id;
-  }
-
-  /** The lead's contact with a PATCH's nested contact fields applied; validated, not saved. */
-  private changedContact(id: number, input: ContactInput): ContactRecord {
-    const current = this.requireContact(id);
-    if (input.id !== undefined && input.id !== id) {
-      throw new SimValidationError([`'contact.id' is read-only: a lead keeps its contact`]);
-    }
-    const email = input.fields.email;
-    if (email !== undefined && email.toLowerCase() !== current.email.toLowerCase()) {
-      const owner = this.contactWithEmail(email);
-      if (owner !== undefined && owner !== id) {
-        throw new SimValidationError([`A contact with email '${email}' already exists`]);
-      }
-    }
-    const next: ContactRecord = { ...current, ...input.fields };
-    if (
-      input.fields.consent_status !== undefined &&
-      input.fields.consent_status !== current.consent_status
-    ) {
-      if (consentNeedsDescription(next.consent_status) && next.consent_description.trim() === '') {
-        throw new SimValidationError([
-          `'contact.consent_description' is required when consent is Express or Implied`,
-        ]);
-      }
-      next.consent_effective_date = this.formatTime(this.clock().getTime());
-    }
-    next.custom_fields = { ...current.custom_fields, ...input.custom_fields };
-    next.interests = applyTags(current.interests, input.interests);
-    next.autoresponders = applyTags(current.autoresponders, input.autoresponders);
-    return next;
-  }
-
-  private saveContact(contact: ContactRecord): void {
-    const previous = this.contactRecord(contact.id);
-    if (previous !== undefined && this.emails.get(previous.email.toLowerCase()) === contact.id) {
-      this.emails.delete(previous.email.toLowerCase());
-    }
-    this.emails.set(contact.email.toLowerCase(), contact.id);
-    const next = this.generator.nextContactId;
-    if (contact.id >= next) this.createdContacts[contact.id - next] = contact;
-    else this.writtenContacts.set(contact.id, contact);
+    return wireLead(lead, this.contacts.require(lead.contactId));
   }
 }
 
@@ -315,17 +289,6 @@ function applyLeadChanges(lead: LeadRecord, changes: LeadChanges, now: string): 
     if (timeField !== undefined && lead[field] !== value) lead[timeField] = now;
     lead[field] = value;
   }
-}
-
-/** Tags are appended or removed by name, never replaced wholesale (Envoke's upsert rule). */
-function applyTags(
-  current: readonly string[],
-  changes: Record<string, boolean> | undefined,
-): string[] {
-  if (changes === undefined) return [...current];
-  const tags = current.filter((tag) => changes[tag] !== false);
-  for (const [tag, set] of Object.entries(changes)) if (set && !tags.includes(tag)) tags.push(tag);
-  return tags;
 }
 
 function parseId(id: string | number): number | undefined {

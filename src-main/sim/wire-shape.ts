@@ -46,7 +46,7 @@ export function wireLead(lead: LeadRecord, contact: ContactRecord): SimLead {
   };
 }
 
-function wireContact(contact: ContactRecord): WireContact {
+export function wireContact(contact: ContactRecord): WireContact {
   return {
     id: String(contact.id),
     external_id: contact.external_id,

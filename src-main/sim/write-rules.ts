@@ -2,12 +2,9 @@
  * What a lead write may contain, checked the way Envoke answers: every problem is listed in
  * `result_data.errors` and nothing is applied unless the whole body is valid.
  */
-import {
-  ENUM_FIELDS,
-  MONEY_PATTERN,
-  isEnumField,
-  normalizeEnum,
-} from '#contract/lead';
+import { ENUM_FIELDS, MONEY_PATTERN, isEnumField, normalizeEnum } from '#contract/lead';
+import { CONSENT_STATUSES, normalizeConsent } from '#contract/consent';
+import { CUSTOM_FIELD_NAME } from './catalog';
 import { SimValidationError } from './errors';
 import {
   CONTACT_MAP_FIELDS,
@@ -40,7 +37,27 @@ export interface ContactInput {
 export interface LeadWrite {
   fields: LeadChanges;
   contact?: ContactInput;
+  /** Only a seed names the id of the lead it makes. */
+  id?: number;
 }
+
+/**
+ * 'seed' is a lead as Envoke holds it (the `/_sim/leads` control): fields Envoke sets itself are
+ * taken too, times checked as Envoke writes them.
+ */
+export type WriteMode = 'create' | 'update' | 'seed';
+
+const ENVOKE_TIME = /^(\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2})?$/;
+const TIME_FIELDS: ReadonlySet<string> = new Set([
+  'create_time',
+  'marketing_rating_time',
+  'sales_rating_time',
+  'opportunity_time',
+  'sale_time',
+  'date_created',
+  'consent_effective_date',
+  'consent_expiry',
+]);
 
 function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -50,33 +67,33 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
  * Checks a POST or PATCH body. `ownId` is the id of the lead a PATCH targets: a body may repeat
  * it (Envoke's own update action sends it) but never change it.
  */
-export function parseLeadWrite(
-  body: unknown,
-  mode: 'create' | 'update',
-  ownId?: string,
-): LeadWrite {
+export function parseLeadWrite(body: unknown, mode: WriteMode, ownId?: string): LeadWrite {
   if (!isPlainObject(body))
     throw new SimValidationError(['The request body must be a JSON object']);
   const errors: string[] = [];
   const fields: LeadChanges = {};
   let contact: ContactInput | undefined;
+  let id: number | undefined;
   for (const [name, value] of Object.entries(body)) {
     if (name === 'id') {
-      if (mode === 'create' || String(value) !== ownId) errors.push(`'id' is read-only`);
+      if (mode === 'seed' && /^\d{1,10}$/.test(String(value))) id = Number(value);
+      else if (mode !== 'update' || String(value) !== ownId) errors.push(`'id' is read-only`);
     } else if (name === 'contact') {
-      contact = parseContact(value, errors);
+      contact = parseContact(value, errors, mode === 'seed');
     } else if (!isLeadField(name)) {
       errors.push(`'${name}' is not a known lead field`);
-    } else if (!LEAD_WRITABLE_FIELDS.has(name)) {
+    } else if (!LEAD_WRITABLE_FIELDS.has(name) && mode !== 'seed') {
       errors.push(`'${name}' is read-only`);
     } else if (typeof value !== 'string') {
       errors.push(`'${name}' must be a string`);
+    } else if (TIME_FIELDS.has(name) && !ENVOKE_TIME.test(value)) {
+      errors.push(`'${name}' must be a time such as 2016-02-05 09:13:06, not '${value}'`);
     } else {
       const parsed = parseLeadValue(name, value, errors);
       if (parsed !== undefined) fields[name] = parsed;
     }
   }
-  if (mode === 'create') {
+  if (mode !== 'update') {
     if (contact === undefined) errors.push(`'contact' is required, with an 'email' or an 'id'`);
     else if (contact.id === undefined && contact.fields.email === undefined) {
       errors.push(`'contact.email' or 'contact.id' is required`);
@@ -85,7 +102,11 @@ export function parseLeadWrite(
     errors.push('The request names no field to update');
   }
   if (errors.length > 0) throw new SimValidationError(errors);
-  return contact === undefined ? { fields } : { fields, contact };
+  return {
+    fields,
+    ...(contact === undefined ? {} : { contact }),
+    ...(id === undefined ? {} : { id }),
+  };
 }
 
 function parseLeadValue(name: LeadField, value: string, errors: string[]): string | undefined {
@@ -116,33 +137,61 @@ function parseLeadValue(name: LeadField, value: string, errors: string[]): strin
   return value;
 }
 
-function parseContact(value: unknown, errors: string[]): ContactInput | undefined {
+/** Contact fields Envoke sets itself: a seed may give them, a write may not. */
+const SEEDED_CONTACT_LIMIT = 255;
+
+function parseContact(
+  value: unknown,
+  errors: string[],
+  seeding: boolean,
+  prefix = 'contact.',
+): ContactInput | undefined {
   if (!isPlainObject(value)) {
     errors.push(`'contact' must be an object`);
     return undefined;
   }
   const input: ContactInput = { fields: {} };
   for (const [name, raw] of Object.entries(value)) {
-    const path = `contact.${name}`;
+    const path = `${prefix}${name}`;
     if (name === 'id') {
       const id = typeof raw === 'number' ? String(raw) : raw;
       if (typeof id !== 'string' || !/^\d{1,10}$/.test(id))
         errors.push(`'${path}' must be a contact id`);
       else input.id = Number(id);
     } else if ((CONTACT_MAP_FIELDS as readonly string[]).includes(name)) {
-      parseContactMap(name as (typeof CONTACT_MAP_FIELDS)[number], raw, input, errors);
+      parseContactMap(name as (typeof CONTACT_MAP_FIELDS)[number], raw, input, errors, path);
     } else if (!isContactField(name)) {
       errors.push(`'${path}' is not a known contact field`);
     } else {
-      const limit = CONTACT_WRITABLE_LIMITS.get(name);
+      const limit =
+        CONTACT_WRITABLE_LIMITS.get(name) ?? (seeding ? SEEDED_CONTACT_LIMIT : undefined);
       if (limit === undefined) errors.push(`'${path}' is read-only`);
       else if (typeof raw !== 'string') errors.push(`'${path}' must be a string`);
       else if (raw.length > limit) errors.push(`'${path}' is longer than ${limit} characters`);
       else if (name === 'email' && !EMAIL_PATTERN.test(raw.trim()))
         errors.push(`'${raw}' is not a valid email address`);
-      else input.fields[name] = name === 'email' ? raw.trim() : raw;
+      else if (TIME_FIELDS.has(name) && !ENVOKE_TIME.test(raw))
+        errors.push(`'${path}' must be a time such as 2016-02-05 09:13:06, not '${raw}'`);
+      else if (name === 'consent_status') {
+        const status = raw.trim() === '' ? 'Not provided' : normalizeConsent(raw);
+        if (status === undefined)
+          errors.push(
+            `'${raw}' is not a valid value for '${path}'; use one of: ${CONSENT_STATUSES.join(', ')}`,
+          );
+        else input.fields.consent_status = status;
+      } else input.fields[name] = name === 'email' ? raw.trim() : raw;
     }
   }
+  return input;
+}
+
+/** A body of the Contacts API (`POST`/`PATCH /v1/contacts`): the contact's own fields. */
+export function parseContactWrite(body: unknown): ContactInput {
+  if (!isPlainObject(body) || Object.keys(body).length === 0)
+    throw new SimValidationError(['Request body may not be empty']);
+  const errors: string[] = [];
+  const input = parseContact(body, errors, false, '');
+  if (errors.length > 0 || input === undefined) throw new SimValidationError(errors);
   return input;
 }
 
@@ -155,14 +204,19 @@ function parseContactMap(
   raw: unknown,
   input: ContactInput,
   errors: string[],
+  path: string,
 ): void {
-  const path = `contact.${name}`;
   if (name === 'custom_fields') {
     if (!isPlainObject(raw) || !Object.values(raw).every((v) => typeof v === 'string')) {
       errors.push(`'${path}' must be an object of text values`);
       return;
     }
-    input.custom_fields = raw as Record<string, string>;
+    const illegal = Object.keys(raw).filter((key) => !CUSTOM_FIELD_NAME.test(key));
+    for (const key of illegal)
+      errors.push(
+        `'${path}.${key}' is not a custom field name: names are letters, digits and _ only`,
+      );
+    if (illegal.length === 0) input.custom_fields = raw as Record<string, string>;
     return;
   }
   const entries: [string, unknown][] = Array.isArray(raw)

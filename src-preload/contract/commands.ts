@@ -21,6 +21,7 @@ import {
 } from './dto';
 import { EmailSchema } from './email';
 import { clearTextProblem } from './envoke-address';
+import { EnvokeAccountSchema } from './envoke-account';
 import {
   LABEL_MAX_LENGTH,
   NewContactSchema,
@@ -186,6 +187,8 @@ export const coreCommands = {
   'sync:status': { input: none, output: SyncStatusSchema },
   'sync:scope-get': { input: none, output: SyncScopeSchema },
   'sync:scope-set': { input: SyncScopeInputSchema, output: ok },
+  /** The account's name and custom field definitions, as the last full sync read them. */
+  'envoke:account': { input: none, output: EnvokeAccountSchema },
   ...viewCommands,
 } as const;
 
@@ -277,6 +280,22 @@ export const appCommands = {
   },
   /** Back to demo data. */
   'account:clear': { input: none, output: ok },
+  /**
+   * Desktop app: opens a web address (a contact's website, a custom field's link) in the system
+   * browser, never in the app's window. http and https only.
+   */
+  'app:open-external': {
+    input: z
+      .object({
+        url: z
+          .string()
+          .trim()
+          .max(2048)
+          .url({ protocol: /^https?$/, message: 'Only web addresses (http or https) open' }),
+      })
+      .strict(),
+    output: ok,
+  },
   /**
    * Install the downloaded update: the app asks first, saying how many changes are still unsent
    * (they are kept and sent after the restart). `restarting` is false when the person said later.

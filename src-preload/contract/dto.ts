@@ -120,6 +120,11 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
   fields: z.record(z.string(), z.string()),
   /** Field values as Envoke last sent them, for "was" hints; null for a lead not yet on Envoke. */
   envokeFields: z.record(z.string(), z.string()).nullable(),
+  /**
+   * The whole lead as the person sees it, nested as Envoke sends it (`contact` with its custom
+   * fields, interests and autoresponders), fields this app does not know included.
+   */
+  record: z.record(z.string(), z.json()),
   pending: z.array(OutboxEntrySchema),
   conflicts: z.array(ConflictFieldSchema),
   activity: z.array(ActivityEntrySchema),

@@ -15,6 +15,7 @@ import {
   isControlCharacter,
   isSpacingControl,
 } from './control-characters';
+import { CONSENT_STATUSES } from './consent';
 import { foldText } from './fold';
 import { MARKETING_STATUSES, OUTCOMES, RATINGS, SALES_STATUSES } from './lead';
 
@@ -78,6 +79,19 @@ const FIELD_TABLE = {
   'sales-time': { kind: 'date', help: 'Sales status set on a date' },
   'opportunity-time': { kind: 'date', help: 'Opportunity set on a date' },
   'sale-time': { kind: 'date', help: 'Sale set on a date' },
+  said: { kind: 'text', help: 'What the contact wrote (contains)' },
+  interest: {
+    kind: 'text',
+    help: 'An interest of the contact (contains; ="Events" for the whole name)',
+  },
+  unit: { kind: 'text', help: 'Business unit (contains)' },
+  consent: {
+    kind: 'enum',
+    help: 'Consent: express, implied, "not provided", revoked, expired …',
+    // "Implied" is every kind of implied consent.
+    values: [...CONSENT_STATUSES.slice(0, 1), 'Implied', ...CONSENT_STATUSES.slice(1)],
+    aliases: { none: 'Not provided', 'no consent': 'Not provided' },
+  },
 } as const satisfies Record<string, FieldSpec>;
 
 export type QueryFieldName = keyof typeof FIELD_TABLE;
@@ -162,7 +176,13 @@ export type QueryTerm =
       until?: string;
       negated: boolean;
     }
-  | { kind: 'word'; value: string; negated: boolean };
+  | { kind: 'word'; value: string; negated: boolean }
+  /** `custom.<key>:value`: a custom field's value, contained or (`exact`) whole. */
+  | { kind: 'custom'; key: string; value: string; exact: boolean; negated: boolean };
+
+/** Envoke's custom field names: letters, digits and `_` (Custom Field API). */
+export const CUSTOM_FIELD_KEY = /^[A-Za-z0-9_]+$/;
+const CUSTOM_PREFIX = 'custom.';
 
 export interface LeadQuery {
   terms: QueryTerm[];
@@ -199,6 +219,8 @@ interface Token {
 }
 
 const FIELD_NAME = /^[A-Za-z][A-Za-z-]*$/;
+/** `custom.<key>`, the key as the account spells it. */
+const CUSTOM_FIELD_NAME = /^custom\.[A-Za-z0-9_]+$/i;
 
 function controlError(input: string, char: string, index: number): QuerySyntaxError {
   return new QuerySyntaxError(controlCharacterSentence('A query', char, index), index, index + 1);
@@ -257,8 +279,11 @@ function tokenize(input: string): Token[] {
       let j = i;
       while (j < input.length && !/\s/.test(input[j]!) && input[j] !== ':' && input[j] !== '"') j++;
       const head = input.slice(i, j);
-      if (input[j] === ':' && FIELD_NAME.test(head)) {
-        name = head.toLowerCase();
+      if (input[j] === ':' && (FIELD_NAME.test(head) || CUSTOM_FIELD_NAME.test(head))) {
+        // A custom field's key keeps its case: it is the key Envoke keeps the value under.
+        name = CUSTOM_FIELD_NAME.test(head)
+          ? `${CUSTOM_PREFIX}${head.slice(CUSTOM_PREFIX.length)}`
+          : head.toLowerCase();
         j += 1;
         if (input[j] === '=' && input[j + 1] === '"') {
           exact = true;
@@ -399,6 +424,7 @@ function termOf(token: Token): QueryTerm {
     return { kind: 'word', value: token.value, negated: token.negated };
   }
   const name = token.name;
+  if (name.startsWith(CUSTOM_PREFIX)) return customTerm(token, name.slice(CUSTOM_PREFIX.length));
   const field = queryField(name);
   if (field === null) {
     const hint = closest(name, [...QUERY_FIELDS, 'sort']);
@@ -451,6 +477,19 @@ function termOf(token: Token): QueryTerm {
     case 'date':
       return dateTerm(token, field as DateFieldName);
   }
+}
+
+/** `custom.widget_name:"Gold Deluxe"`: contained, or the whole value after `=`, any case. */
+function customTerm(token: Token, key: string): QueryTerm {
+  const exact = token.exact || (!token.quoted && token.value.startsWith('='));
+  const value = exact && !token.quoted ? token.value.slice(1) : token.value;
+  if (value === '')
+    throw new QuerySyntaxError(
+      `custom.${key}: needs a value, such as custom.${key}:gold.`,
+      token.start,
+      token.end,
+    );
+  return { kind: 'custom', key, value, exact, negated: token.negated };
 }
 
 function example(field: QueryFieldName): string {
@@ -526,6 +565,11 @@ function printTerm(term: QueryTerm): string {
           : `${term.op === '=' ? '' : term.op}${term.date}`;
       return `${sign}${term.field}:${value}`;
     }
+    case 'custom': {
+      const name = `${CUSTOM_PREFIX}${term.key}`;
+      if (term.exact) return `${sign}${name}:=${printValue(term.value)}`;
+      return `${sign}${name}:${term.value.startsWith('=') ? quoteValue(term.value) : printValue(term.value)}`;
+    }
     case 'text':
       if (term.exact) return `${sign}${term.field}:=${printValue(term.value)}`;
       // A contained value starting with = is quoted, or it would read back as exact.
@@ -576,6 +620,7 @@ export function suggest(
   input: string,
   known: readonly string[] = [],
   limit = 8,
+  customFields: readonly { name: string; label: string }[] = [],
 ): QuerySuggestion[] {
   const cut = input.search(/\S*$/);
   const before = input.slice(0, cut);
@@ -585,13 +630,26 @@ export function suggest(
   const colon = word.indexOf(':');
   if (colon < 0) {
     const typed = word.toLowerCase();
-    return [...QUERY_FIELDS, 'sort' as const]
-      .filter((field) => field.startsWith(typed))
+    // The account's custom fields, as `custom.<key>`, after the language's own fields.
+    const custom = customFields
+      .filter((field) => CUSTOM_FIELD_KEY.test(field.name))
+      .map((field) => ({
+        name: `${CUSTOM_PREFIX}${field.name}`,
+        detail: `Custom field: ${field.label} (contains)`,
+      }));
+    return [
+      ...[...QUERY_FIELDS, 'sort' as const].map((field) => ({
+        name: field as string,
+        detail: FIELD_HELP[field],
+      })),
+      ...custom,
+    ]
+      .filter((field) => field.name.toLowerCase().startsWith(typed))
       .slice(0, limit)
       .map((field) => ({
-        text: `${before}${sign}${field}:`,
-        label: `${field}:`,
-        detail: helpOf(field),
+        text: `${before}${sign}${field.name}:`,
+        label: `${field.name}:`,
+        detail: field.detail,
       }));
   }
   const name = word.slice(0, colon).toLowerCase();

@@ -30,6 +30,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'sync:status',
   'sync:scope-get',
   'sync:scope-set',
+  'envoke:account',
   'query:ids',
   'query:id-page',
   'query:count',
@@ -50,6 +51,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'account:test',
   'account:save',
   'account:clear',
+  'app:open-external',
   'app:restart-to-update',
   'export:save',
 ] as const satisfies readonly CommandName[];

@@ -16,6 +16,8 @@ const KEY_STORAGE_WORDS = {
 
 export function AccountSettings() {
   const info = useStore((s) => s.info);
+  // Envoke's name for the account (GET /v1/settings), once a sync has read it.
+  const accountName = useStore((s) => s.envokeAccount?.name);
   const [baseUrl, setBaseUrl] = useState(info?.account?.baseUrl ?? DEFAULT_BASE_URL);
   const [apiId, setApiId] = useState(info?.account?.apiId ?? '');
   const [apiKey, setApiKey] = useState('');
@@ -50,8 +52,8 @@ export function AccountSettings() {
       <h3 id="account-title">Envoke account</h3>
       <p className="muted">
         {info?.demo
-          ? 'You are looking at demo data. Enter your Envoke API ID and key to work on your own leads.'
-          : `Connected as ${info?.account?.apiId ?? '?'} at ${info?.account?.baseUrl ?? '?'}.`}
+          ? `You are looking at demo data${accountName ? ` (${accountName})` : ''}. Enter your Envoke API ID and key to work on your own leads.`
+          : `Connected${accountName ? ` to ${accountName}` : ''} as ${info?.account?.apiId ?? '?'} at ${info?.account?.baseUrl ?? '?'}.`}
       </p>
       <form
         className="settings-form"

@@ -12,7 +12,7 @@ import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
 import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
-import { useKnownValues } from './QueryInput';
+import { useCustomFields, useKnownValues } from './QueryInput';
 
 interface Entry {
   id: string;
@@ -26,16 +26,17 @@ interface Entry {
 
 /** Typing `field:` turns the palette into a query builder. */
 export function looksLikeQuery(text: string): boolean {
-  return /(^|\s)-?[A-Za-z][A-Za-z-]*:/.test(text);
+  return /(^|\s)-?([A-Za-z][A-Za-z-]*|custom\.[A-Za-z0-9_]+):/i.test(text);
 }
 
 function useQueryEntries(text: string): { entries: Entry[]; problem: string | null } {
   const known = useKnownValues(text);
+  const customFields = useCustomFields();
   if (!looksLikeQuery(text)) return { entries: [], problem: null };
   const parsed = tryParseQuery(text);
   const completions = /\s$/.test(text)
     ? []
-    : suggest(text, known).map((suggestion, index) => ({
+    : suggest(text, known, 8, customFields).map((suggestion, index) => ({
         id: `complete-${suggestion.text}`,
         label: suggestion.label,
         detail: suggestion.detail,

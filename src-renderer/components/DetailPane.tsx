@@ -1,13 +1,21 @@
 /** The current lead in full: contact, lifecycle, both stages, outcome, markers, all fields, activity. */
 import { useMemo } from 'react';
-import { TRIAGE_FIELDS, type LeadDetail } from '#contract';
+import type { LeadDetail } from '#contract';
 import { paintFields, paintRow } from '../logic/optimistic';
 import { STAGES, type Stage } from '../logic/stage';
 import { selectCurrentId, useStore } from '../store/store';
 import { ActivityLog } from './ActivityLog';
+import { AllFields } from './AllFields';
+import { ConsentNote } from './ConsentNote';
 import { ContactCard } from './ContactCard';
+import { ContactDetails } from './ContactDetails';
+import { CustomFields } from './CustomFields';
+import { LeadFacts } from './LeadFacts';
+import { LeadMessage } from './LeadMessage';
+import { LeadTimeline } from './LeadTimeline';
 import { Lifecycle } from './Lifecycle';
 import { SyncMarkers } from './SyncMarkers';
+import { TagLists } from './TagLists';
 
 function Value({
   fields,
@@ -118,27 +126,6 @@ function OutcomeSection({
   );
 }
 
-/** Every other field Envoke keeps on the lead, for reference. */
-function OtherFields({ fields }: { fields: Record<string, string> }) {
-  const other = Object.entries(fields).filter(
-    ([field, value]) => value !== '' && !(TRIAGE_FIELDS as readonly string[]).includes(field),
-  );
-  if (other.length === 0) return null;
-  return (
-    <details className="other-fields">
-      <summary>All fields ({other.length})</summary>
-      <dl className="fields">
-        {other.map(([field, value]) => (
-          <div key={field} className="field-pair">
-            <dt>{field}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
-    </details>
-  );
-}
-
 function Detail({ detail }: { detail: LeadDetail }) {
   const overlay = useStore((s) => s.overlay[detail.id]);
   const fields = useMemo(() => paintFields(detail.fields, overlay), [detail.fields, overlay]);
@@ -146,12 +133,19 @@ function Detail({ detail }: { detail: LeadDetail }) {
   return (
     <article className="detail" aria-label={`Lead ${detail.company || detail.contactName}`}>
       <ContactCard detail={detail} />
+      <LeadMessage record={detail.record} />
+      <ConsentNote record={detail.record} />
       <SyncMarkers detail={detail} syncState={summary.syncState} />
       <Lifecycle lead={summary} />
       <StageSection stage="marketing" fields={fields} envoke={detail.envokeFields} />
       <StageSection stage="sales" fields={fields} envoke={detail.envokeFields} />
       <OutcomeSection fields={fields} envoke={detail.envokeFields} />
-      <OtherFields fields={detail.fields} />
+      <CustomFields record={detail.record} />
+      <TagLists record={detail.record} />
+      <ContactDetails record={detail.record} />
+      <LeadFacts record={detail.record} />
+      <LeadTimeline record={detail.record} />
+      <AllFields record={detail.record} />
       <ActivityLog activity={detail.activity} />
     </article>
   );

@@ -6,7 +6,16 @@
  */
 import { useEffect, useId, useState } from 'react';
 import { fieldBeingTyped, suggest, type QuerySuggestion } from '#contract';
+import type { CustomFieldDefinition } from '#contract/envoke-account';
 import { invoke } from '../bridge/client';
+import { useStore } from '../store/store';
+
+const NO_FIELDS: readonly CustomFieldDefinition[] = [];
+
+/** The account's custom fields, whose keys completion offers as `custom.<key>:`. */
+export function useCustomFields(): readonly CustomFieldDefinition[] {
+  return useStore((s) => s.envokeAccount?.customFields) ?? NO_FIELDS;
+}
 
 interface Props {
   value: string;
@@ -42,13 +51,15 @@ export function useKnownValues(text: string): string[] {
 
 export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label }: Props) {
   const known = useKnownValues(value);
+  const customFields = useCustomFields();
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(-1);
   // Completions show only while the person types here, never over the buttons beside it.
   const [focused, setFocused] = useState(false);
   const listId = useId();
   const endsInWord = value !== '' && !/\s$/.test(value);
-  const suggestions: QuerySuggestion[] = focused && endsInWord ? suggest(value, known) : [];
+  const suggestions: QuerySuggestion[] =
+    focused && endsInWord ? suggest(value, known, 8, customFields) : [];
   const chosen = index >= 0 ? suggestions[index] : undefined;
 
   const take = (suggestion: QuerySuggestion) => {

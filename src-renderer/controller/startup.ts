@@ -14,6 +14,7 @@ import {
   refreshRows,
   reloadWindow,
 } from './data';
+import { followEnvokeAccount } from './envoke-account';
 import { loadRatingValues, refreshRatingValues } from './ratings';
 import { loadDuplicateCount, loadSavedViews, recountSavedViews } from './saved-views';
 
@@ -119,4 +120,5 @@ export function start(): void {
   void loadCounts();
   void loadRatingValues();
   void loadSavedViews();
+  followEnvokeAccount();
 }

@@ -8,6 +8,7 @@ import { keepListed } from '../logic/selection';
 import { applyOverrides } from '../keymap/registry';
 import { ACTION_SPECS } from '../keymap/specs';
 import { ratingChoices, ratingsOnKeys } from '../logic/ratings';
+import { createAccountSlice, type AccountSlice } from './account-slice';
 import { createDetailSlice, type DetailSlice } from './detail-slice';
 import { createListSlice, type ListSlice } from './list-slice';
 import { createPanelsSlice, type PanelsSlice } from './panels-slice';
@@ -24,7 +25,8 @@ export type Store = ListSlice &
   UiSlice &
   PanelsSlice &
   RatingsSlice &
-  ViewsSlice;
+  ViewsSlice &
+  AccountSlice;
 
 export const useStore = create<Store>()((...args) => ({
   ...createListSlice(...args),
@@ -35,6 +37,7 @@ export const useStore = create<Store>()((...args) => ({
   ...createPanelsSlice(...args),
   ...createRatingsSlice(...args),
   ...createViewsSlice(...args),
+  ...createAccountSlice(...args),
 }));
 
 /** The id of the current lead, or undefined in an empty list. */

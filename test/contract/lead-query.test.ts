@@ -168,6 +168,11 @@ describe('reading a query', () => {
       'sales-time',
       'opportunity-time',
       'sale-time',
+      // Read in "terms of the whole lead" below.
+      'said',
+      'interest',
+      'unit',
+      'consent',
     ]);
     expect(QUERY_FIELDS.filter((field) => !covered.has(field))).toEqual([]);
   });
@@ -246,6 +251,7 @@ describe('completion', () => {
       'salesperson:',
       'sales-time:',
       'sale-time:',
+      'said:',
     ]);
     expect(suggest('st')[0]?.text).toBe('status:');
   });
@@ -329,10 +335,24 @@ const wordTerm = fc.record({
   value: someText,
   negated: fc.boolean(),
 });
+const customTerm = fc.record({
+  kind: fc.constant('custom' as const),
+  key: fc.stringMatching(/^[A-Za-z0-9_]{1,12}$/),
+  value: someText,
+  exact: fc.boolean(),
+  negated: fc.boolean(),
+});
 const queryArbitrary: fc.Arbitrary<LeadQuery> = fc
   .tuple(
     fc.array(
-      fc.oneof(enumTerm, textTerm, ratingTerm, dateTerm, wordTerm) as fc.Arbitrary<QueryTerm>,
+      fc.oneof(
+        enumTerm,
+        textTerm,
+        ratingTerm,
+        dateTerm,
+        wordTerm,
+        customTerm,
+      ) as fc.Arbitrary<QueryTerm>,
       { maxLength: 6 },
     ),
     fc.option(fc.record({ key: fc.constantFrom(...SORT_KEYS), descending: fc.boolean() }), {
@@ -352,5 +372,65 @@ describe('round trip', () => {
       }),
       { numRuns: 500 },
     );
+  });
+});
+
+describe('terms of the whole lead', () => {
+  it('reads said:, custom.<key>:, consent:, interest: and unit:, and prints them back', () => {
+    const query = parseQuery(
+      'said:widgets custom.widget_name:"Gold Deluxe" custom.Region_2:=East consent:express consent:implied consent:none interest:"Business Products" -unit:"B2B Widgets"',
+    );
+    expect(query.terms).toEqual([
+      { kind: 'text', field: 'said', value: 'widgets', exact: false, negated: false },
+      { kind: 'custom', key: 'widget_name', value: 'Gold Deluxe', exact: false, negated: false },
+      { kind: 'custom', key: 'Region_2', value: 'East', exact: true, negated: false },
+      { kind: 'enum', field: 'consent', value: 'Express', negated: false },
+      { kind: 'enum', field: 'consent', value: 'Implied', negated: false },
+      { kind: 'enum', field: 'consent', value: 'Not provided', negated: false },
+      { kind: 'text', field: 'interest', value: 'Business Products', exact: false, negated: false },
+      { kind: 'text', field: 'unit', value: 'B2B Widgets', exact: false, negated: true },
+    ]);
+    expect(printQuery(query)).toBe(
+      'said:widgets custom.widget_name:"Gold Deluxe" custom.Region_2:=East consent:Express consent:Implied consent:"Not provided" interest:"Business Products" -unit:"B2B Widgets"',
+    );
+    expect(parseQuery('CUSTOM.widget_name:gold').terms[0]).toMatchObject({ key: 'widget_name' });
+  });
+
+  it('names a wrong consent, an empty custom value and a key Envoke would not have', () => {
+    expect(errorOf('consent:maybe').message).toMatch(/^'maybe' is not a value of consent: use /);
+    expect(errorOf('custom.widget_name:').message).toBe(
+      'custom.widget_name: needs a value, such as custom.widget_name:gold.',
+    );
+    // A key with other characters is no custom field: the term is a word of its own.
+    expect(parseQuery('custom.widget-name:gold').terms[0]).toMatchObject({ kind: 'word' });
+  });
+
+  it("completes the account's custom field keys with their labels, after the language's own fields", () => {
+    const fields = [
+      { name: 'widget_name', label: 'Widget of interest' },
+      { name: 'Preferred contact time', label: 'not a legal key' },
+    ];
+    expect(suggest('cu', [], 8, fields)).toEqual([
+      {
+        text: 'custom.widget_name:',
+        label: 'custom.widget_name:',
+        detail: 'Custom field: Widget of interest (contains)',
+      },
+    ]);
+    expect(suggest('status:passed custom.w', [], 8, fields).map((s) => s.text)).toEqual([
+      'status:passed custom.widget_name:',
+    ]);
+    expect(suggest('co', [], 8, fields).map((s) => s.label)).toEqual([
+      'company:',
+      'contact:',
+      'consent:',
+    ]);
+    expect(suggest('c', [], 8, fields).at(-1)?.label).toBe('custom.widget_name:');
+    expect(suggest('consent:imp').map((s) => s.label)).toEqual([
+      'consent:Implied',
+      'consent:"Implied - Inquiry"',
+      'consent:"Implied - Transaction"',
+      'consent:"Implied: No Expiry"',
+    ]);
   });
 });

@@ -187,11 +187,9 @@ describe('field terms fold as search does', () => {
       ]) {
         const query = parseQuery(text);
         const ids = (byIndex: boolean) => {
-          const compiled = compileQuery(
-            query,
-            undefined,
-            byIndex ? matchedOf(db, query) : new Map(),
-          );
+          const compiled = compileQuery(query, undefined, {
+            matched: byIndex ? matchedOf(db, query) : new Map(),
+          });
           return db
             .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
             .pluck()
@@ -229,7 +227,7 @@ describe('field terms fold as search does', () => {
           .map((row) => row.detail)
           .join(' | '),
       ).toContain('SCAN leads USING COVERING INDEX leads_by_company_nocase');
-      const page = compileQuery(query, undefined, matchedOf(db, query));
+      const page = compileQuery(query, undefined, { matched: matchedOf(db, query) });
       const pagePlan = (
         db
           .prepare(

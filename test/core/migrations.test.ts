@@ -20,6 +20,7 @@ import {
   SORT_EXPRESSIONS,
 } from '../../src-main/core/views/query-sql';
 import { ftsQuery } from '../../src-main/core/views/search-query';
+import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import { tempDir } from './helpers';
 
 let dirs: ReturnType<typeof tempDir>[] = [];
@@ -743,6 +744,98 @@ describe('migration 0094: folded text for field terms and search', () => {
     expect(copyOf().get(id)).toBe('full gmbh');
     store.transaction(() => store.leads.delete(id));
     expect(copyOf().get(id)).toBeUndefined();
+    db.close();
+  });
+});
+
+describe('migration 0095: search over what the contact wrote and custom values; the facet index', () => {
+  it('indexes the cached leads again: words they wrote and custom values are found, and each facet', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 93 });
+    seedLeadWithUnsentChange(old);
+    const lead = {
+      id: '502',
+      remote_id: '',
+      create_time: '2026-10-02 10:00:00',
+      business_unit: 'B2B Widgets',
+      contact: {
+        email: 'john@api-testing.example',
+        feedback: "Hello. I'm interested in buying many of your widgets",
+        consent_status: 'Implied - No Expiry',
+        custom_fields: { widget_name: 'Gold Deluxe Model 5X33' },
+        interests: ['Business Products'],
+      },
+    };
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, sort_key, updated_at)
+         VALUES (2, '502', ?, '2026-10-02 10:00:00', 0)`,
+      )
+      .run(JSON.stringify(lead));
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 95 });
+    expect(outboxRows(db)).toHaveLength(2);
+    const search = (text: string) =>
+      db
+        .prepare('SELECT rowid FROM lead_search WHERE lead_search MATCH ?')
+        .pluck()
+        .all(ftsQuery(text));
+    expect(search('widgets')).toEqual([2]);
+    expect(search('deluxe')).toEqual([2]);
+    const facet = (match: string) =>
+      db.prepare('SELECT rowid FROM lead_facets WHERE lead_facets MATCH ?').pluck().all(match);
+    expect(facet('"saidxwidgets"')).toEqual([2]);
+    expect(facet('"customxwidgetnamexgold"')).toEqual([2]);
+    expect(facet('"unitxb2b"')).toEqual([2]);
+    expect(facet('"interestxbusiness" AND "interestxproducts"')).toEqual([2]);
+    expect(facet('"consentximpliednoexpiry"')).toEqual([2]);
+    // A lead without a consent is "not provided", as Envoke makes a new contact.
+    expect(facet('"consentxnotprovided"')).toEqual([1]);
+    db.close();
+  });
+});
+
+describe('migration 0096: Sales: new holds leads passed to sales that sales has not processed', () => {
+  it('recounts the view with the new condition and follows updates with it', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 95 });
+    const insert = old.prepare(
+      `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status,
+         sales_rating_status, updated_at) VALUES (?, ?, '{}', '2026-10-01 10:00:00', ?, ?, 0)`,
+    );
+    insert.run(1, '501', 'Passed to sales', 'Not applicable');
+    insert.run(2, '502', 'Passed to sales', 'Unprocessed');
+    insert.run(3, '503', 'Unprocessed', 'Not applicable');
+    insert.run(4, '504', 'Passed to sales', 'Rated good');
+    // Counted as the store counts inserts (0090), with 0060's condition for Sales: new.
+    old.exec(`
+      UPDATE view_counts SET count = 4 WHERE view = 'all';
+      UPDATE view_counts SET count = 1 WHERE view = 'marketing-unprocessed';
+      UPDATE view_counts SET count = 3 WHERE view = 'passed-to-sales';
+      UPDATE view_counts SET count = 1 WHERE view = 'sales-unprocessed';
+    `);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 96 });
+    const counted = () =>
+      db.prepare(`SELECT count FROM view_counts WHERE view = 'sales-unprocessed'`).pluck().get();
+    expect(counted()).toBe(2);
+    db.prepare(`UPDATE leads SET marketing_rating_status = 'Passed to sales' WHERE id = 3`).run();
+    expect(counted()).toBe(3);
+    db.prepare(`UPDATE leads SET sales_rating_status = 'Contact attempted' WHERE id = 1`).run();
+    expect(counted()).toBe(2);
+    db.prepare('DELETE FROM leads WHERE id = 2').run();
+    expect(counted()).toBe(1);
+    const plan = db
+      .prepare(
+        `EXPLAIN QUERY PLAN SELECT id FROM leads WHERE ${VIEW_CONDITIONS['sales-unprocessed']}
+         ORDER BY sort_key DESC, id DESC LIMIT 50`,
+      )
+      .all()
+      .map((row) => (row as { detail: string }).detail)
+      .join(' ');
+    expect(plan).toContain('leads_view_sales_new');
     db.close();
   });
 });

@@ -157,3 +157,39 @@ describe('startSession', () => {
     expect(await dispatch('leads:counts', {})).toMatchObject({ ok: true });
   });
 });
+
+describe('opening a link from a lead', () => {
+  it('goes to the system browser in the desktop app, http and https only, checked at the gate', async () => {
+    const opened: string[] = [];
+    const { shell } = await shellFor({
+      openExternal: async (url) => {
+        opened.push(url);
+      },
+    });
+    const { dispatch } = await started(shell);
+    expect(await dispatch('app:open-external', { url: 'https://www.acme.example/a?b=1' })).toEqual({
+      ok: true,
+      value: { ok: true },
+    });
+    for (const url of [
+      'javascript:alert(1)',
+      'file:///etc/passwd',
+      'data:text/html,<script>1</script>',
+      'mailto:a@b.example',
+      'not a url',
+    ]) {
+      const refused = await dispatch('app:open-external', { url });
+      expect(refused, url).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
+    }
+    expect(opened).toEqual(['https://www.acme.example/a?b=1']);
+  });
+
+  it('is refused by the browser host, whose links open in a tab of their own', async () => {
+    const { shell } = await shellFor({ host: 'browser' });
+    const { dispatch } = await started(shell);
+    expect(await dispatch('app:open-external', { url: 'https://acme.example' })).toMatchObject({
+      ok: false,
+      error: { code: 'invalid-input', message: 'In the browser a link opens in a new tab.' },
+    });
+  });
+});

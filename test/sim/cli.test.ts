@@ -31,6 +31,11 @@ describe('sim CLI flags', () => {
         'http-404',
         '--no-id-gt',
         '--control',
+        '--account-name',
+        'Widgets Inc.',
+        '--no-settings',
+        '--state',
+        '/tmp/envoke.json',
       ]),
     ).toEqual({
       kind: 'run',
@@ -48,6 +53,9 @@ describe('sim CLI flags', () => {
         notFound: 'http-404',
         supportsIdGt: false,
         control: true,
+        accountName: 'Widgets Inc.',
+        serveSettings: false,
+        stateFile: '/tmp/envoke.json',
       },
     });
     expect(parseCliArgs(['--help'])).toEqual({ kind: 'help' });

@@ -62,7 +62,7 @@ describe('responses', () => {
 
   it('answer 404 for unknown routes, 405 for unsupported methods, and accept the .json suffix', async () => {
     const sim = await startSim({ leads: 5 });
-    const unknown = await call<Envelope>(sim, 'GET', '/v1/contacts');
+    const unknown = await call<Envelope>(sim, 'GET', '/v1/campaigns');
     expect(unknown.status).toBe(404);
     expect(unknown.json).toMatchObject({ success: false });
     const remove = await call(sim, 'DELETE', '/v1/leads/1001');

@@ -5,6 +5,8 @@
  * into an EnvokeError.
  */
 import packageJson from '../../../package.json' with { type: 'json' };
+import type { CustomFieldDefinition } from '#contract/envoke-account';
+import { readAccountName, readCustomFields } from './account-reads';
 import {
   checkOptions,
   DEFAULT_TIMEOUT_MS,
@@ -62,6 +64,10 @@ export interface EnvokeClient {
   createLead(input: NewLead): Promise<EnvokeLead>;
   updateLead(id: string, patch: Record<string, string>): Promise<EnvokeLead | null>;
   probe(): Promise<void>;
+  /** The account's name (`GET /v1/settings`); null when this Envoke does not say. */
+  accountName(): Promise<string | null>;
+  /** The account's custom field definitions; null when this Envoke does not say. */
+  customFields(): Promise<CustomFieldDefinition[] | null>;
 }
 
 function requireLeadId(id: unknown): string {
@@ -206,5 +212,15 @@ export function createEnvokeClient(options: EnvokeClientOptions): EnvokeClient {
     await listLeads({ limit: 1 });
   }
 
-  return { listLeads, pages, getLead, findByRemoteId, createLead, updateLead, probe };
+  return {
+    listLeads,
+    pages,
+    getLead,
+    findByRemoteId,
+    createLead,
+    updateLead,
+    probe,
+    accountName: () => readAccountName(send),
+    customFields: () => readCustomFields(send),
+  };
 }

@@ -3,6 +3,7 @@
  * `contact`. These helpers read it without trusting its shape, since it may come from an older
  * Envoke or a newer one.
  */
+import { customFieldPairs } from '#contract/contact-shapes';
 import type { TriageField } from '#contract/lead';
 
 export type LeadRecord = Record<string, unknown>;
@@ -57,7 +58,11 @@ const NOTE_FIELDS = [
   'sale_note',
 ] as const;
 
-/** The text the search index holds for a lead; 0020's backfill builds the same from SQL. */
+/**
+ * The text the search index holds for a lead. `notes` holds the lead's notes, what the contact
+ * wrote (`feedback`) and the contact's custom values: a search finds a lead by any of them
+ * (migration 0095 indexed the leads cached before).
+ */
 export interface SearchText {
   name: string;
   company: string;
@@ -65,12 +70,21 @@ export interface SearchText {
   notes: string;
 }
 
+/** The contact's custom values by key, whatever shape Envoke sent them in. */
+export function customEntries(record: LeadRecord): [string, string][] {
+  return customFieldPairs(contactOf(record).custom_fields);
+}
+
 export function searchTextOf(record: LeadRecord): SearchText {
   return {
     name: contactName(record),
     company: contactField(record, 'company'),
     email: contactField(record, 'email'),
-    notes: NOTE_FIELDS.map((name) => field(record, name)).join(' '),
+    notes: [
+      ...NOTE_FIELDS.map((name) => field(record, name)),
+      contactField(record, 'feedback'),
+      ...customEntries(record).map(([, value]) => value),
+    ].join(' '),
   };
 }
 

@@ -15,6 +15,8 @@ import {
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
 import { FoldedTextTable } from './folded-text-table';
+import { FacetIndex } from './facet-index';
+import { facetText } from './facets';
 import { SearchIndex } from './search-index';
 import { viewsOf } from './view-membership';
 
@@ -99,6 +101,7 @@ function sameText(a: SearchText, b: SearchText): boolean {
 export class LeadTable {
   readonly search: SearchIndex;
   private readonly folded: FoldedTextTable;
+  readonly facets: FacetIndex;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly absent: Database.Statement<[string], number>;
@@ -126,6 +129,7 @@ export class LeadTable {
   constructor(private readonly db: Database.Database) {
     this.search = new SearchIndex(db);
     this.folded = new FoldedTextTable(db);
+    this.facets = new FacetIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.absent = db
@@ -268,6 +272,8 @@ export class LeadTable {
     if (previous === undefined || !sameText(text, searchTextOf(previous)))
       this.search.put(id, text);
     this.folded.put(id, local, previous);
+    const facets = facetText(local);
+    if (previous === undefined || facets !== facetText(previous)) this.facets.put(id, facets);
   }
 
   /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
@@ -309,6 +315,7 @@ export class LeadTable {
     );
     this.search.put(id, searchTextOf(local));
     this.folded.put(id, local);
+    this.facets.put(id, facetText(local));
   }
 
   /** A full pull saw these leads unchanged. */
@@ -330,6 +337,7 @@ export class LeadTable {
     this.countBeforeChanging(id);
     this.deleteRow.run(id);
     this.search.remove(id);
+    this.facets.remove(id);
   }
 
   /**
@@ -394,6 +402,7 @@ export class LeadTable {
     const id = Number(result.lastInsertRowid);
     this.search.add(id, searchTextOf(seen));
     this.folded.add(id, seen);
+    this.facets.add(id, facetText(seen));
     this.countInserted(id, seen, syncState);
     return id;
   }

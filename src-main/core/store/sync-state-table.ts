@@ -4,6 +4,7 @@
  */
 import type Database from 'better-sqlite3';
 import { SyncScopeSchema, type SyncScope } from '#contract/dto';
+import type { CustomFieldDefinition } from '#contract/envoke-account';
 
 /** Where an interrupted full pull picks up again. */
 export interface PullResume {
@@ -24,6 +25,12 @@ interface Values {
   lastFullPullAt: number | null;
   /** Envoke refused `filter[id][$gt]` once; quick pulls are full pulls from then on. */
   idGtUnsupported: boolean;
+  /** The account's name (`GET /v1/settings`); null until read, or when Envoke does not say. */
+  accountName: string | null;
+  /** The account's custom field definitions, read once per full pull. */
+  customFields: CustomFieldDefinition[];
+  /** When both were last asked for; null: never yet. */
+  accountReadAt: number | null;
 }
 
 const DEFAULTS: Values = {
@@ -34,6 +41,9 @@ const DEFAULTS: Values = {
   lastSyncAt: null,
   lastFullPullAt: null,
   idGtUnsupported: false,
+  accountName: null,
+  customFields: [],
+  accountReadAt: null,
 };
 
 export class SyncStateTable {

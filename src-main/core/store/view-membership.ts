@@ -26,7 +26,12 @@ export function viewsOf(row: ViewColumns): string[] {
   if (row.marketing_rating_status === 'Unprocessed' || row.marketing_rating_status === '')
     views.push('marketing-unprocessed');
   if (row.marketing_rating_status === 'Passed to sales') views.push('passed-to-sales');
-  if (row.sales_rating_status === 'Unprocessed') views.push('sales-unprocessed');
+  if (
+    row.sales_rating_status === 'Unprocessed' ||
+    (row.marketing_rating_status === 'Passed to sales' &&
+      (row.sales_rating_status === 'Not applicable' || row.sales_rating_status === ''))
+  )
+    views.push('sales-unprocessed');
   if (row.opportunity === 'Yes') views.push('opportunities');
   if (row.sale === 'Yes') views.push('won');
   const bySyncState = SYNC_STATE_VIEWS[row.sync_state];

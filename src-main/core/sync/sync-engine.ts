@@ -30,6 +30,7 @@ import { type Clock, type Logger, type SyncReport, type SyncWhat } from '../api'
 import { isEnvokeError, type EnvokeClient } from '../envoke';
 import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
+import { accountInfoDue, refreshAccountInfo } from './account-info';
 import { ChangeBatcher } from './change-batcher';
 import { ConnectionHealth } from './connection-health';
 import { fullPull, quickPull, type PullDeps } from './pull';
@@ -265,6 +266,9 @@ export class SyncEngine {
     };
     try {
       const result = kind === 'full' ? await fullPull(deps) : await quickPull(deps);
+      // After the leads, so a pull's own requests come first and a failure here costs none.
+      if (accountInfoDue(store, result.full))
+        await refreshAccountInfo({ store, envoke, logger, now: clock.now() });
       this.health.connected();
       this.pulls.pulled(clock.now());
       store.syncState.set('lastSyncAt', clock.now());

@@ -31,6 +31,7 @@ export function leadDetail(store: Store, id: number, now: number): CommandOutput
     },
     fields: flatFields(local),
     envokeFields: server === null ? null : flatFields(server),
+    record: local as CommandOutput<'leads:get'>['record'],
     pending: open.map((entry) => toOutboxEntry(entry, row, now)),
     conflicts,
     activity: store.activity.forLead(id),

@@ -18,7 +18,14 @@ import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
 import type { FoldedColumn } from '../db/migrations/0094-folded-text';
+import { facetConditions, type FacetPlan } from './facet-sql';
 import { ftsQuery } from './search-query';
+
+/** How a query's terms read their leads (see compileQuery). */
+export interface QueryReading {
+  matched?: ReadonlyMap<QueryTerm, readonly number[]>;
+  facets?: FacetPlan | undefined;
+}
 
 export interface CompiledQuery {
   /** A condition over `leads` (never empty: '1' when the query has no terms). */
@@ -38,8 +45,10 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
   rating: 'marketing_rating',
   'sales-rating': 'sales_rating',
 };
+/** Text fields with a column; `said`, `interest` and `unit` are facets (facet-sql.ts). */
+export type ColumnTextField = Exclude<TextFieldName, 'said' | 'interest' | 'unit'>;
 /** The column each text field reads; lead_folded_text has its folded copy (migration 0094). */
-export const TEXT_COLUMNS: Record<TextFieldName, FoldedColumn> = {
+export const TEXT_COLUMNS: Record<ColumnTextField, FoldedColumn> = {
   salesperson: 'salesperson',
   company: 'company',
   contact: 'contact_name',
@@ -102,10 +111,10 @@ export const POSSIBLE_DUPLICATE = `id IN (
  * The column of `field`, by the table's own entries only: a term built outside the parser with a
  * name such as "constructor" is refused by name, never read off Object.prototype.
  */
-export function columnOf<F extends string, C extends string>(columns: Record<F, C>, field: F): C {
+export function columnOf<C extends string>(columns: Readonly<Record<string, C>>, field: string): C {
   if (!Object.hasOwn(columns, field))
     throw new CommandError('invalid-input', `Unknown field '${String(field).slice(0, 40)}'.`);
-  return columns[field];
+  return columns[field]!;
 }
 
 /**
@@ -247,6 +256,8 @@ function termCondition(
       params.push(match);
       return 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
     }
+    case 'custom':
+      return null; // Answered with the other facet terms (facet-sql.ts).
   }
 }
 
@@ -277,17 +288,22 @@ export function afterCondition(sort: QuerySort): string {
 
 /**
  * The query's condition, parameters and order; `sort` wins over the query's own sort term.
- * `matched` gives the leads of some text terms, found beforehand (QueryViews reads a rare term's
- * leads from its column's index), which the condition then names by id.
+ * `reading` says how some terms read their leads: `matched` gives the leads of some text terms,
+ * found beforehand (QueryViews reads a rare term's leads from its column's index), which the
+ * condition then names by id; `facets` how facet terms read their candidates (facet-sql.ts).
  */
 export function compileQuery(
   query: LeadQuery,
   sort?: QuerySort,
-  matched: ReadonlyMap<QueryTerm, readonly number[]> = new Map(),
+  reading: QueryReading = {},
 ): CompiledQuery {
+  const matched = reading.matched ?? new Map<QueryTerm, readonly number[]>();
   const params: unknown[] = [];
   const conditions: string[] = [];
+  const facets = facetConditions(query.terms, params, reading.facets);
+  if (facets !== null) conditions.push(facets.condition);
   for (const term of query.terms) {
+    if (facets?.answered.has(term)) continue;
     const condition = termCondition(term, params, matched);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);

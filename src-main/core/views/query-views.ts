@@ -17,6 +17,8 @@ import {
   TEXT_COLUMNS,
 } from './query-sql';
 import { rareTermMatches } from './rare-terms';
+import { facetMatch } from '../store/facets';
+import type { FacetPlan } from './facet-sql';
 
 /**
  * Past this many, a saved view's count is shown as "1,000+". A capped count reads leads until it
@@ -25,6 +27,20 @@ import { rareTermMatches } from './rare-terms';
  * sidebar recounts), where ten thousand were tens of thousands decrypted from the file each time.
  */
 export const VIEW_COUNT_CAP = 1_000;
+
+/**
+ * A facet term naming fewer leads than this reads them first (facet-sql.ts): sorting that many
+ * costs less than walking the list. About the square root of a million leads times a page of 250.
+ */
+export const FACET_WALK_FROM = 2_000;
+/**
+ * Past this share of the newest leads, the list is walked checking each lead's own words: a page
+ * reads a few thousand at most, where building the list of candidates would read every one of
+ * them first.
+ */
+export const FACET_CHECK_FROM = 0.05;
+/** The share is estimated on the gap back to this many candidates before the newest. */
+const FACET_SAMPLE = 200;
 
 const LIKE = "LIKE ? ESCAPE '\\'";
 
@@ -77,7 +93,46 @@ export function withSearch(query: LeadQuery, search: string | undefined): LeadQu
 export class QueryViews {
   private readonly cache = new Map<string, Database.Statement>();
 
-  constructor(private readonly db: Database.Database) {}
+  private readonly facetHits: Database.Statement<[string, number], number>;
+  private readonly nthNewestHit: Database.Statement<[string, number], number | undefined>;
+  private readonly newestId: Database.Statement<[], number | null>;
+
+  constructor(private readonly db: Database.Database) {
+    this.facetHits = db
+      .prepare<[string, number], number>(
+        'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
+      )
+      .pluck();
+    // Read newest first from the index, as a search reads: it stops after a few hundred.
+    this.nthNewestHit = db
+      .prepare<[string, number], number | undefined>(
+        'SELECT rowid FROM lead_facets WHERE lead_facets MATCH ? ORDER BY rowid DESC LIMIT 1 OFFSET ?',
+      )
+      .pluck();
+    this.newestId = db.prepare<[], number | null>('SELECT max(id) FROM leads').pluck();
+  }
+
+  /**
+   * How a page or a count reads a facet term's candidates (facet-sql.ts): by how many leads its
+   * words name and, past a few thousand, their share among the newest leads.
+   */
+  private readonly facetPlan: FacetPlan = (words) => {
+    const match = facetMatch(words);
+    if (match === null) return 'check';
+    if ((this.facetHits.get(match, FACET_WALK_FROM) ?? 0) < FACET_WALK_FROM) return 'matches';
+    const newest = this.newestId.get() ?? 0;
+    const nth = this.nthNewestHit.get(match, FACET_SAMPLE - 1) ?? 0;
+    return FACET_SAMPLE / Math.max(1, newest - nth + 1) >= FACET_CHECK_FROM ? 'check' : 'walk';
+  };
+
+  /**
+   * A count has no order to walk: without one, SQLite would check every lead's row against the
+   * candidates. It reads the candidates (and stops at the cap), or asks each lead when most match.
+   */
+  private readonly countPlan: FacetPlan = (words) => {
+    const reading = this.facetPlan(words);
+    return reading === 'walk' ? 'matches' : reading;
+  };
 
   private statement(sql: string): Database.Statement {
     let statement = this.cache.get(sql);
@@ -95,7 +150,7 @@ export class QueryViews {
 
   idsOf(query: LeadQuery, sortText?: string): number[] {
     const sort = sortText === undefined ? undefined : parseSort(sortText);
-    const compiled = compileQuery(query, sort, this.rareMatches(query));
+    const compiled = compileQuery(query, sort, { matched: this.rareMatches(query) });
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
     return this.statement(sql)
       .pluck()
@@ -114,7 +169,10 @@ export class QueryViews {
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {
     const query = withSearch(parseQuery(input.query), input.search);
     const sort = input.sort === undefined ? (query.sort ?? DEFAULT_SORT) : parseSort(input.sort);
-    const compiled = compileQuery(query, sort, this.rareMatches(query));
+    const compiled = compileQuery(query, sort, {
+      matched: this.rareMatches(query),
+      facets: this.facetPlan,
+    });
     const after = input.after;
     const where =
       after === undefined ? compiled.where : `${compiled.where} AND ${afterCondition(sort)}`;
@@ -135,11 +193,10 @@ export class QueryViews {
   /** Counts up to `cap` and stops: a broad query at a million leads answers at once. */
   countOf(query: LeadQuery, cap = VIEW_COUNT_CAP): CappedCount {
     // A term alone is counted from its index as it is; beside others, a rare one is read first.
-    const compiled = compileQuery(
-      query,
-      undefined,
-      query.terms.length > 1 ? this.rareMatches(query) : new Map(),
-    );
+    const compiled = compileQuery(query, undefined, {
+      matched: query.terms.length > 1 ? this.rareMatches(query) : new Map(),
+      facets: this.countPlan,
+    });
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
       .pluck()

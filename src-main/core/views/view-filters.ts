@@ -10,7 +10,10 @@ export const VIEW_CONDITIONS: Record<ViewId, string> = {
   all: '1',
   'marketing-unprocessed': "marketing_rating_status IN ('Unprocessed', '')",
   'passed-to-sales': "marketing_rating_status = 'Passed to sales'",
-  'sales-unprocessed': "sales_rating_status = 'Unprocessed'",
+  // Sales has not processed it: Unprocessed, or passed on with the sales status still Not
+  // applicable, as Envoke may leave it (migration 0096).
+  'sales-unprocessed':
+    "(sales_rating_status = 'Unprocessed' OR (marketing_rating_status = 'Passed to sales' AND sales_rating_status IN ('Not applicable', '')))",
   opportunities: "opportunity = 'Yes'",
   won: "sale = 'Yes'",
   // The first term repeats the partial index's condition so the planner may use it.

@@ -16,6 +16,8 @@ import { migration0091 } from './0091-search-without-positions';
 import { migration0092 } from './0092-pipeline-days';
 import { migration0093 } from './0093-covering-duplicate-indexes';
 import { migration0094 } from './0094-folded-text';
+import { migration0095 } from './0095-search-said-and-custom';
+import { migration0096 } from './0096-sales-new-after-passing';
 import { migration0097 } from './0097-outbox-claims-command-log';
 import type { Migration } from './migration';
 
@@ -36,6 +38,8 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0092,
   migration0093,
   migration0094,
+  migration0095,
+  migration0096,
   migration0097,
 ];
 
