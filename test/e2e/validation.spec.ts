@@ -78,5 +78,5 @@ test('account settings: plain http to another computer is refused, saying why th
     'Use an https:// address for envoke.invalid: Lead Triage sends the API key with every request, and over plain http:// anyone on the network between this computer and Envoke could read it. Plain http:// is only for this computer itself, as with the simulator.',
   );
   // Nothing changed: still on demo data.
-  await expect(settings.getByText('You are looking at demo data.', { exact: false })).toBeVisible();
+  await expect(settings.getByText('You are looking at demo data', { exact: false })).toBeVisible();
 });
