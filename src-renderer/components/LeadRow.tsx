@@ -1,6 +1,7 @@
 /** One lead in the list, painted with any change still on its way to the core. */
 import { memo, useMemo } from 'react';
 import { RATINGS, type LeadSyncState } from '#contract';
+import { movedLabel } from '../logic/held';
 import { paintRow } from '../logic/optimistic';
 import { statusTone } from '../logic/stage';
 import { useStore } from '../store/store';
@@ -60,11 +61,14 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
   const inBulk = useStore((s) => s.bulk[id] === true);
   const duplicate = useStore((s) => s.duplicateIds[id] === true);
   const stage = useStore((s) => s.stage);
+  const moved = useStore((s) => s.movedOut[id] === true);
+  const heldFields = useStore((s) => s.held[id]);
   const setCursor = useStore((s) => s.setCursor);
   const row = useMemo(() => (raw ? paintRow(raw, overlay) : undefined), [raw, overlay]);
 
   const syncWord = row ? (row.goneFromEnvoke ? 'gone' : SYNC_WORDS[row.syncState]) : '';
   const outcome = row?.sale === 'Yes' ? 'Sale' : row?.opportunity === 'Yes' ? 'Opportunity' : '';
+  const movedTo = moved ? movedLabel(row, heldFields ?? []) : null;
   return (
     <div
       role="option"
@@ -74,7 +78,8 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
       aria-setsize={count}
       data-sync={row?.syncState}
       data-envoke-id={row?.envokeId ?? undefined}
-      className={`lead-row${current ? ' current' : ''}${inBulk ? ' in-bulk' : ''}${row ? '' : ' loading'}`}
+      data-moved={moved ? true : undefined}
+      className={`lead-row${current ? ' current' : ''}${inBulk ? ' in-bulk' : ''}${row ? '' : ' loading'}${moved ? ' moved' : ''}`}
       style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
       onMouseDown={(event) => event.preventDefault()}
       onClick={() => {
@@ -125,6 +130,9 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
           >
             <span className="sync-word">{syncWord}</span>
           </span>
+          {/* Left the view by the person's own key: it stays here, for more keys, until the
+              cursor moves on. */}
+          {movedTo ? <span className="moved-note">{movedTo}</span> : null}
         </>
       ) : (
         <span className="cell company placeholder">Loading…</span>

@@ -13,7 +13,7 @@ import {
   setQuerySort,
   showTypedQuery,
 } from '../controller/saved-views';
-import { useStore } from '../store/store';
+import { memberIds, useStore } from '../store/store';
 import { QueryInput } from './QueryInput';
 
 const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
@@ -85,7 +85,7 @@ function NameForm({
 
 export function QueryBar() {
   const active = useStore((s) => s.activeQuery);
-  const held = useStore((s) => (s.idsLoaded ? s.ids.length : null));
+  const held = useStore((s) => (s.idsLoaded ? memberIds(s).length : null));
   const total = useStore((s) => s.queryTotal);
   const [text, setText] = useState(active?.query ?? '');
   useEffect(() => setText(active?.query ?? ''), [active?.query]);

@@ -21,6 +21,20 @@ export function move(step: number): void {
   setCursor(cursor + step);
 }
 
+/**
+ * The advance key: done with this lead, on to the next one. A status key never moves on by
+ * itself, so a rating or note after it still lands on the same lead; with auto-advance off this
+ * key only says so.
+ */
+export function advance(): void {
+  const state = useStore.getState();
+  if (!state.prefs.autoAdvance) {
+    state.addToast('info', 'Auto-advance is off: j goes to the next lead (Shift+A turns it on).');
+    return;
+  }
+  move(1);
+}
+
 export function moveTo(index: 'first' | 'last'): void {
   const { ids, setCursor } = useStore.getState();
   setCursor(index === 'first' ? 0 : ids.length - 1);
@@ -44,10 +58,8 @@ export function setStatus(n: number): void {
   const status = statusForKey(state.stage, n);
   const ids = targetIds(state);
   if (!status || ids.length === 0) return;
-  const bulk = isBulk(state, ids);
   const patch = { [STAGES[state.stage].status]: status };
-  void applyChange(ids, patch, 'set the status', bulk ? status : undefined);
-  if (!bulk && state.prefs.autoAdvance) move(1);
+  void applyChange(ids, patch, 'set the status', isBulk(state, ids) ? status : undefined);
 }
 
 /** What the `n`th rating action (h, w, c) sets in the active stage. */

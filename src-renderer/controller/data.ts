@@ -6,7 +6,7 @@
 import type { ListCursor, QueryCursor, ViewId } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
-import { selectCurrentId, useStore } from '../store/store';
+import { memberIds, selectCurrentId, useStore } from '../store/store';
 import { flagDuplicates } from './saved-views';
 
 /** Rows kept around the screen so short scrolls never show empty rows. */
@@ -120,8 +120,8 @@ async function loadMoreIds(): Promise<void> {
     if (request !== idsRequest || nextIds !== after) return;
     nextIds = page.next;
     if (nextIds === null) useStore.getState().setQueryTotal(null);
-    const held = useStore.getState().ids;
-    const known = new Set(held);
+    const held = memberIds(useStore.getState());
+    const known = new Set(useStore.getState().ids);
     useStore.getState().setIds([...held, ...page.ids.filter((id) => !known.has(id))]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
@@ -150,10 +150,12 @@ export async function followMembership(changed: readonly number[]): Promise<void
   try {
     const member = new Set((await invoke('leads:membership', { ...query, ids: [...changed] })).ids);
     const listed = useStore.getState().ids;
-    const leaving = new Set(changed.filter((id) => !member.has(id) && listed.includes(id)));
-    const joining = [...member].filter((id) => !listed.includes(id));
+    // Held leads that left the view are shown, not listed: setIds keeps them in their place.
+    const members = memberIds(useStore.getState());
+    const leaving = new Set(changed.filter((id) => !member.has(id) && members.includes(id)));
+    const joining = [...member].filter((id) => !members.includes(id));
     // Only a place among the ids held matters: past them the lead comes with a later page.
-    const upTo = nextIds === null ? undefined : listed.length;
+    const upTo = nextIds === null ? undefined : members.length;
     const places = await Promise.all(
       joining.map(async (id) => ({
         id,
@@ -163,7 +165,7 @@ export async function followMembership(changed: readonly number[]): Promise<void
     // A full reload started meanwhile (another view or search) already has the answer.
     if (request !== idsRequest || useStore.getState().ids !== listed) return;
     if (leaving.size === 0 && joining.length === 0) return;
-    const ids = leaving.size === 0 ? [...listed] : listed.filter((id) => !leaving.has(id));
+    const ids = members.filter((id) => !leaving.has(id));
     // A lead placed past the ids held comes with the page that holds it.
     for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
       if (index !== null && (index < ids.length || nextIds === null))

@@ -46,6 +46,9 @@ export function applyChange(
   if (ids.length === 0) return Promise.resolve();
   const seq = ++paintSeq;
   const store = useStore.getState();
+  // The leads stay where they are until the cursor moves, even if the change takes them out of
+  // the view: the next key (a rating after a status) acts on them too.
+  store.hold(ids, Object.keys(patch) as (keyof FieldPatch)[]);
   store.paint(seq, ids, patch);
   return enqueue(async () => {
     try {

@@ -25,6 +25,7 @@ export interface Action extends ActionSpec {
 const RUNS: Record<ActionId, () => void> = {
   next: () => list.move(1),
   previous: () => list.move(-1),
+  advance: () => list.advance(),
   first: () => list.moveTo('first'),
   last: () => list.moveTo('last'),
   'next-view': () => list.stepView(1),

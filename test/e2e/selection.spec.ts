@@ -32,9 +32,14 @@ test('leads that leave the view leave the selection; the next key acts on the cu
   await expect(bulkNote(page)).toContainText('2 leads selected');
   await page.screenshot({ path: `${SCREENSHOTS}/selection-banner.png` });
 
-  // Deferred: both leave "Marketing: new", and so leave the selection, and the person is told.
+  // Deferred: both leave "Marketing: new" once the cursor moves, and so leave the selection,
+  // and the person is told.
   await press(page, 'm', '4');
   await expect(page.getByText('Marked 2 leads Deferred')).toBeVisible();
+  await expect(leadList(page).locator(`[data-envoke-id="${first}"]`)).toContainText(
+    'moved to Deferred',
+  );
+  await press(page, 'j');
   await expect(page.getByText('2 leads left this view and the selection')).toBeVisible();
   await expect(leadList(page).locator(`[data-envoke-id="${first}"]`)).toHaveCount(0);
   await expect(leadList(page).locator(`[data-envoke-id="${second}"]`)).toHaveCount(0);

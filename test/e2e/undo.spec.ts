@@ -25,7 +25,7 @@ test('undo before a sync: the change never reaches Envoke', async ({ page, app }
   // A first change tells the app Envoke is unreachable; it stays queued throughout.
   const first = await currentEnvokeId(page);
   const [firstKey, firstStatus] = await newStatusFor(app, first);
-  await press(page, 'm', firstKey);
+  await press(page, 'm', firstKey, 'Space');
   await expect(page.getByRole('status')).toContainText('Offline', { timeout: 20_000 });
 
   const id = await currentEnvokeId(page);
