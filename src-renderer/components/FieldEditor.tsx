@@ -4,15 +4,11 @@
  * (Shift+Enter starts a new line in a note), Esc cancels.
  */
 import { useState, type KeyboardEvent } from 'react';
-import {
-  describeIssues,
-  LABEL_MAX_LENGTH,
-  NOTE_MAX_LENGTH,
-  TriagePatchSchema,
-} from '#contract';
+import { describeIssues, LABEL_MAX_LENGTH, NOTE_MAX_LENGTH, TriagePatchSchema } from '#contract';
 import { errorMessage } from '../bridge/client';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';
+import { plural } from '../logic/format';
 import type { FieldPatch } from '../logic/optimistic';
 import type { EditorField, EditorSpec } from '../store/ui-slice';
 import { useStore } from '../store/store';
@@ -141,6 +137,17 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
       void applyChange([editor.target.id], patch, `save ${editor.title.toLowerCase()}`);
       return;
     }
+    if (editor.target.type === 'leads') {
+      close();
+      // The same value for every selected lead, said with how many it reached ("Marked 3 leads Yes").
+      void applyChange(
+        editor.target.ids,
+        patch,
+        `save ${editor.title.toLowerCase()}`,
+        Object.values(patch).join(', '),
+      );
+      return;
+    }
     setSaving(true);
     try {
       await saveOutboxEdit(editor.target.entryId, patch);
@@ -186,6 +193,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
         {error ? (
           <p className="form-error" role="alert">
             {error}
+          </p>
+        ) : null}
+        {editor.target.type === 'leads' ? (
+          <p className="editor-bulk">
+            Sets the same value on {plural(editor.target.ids.length, 'selected lead')}.
           </p>
         ) : null}
         <p className="muted">{editorHint(editor)}</p>

@@ -2,7 +2,7 @@
 import { VIEW_IDS, type TriageField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
-import { paintFields } from '../logic/optimistic';
+import { paintFields, paintRow } from '../logic/optimistic';
 import { plural } from '../logic/format';
 import { STAGES, statusForKey } from '../logic/stage';
 import {
@@ -111,12 +111,59 @@ async function fieldsOf(id: number): Promise<Record<string, string>> {
   return paintFields(detail.fields, useStore.getState().overlay[id]);
 }
 
+/**
+ * The value the selected leads share, as the list shows them, or '' where they differ (or a row
+ * is not at hand): a bulk editor starts from what all of them have.
+ */
+function sharedValue(state: Store, ids: readonly number[], field: TriageField): string {
+  const values = new Set(
+    ids.map((id) => {
+      const row = state.rows[id];
+      return row
+        ? (paintRow(row, state.overlay[id]) as unknown as Record<string, unknown>)[field]
+        : undefined;
+    }),
+  );
+  const [only] = values;
+  return values.size === 1 && typeof only === 'string' ? only : '';
+}
+
+/**
+ * An editor for the current lead, or for the bulk selection when there is one. A selection gets
+ * the fields one value fits for all (the opportunity, not its note); `perLead` fields (notes,
+ * amounts) are left out of a bulk editor, and an editor of per-lead fields only says it works on
+ * one lead at a time.
+ */
 export async function openEditor(
   title: string,
   fields: readonly TriageField[],
   options: Partial<Record<TriageField, readonly string[]>> = {},
+  perLead: readonly TriageField[] = [],
 ): Promise<void> {
-  const id = selectCurrentId(useStore.getState());
+  const state = useStore.getState();
+  const targets = targetIds(state);
+  if (targets.length > 0 && isBulk(state, targets)) {
+    const shared = fields.filter((field) => !perLead.includes(field));
+    if (shared.length === 0) {
+      state.addToast(
+        'info',
+        `${title} is written for one lead at a time: Esc clears the selection of ${plural(targets.length, 'lead')}.`,
+      );
+      return;
+    }
+    state.openPanel({
+      kind: 'editor',
+      editor: {
+        title: `${title} · ${plural(targets.length, 'selected lead')}`,
+        fields: shared.map((field) =>
+          editorField(field, sharedValue(state, targets, field), options[field]),
+        ),
+        target: { type: 'leads', ids: targets },
+      },
+    });
+    return;
+  }
+  const id = selectCurrentId(state);
   if (id === undefined) return;
   let values: Record<string, string>;
   try {
@@ -139,7 +186,23 @@ export async function openEditor(
 
 export function editNote(): Promise<void> {
   const stage = STAGES[useStore.getState().stage];
-  return openEditor(`${stage.label} note`, [stage.note]);
+  return openEditor(`${stage.label} note`, [stage.note], {}, [stage.note]);
+}
+
+export function editOpportunity(): Promise<void> {
+  return openEditor('Opportunity', ['opportunity', 'opportunity_note'], {}, ['opportunity_note']);
+}
+
+export function editSale(): Promise<void> {
+  return openEditor('Sale', ['sale', 'revenue', 'cost_of_goods_sold', 'sale_note'], {}, [
+    'revenue',
+    'cost_of_goods_sold',
+    'sale_note',
+  ]);
+}
+
+export function editSalesperson(): Promise<void> {
+  return openEditor('Salesperson', ['salesperson']);
 }
 
 export function toggleSelect(): void {

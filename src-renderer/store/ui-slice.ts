@@ -17,7 +17,11 @@ export interface EditorField {
 export interface EditorSpec {
   title: string;
   fields: readonly EditorField[];
-  target: { type: 'lead'; id: number } | { type: 'outbox'; entryId: number };
+  target:
+    | { type: 'lead'; id: number }
+    /** The bulk selection: the same value goes to every one of them. */
+    | { type: 'leads'; ids: readonly number[] }
+    | { type: 'outbox'; entryId: number };
 }
 
 export type Panel =
