@@ -98,7 +98,12 @@ export function QueryBar() {
         <QueryInput
           value={text}
           onChange={setText}
-          onRun={(value) => showTypedQuery(value)}
+          onRun={(value) => {
+            const problem = showTypedQuery(value, 'Query', { keepSort: true });
+            // The box holds what ran, in the query's own spelling (its sort is the choice beside).
+            if (problem === null) setText(useStore.getState().activeQuery?.query ?? value);
+            return problem;
+          }}
           onEscape={() => document.getElementById('lead-list')?.focus()}
         />
         <SortChoice sort={active.sort} />

@@ -3,12 +3,14 @@
  * showing a typed query, saving, renaming, reordering and deleting, and marking the listed leads
  * that have a possible duplicate.
  */
-import { parseQuery, printQuery, printSort, type SavedView } from '#contract';
+import { DEFAULT_SORT, parseQuery, printQuery, printSort, type SavedView } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { throttle } from '../logic/throttle';
 import { useStore } from '../store/store';
 
 export const DUPLICATES_QUERY = 'is:duplicate';
+/** Newest first, as every built-in view. */
+const DEFAULT_SORT_TEXT = printSort(DEFAULT_SORT);
 
 export async function loadSavedViews(): Promise<void> {
   try {
@@ -80,10 +82,17 @@ export function openSavedViewAt(index: number): void {
 }
 
 /**
- * Shows the leads of a typed query (not saved). Its own `sort:` term becomes the list's sort.
+ * Shows the leads of a typed query (not saved). Its own `sort:` term becomes the list's sort; a
+ * query without one starts newest first, as every view does, so a sort never leaks from one
+ * query into the next (or into a view saved from it). Only the query bar, whose sort choice sits
+ * beside the box, keeps the sort shown (`keepSort`) while the person refines the query.
  * Returns the parser's sentence when the query cannot be read, and shows nothing then.
  */
-export function showTypedQuery(text: string, name = 'Query'): string | null {
+export function showTypedQuery(
+  text: string,
+  name = 'Query',
+  { keepSort = false }: { keepSort?: boolean } = {},
+): string | null {
   let parsed;
   try {
     parsed = parseQuery(text);
@@ -91,20 +100,28 @@ export function showTypedQuery(text: string, name = 'Query'): string | null {
     return errorMessage(error);
   }
   const current = useStore.getState().activeQuery;
-  const sort = parsed.sort ? printSort(parsed.sort) : (current?.sort ?? '-created');
+  const sort = parsed.sort
+    ? printSort(parsed.sort)
+    : keepSort && current !== null
+      ? current.sort
+      : DEFAULT_SORT_TEXT;
   const query = printQuery({ terms: parsed.terms });
   const keep =
     current !== null &&
     current.savedId !== null &&
     current.query === query &&
     current.sort === sort;
-  useStore
-    .getState()
-    .showQuery(
-      keep
-        ? current
-        : { query, sort, savedId: null, name: current?.savedId === null ? current.name : name },
-    );
+  useStore.getState().showQuery(
+    keep
+      ? current
+      : {
+          query,
+          sort,
+          savedId: null,
+          // Refined in the query bar, a query keeps its name (a pipeline bar's, say).
+          name: keepSort && current?.savedId === null ? current.name : name,
+        },
+  );
   return null;
 }
 

@@ -1,0 +1,80 @@
+/**
+ * Typing queries as a new user does: what runs is what the box shows, completion starts at the
+ * first letter and never rewrites a query that ran, a sort belongs to its own query, and the list,
+ * its empty state and its counts name the query shown.
+ */
+import { expect, type Page } from '@playwright/test';
+import { leadList, openApp, press, SCREENSHOTS, test } from './support/app';
+
+const queryBar = (page: Page) => page.getByRole('region', { name: 'Query' });
+const queryBox = (page: Page) => queryBar(page).getByRole('combobox', { name: 'Lead query' });
+const completions = (page: Page) => page.getByRole('listbox', { name: 'Completions' });
+
+async function runInPalette(page: Page, query: string): Promise<void> {
+  await press(page, 'Control+k');
+  await page.keyboard.type(query);
+  await press(page, 'Enter');
+  await expect(page.getByRole('dialog', { name: 'Commands' })).toBeHidden();
+  await expect(queryBar(page)).toBeVisible();
+}
+
+test('after Enter the query box shows what ran, and Tab never rewrites it', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await runInPalette(page, 'status:passed rating:hot company:acme');
+  const ran = 'status:"Passed to sales" rating:Hot company:acme';
+  await expect(queryBox(page)).toHaveValue(ran);
+  // Into the box and on with Tab: focus passes through; nothing is completed or opened.
+  await queryBox(page).click();
+  await expect(completions(page)).toHaveCount(0);
+  await press(page, 'Tab');
+  await expect(queryBox(page)).toHaveValue(ran);
+  await expect(queryBox(page)).not.toBeFocused();
+  await expect(completions(page)).toHaveCount(0);
+
+  // Typed in the box itself: the completion list closes when the query runs, and the box then
+  // holds what ran.
+  await queryBox(page).focus();
+  await press(page, 'End');
+  await page.keyboard.type(' rating:h');
+  await expect(completions(page)).toBeVisible();
+  await press(page, 'Escape');
+  await queryBox(page).focus();
+  await press(page, 'End', 'Backspace', 'Backspace', 'Backspace', 'Backspace', 'Backspace');
+  await press(page, 'Backspace', 'Backspace', 'Backspace', 'Backspace');
+  await page.keyboard.type(' sale:none');
+  await press(page, 'Enter');
+  await expect(completions(page)).toHaveCount(0);
+  await expect(queryBox(page)).toHaveValue(`${ran} sale:None`);
+  await press(page, 'Tab');
+  await expect(queryBox(page)).toHaveValue(`${ran} sale:None`);
+  await page.screenshot({ path: `${SCREENSHOTS}/query-after-run.png` });
+  await expect(leadList(page)).toBeVisible();
+});
+
+test('a sort belongs to its query: the next query starts newest first, and so does a view saved from it', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const sort = queryBar(page).getByLabel('Sort');
+  await runInPalette(page, 'rating:hot sort:rating');
+  await expect(sort).toHaveValue('rating');
+  await runInPalette(page, 'status:passed');
+  await expect(sort).toHaveValue('-created');
+  await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Passed, newest');
+  await press(page, 'Enter');
+  await expect(page.getByText('Saved the view “Passed, newest”.')).toBeVisible();
+  await expect(sort).toHaveValue('-created');
+
+  // In the query bar, the sort chosen beside the box stays while the query is refined there.
+  await sort.selectOption('company');
+  await queryBox(page).focus();
+  await press(page, 'End');
+  await page.keyboard.type(' has:email');
+  await press(page, 'Enter');
+  await expect(queryBox(page)).toHaveValue('status:"Passed to sales" has:email');
+  await expect(sort).toHaveValue('company');
+});
