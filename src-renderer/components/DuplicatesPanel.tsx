@@ -7,6 +7,7 @@ import { useCallback, useEffect, useState } from 'react';
 import { printValue, type DuplicatePair, type LeadSummary } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { DUPLICATES_QUERY, loadDuplicateCount, showTypedQuery } from '../controller/saved-views';
+import { undoOrder } from '../controller/on-screen';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -50,6 +51,7 @@ export function DuplicatesPanel() {
   const dismiss = async (pair: DuplicatePair) => {
     try {
       await invoke('duplicates:dismiss', { a: pair.a.id, b: pair.b.id });
+      undoOrder.other();
       load();
       void loadDuplicateCount();
     } catch (failure) {
