@@ -56,6 +56,25 @@ interface Transport {
 }
 
 /**
+ * Whether Lead Triage's own process answers this window. Over HTTP it can stop while the page
+ * stays open (the host was ended, the laptop slept): the window must not go on saying "Online".
+ */
+let hostReachable = true;
+const reachabilityListeners = new Set<(reachable: boolean) => void>();
+
+function setHostReachable(reachable: boolean): void {
+  if (reachable === hostReachable) return;
+  hostReachable = reachable;
+  for (const listener of reachabilityListeners) listener(reachable);
+}
+
+/** Calls back whenever the host stops or starts answering; returns the unsubscribe. */
+export function onHostReachability(callback: (reachable: boolean) => void): () => void {
+  reachabilityListeners.add(callback);
+  return () => reachabilityListeners.delete(callback);
+}
+
+/**
  * The browser host's token arrives in the page address. Once the page is here the host has set
  * its cookie and this tab keeps the token for commands, so it leaves the address bar (and with
  * it the browser's history); a reload still works from the cookie and this tab's session.
@@ -99,6 +118,7 @@ function browserTransport(): Transport {
     }
     next.onopen = () => {
       retryMs = RECONNECT_MIN_MS;
+      setHostReachable(true);
       if (!hadError) return;
       hadError = false;
       // Events sent while disconnected are lost: ask every view to refetch what it shows.
@@ -109,6 +129,7 @@ function browserTransport(): Transport {
     };
     next.onerror = () => {
       hadError = true;
+      setHostReachable(false);
       // EventSource retries by itself unless the server refused the stream outright.
       if (next.readyState !== EventSource.CLOSED) return;
       source = null;
@@ -127,11 +148,13 @@ function browserTransport(): Transport {
           body: JSON.stringify(input ?? {}),
         });
       } catch {
+        setHostReachable(false);
         return {
           ok: false,
           error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' },
         };
       }
+      setHostReachable(true);
       let body: unknown;
       try {
         body = await response.json();
