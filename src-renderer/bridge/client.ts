@@ -88,9 +88,29 @@ function adoptTokenFromAddress(): void {
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
-/** The browser host's token: from the page address on first load, then from this tab's session. */
-function hostToken(): string {
-  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+let askedForToken: Promise<string> | null = null;
+
+/**
+ * The browser host's token: from the page address on first load, then from this tab's session.
+ * A second tab opened from the address bar has neither: the host gives the token to a page that
+ * holds its cookie, so that tab works as the first does.
+ */
+async function hostToken(): Promise<string> {
+  const kept = window.sessionStorage.getItem(TOKEN_KEY);
+  if (kept) return kept;
+  askedForToken ??= fetch('/api/session-token', { cache: 'no-store' })
+    .then(async (response) => {
+      if (!response.ok) return '';
+      const { token } = (await response.json()) as { token?: unknown };
+      if (typeof token !== 'string') return '';
+      window.sessionStorage.setItem(TOKEN_KEY, token);
+      return token;
+    })
+    .catch(() => '')
+    .finally(() => {
+      askedForToken = null;
+    });
+  return askedForToken;
 }
 
 function browserTransport(): Transport {
@@ -142,9 +162,10 @@ function browserTransport(): Transport {
     async invoke(name, input) {
       let response: Response;
       try {
+        const token = await hostToken();
         response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: hostToken() },
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(input ?? {}),
         });
       } catch {

@@ -238,6 +238,15 @@ describe('the page', () => {
     expect((await send({ path: '/../data/demo.db', headers: cookie })).status).toBe(404);
   });
 
+  it('gives the token to a page holding the cookie (a second tab), and to nothing else', async () => {
+    const reply = await send({ path: '/api/session-token', headers: { cookie: `lt_session=${host.token}` } });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body.toString())).toEqual({ token: host.token });
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await send({ path: '/api/session-token' })).status).toBe(403);
+    expect((await send({ path: '/api/session-token', headers: { cookie: 'lt_session=wrong' } })).status).toBe(403);
+  });
+
   it('says where it runs, in one line a person can open', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
