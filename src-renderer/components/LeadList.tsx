@@ -10,14 +10,27 @@ import { VIEW_LABELS } from '../logic/views';
 import { selectCurrentId, useStore, type Store } from '../store/store';
 import { LeadRow, ROW_HEIGHT } from './LeadRow';
 
-function EmptyList() {
-  const search = useStore((s) => s.search);
+/**
+ * What the list shows, named: a built-in view, a saved view or a pipeline bar, or a typed query.
+ * `label` names the list for a screen reader; `phrase` fits in a sentence.
+ */
+function useListName(): { label: string; phrase: string } {
   const view = useStore((s) => s.view);
+  const query = useStore((s) => s.activeQuery);
+  if (query === null) return { label: VIEW_LABELS[view], phrase: VIEW_LABELS[view] };
+  if (query.savedId === null && query.name === 'Query')
+    return { label: 'Query', phrase: 'this query' };
+  return { label: query.name, phrase: `“${query.name}”` };
+}
+
+function EmptyList({ name }: { name: string }) {
+  const search = useStore((s) => s.search);
   const loaded = useStore((s) => s.idsLoaded);
+  const isQuery = useStore((s) => s.activeQuery !== null);
   const syncing = useStore((s) => s.sync?.lastSyncAt === null && s.sync.state === 'syncing');
-  let text = `No leads in ${VIEW_LABELS[view]}.`;
+  let text = isQuery ? `No lead matches ${name}.` : `No leads in ${name}.`;
   if (!loaded) text = 'Loading leads…';
-  else if (search.trim()) text = `No lead in ${VIEW_LABELS[view]} matches “${search.trim()}”.`;
+  else if (search.trim()) text = `No lead in ${name} matches “${search.trim()}”.`;
   else if (syncing) text = 'Your leads are on their way from Envoke…';
   return <p className="empty">{text}</p>;
 }
@@ -28,7 +41,7 @@ export function LeadList() {
   const cursor = useStore((s) => s.cursor);
   const currentId = useStore(selectCurrentId);
   const listError = useStore((s) => s.listError);
-  const view = useStore((s) => s.view);
+  const name = useListName();
 
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -78,11 +91,11 @@ export function LeadList() {
         id="lead-list"
         className="list-scroller"
         role="listbox"
-        aria-label={`Leads: ${VIEW_LABELS[view]}`}
+        aria-label={`Leads: ${name.label}`}
         aria-activedescendant={currentId === undefined ? undefined : `lead-${currentId}`}
         tabIndex={0}
       >
-        {ids.length === 0 ? <EmptyList /> : null}
+        {ids.length === 0 ? <EmptyList name={name.phrase} /> : null}
         <div className="list-inner" style={{ height: virtualizer.getTotalSize() }}>
           {items.map((item) => {
             const id = ids[item.index];

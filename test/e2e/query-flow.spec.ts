@@ -78,3 +78,22 @@ test('a sort belongs to its query: the next query starts newest first, and so do
   await expect(queryBox(page)).toHaveValue('status:"Passed to sales" has:email');
   await expect(sort).toHaveValue('company');
 });
+
+test('a query shown from another view names the query, in its label and its empty state', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  await press(page, ']', ']', ']', ']', ']');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Won');
+  await runInPalette(page, 'company:"no such company anywhere"');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Query');
+  await expect(leadList(page)).toContainText('No lead matches this query.');
+  await expect(leadList(page)).not.toContainText(/Won|All leads/);
+
+  // A pipeline bar or saved view is named by its own name.
+  await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Nobody');
+  await press(page, 'Enter');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Nobody');
+  await expect(leadList(page)).toContainText('No lead matches “Nobody”.');
+});
