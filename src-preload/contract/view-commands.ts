@@ -81,6 +81,9 @@ export const DuplicatePairSchema = z.object({
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
+/** The most a count reads before it stops: exact for any view a person works through. */
+export const QUERY_COUNT_CAP_MAX = 100_000;
+
 const ok = z.object({ ok: z.literal(true) });
 const none = z.object({}).strict();
 
@@ -113,10 +116,17 @@ export const viewCommands = {
       .strict(),
     output: z.object({ ids: z.array(LeadIdSchema), next: QueryCursorSchema.nullable() }),
   },
-  /** How many leads a query has (with the list's search words, if any), capped. */
+  /**
+   * How many leads a query has (with the list's search words, if any), capped: at 1,000 unless
+   * `cap` asks for more (the query bar says the exact number a pipeline bar says).
+   */
   'query:count': {
     input: z
-      .object({ query: QueryTextSchema, search: z.string().trim().max(200).optional() })
+      .object({
+        query: QueryTextSchema,
+        search: z.string().trim().max(200).optional(),
+        cap: z.number().int().min(1).max(QUERY_COUNT_CAP_MAX).optional(),
+      })
       .strict(),
     output: CappedCountSchema,
   },

@@ -14,7 +14,9 @@ import {
   showTypedQuery,
 } from '../controller/saved-views';
 import { memberIds, useStore } from '../store/store';
+import { plural } from '../logic/format';
 import { QueryInput } from './QueryInput';
+import { cappedCount } from './SavedViewList';
 
 const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   created: 'Created',
@@ -111,8 +113,8 @@ export function QueryBar() {
           {held === null
             ? ''
             : total === null
-              ? `${held.toLocaleString('en-US')} leads`
-              : `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} leads`}
+              ? plural(held, 'lead')
+              : `${cappedCount(total)} ${total.count === 1 && !total.capped ? 'lead' : 'leads'}`}
         </span>
         <button
           type="button"

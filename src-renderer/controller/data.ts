@@ -3,7 +3,7 @@
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ListCursor, QueryCursor, ViewId } from '#contract';
+import { QUERY_COUNT_CAP_MAX, type ListCursor, type QueryCursor, type ViewId } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
 import { memberIds, selectCurrentId, useStore } from '../store/store';
@@ -94,16 +94,21 @@ export async function loadIds(): Promise<void> {
   }
 }
 
-/** The capped count of the query shown, when the list holds only its first pages. */
+/**
+ * The count of the query shown, when the list holds only its first pages: the quick capped count
+ * first ("1,000+"), then the exact one, so the query bar says the number the pipeline says.
+ */
 async function loadQueryTotal(request: number): Promise<void> {
   const { activeQuery, search } = useStore.getState();
   if (activeQuery === null) return;
+  const asked = { query: activeQuery.query, search: search.trim() || undefined };
   try {
-    const total = await invoke('query:count', {
-      query: activeQuery.query,
-      search: search.trim() || undefined,
-    });
-    if (request === idsRequest) useStore.getState().setQueryTotal(total);
+    const quick = await invoke('query:count', asked);
+    if (request !== idsRequest) return;
+    useStore.getState().setQueryTotal(quick);
+    if (!quick.capped) return;
+    const exact = await invoke('query:count', { ...asked, cap: QUERY_COUNT_CAP_MAX });
+    if (request === idsRequest) useStore.getState().setQueryTotal(exact);
   } catch {
     // The list itself is shown; the count comes with the next read.
   }

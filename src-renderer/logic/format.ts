@@ -89,7 +89,7 @@ export function progressWords(progress: NonNullable<SyncStatus['progress']>): st
 
 /** The same in a few words for the status bar: "35,000 leads in" or "3 of 12 sent". */
 export function shortProgress(progress: NonNullable<SyncStatus['progress']>): string {
-  if (progress.phase === 'pull') return `${formatCount(progress.done)} leads in`;
+  if (progress.phase === 'pull') return `${plural(progress.done, 'lead')} in`;
   return progress.total === null
     ? `${formatCount(progress.done)} sent`
     : `${formatCount(progress.done)} of ${formatCount(progress.total)} sent`;

@@ -370,6 +370,15 @@ describe('capped counts', () => {
     try {
       await big.syncOnce('pull');
       expect(await big['query:count']({ query: '' })).toEqual({ count: 1_000, capped: true });
+      // Asked for more, it counts them all: the query bar's number, as the pipeline's.
+      expect(await big['query:count']({ query: '', cap: 100_000 })).toEqual({
+        count: 1_050,
+        capped: false,
+      });
+      expect(await big['query:count']({ query: '', cap: 1_049 })).toEqual({
+        count: 1_049,
+        capped: true,
+      });
       const passed = (await big['query:ids']({ query: 'status:passed' })).ids.length;
       expect(passed).toBeLessThan(1_000);
       expect(await big['query:count']({ query: 'status:passed' })).toEqual({

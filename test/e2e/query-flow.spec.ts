@@ -4,7 +4,7 @@
  * its empty state and its counts name the query shown.
  */
 import { expect, type Page } from '@playwright/test';
-import { leadList, openApp, press, SCREENSHOTS, test } from './support/app';
+import { leadList, openApp, press, SCREENSHOTS, startApp, test } from './support/app';
 
 const queryBar = (page: Page) => page.getByRole('region', { name: 'Query' });
 const queryBox = (page: Page) => queryBar(page).getByRole('combobox', { name: 'Lead query' });
@@ -96,4 +96,33 @@ test('a query shown from another view names the query, in its label and its empt
   await press(page, 'Enter');
   await expect(leadList(page)).toHaveAccessibleName('Leads: Nobody');
   await expect(leadList(page)).toContainText('No lead matches “Nobody”.');
+});
+
+test('the query bar says the number the pipeline says, past 1,000 too, and "1 lead"', async ({
+  page,
+}) => {
+  const app = await startApp(1_400);
+  try {
+    await openApp(page, app);
+    await press(page, 'g', 'p');
+    const panel = page.getByRole('dialog', { name: 'Pipeline' });
+    await panel.getByRole('combobox', { name: 'Period' }).selectOption('custom');
+    await panel.getByRole('textbox', { name: 'From' }).fill('2000-01-01');
+    const bar = panel.locator('g[data-step="new"]');
+    await expect(bar).toHaveAttribute('data-count', /^1\d{3}$/);
+    const count = Number(await bar.getAttribute('data-count'));
+    await bar.focus();
+    await press(page, 'Enter');
+    await expect(queryBar(page).locator('.query-count')).toHaveText(
+      `${count.toLocaleString('en-US')} leads`,
+    );
+
+    await app.envoke.insert({ contact: { email: 'only-one-of-me@example.com' } });
+    await page.locator('#lead-list').focus();
+    await press(page, 'Shift+S');
+    await runInPalette(page, 'email:only-one-of-me');
+    await expect(queryBar(page).locator('.query-count')).toHaveText('1 lead');
+  } finally {
+    await app.stop();
+  }
 });
