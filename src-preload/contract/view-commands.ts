@@ -81,6 +81,21 @@ export const DuplicatePairSchema = z.object({
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
+/**
+ * Where a page of possible duplicates ends: pairs come by email (in any case), then by name and
+ * company, each in that order and then by the two leads' ids.
+ */
+export const DuplicateCursorSchema = z
+  .object({
+    reason: z.enum(['email', 'name-company']),
+    /** The email, or the name and the company, of the page's last pair. */
+    key: z.array(z.string().max(1_000)).min(1).max(2),
+    a: LeadIdSchema,
+    b: LeadIdSchema,
+  })
+  .strict();
+export type DuplicateCursor = z.infer<typeof DuplicateCursorSchema>;
+
 /** The most a count reads before it stops: exact for any view a person works through. */
 export const QUERY_COUNT_CAP_MAX = 100_000;
 
@@ -176,9 +191,18 @@ export const viewCommands = {
       .refine((input) => input.from <= input.to, 'The period ends before it starts'),
     output: PipelineSchema,
   },
+  /** A page of possible duplicate pairs, by keyset: `next` reads on, null at the last pair. */
   'duplicates:pairs': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
-    output: z.object({ pairs: z.array(DuplicatePairSchema) }),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(200),
+        after: DuplicateCursorSchema.optional(),
+      })
+      .strict(),
+    output: z.object({
+      pairs: z.array(DuplicatePairSchema),
+      next: DuplicateCursorSchema.nullable(),
+    }),
   },
   /** Which of these leads have a possible duplicate, for the list's flag. */
   'duplicates:among': {

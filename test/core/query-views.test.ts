@@ -362,6 +362,28 @@ describe('possible duplicates', () => {
   });
 });
 
+describe('possible duplicates, page by page', () => {
+  it('pages through every pair by keyset, each once, emails first, to the last page', async () => {
+    const whole = await core['duplicates:pairs']({ limit: 500 });
+    expect(whole.next).toBeNull();
+    expect(whole.pairs.length).toBeGreaterThan(3);
+    const paged: string[] = [];
+    let after: Parameters<(typeof core)['duplicates:pairs']>[0]['after'];
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await core['duplicates:pairs']({ limit: 2, ...(after ? { after } : {}) });
+      expect(page.pairs.length).toBeLessThanOrEqual(2);
+      paged.push(...page.pairs.map((p) => `${p.reason}:${p.a.id}-${p.b.id}`));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    const all = whole.pairs.map((p) => `${p.reason}:${p.a.id}-${p.b.id}`);
+    expect(paged).toEqual(all);
+    expect(new Set(paged).size).toBe(paged.length);
+    const firstName = all.findIndex((pair) => pair.startsWith('name-company'));
+    expect(all.slice(0, firstName).every((pair) => pair.startsWith('email'))).toBe(true);
+  });
+});
+
 describe('capped counts', () => {
   it('count a query up to a thousand leads and say when there are more', async () => {
     const capDir = tempDir();
