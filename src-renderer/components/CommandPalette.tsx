@@ -12,7 +12,7 @@ import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
 import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
-import { useKnownValues } from './QueryInput';
+import { useKnownValues, withoutDoubleSpace } from './QueryInput';
 
 interface Entry {
   id: string;
@@ -29,20 +29,30 @@ export function looksLikeQuery(text: string): boolean {
   return /(^|\s)-?[A-Za-z][A-Za-z-]*:/.test(text);
 }
 
+/** The word being typed begins a field's name (`sta` of `status:`): completion starts there. */
+function beginsField(text: string): boolean {
+  return /(^|\s)-?[A-Za-z][A-Za-z-]*$/.test(text);
+}
+
+function completionEntries(text: string, known: readonly string[]): Entry[] {
+  if (/\s$/.test(text) || text === '') return [];
+  return suggest(text, known).map((suggestion, index) => ({
+    id: `complete-${suggestion.text}`,
+    label: suggestion.label,
+    detail: suggestion.detail,
+    keys: index === 0 ? ['Tab'] : [],
+    complete: suggestion.text,
+    run: () => undefined,
+  }));
+}
+
 function useQueryEntries(text: string): { entries: Entry[]; problem: string | null } {
   const known = useKnownValues(text);
-  if (!looksLikeQuery(text)) return { entries: [], problem: null };
+  // A first word that begins a field's name is completed beside the commands it matches.
+  if (!looksLikeQuery(text))
+    return { entries: beginsField(text) ? completionEntries(text, known) : [], problem: null };
   const parsed = tryParseQuery(text);
-  const completions = /\s$/.test(text)
-    ? []
-    : suggest(text, known).map((suggestion, index) => ({
-        id: `complete-${suggestion.text}`,
-        label: suggestion.label,
-        detail: suggestion.detail,
-        keys: index === 0 ? ['Tab'] : [],
-        complete: suggestion.text,
-        run: () => undefined,
-      }));
+  const completions = completionEntries(text, known);
   const show: Entry = {
     id: 'show-query',
     label: `Show leads matching: ${text.trim()}`,
@@ -117,7 +127,7 @@ export function CommandPalette() {
   const typed = useQueryEntries(query);
   const shown = looksLikeQuery(query)
     ? typed.entries
-    : entries.filter((entry) => matches(entry.label, query));
+    : [...entries.filter((entry) => matches(entry.label, query)), ...typed.entries];
   const active = shown[Math.min(index, shown.length - 1)];
 
   const run = (entry: Entry | undefined) => {
@@ -176,7 +186,7 @@ export function CommandPalette() {
         placeholder="Type a command, a view, or a query such as status:passed rating:hot"
         value={query}
         onChange={(event) => {
-          setQuery(event.target.value);
+          setQuery(withoutDoubleSpace(query, event.target.value));
           setIndex(0);
         }}
       />

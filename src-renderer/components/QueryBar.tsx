@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { SORT_KEYS } from '#contract';
 import { exportCurrent } from '../controller/export';
+import { unknownValueHints } from '../controller/query-hints';
 import {
   deleteSavedView,
   moveSavedView,
@@ -85,6 +86,30 @@ function NameForm({
   );
 }
 
+/** Says which of the query's values no lead has, with the values there are. */
+function UnknownValues({ query }: { query: string }) {
+  const [hints, setHints] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    unknownValueHints(query)
+      .then((found) => {
+        if (current) setHints(found);
+      })
+      .catch(() => {
+        if (current) setHints([]);
+      });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  if (hints.length === 0) return null;
+  return (
+    <p className="query-note" role="status">
+      {hints.join(' ')}
+    </p>
+  );
+}
+
 export function QueryBar() {
   const active = useStore((s) => s.activeQuery);
   const held = useStore((s) => (s.idsLoaded ? memberIds(s).length : null));
@@ -124,6 +149,7 @@ export function QueryBar() {
           ×
         </button>
       </div>
+      <UnknownValues query={active.query} />
       <div className="query-row">
         {saved === null ? (
           <NameForm initial="" action="Save view" onSubmit={saveCurrentQuery} />

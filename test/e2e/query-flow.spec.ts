@@ -126,3 +126,45 @@ test('the query bar says the number the pipeline says, past 1,000 too, and "1 le
     await app.stop();
   }
 });
+
+test('completion starts at the first letter, never doubles a space; OR and unknown values are said plainly', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const palette = page.getByRole('dialog', { name: 'Commands' });
+  const input = palette.getByRole('combobox', { name: 'Type a command' });
+  await press(page, 'Control+k');
+  await page.keyboard.type('sta');
+  await expect(palette.getByRole('option', { name: /^status:/ })).toBeVisible();
+  await press(page, 'Tab');
+  await expect(input).toHaveValue('status:');
+  await page.keyboard.type('pa');
+  await press(page, 'Tab');
+  await expect(input).toHaveValue('status:"Passed to sales" ');
+  // A space typed out of habit after a completion adds nothing.
+  await page.keyboard.type(' ra');
+  await press(page, 'Tab');
+  await expect(input).toHaveValue('status:"Passed to sales" rating:');
+
+  // OR is said at once, instead of running into 0 rows.
+  await press(page, 'Control+a');
+  await page.keyboard.type('rating:hot OR rating:warm');
+  await expect(palette.getByRole('alert')).toHaveText(/^OR is not supported: every term must hold/);
+  await press(page, 'Enter');
+  await expect(palette).toBeVisible();
+
+  // -term is "not": it runs.
+  await press(page, 'Control+a');
+  await page.keyboard.type('-rating:hot');
+  await press(page, 'Enter');
+  await expect(queryBox(page)).toHaveValue('-rating:Hot');
+
+  // A value no lead has: the query bar says so, with the values there are.
+  await runInPalette(page, 'rating:lukewarm');
+  await expect(queryBar(page).getByRole('status')).toHaveText(
+    /^No lead here has the marketing rating “lukewarm”\. Known values: .*Hot.*\.$/,
+  );
+  await expect(leadList(page)).toContainText('No lead matches this query.');
+  await page.screenshot({ path: `${SCREENSHOTS}/query-unknown-value.png` });
+});
