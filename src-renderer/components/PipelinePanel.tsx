@@ -9,8 +9,8 @@ import { useEffect, useState } from 'react';
 import type { Pipeline } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { showTypedQuery } from '../controller/saved-views';
-import { formatCount } from '../logic/format';
-import { PERIOD_LABELS, periodRange, type PeriodKind } from '../logic/periods';
+import { formatCount, OVER_100, shareOfPrevious } from '../logic/format';
+import { PERIOD_LABELS, periodProblem, periodRange, type PeriodKind } from '../logic/periods';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -20,9 +20,7 @@ const BAR_HEIGHT = 30;
 const GAP = 12;
 const TREND_WIDTH = 110;
 
-function percent(rate: number | null): string {
-  return rate === null ? '' : `${Math.round(rate * 100)}%`;
-}
+const percent = shareOfPrevious;
 
 function Sparkline({
   weekly,
@@ -135,17 +133,27 @@ export function PipelinePanel() {
   const [pipeline, setPipeline] = useState<Pipeline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const range = kind === 'custom' ? custom : periodRange(kind, new Date());
+  const problem = kind === 'custom' ? periodProblem(custom) : null;
+  // The salespeople the last answer named stay offered while a period is being typed.
+  const [salespeople, setSalespeople] = useState<readonly string[]>([]);
 
   useEffect(() => {
+    // A period that cannot be counted clears the bars: old ones must not stand beside the error.
+    setPipeline(null);
+    if (problem !== null) {
+      setError(problem);
+      return;
+    }
     let current = true;
     invoke('pipeline:get', {
-      from: range.from,
-      to: range.to,
+      from: range.from.trim(),
+      to: range.to.trim(),
       ...(salesperson ? { salesperson } : {}),
     })
       .then((answer) => {
         if (!current) return;
         setPipeline(answer);
+        setSalespeople(answer.salespeople);
         setError(null);
       })
       .catch((failure: unknown) => {
@@ -154,7 +162,7 @@ export function PipelinePanel() {
     return () => {
       current = false;
     };
-  }, [range.from, range.to, salesperson]);
+  }, [range.from, range.to, salesperson, problem]);
 
   const open = (query: string, label: string) => {
     useStore.getState().closePanel();
@@ -189,10 +197,15 @@ export function PipelinePanel() {
         </label>
         {kind === 'custom' ? (
           <>
+            {/* Days as everywhere else in the app (YYYY-MM-DD), not in the locale's order. */}
             <label>
               From
               <input
-                type="date"
+                type="text"
+                className="day-input"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                aria-invalid={problem?.startsWith('From') || problem?.startsWith('The period')}
                 value={custom.from}
                 onChange={(event) => setCustom({ ...custom, from: event.target.value })}
               />
@@ -200,7 +213,11 @@ export function PipelinePanel() {
             <label>
               To
               <input
-                type="date"
+                type="text"
+                className="day-input"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                aria-invalid={problem?.startsWith('To') || problem?.startsWith('The period')}
                 value={custom.to}
                 onChange={(event) => setCustom({ ...custom, to: event.target.value })}
               />
@@ -211,7 +228,7 @@ export function PipelinePanel() {
           Salesperson
           <select value={salesperson} onChange={(event) => setSalesperson(event.target.value)}>
             <option value="">Everyone</option>
-            {(pipeline?.salespeople ?? []).map((name) => (
+            {salespeople.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
@@ -224,6 +241,7 @@ export function PipelinePanel() {
           {error}
         </p>
       ) : null}
+      {pipeline === null && error === null ? <p className="muted">Counting…</p> : null}
       {pipeline ? (
         <>
           <Funnel pipeline={pipeline} open={open} />
@@ -250,10 +268,11 @@ export function PipelinePanel() {
               ))}
             </tbody>
           </table>
+          {pipeline.steps.some((step) => (step.rate ?? 0) > 1) ? (
+            <p className="muted pipeline-note">{OVER_100}</p>
+          ) : null}
         </>
-      ) : (
-        <p className="muted">Counting…</p>
-      )}
+      ) : null}
     </Dialog>
   );
 }

@@ -94,3 +94,14 @@ export function shortProgress(progress: NonNullable<SyncStatus['progress']>): st
     ? `${formatCount(progress.done)} sent`
     : `${formatCount(progress.done)} of ${formatCount(progress.total)} sent`;
 }
+
+/**
+ * A pipeline step's share of the step before: "45%". Past 100% it carries a mark (†) whose
+ * sentence (OVER_100) says why: a step counts the leads that reached it in the period.
+ */
+export function shareOfPrevious(rate: number | null): string {
+  return rate === null ? '' : `${Math.round(rate * 100)}%${rate > 1 ? ' †' : ''}`;
+}
+
+export const OVER_100 =
+  '† More leads reached this step in the period than the step before: each step counts the leads that reached it in the period, and some passed the step before earlier.';
