@@ -4,6 +4,7 @@
  */
 import { errorMessage, invoke, on, onHostReachability } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
+import { SWITCHED_KEY } from '../logic/account-switch';
 import { syncNow } from './commands';
 import {
   followMembership,
@@ -117,9 +118,18 @@ function watchConnection(): void {
   network();
 }
 
+/** After an account switch (the window reloads on the new account): what changed, said once. */
+function sayAccountSwitched(): void {
+  const note = window.sessionStorage.getItem(SWITCHED_KEY);
+  if (note === null) return;
+  window.sessionStorage.removeItem(SWITCHED_KEY);
+  useStore.getState().addToast('info', note);
+}
+
 /** Starts everything once, at boot. */
 export function start(): void {
   watchConnection();
+  sayAccountSwitched();
   on('sync:status', (status) => useStore.getState().setSync(status));
   watchLeadChanges();
   watchSelection();

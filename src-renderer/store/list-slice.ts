@@ -159,8 +159,10 @@ export const createListSlice: StateCreator<Store, [], [], ListSlice> = (set, get
       left = selection.left;
       const bulk = selection.bulk;
       // While the first download fills the list, a person who has not started stays at the top
-      // instead of being carried down the list with whichever lead happened to be first.
-      if (!state.cursorPlaced && !state.sync?.lastSyncAt)
+      // instead of being carried down the list with whichever lead happened to be first; in a
+      // window opened before any sync, that holds to the download's last page, which may come
+      // after the sync said it was done.
+      if (!state.cursorPlaced && (state.openedUnsynced ?? !state.sync?.lastSyncAt))
         return { ids, idsLoaded: true, listError: null, cursor: 0, bulk, movedOut };
       const current = state.ids[state.cursor];
       const kept = current === undefined ? -1 : ids.indexOf(current);

@@ -1,7 +1,8 @@
 // The browser host over real HTTP on 127.0.0.1, with the real core on a real SQLite file syncing
 // from the real simulator (demo mode), and a second simulator standing in for a real account.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -365,6 +366,21 @@ describe('accounts', () => {
     expect(await value('account:test', { ...account, apiKey: 'wrong-key' })).toEqual({
       ok: false,
       message: 'Envoke rejected the API ID or key',
+    });
+  });
+
+  it('says that nothing listens at an address whose port is closed', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const answer = await value('account:test', { baseUrl: `http://127.0.0.1:${closed}`, apiId: 'acme', apiKey: 'k' });
+    expect(answer).toEqual({
+      ok: false,
+      message: 'Nothing listens at the Envoke address (the connection was refused): check the address',
     });
   });
 
