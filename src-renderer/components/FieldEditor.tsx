@@ -21,6 +21,7 @@ function Control({
   value,
   first,
   alone,
+  error,
   onChange,
   onPick,
 }: {
@@ -29,11 +30,14 @@ function Control({
   first: boolean;
   /** The only field of its editor, named by the editor's title. */
   alone: boolean;
+  /** Why this field's value cannot be saved, shown under it. */
+  error: string | undefined;
   onChange(value: string): void;
   onPick(value: string): void;
 }) {
   const autofocus = first ? { 'data-autofocus': true } : {};
   const id = `editor-${field.field}`;
+  const errorId = `${id}-error`;
   if (field.kind === 'choice') {
     return (
       <ChoicePicker
@@ -49,15 +53,19 @@ function Control({
   const max =
     field.kind === 'note' ? NOTE_MAX_LENGTH : field.kind === 'text' ? LABEL_MAX_LENGTH : 0;
   const counterId = `${id}-length`;
+  const describedBy =
+    [max ? counterId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const invalid = error ? { 'aria-invalid': true } : {};
   return (
-    <label className="editor-field" htmlFor={id}>
+    <label className={`editor-field${error ? ' invalid' : ''}`} htmlFor={id}>
       <span>{field.label}</span>
       {field.kind === 'note' ? (
         <textarea
           id={id}
           rows={5}
           value={value}
-          aria-describedby={counterId}
+          aria-describedby={describedBy}
+          {...invalid}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
@@ -68,7 +76,8 @@ function Control({
           inputMode={field.kind === 'money' ? 'decimal' : undefined}
           placeholder={field.kind === 'money' ? 'Amount, such as 7595.00' : undefined}
           value={value}
-          aria-describedby={max ? counterId : undefined}
+          aria-describedby={describedBy}
+          {...invalid}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
@@ -81,6 +90,11 @@ function Control({
           // A note's limit is far away; its counter appears as the note comes near it.
           showFrom={field.kind === 'note' ? max - 5_000 : 0}
         />
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
       ) : null}
     </label>
   );
@@ -118,6 +132,8 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
     Object.fromEntries(editor.fields.map((field) => [field.field, field.value])),
   );
   const [error, setError] = useState<string | null>(null);
+  /** Problems of single fields, each shown under its field. */
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [saving, setSaving] = useState(false);
   const close = () => useStore.getState().closePanel();
 
@@ -129,9 +145,22 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
     if (Object.keys(patch).length === 0) return close();
     const checked = TriagePatchSchema.safeParse(patch);
     if (!checked.success) {
-      setError(describeIssues(checked.error.issues));
+      const byField: Partial<Record<string, string>> = {};
+      const rest = [];
+      for (const issue of checked.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if (editor.fields.some((f) => f.field === field))
+          byField[field] ??= describeIssues([issue]);
+        else rest.push(issue);
+      }
+      setFieldErrors(byField);
+      setError(rest.length > 0 ? describeIssues(rest) : null);
+      // The first field in trouble takes the keyboard, to be corrected there.
+      const first = editor.fields.find((f) => byField[f.field] !== undefined);
+      if (first) document.getElementById(`editor-${first.field}`)?.focus();
       return;
     }
+    setFieldErrors({});
     if (editor.target.type === 'lead') {
       close();
       void applyChange([editor.target.id], patch, `save ${editor.title.toLowerCase()}`);
@@ -182,7 +211,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             first={i === 0}
             alone={editor.fields.length === 1}
             value={values[field.field] ?? ''}
-            onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
+            error={fieldErrors[field.field]}
+            onChange={(value) => {
+              setValues((old) => ({ ...old, [field.field]: value }));
+              setFieldErrors(({ [field.field]: _fixed, ...others }) => others);
+            }}
             onPick={(value) => {
               const chosen = { ...values, [field.field]: value };
               setValues(chosen);
