@@ -15,6 +15,7 @@ import { useStore } from '../store/store';
 import { ChoicePicker } from './ChoicePicker';
 import { Dialog } from './Dialog';
 import { LengthCounter } from './LengthCounter';
+import { SalespersonInput } from './SalespersonInput';
 
 function Control({
   field,
@@ -58,7 +59,7 @@ function Control({
   const invalid = error ? { 'aria-invalid': true } : {};
   return (
     <label className={`editor-field${error ? ' invalid' : ''}`} htmlFor={id}>
-      <span>{field.label}</span>
+      <span id={`${id}-label`}>{field.label}</span>
       {field.kind === 'note' ? (
         <textarea
           id={id}
@@ -67,6 +68,17 @@ function Control({
           aria-describedby={describedBy}
           {...invalid}
           onChange={(e) => onChange(e.target.value)}
+          {...autofocus}
+        />
+      ) : field.field === 'salesperson' ? (
+        <SalespersonInput
+          id={id}
+          // Named by the label alone, not by the names offered inside it.
+          aria-labelledby={`${id}-label`}
+          value={value}
+          aria-describedby={describedBy}
+          {...invalid}
+          onChange={onChange}
           {...autofocus}
         />
       ) : (
@@ -118,6 +130,7 @@ function editorHint(editor: EditorSpec): string {
   );
   return [
     kinds.has('choice') ? `1–${choices} choose · ↑ ↓ move` : null,
+    editor.fields.some((field) => field.field === 'salesperson') ? '↓ picks a known name' : null,
     editor.fields.length > 1 ? 'Tab next field' : null,
     'Enter saves',
     kinds.has('note') ? 'Shift+Enter starts a new line' : null,
