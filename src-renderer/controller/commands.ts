@@ -4,6 +4,7 @@ import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
 import { paintFields, paintRow } from '../logic/optimistic';
 import { plural } from '../logic/format';
+import { pickerOrder } from '../logic/ratings';
 import { STAGES, statusForKey } from '../logic/stage';
 import {
   selectCurrentId,
@@ -96,7 +97,7 @@ export function openRatingPicker(): Promise<void> {
   const state = useStore.getState();
   const stage = STAGES[state.stage];
   return openEditor(`${stage.label} rating`, [stage.rating], {
-    [stage.rating]: selectRatingChoices(state),
+    [stage.rating]: pickerOrder(selectRatingChoices(state), selectRatingsOnKeys(state)),
   });
 }
 
