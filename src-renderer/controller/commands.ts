@@ -15,6 +15,7 @@ import {
   type Store,
 } from '../store/store';
 import { openResolver } from './conflicts';
+import { openSavedView } from './saved-views';
 import { applyChange } from './triage';
 
 export function move(step: number): void {
@@ -41,11 +42,22 @@ export function moveTo(index: 'first' | 'last'): void {
   setCursor(index === 'first' ? 0 : ids.length - 1);
 }
 
+/**
+ * `]` and `[`: the next or previous view, the built-in ones first, then the saved views in their
+ * sidebar order, round again after the last.
+ */
 export function stepView(step: number): void {
-  const { view, setView } = useStore.getState();
-  const index = (VIEW_IDS.indexOf(view) + step + VIEW_IDS.length) % VIEW_IDS.length;
-  const next = VIEW_IDS[index];
-  if (next) setView(next);
+  const { view, setView, activeQuery, savedViews } = useStore.getState();
+  const count = VIEW_IDS.length + savedViews.length;
+  const saved = savedViews.findIndex((candidate) => candidate.id === activeQuery?.savedId);
+  const here = saved >= 0 ? VIEW_IDS.length + saved : VIEW_IDS.indexOf(view);
+  const index = (((here + step) % count) + count) % count;
+  const builtIn = VIEW_IDS[index];
+  if (builtIn !== undefined) setView(builtIn);
+  else {
+    const next = savedViews[index - VIEW_IDS.length];
+    if (next) openSavedView(next);
+  }
 }
 
 /** Shows the current search's matches in the view that holds them all, the search kept. */

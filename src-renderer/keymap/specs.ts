@@ -67,7 +67,13 @@ export const ACTION_SPECS = [
   },
   { id: 'first', label: 'First lead', group: 'Move', keys: ['Home'], when: LIST },
   { id: 'last', label: 'Last lead', group: 'Move', keys: ['End'], when: LIST },
-  { id: 'next-view', label: 'Next view', group: 'Move', keys: [']'], when: LIST },
+  {
+    id: 'next-view',
+    label: 'Next view (saved views follow the built-in ones)',
+    group: 'Move',
+    keys: [']'],
+    when: LIST,
+  },
   { id: 'previous-view', label: 'Previous view', group: 'Move', keys: ['['], when: LIST },
   {
     id: 'stage-marketing',

@@ -168,3 +168,33 @@ test('completion starts at the first letter, never doubles a space; OR and unkno
   await expect(leadList(page)).toContainText('No lead matches this query.');
   await page.screenshot({ path: `${SCREENSHOTS}/query-unknown-value.png` });
 });
+
+test('[ and ] go through the saved views after the built-in ones, and round again', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  for (const [query, name] of [
+    ['rating:hot', 'Hot'],
+    ['rating:cold', 'Cold'],
+  ] as const) {
+    await runInPalette(page, query);
+    await queryBar(page).getByRole('textbox', { name: 'View name' }).fill(name);
+    await press(page, 'Enter');
+    await expect(page.getByText(`Saved the view “${name}”.`)).toBeVisible();
+  }
+  await press(page, 'g', '1');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Hot');
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Cold');
+  // After the last saved view, round to All leads; back with [.
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: All leads');
+  await expect(queryBar(page)).toBeHidden();
+  await press(page, '[');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Cold');
+  await press(page, '[', '[');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Conflicts');
+  await press(page, ']');
+  await expect(leadList(page)).toHaveAccessibleName('Leads: Hot');
+});
