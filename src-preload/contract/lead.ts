@@ -123,7 +123,10 @@ const money = (field: TriageField) =>
     .superRefine((value, ctx) => {
       const problem = moneyProblem(value, FIELD_LABELS[field]);
       if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-    });
+    })
+    // In Envoke's own form ("12500" is kept as "12500.00"), so the lead, its activity and what
+    // Envoke sends back all show one amount the same way.
+    .transform((value) => (value === '' ? '' : Number(value).toFixed(2)));
 
 /**
  * Why a typed amount is not one Envoke takes, in the person's terms ("−5" is negative, not a

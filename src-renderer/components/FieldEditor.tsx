@@ -174,9 +174,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
       return;
     }
     setFieldErrors({});
+    // As the core will keep them: an amount in Envoke's form (12500 is 12500.00).
+    const taken = checked.data as FieldPatch;
     if (editor.target.type === 'lead') {
       close();
-      void applyChange([editor.target.id], patch, `save ${editor.title.toLowerCase()}`);
+      void applyChange([editor.target.id], taken, `save ${editor.title.toLowerCase()}`);
       return;
     }
     if (editor.target.type === 'leads') {
@@ -184,15 +186,15 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
       // The same value for every selected lead, said with how many it reached ("Marked 3 leads Yes").
       void applyChange(
         editor.target.ids,
-        patch,
+        taken,
         `save ${editor.title.toLowerCase()}`,
-        Object.values(patch).join(', '),
+        Object.values(taken).join(', '),
       );
       return;
     }
     setSaving(true);
     try {
-      await saveOutboxEdit(editor.target.entryId, patch);
+      await saveOutboxEdit(editor.target.entryId, taken);
       close();
     } catch (failure) {
       setError(errorMessage(failure));

@@ -31,3 +31,14 @@ describe('amounts', () => {
     expect(checked.error?.issues[0]?.path).toEqual(['revenue']);
   });
 });
+
+describe('an amount taken', () => {
+  it('is kept in Envoke’s form, two decimals, whatever was typed', () => {
+    expect(TriagePatchSchema.parse({ revenue: '12500' }).revenue).toBe('12500.00');
+    expect(TriagePatchSchema.parse({ cost_of_goods_sold: ' 0.5 ' }).cost_of_goods_sold).toBe(
+      '0.50',
+    );
+    expect(TriagePatchSchema.parse({ revenue: '7595.00' }).revenue).toBe('7595.00');
+    expect(TriagePatchSchema.parse({ revenue: '' }).revenue).toBe('');
+  });
+});
