@@ -3,7 +3,7 @@
  * the page, and only their data is fetched.
  */
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useCallback, useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { showRange } from '../controller/data';
 import { outcomeInUse } from '../logic/columns';
 import { VIEW_LABELS } from '../logic/views';
@@ -35,13 +35,29 @@ function EmptyList({ name }: { name: string }) {
   return <p className="empty">{text}</p>;
 }
 
+/** Follows the stage columns' width (the header's), for the rows to fit their values to. */
+function useStageWidth(header: RefObject<HTMLSpanElement | null>): void {
+  useEffect(() => {
+    const element = header.current;
+    if (!element) return;
+    const setWidth = useStore.getState().setStageWidth;
+    const observer = new ResizeObserver(([entry]) => {
+      if (entry) setWidth(Math.floor(entry.contentRect.width));
+    });
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, [header]);
+}
+
 export function LeadList() {
   const scroller = useRef<HTMLDivElement>(null);
+  const stageHeader = useRef<HTMLSpanElement>(null);
   const ids = useStore((s) => s.ids);
   const cursor = useStore((s) => s.cursor);
   const currentId = useStore(selectCurrentId);
   const listError = useStore((s) => s.listError);
   const name = useListName();
+  useStageWidth(stageHeader);
 
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -63,10 +79,13 @@ export function LeadList() {
     if (ids.length > 0) virtualizer.scrollToIndex(cursor, { align: 'auto' });
   }, [cursor, ids.length, virtualizer]);
 
+  // The rows on screen (not those drawn beyond it): a column empty there gives way.
+  const shownFirst = virtualizer.range?.startIndex ?? first;
+  const shownLast = virtualizer.range?.endIndex ?? last;
   const outcome = useStore(
     useCallback(
-      (s: Store) => outcomeInUse(ids.slice(first, last + 1).map((id) => s.rows[id])),
-      [ids, first, last],
+      (s: Store) => outcomeInUse(ids.slice(shownFirst, shownLast + 1).map((id) => s.rows[id])),
+      [ids, shownFirst, shownLast],
     ),
   );
 
@@ -81,7 +100,9 @@ export function LeadList() {
         <span className="cell mark" />
         <span className="cell company">Company</span>
         <span className="cell contact">Contact</span>
-        <span className="cell stage-cell">Marketing</span>
+        <span ref={stageHeader} className="cell stage-cell">
+          Marketing
+        </span>
         <span className="cell stage-cell">Sales</span>
         <span className="cell outcome">Outcome</span>
         <span className="cell sync">Sync</span>

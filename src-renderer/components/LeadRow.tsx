@@ -1,10 +1,12 @@
 /** One lead in the list, painted with any change still on its way to the core. */
 import { memo, useMemo } from 'react';
 import { RATINGS, type LeadSyncState } from '#contract';
+import { fitStage } from '../logic/fit-words';
 import { movedLabel } from '../logic/held';
 import { paintRow } from '../logic/optimistic';
 import { statusTone } from '../logic/stage';
 import { useStore } from '../store/store';
+import { pillMeasure, ratingMeasure } from './text-width';
 
 export const ROW_HEIGHT = 28;
 
@@ -20,6 +22,9 @@ function ratingClass(rating: string): string {
   return (RATINGS as readonly string[]).includes(rating) ? `rating-${rating.toLowerCase()}` : '';
 }
 
+/** The gap between a status and its rating (styles.css, .lead-row .stage-cell). */
+const STAGE_GAP = 6;
+
 function StageCell({
   status,
   rating,
@@ -29,18 +34,34 @@ function StageCell({
   rating: string;
   active: boolean;
 }) {
+  const width = useStore((s) => s.stageWidth);
+  const tone = status ? statusTone(status) : 'quiet';
+  // Cut at a word's end when both do not fit: the rating gives way first, neither vanishes.
+  const shown = useMemo(
+    () =>
+      width > 0
+        ? fitStage(
+            status,
+            rating,
+            width,
+            { status: pillMeasure(tone === 'quiet'), rating: ratingMeasure() },
+            STAGE_GAP,
+          )
+        : { status, rating },
+    [status, rating, width, tone],
+  );
   return (
     <span className={`cell stage-cell${active ? ' active' : ''}`}>
       {status ? (
-        <span className={`status-pill tone-${statusTone(status)}`} title={status}>
-          {status}
+        <span className={`status-pill tone-${tone}`} title={status}>
+          {shown.status}
         </span>
       ) : (
         <span className="status-none">–</span>
       )}
       {rating ? (
         <span className={`rating ${ratingClass(rating)}`} title={rating}>
-          {rating}
+          {shown.rating}
         </span>
       ) : null}
     </span>
@@ -110,7 +131,10 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
           <span className="cell company" title={row.company || undefined}>
             {row.company || '(no company)'}
           </span>
-          <span className="cell contact" title={row.contactName || row.email}>
+          <span
+            className={`cell contact${row.contactName ? '' : ' is-email'}`}
+            title={row.contactName || row.email}
+          >
             {row.contactName || row.email}
           </span>
           <StageCell

@@ -63,11 +63,11 @@ function SyncSummary() {
       key="pending"
       className={sync.pending > 0 ? 'count-pending' : ''}
     >{`${sync.pending} pending`}</span>,
-    <span
-      key="failed"
-      className={sync.failed > 0 ? 'count-failed' : ''}
-    >{`${sync.failed} failed`}</span>,
-    <span key="conflicts" className={sync.conflicts > 0 ? 'count-conflict' : ''}>
+    // "0 failed" and "0 conflicts" are the first words a narrow window leaves out (styles.css).
+    <span key="failed" className={sync.failed > 0 ? 'count-failed' : 'zero'}>
+      {`${sync.failed} failed`}
+    </span>,
+    <span key="conflicts" className={sync.conflicts > 0 ? 'count-conflict' : 'zero'}>
       {plural(sync.conflicts, 'conflict')}
     </span>,
   );
@@ -77,7 +77,10 @@ function SyncSummary() {
         i === 0
           ? [part]
           : [
-              <span key={`sep${i}`} className="sep">
+              <span
+                key={`sep${i}`}
+                className={part.props.className === 'zero' ? 'sep zero' : 'sep'}
+              >
                 ·
               </span>,
               part,

@@ -48,6 +48,9 @@ export interface UiSlice {
   toasts: readonly Toast[];
   /** Bumped to ask the search box to take focus. */
   searchFocus: number;
+  /** The width of the list's stage columns in px (0 until drawn): values are fitted to it. */
+  stageWidth: number;
+  setStageWidth(width: number): void;
   setStage(stage: Stage): void;
   openPanel(panel: Panel): void;
   closePanel(): void;
@@ -64,6 +67,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   panels: [],
   toasts: [],
   searchFocus: 0,
+  stageWidth: 0,
+  setStageWidth: (stageWidth) => set({ stageWidth }),
   setStage: (stage) => set({ stage }),
   openPanel: (panel) =>
     set((state) => ({ panels: [...state.panels.filter((p) => p.kind !== panel.kind), panel] })),
