@@ -23,6 +23,8 @@ function useListName(): { label: string; phrase: string } {
   return { label: query.name, phrase: `“${query.name}”` };
 }
 
+const EMPTY_ID = 'lead-list-empty';
+
 function EmptyList({ name }: { name: string }) {
   const search = useStore((s) => s.search);
   const loaded = useStore((s) => s.idsLoaded);
@@ -32,7 +34,12 @@ function EmptyList({ name }: { name: string }) {
   if (!loaded) text = 'Loading leads…';
   else if (search.trim()) text = `No lead in ${name} matches “${search.trim()}”.`;
   else if (syncing) text = 'Your leads are on their way from Envoke…';
-  return <p className="empty">{text}</p>;
+  // A listbox holds options only: the sentence is drawn in its place but read as its description.
+  return (
+    <p className="empty" id={EMPTY_ID} aria-hidden="true">
+      {text}
+    </p>
+  );
 }
 
 /** Follows the stage columns' width (the header's), for the rows to fit their values to. */
@@ -114,6 +121,7 @@ export function LeadList() {
         role="listbox"
         aria-label={`Leads: ${name.label}`}
         aria-activedescendant={currentId === undefined ? undefined : `lead-${currentId}`}
+        aria-describedby={ids.length === 0 ? EMPTY_ID : undefined}
         tabIndex={0}
       >
         {ids.length === 0 ? <EmptyList name={name.phrase} /> : null}

@@ -9,7 +9,7 @@ import { useEffect, useState } from 'react';
 import type { Pipeline } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { showTypedQuery } from '../controller/saved-views';
-import { formatCount, OVER_100, shareOfPrevious } from '../logic/format';
+import { formatCount, OVER_100, plural, shareOfPrevious } from '../logic/format';
 import { PERIOD_LABELS, periodProblem, periodRange, type PeriodKind } from '../logic/periods';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
@@ -80,7 +80,9 @@ function Funnel({
       {pipeline.steps.map((step, i) => {
         const barWidth = Math.max(2, ((WIDTH - LABEL_WIDTH - 120) * step.count) / max);
         const y = i * (BAR_HEIGHT + GAP);
-        const label = `${step.label}: ${formatCount(step.count)} leads${step.rate === null ? '' : `, ${percent(step.rate)} of the step before`}. Open as a view.`;
+        const shown = `${formatCount(step.count)}${step.rate === null ? '' : ` · ${percent(step.rate)}`}`;
+        // The name begins with the words on screen ("New 1,228"), then says what they mean.
+        const label = `${step.label} ${shown}: ${plural(step.count, 'lead')}${step.rate === null ? '' : `, ${percent(step.rate)} of the step before`}. Open as a view.`;
         return (
           <g
             key={step.id}
@@ -98,9 +100,6 @@ function Funnel({
               }
             }}
           >
-            <text x={0} y={y + BAR_HEIGHT / 2 + 5} className="funnel-label">
-              {step.label}
-            </text>
             {/* Steps differ in place and label; the shade only repeats that, for the eye. */}
             <rect
               x={LABEL_WIDTH}
@@ -110,13 +109,15 @@ function Funnel({
               rx={3}
               className={`funnel-bar funnel-bar-${i}`}
             />
-            <text
-              x={LABEL_WIDTH + barWidth + 8}
-              y={y + BAR_HEIGHT / 2 + 5}
-              className="funnel-count"
-            >
-              {formatCount(step.count)}
-              {step.rate === null ? '' : ` · ${percent(step.rate)}`}
+            {/* One text, label and count with a space between, so it reads "New 1,228" as the
+                name does (two texts would read "New1,228"). */}
+            <text y={y + BAR_HEIGHT / 2 + 5}>
+              <tspan x={0} className="funnel-label">
+                {step.label}
+              </tspan>{' '}
+              <tspan x={LABEL_WIDTH + barWidth + 8} className="funnel-count">
+                {shown}
+              </tspan>
             </text>
           </g>
         );
