@@ -6,6 +6,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useCallback, useEffect, useRef, type RefObject } from 'react';
 import { showRange } from '../controller/data';
 import { outcomeInUse } from '../logic/columns';
+import type { Stage } from '../logic/stage';
 import { VIEW_LABELS } from '../logic/views';
 import { selectCurrentId, useStore, type Store } from '../store/store';
 import { LeadRow, ROW_HEIGHT } from './LeadRow';
@@ -42,29 +43,31 @@ function EmptyList({ name }: { name: string }) {
   );
 }
 
-/** Follows the stage columns' width (the header's), for the rows to fit their values to. */
-function useStageWidth(header: RefObject<HTMLSpanElement | null>): void {
+/** Follows a stage column's width (its header's), for the rows to fit their values to. */
+function useStageWidth(stage: Stage, header: RefObject<HTMLSpanElement | null>): void {
   useEffect(() => {
     const element = header.current;
     if (!element) return;
     const setWidth = useStore.getState().setStageWidth;
     const observer = new ResizeObserver(([entry]) => {
-      if (entry) setWidth(Math.floor(entry.contentRect.width));
+      if (entry) setWidth(stage, Math.floor(entry.contentRect.width));
     });
     observer.observe(element);
     return () => observer.disconnect();
-  }, [header]);
+  }, [stage, header]);
 }
 
 export function LeadList() {
   const scroller = useRef<HTMLDivElement>(null);
-  const stageHeader = useRef<HTMLSpanElement>(null);
+  const marketingHeader = useRef<HTMLSpanElement>(null);
+  const salesHeader = useRef<HTMLSpanElement>(null);
   const ids = useStore((s) => s.ids);
   const cursor = useStore((s) => s.cursor);
   const currentId = useStore(selectCurrentId);
   const listError = useStore((s) => s.listError);
   const name = useListName();
-  useStageWidth(stageHeader);
+  useStageWidth('marketing', marketingHeader);
+  useStageWidth('sales', salesHeader);
 
   const virtualizer = useVirtualizer({
     count: ids.length,
@@ -107,10 +110,12 @@ export function LeadList() {
         <span className="cell mark" />
         <span className="cell company">Company</span>
         <span className="cell contact">Contact</span>
-        <span ref={stageHeader} className="cell stage-cell">
+        <span ref={marketingHeader} className="cell stage-cell marketing">
           Marketing
         </span>
-        <span className="cell stage-cell">Sales</span>
+        <span ref={salesHeader} className="cell stage-cell sales">
+          Sales
+        </span>
         <span className="cell outcome">Outcome</span>
         <span className="cell sync">Sync</span>
       </div>

@@ -4,7 +4,7 @@ import { RATINGS, type LeadSyncState } from '#contract';
 import { fitStage } from '../logic/fit-words';
 import { movedLabel } from '../logic/held';
 import { paintRow } from '../logic/optimistic';
-import { statusTone } from '../logic/stage';
+import { statusTone, type Stage } from '../logic/stage';
 import { useStore } from '../store/store';
 import { pillMeasure, ratingMeasure } from './text-width';
 
@@ -25,16 +25,32 @@ function ratingClass(rating: string): string {
 /** The gap between a status and its rating (styles.css, .lead-row .stage-cell). */
 const STAGE_GAP = 6;
 
+/**
+ * A value as fitted to its column: when cut, the words shown are hidden from screen readers and
+ * the whole value is read instead (and shown on hover, the title).
+ */
+function Fitted({ whole, shown }: { whole: string; shown: string }) {
+  if (shown === whole) return <>{whole}</>;
+  return (
+    <>
+      <span aria-hidden="true">{shown}</span>
+      <span className="visually-hidden">{whole}</span>
+    </>
+  );
+}
+
 function StageCell({
+  stage,
   status,
   rating,
   active,
 }: {
+  stage: Stage;
   status: string;
   rating: string;
   active: boolean;
 }) {
-  const width = useStore((s) => s.stageWidth);
+  const width = useStore((s) => s.stageWidths[stage]);
   const tone = status ? statusTone(status) : 'quiet';
   // Cut at a word's end when both do not fit: the rating gives way first, neither vanishes.
   const shown = useMemo(
@@ -54,14 +70,14 @@ function StageCell({
     <span className={`cell stage-cell${active ? ' active' : ''}`}>
       {status ? (
         <span className={`status-pill tone-${tone}`} title={status}>
-          {shown.status}
+          <Fitted whole={status} shown={shown.status} />
         </span>
       ) : (
         <span className="status-none">–</span>
       )}
       {rating ? (
         <span className={`rating ${ratingClass(rating)}`} title={rating}>
-          {shown.rating}
+          <Fitted whole={rating} shown={shown.rating} />
         </span>
       ) : null}
     </span>
@@ -138,11 +154,13 @@ export const LeadRow = memo(function LeadRow({ id, index, count, top }: Props) {
             {row.contactName || row.email}
           </span>
           <StageCell
+            stage="marketing"
             status={row.marketing_rating_status}
             rating={row.marketing_rating}
             active={stage === 'marketing'}
           />
           <StageCell
+            stage="sales"
             status={row.sales_rating_status}
             rating={row.sales_rating}
             active={stage === 'sales'}

@@ -7,7 +7,10 @@
 /** Width of a text in a given style, in px. */
 export type Measure = (text: string) => number;
 
-/** `text` as it fits in `width`: whole, or its first words then "…" (at least the first word). */
+/**
+ * `text` as it fits in `width`: whole, or its first words then "…" (at least the first word). A
+ * single word is kept whole ("Warm…" would only be longer): the caller makes room for it.
+ */
 export function shortenToWidth(text: string, width: number, measure: Measure): string {
   if (measure(text) <= width) return text;
   const words = text.split(/\s+/).filter(Boolean);
@@ -18,6 +21,7 @@ export function shortenToWidth(text: string, width: number, measure: Measure): s
       .replace(/[,:;.-]+$/, '')}…`;
     if (measure(shorter) <= width) return shorter;
   }
+  if (words.length <= 1) return text;
   return `${(words[0] ?? text).replace(/[,:;.-]+$/, '')}…`;
 }
 

@@ -48,9 +48,9 @@ export interface UiSlice {
   toasts: readonly Toast[];
   /** Bumped to ask the search box to take focus. */
   searchFocus: number;
-  /** The width of the list's stage columns in px (0 until drawn): values are fitted to it. */
-  stageWidth: number;
-  setStageWidth(width: number): void;
+  /** The width of each of the list's stage columns in px (0 until drawn): values are fitted to it. */
+  stageWidths: Readonly<Record<Stage, number>>;
+  setStageWidth(stage: Stage, width: number): void;
   setStage(stage: Stage): void;
   openPanel(panel: Panel): void;
   closePanel(): void;
@@ -67,8 +67,13 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   panels: [],
   toasts: [],
   searchFocus: 0,
-  stageWidth: 0,
-  setStageWidth: (stageWidth) => set({ stageWidth }),
+  stageWidths: { marketing: 0, sales: 0 },
+  setStageWidth: (stage, width) =>
+    set((state) =>
+      state.stageWidths[stage] === width
+        ? {}
+        : { stageWidths: { ...state.stageWidths, [stage]: width } },
+    ),
   setStage: (stage) => set({ stage }),
   openPanel: (panel) =>
     set((state) => ({ panels: [...state.panels.filter((p) => p.kind !== panel.kind), panel] })),

@@ -46,6 +46,7 @@ for (const scheme of ['light', 'dark'] as const) {
       // A lead far enough down the list to have sales values (statuses and ratings).
       await press(page, 'j', 'j');
       await expect(leadList(page).getByRole('option').first()).toBeVisible();
+      await expect(page.locator('.detail-pane article.detail')).toBeVisible();
       await shoot(page, `list-${width}-${scheme}`);
 
       // Every rating keeps a place beside its status, and nothing is cut mid-word.
@@ -65,6 +66,27 @@ for (const scheme of ['light', 'dark'] as const) {
       expect(
         await cutTexts(page, '.lead-row .cell, .lead-row .status-pill, .lead-row .rating'),
       ).toEqual([]);
+      // A value cut to fit ends after a whole word, and is whole on hover and when read out.
+      const fitted = await leadList(page)
+        .locator('.stage-cell [title]')
+        .evaluateAll((nodes) =>
+          nodes
+            .filter((node) => node.querySelector('[aria-hidden="true"]'))
+            .map((node) => ({
+              whole: node.getAttribute('title') ?? '',
+              shown: node.querySelector('[aria-hidden="true"]')?.textContent ?? '',
+              read: node.querySelector('.visually-hidden')?.textContent ?? '',
+            })),
+        );
+      if (width === 1024) expect(fitted.length).toBeGreaterThan(0);
+      for (const { whole, shown, read } of fitted) {
+        expect(read).toBe(whole);
+        expect(shown).toMatch(/\S…$/);
+        const kept = shown.slice(0, -1);
+        expect(whole.startsWith(kept)).toBe(true);
+        // What follows the words kept is a space or a punctuation mark, never a letter.
+        expect(whole.slice(kept.length)).toMatch(/^[\s,:;.-]/);
+      }
       // The status bar is one line.
       const bar = await page.locator('.status-bar').boundingBox();
       expect(bar?.height ?? 0).toBeLessThan(30);

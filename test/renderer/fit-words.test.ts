@@ -12,7 +12,8 @@ describe('shortenToWidth', () => {
     expect(shortenToWidth('Contact attempted', 60, measure)).toBe('Contact…');
     expect(shortenToWidth('Contacted: Good', 70, measure)).toBe('Contacted…');
     expect(shortenToWidth('Unable to contact', 60, measure)).toBe('Unable to…');
-    expect(shortenToWidth('Unprocessed', 20, measure)).toBe('Unprocessed…');
+    // One word is kept whole: an ellipsis would drop nothing and only take more room.
+    expect(shortenToWidth('Unprocessed', 20, measure)).toBe('Unprocessed');
   });
 });
 
@@ -33,6 +34,11 @@ describe('fitStage', () => {
     expect(fitStage('Contact attempted', 'Unable to contact', 120, both, 6)).toEqual({
       status: 'Contact…',
       rating: 'Unable…',
+    });
+    // A one-word rating stays whole: the status makes room for it.
+    expect(fitStage('Passed to sales', 'Warm', 120, both, 6)).toEqual({
+      status: 'Passed to…',
+      rating: 'Warm',
     });
   });
 });
