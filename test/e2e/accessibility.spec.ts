@@ -34,6 +34,21 @@ const keys =
     await press(page, ...pressed);
   };
 
+/**
+ * Opens an insight from its sidebar button (a busy machine can hold two keys of a chord like
+ * `g p` further apart than the chord allows; the chords are tested in their own specs).
+ */
+const fromSidebar = (name: RegExp) => async (page: Page) => {
+  await page.getByRole('navigation', { name: 'Views' }).getByRole('button', { name }).click();
+};
+
+/** Closes a dialog and gives the keyboard back to the list. */
+const closeToList = async (page: Page) => {
+  await press(page, 'Escape');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await page.locator('#lead-list').focus();
+};
+
 /** A conflict of the current lead: changed here while Envoke was away, and there meanwhile. */
 async function makeConflict(page: Page, app: TestApp): Promise<void> {
   await app.envoke.setOffline(true);
@@ -102,19 +117,25 @@ const GROUPS: Readonly<Record<string, readonly Screen[]>> = {
     },
   ],
   'the pipeline, query bar, possible duplicates and conflict resolver': [
-    { name: 'pipeline', open: keys('g', 'p'), dialog: 'Pipeline' },
+    { name: 'pipeline', open: fromSidebar(/^Pipeline/), dialog: 'Pipeline', close: closeToList },
     {
       name: 'pipeline with a custom period',
       open: async (page) => {
-        await press(page, 'g', 'p');
+        await fromSidebar(/^Pipeline/)(page);
         const panel = page.getByRole('dialog', { name: 'Pipeline' });
         await panel.getByRole('combobox', { name: 'Period' }).selectOption('custom');
         await panel.getByRole('textbox', { name: 'From' }).fill('2000-01-01');
         await expect(panel.locator('g.funnel-step')).toHaveCount(5);
       },
       dialog: 'Pipeline',
+      close: closeToList,
     },
-    { name: 'possible duplicates', open: keys('g', 'd'), dialog: 'Possible duplicates' },
+    {
+      name: 'possible duplicates',
+      open: fromSidebar(/^Possible duplicates/),
+      dialog: 'Possible duplicates',
+      close: closeToList,
+    },
     {
       name: 'query bar',
       open: async (page) => {
@@ -155,7 +176,7 @@ for (const scheme of ['light', 'dark'] as const) {
   for (const [group, screens] of Object.entries(GROUPS)) {
     test(`${group} pass axe in ${scheme} colours`, async ({ page, app }) => {
       // Each axe run takes seconds on a loaded two-core machine; a group has up to eight.
-      test.setTimeout(150_000);
+      test.setTimeout(240_000);
       await page.emulateMedia({ colorScheme: scheme });
       await openApp(page, app);
       await expect(page.getByRole('main')).toHaveCount(1);
