@@ -6,6 +6,9 @@
  * Protocol (the renderer's client depends on it):
  * - `GET /?token=T` gives the page and sets the `lt_session` cookie; other static files and
  *   `GET /api/events` (Server-Sent Events) need that cookie or `?token=T`.
+ * - `GET /api/session-token` answers `{ token: T }` to a page holding the cookie: a second tab
+ *   opened from the address bar (no token in its address) learns the token for its commands.
+ *   Only a page of this origin can read it (no CORS; the cookie is SameSite=Strict).
  * - `POST /api/invoke/<command>` with the input as JSON body and header `x-lead-triage-token: T`
  *   answers 200 with a `Result`.
  * - Anything for another Host than this server, or a POST from another origin, is refused with
@@ -37,12 +40,20 @@ import { openEventStream } from './http/event-stream';
 import { EXPORT_PATH, handleExport } from './http/export-download';
 import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
 import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
-import { commandRefused, forbidden, notFound, sendText, staleAddressPage } from './http/respond';
+import {
+  commandRefused,
+  forbidden,
+  notFound,
+  sendJson,
+  sendText,
+  staleAddressPage,
+} from './http/respond';
 import { serveStatic } from './http/static-files';
 import { createJsonPreferences } from './json-preferences';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const EVENTS_PATH = '/api/events';
+export const SESSION_TOKEN_PATH = '/api/session-token';
 
 /** A browser host that could not start, said so that the person running it can fix it. */
 export class BrowserHostError extends Error {
@@ -143,6 +154,7 @@ async function route(request: IncomingMessage, response: ServerResponse, router:
   }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
   if (url.pathname === EVENTS_PATH) return router.openStream(response);
+  if (url.pathname === SESSION_TOKEN_PATH) return sendJson(response, { token: router.token });
   if (url.pathname === EXPORT_PATH)
     return handleExport(response, url.searchParams, router.session.handlers, Date.now());
   if (url.pathname.startsWith('/api/')) return notFound(response);

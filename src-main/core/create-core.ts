@@ -125,6 +125,15 @@ export function createCore(options: CoreOptions): Core {
     'leads:update': (input) => updateLeads(context, input),
     'leads:create': (input) => createLead(context, input),
     'history:undo': () => undo(context),
+    'history:next': () => {
+      const entry = store.history.nextUndo();
+      return {
+        undo:
+          entry === undefined
+            ? null
+            : { label: entry.label, at: new Date(entry.createdAt).toISOString() },
+      };
+    },
     'history:redo': () => redo(context),
     'outbox:list': (input) => listOutbox(context, input),
     'outbox:retry': (input) => retryChange(context, input),

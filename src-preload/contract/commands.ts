@@ -161,6 +161,11 @@ export const coreCommands = {
     output: z.object({ id: LeadIdSchema }),
   },
   'history:undo': { input: none, output: UndoResultSchema },
+  /** What undo would undo next, without undoing it: the app says so before reaching far back. */
+  'history:next': {
+    input: none,
+    output: z.object({ undo: z.object({ label: z.string(), at: z.string() }).nullable() }),
+  },
   'history:redo': { input: none, output: UndoResultSchema },
   'outbox:list': {
     input: z.object({ includeDone: z.boolean().default(false) }).strict(),

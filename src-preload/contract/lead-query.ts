@@ -413,6 +413,30 @@ function sortOf(token: Token): QuerySort {
   return { key: key as SortKey, descending };
 }
 
+/**
+ * `OR`, `AND` and `NOT` written as in other search boxes: said at once rather than searched for
+ * as words (which finds nothing). A quoted "OR" is the word.
+ */
+const OPERATORS = new Map([
+  [
+    'OR',
+    'OR is not supported: every term must hold. Save a view for each value instead, or write "OR" in quotes to search for the word.',
+  ],
+  [
+    'AND',
+    'AND is not needed: every term must hold already. Remove it, or write "AND" in quotes to search for the word.',
+  ],
+  [
+    'NOT',
+    'NOT is written as - before a term: -rating:hot, -status:passed. Write "NOT" in quotes to search for the word.',
+  ],
+]);
+
+function refuseOperator(token: Token): void {
+  const why = token.negated ? undefined : OPERATORS.get(token.value);
+  if (why !== undefined) throw new QuerySyntaxError(why, token.start, token.end);
+}
+
 function termOf(token: Token): QueryTerm {
   if (token.name === null) {
     if (token.value === '')
@@ -421,6 +445,7 @@ function termOf(token: Token): QueryTerm {
         token.start,
         token.end,
       );
+    if (!token.quoted) refuseOperator(token);
     return { kind: 'word', value: token.value, negated: token.negated };
   }
   const name = token.name;
@@ -557,7 +582,7 @@ function printTerm(term: QueryTerm): string {
   switch (term.kind) {
     case 'word':
       // A bare word that looks like field:value or starts with - must be quoted to stay a word.
-      return `${sign}${/^[^\s"\\:]+$/.test(term.value) && !term.value.startsWith('-') ? term.value : printValue(term.value)}`;
+      return `${sign}${/^[^\s"\\:]+$/.test(term.value) && !term.value.startsWith('-') && !OPERATORS.has(term.value) ? term.value : quoteValue(term.value)}`;
     case 'date': {
       const value =
         term.op === '..'

@@ -120,10 +120,33 @@ const money = (field: TriageField) =>
   z
     .string()
     .trim()
-    .regex(
-      MONEY_PATTERN,
-      `Use a plain amount such as 7595.00 for ${FIELD_LABELS[field].toLowerCase()} (no currency sign or commas)`,
-    );
+    .superRefine((value, ctx) => {
+      const problem = moneyProblem(value, FIELD_LABELS[field]);
+      if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
+    })
+    // In Envoke's own form ("12500" is kept as "12500.00"), so the lead, its activity and what
+    // Envoke sends back all show one amount the same way.
+    .transform((value) => (value === '' ? '' : Number(value).toFixed(2)));
+
+/**
+ * Why a typed amount is not one Envoke takes, in the person's terms ("−5" is negative, not a
+ * currency sign); null when it is fine.
+ */
+export function moneyProblem(raw: string, label: string): string | null {
+  const text = raw.trim();
+  if (MONEY_PATTERN.test(text)) return null;
+  const ask = `Use a plain amount such as 7595.00 for ${label.toLowerCase()}`;
+  // Any minus: the hyphen, the typographic minus (U+2212), the dashes.
+  if (/^[-\u2212\u2013\u2014]/.test(text)) return `${ask}: it cannot be negative`;
+  const commas = text.includes(',') ? ' or commas' : '';
+  // A sign or code before or after the number: $7,595, 7595 €, USD 7595.
+  if (/^(\D+?)\s*[\d.,]+$|^[\d.,]+\s*(\D+)$/.test(text))
+    return `${ask}, without a currency sign${commas}`;
+  if (commas) return `${ask}, without commas`;
+  if (/^\d+\.\d{3,}$/.test(text)) return `${ask}: at most two decimals`;
+  if (/^\d{13,}(\.\d+)?$/.test(text)) return `${ask}: at most 12 digits before the point`;
+  return ask;
+}
 
 /** A value of a fixed vocabulary in any spelling Envoke uses, read as its canonical spelling. */
 export function enumValue<T extends string>(vocabulary: readonly [T, ...T[]], what: string) {

@@ -20,6 +20,7 @@ export const BRIDGE_COMMAND_NAMES = [
   'leads:update',
   'leads:create',
   'history:undo',
+  'history:next',
   'history:redo',
   'outbox:list',
   'outbox:retry',

@@ -90,6 +90,24 @@ export const DuplicatePairSchema = z.object({
 });
 export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
 
+/**
+ * Where a page of possible duplicates ends: pairs come by email (in any case), then by name and
+ * company, each in that order and then by the two leads' ids.
+ */
+export const DuplicateCursorSchema = z
+  .object({
+    reason: z.enum(['email', 'name-company']),
+    /** The email, or the name and the company, of the page's last pair. */
+    key: z.array(z.string().max(1_000)).min(1).max(2),
+    a: LeadIdSchema,
+    b: LeadIdSchema,
+  })
+  .strict();
+export type DuplicateCursor = z.infer<typeof DuplicateCursorSchema>;
+
+/** The most a count reads before it stops: exact for any view a person works through. */
+export const QUERY_COUNT_CAP_MAX = 100_000;
+
 const ok = z.object({ ok: z.literal(true) });
 const none = z.object({}).strict();
 
@@ -122,10 +140,17 @@ export const viewCommands = {
       .strict(),
     output: z.object({ ids: z.array(LeadIdSchema), next: QueryCursorSchema.nullable() }),
   },
-  /** How many leads a query has (with the list's search words, if any), capped. */
+  /**
+   * How many leads a query has (with the list's search words, if any), capped: at 1,000 unless
+   * `cap` asks for more (the query bar says the exact number a pipeline bar says).
+   */
   'query:count': {
     input: z
-      .object({ query: QueryTextSchema, search: z.string().trim().max(200).optional() })
+      .object({
+        query: QueryTextSchema,
+        search: z.string().trim().max(200).optional(),
+        cap: z.number().int().min(1).max(QUERY_COUNT_CAP_MAX).optional(),
+      })
       .strict(),
     output: CappedCountSchema,
   },
@@ -175,9 +200,18 @@ export const viewCommands = {
       .refine((input) => input.from <= input.to, 'The period ends before it starts'),
     output: PipelineSchema,
   },
+  /** A page of possible duplicate pairs, by keyset: `next` reads on, null at the last pair. */
   'duplicates:pairs': {
-    input: z.object({ limit: z.number().int().min(1).max(500).default(200) }).strict(),
-    output: z.object({ pairs: z.array(DuplicatePairSchema) }),
+    input: z
+      .object({
+        limit: z.number().int().min(1).max(500).default(200),
+        after: DuplicateCursorSchema.optional(),
+      })
+      .strict(),
+    output: z.object({
+      pairs: z.array(DuplicatePairSchema),
+      next: DuplicateCursorSchema.nullable(),
+    }),
   },
   /** Which of these leads have a possible duplicate, for the list's flag. */
   'duplicates:among': {

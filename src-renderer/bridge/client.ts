@@ -56,6 +56,25 @@ interface Transport {
 }
 
 /**
+ * Whether Lead Triage's own process answers this window. Over HTTP it can stop while the page
+ * stays open (the host was ended, the laptop slept): the window must not go on saying "Online".
+ */
+let hostReachable = true;
+const reachabilityListeners = new Set<(reachable: boolean) => void>();
+
+function setHostReachable(reachable: boolean): void {
+  if (reachable === hostReachable) return;
+  hostReachable = reachable;
+  for (const listener of reachabilityListeners) listener(reachable);
+}
+
+/** Calls back whenever the host stops or starts answering; returns the unsubscribe. */
+export function onHostReachability(callback: (reachable: boolean) => void): () => void {
+  reachabilityListeners.add(callback);
+  return () => reachabilityListeners.delete(callback);
+}
+
+/**
  * The browser host's token arrives in the page address. Once the page is here the host has set
  * its cookie and this tab keeps the token for commands, so it leaves the address bar (and with
  * it the browser's history); a reload still works from the cookie and this tab's session.
@@ -69,9 +88,29 @@ function adoptTokenFromAddress(): void {
   window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
 }
 
-/** The browser host's token: from the page address on first load, then from this tab's session. */
-function hostToken(): string {
-  return window.sessionStorage.getItem(TOKEN_KEY) ?? '';
+let askedForToken: Promise<string> | null = null;
+
+/**
+ * The browser host's token: from the page address on first load, then from this tab's session.
+ * A second tab opened from the address bar has neither: the host gives the token to a page that
+ * holds its cookie, so that tab works as the first does.
+ */
+async function hostToken(): Promise<string> {
+  const kept = window.sessionStorage.getItem(TOKEN_KEY);
+  if (kept) return kept;
+  askedForToken ??= fetch('/api/session-token', { cache: 'no-store' })
+    .then(async (response) => {
+      if (!response.ok) return '';
+      const { token } = (await response.json()) as { token?: unknown };
+      if (typeof token !== 'string') return '';
+      window.sessionStorage.setItem(TOKEN_KEY, token);
+      return token;
+    })
+    .catch(() => '')
+    .finally(() => {
+      askedForToken = null;
+    });
+  return askedForToken;
 }
 
 function browserTransport(): Transport {
@@ -99,6 +138,7 @@ function browserTransport(): Transport {
     }
     next.onopen = () => {
       retryMs = RECONNECT_MIN_MS;
+      setHostReachable(true);
       if (!hadError) return;
       hadError = false;
       // Events sent while disconnected are lost: ask every view to refetch what it shows.
@@ -109,6 +149,7 @@ function browserTransport(): Transport {
     };
     next.onerror = () => {
       hadError = true;
+      setHostReachable(false);
       // EventSource retries by itself unless the server refused the stream outright.
       if (next.readyState !== EventSource.CLOSED) return;
       source = null;
@@ -121,17 +162,20 @@ function browserTransport(): Transport {
     async invoke(name, input) {
       let response: Response;
       try {
+        const token = await hostToken();
         response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
           method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: hostToken() },
+          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
           body: JSON.stringify(input ?? {}),
         });
       } catch {
+        setHostReachable(false);
         return {
           ok: false,
           error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' },
         };
       }
+      setHostReachable(true);
       let body: unknown;
       try {
         body = await response.json();

@@ -1,6 +1,11 @@
-/** The Envoke account: API ID, key, address; test it, save it, or go back to demo data. */
-import { useState } from 'react';
+/**
+ * The Envoke account: API ID, key, address; test it, save it, or go back to demo data. Saving
+ * says what it is doing while Envoke is asked and the account's own cache opens; typed details
+ * not saved are reported to the dialog, so Esc asks before dropping them.
+ */
+import { useEffect, useState } from 'react';
 import { errorMessage, invoke } from '../bridge/client';
+import { SWITCHED_KEY, SWITCHED_NOTE } from '../logic/account-switch';
 import { useStore } from '../store/store';
 import { FormMessage } from './FormMessage';
 
@@ -14,36 +19,62 @@ const KEY_STORAGE_WORDS = {
     'This computer offers no encrypted storage. Tick “only for this session” to use the key without writing it to disk.',
 } as const;
 
-export function AccountSettings() {
+/** Said while a button works: what is happening now, and for how long so far. */
+function useProgress(doing: string | null): string | null {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    setSeconds(0);
+    if (doing === null) return;
+    const timer = window.setInterval(() => setSeconds((s) => s + 1), 1_000);
+    return () => window.clearInterval(timer);
+  }, [doing]);
+  if (doing === null) return null;
+  return seconds < 2 ? `${doing}…` : `${doing}… ${seconds} s`;
+}
+
+export function AccountSettings({ onDirty }: { onDirty?: (dirty: boolean) => void }) {
   const info = useStore((s) => s.info);
   // Envoke's name for the account (GET /v1/settings), once a sync has read it.
   const accountName = useStore((s) => s.envokeAccount?.name);
-  const [baseUrl, setBaseUrl] = useState(info?.account?.baseUrl ?? DEFAULT_BASE_URL);
-  const [apiId, setApiId] = useState(info?.account?.apiId ?? '');
+  const initialUrl = info?.account?.baseUrl ?? DEFAULT_BASE_URL;
+  const initialId = info?.account?.apiId ?? '';
+  const [baseUrl, setBaseUrl] = useState(initialUrl);
+  const [apiId, setApiId] = useState(initialId);
   const [apiKey, setApiKey] = useState('');
   const [sessionOnly, setSessionOnly] = useState(info?.keyStorage !== 'encrypted');
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [doing, setDoing] = useState<string | null>(null);
+  const busy = doing !== null;
+  const progress = useProgress(doing);
+
+  const dirty = apiKey !== '' || apiId.trim() !== initialId || baseUrl.trim() !== initialUrl;
+  useEffect(() => onDirty?.(dirty && !busy), [dirty, busy, onDirty]);
 
   const run = async (
     what: () => Promise<{ ok: boolean; message: string }>,
+    words: string,
     reloadOnSuccess: boolean,
   ) => {
     // Buttons say they are busy with aria-disabled rather than disabled: a disabled button loses
     // focus to the page, and the keys of the dialog (Esc, Tab) with it.
     if (busy) return;
-    setBusy(true);
+    setDoing(words);
     setMessage(null);
     try {
       const result = await what();
       setMessage({ ok: result.ok, text: result.message });
-      // A new account means a new database: start the window over on it.
-      if (result.ok && reloadOnSuccess) window.location.reload();
+      // A new account means a new database: start the window over on it, at the top of its list,
+      // and say there that the saved views are the account's own.
+      if (result.ok && reloadOnSuccess) {
+        setDoing('Opening the account’s leads');
+        window.sessionStorage.setItem(SWITCHED_KEY, SWITCHED_NOTE);
+        window.location.reload();
+        return;
+      }
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
-    } finally {
-      setBusy(false);
     }
+    setDoing(null);
   };
 
   const account = { baseUrl: baseUrl.trim(), apiId: apiId.trim(), apiKey };
@@ -53,13 +84,18 @@ export function AccountSettings() {
       <p className="muted">
         {info?.demo
           ? `You are looking at demo data${accountName ? ` (${accountName})` : ''}. Enter your Envoke API ID and key to work on your own leads.`
-          : `Connected${accountName ? ` to ${accountName}` : ''} as ${info?.account?.apiId ?? '?'} at ${info?.account?.baseUrl ?? '?'}.`}
+          : `Connected${accountName ? ` to ${accountName}` : ''} as ${info?.account?.apiId ?? '?'} at ${info?.account?.baseUrl ?? '?'}.`}{' '}
+        Each account keeps its own leads, saved views and unsent changes on this laptop.
       </p>
       <form
         className="settings-form"
         onSubmit={(event) => {
           event.preventDefault();
-          void run(() => invoke('account:save', { ...account, sessionOnly }), true);
+          void run(
+            () => invoke('account:save', { ...account, sessionOnly }),
+            'Checking the API ID and key with Envoke, then opening this account',
+            true,
+          );
         }}
       >
         <label className="editor-field">
@@ -96,27 +132,37 @@ export function AccountSettings() {
             Keep the key only for this session
           </label>
         ) : null}
-        <FormMessage message={message} />
+        {progress !== null ? (
+          <p className="form-progress" role="status">
+            {progress}
+          </p>
+        ) : (
+          <FormMessage message={message} />
+        )}
         <div className="dialog-actions">
           <button
             type="button"
             aria-disabled={busy}
-            onClick={() => void run(() => invoke('account:test', account), false)}
+            onClick={() => void run(() => invoke('account:test', account), 'Asking Envoke', false)}
           >
             Test connection
           </button>
           <button type="submit" aria-disabled={busy}>
-            Save and use this account
+            {busy && doing?.startsWith('Checking') ? 'Saving…' : 'Save and use this account'}
           </button>
           {info?.demo ? null : (
             <button
               type="button"
               aria-disabled={busy}
               onClick={() =>
-                void run(async () => {
-                  await invoke('account:clear', {});
-                  return { ok: true, message: 'Back to demo data.' };
-                }, true)
+                void run(
+                  async () => {
+                    await invoke('account:clear', {});
+                    return { ok: true, message: 'Back to demo data.' };
+                  },
+                  'Going back to demo data',
+                  true,
+                )
               }
             >
               Remove account (back to demo data)

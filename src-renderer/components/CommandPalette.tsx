@@ -12,7 +12,7 @@ import { VIEW_LABELS } from '../logic/views';
 import { keyContextOf } from '../store/ui-slice';
 import { useRatingChoices, useRatingsOnKeys, useStore } from '../store/store';
 import { Dialog } from './Dialog';
-import { useCustomFields, useKnownValues } from './QueryInput';
+import { useCustomFields, useKnownValues, withoutDoubleSpace } from './QueryInput';
 
 interface Entry {
   id: string;
@@ -29,21 +29,38 @@ export function looksLikeQuery(text: string): boolean {
   return /(^|\s)-?([A-Za-z][A-Za-z-]*|custom\.[A-Za-z0-9_]+):/i.test(text);
 }
 
+/** The word being typed begins a field's name (`sta` of `status:`): completion starts there. */
+function beginsField(text: string): boolean {
+  return /(^|\s)-?[A-Za-z][A-Za-z-]*$/.test(text);
+}
+
+function completionEntries(
+  text: string,
+  known: readonly string[],
+  customFields: Parameters<typeof suggest>[3],
+): Entry[] {
+  if (/\s$/.test(text) || text === '') return [];
+  return suggest(text, known, 8, customFields).map((suggestion, index) => ({
+    id: `complete-${suggestion.text}`,
+    label: suggestion.label,
+    detail: suggestion.detail,
+    keys: index === 0 ? ['Tab'] : [],
+    complete: suggestion.text,
+    run: () => undefined,
+  }));
+}
+
 function useQueryEntries(text: string): { entries: Entry[]; problem: string | null } {
   const known = useKnownValues(text);
   const customFields = useCustomFields();
-  if (!looksLikeQuery(text)) return { entries: [], problem: null };
+  // A first word that begins a field's name is completed beside the commands it matches.
+  if (!looksLikeQuery(text))
+    return {
+      entries: beginsField(text) ? completionEntries(text, known, customFields) : [],
+      problem: null,
+    };
   const parsed = tryParseQuery(text);
-  const completions = /\s$/.test(text)
-    ? []
-    : suggest(text, known, 8, customFields).map((suggestion, index) => ({
-        id: `complete-${suggestion.text}`,
-        label: suggestion.label,
-        detail: suggestion.detail,
-        keys: index === 0 ? ['Tab'] : [],
-        complete: suggestion.text,
-        run: () => undefined,
-      }));
+  const completions = completionEntries(text, known, customFields);
   const show: Entry = {
     id: 'show-query',
     label: `Show leads matching: ${text.trim()}`,
@@ -118,7 +135,7 @@ export function CommandPalette() {
   const typed = useQueryEntries(query);
   const shown = looksLikeQuery(query)
     ? typed.entries
-    : entries.filter((entry) => matches(entry.label, query));
+    : [...entries.filter((entry) => matches(entry.label, query)), ...typed.entries];
   const active = shown[Math.min(index, shown.length - 1)];
 
   const run = (entry: Entry | undefined) => {
@@ -177,7 +194,7 @@ export function CommandPalette() {
         placeholder="Type a command, a view, or a query such as status:passed rating:hot"
         value={query}
         onChange={(event) => {
-          setQuery(event.target.value);
+          setQuery(withoutDoubleSpace(query, event.target.value));
           setIndex(0);
         }}
       />

@@ -1,5 +1,24 @@
 /** Who the lead is: company, name, title and how to reach them. */
 import type { LeadDetail } from '#contract';
+import { Fragment } from 'react';
+
+/**
+ * An email that a narrow pane breaks after its @ or before a dot ("mara.ivanova@" /
+ * "granitemedia.example"), rather than anywhere in a word.
+ */
+function BreakableEmail({ email }: { email: string }) {
+  const parts = email.split(/(?<=@)|(?=\.)/);
+  return (
+    <>
+      {parts.map((part, i) => (
+        <Fragment key={i}>
+          {i > 0 ? <wbr /> : null}
+          {part}
+        </Fragment>
+      ))}
+    </>
+  );
+}
 
 export function ContactCard({ detail }: { detail: LeadDetail }) {
   const { contact } = detail;
@@ -15,7 +34,12 @@ export function ContactCard({ detail }: { detail: LeadDetail }) {
       <p className="contact-line">
         {[contact.title, contact.email || detail.email, contact.phone, place]
           .filter(Boolean)
-          .join(' · ')}
+          .map((part, i) => (
+            <Fragment key={i}>
+              {i > 0 ? ' · ' : null}
+              {part === (contact.email || detail.email) ? <BreakableEmail email={part} /> : part}
+            </Fragment>
+          ))}
       </p>
       <p className="contact-line muted">
         {detail.envokeId ? `Envoke lead ${detail.envokeId}` : 'Not on Envoke yet'} · created{' '}

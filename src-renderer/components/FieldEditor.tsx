@@ -4,27 +4,25 @@
  * (Shift+Enter starts a new line in a note), Esc cancels.
  */
 import { useState, type KeyboardEvent } from 'react';
-import {
-  describeIssues,
-  LABEL_MAX_LENGTH,
-  NOTE_MAX_LENGTH,
-  TriagePatchSchema,
-} from '#contract';
+import { describeIssues, LABEL_MAX_LENGTH, NOTE_MAX_LENGTH, TriagePatchSchema } from '#contract';
 import { errorMessage } from '../bridge/client';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';
+import { plural } from '../logic/format';
 import type { FieldPatch } from '../logic/optimistic';
 import type { EditorField, EditorSpec } from '../store/ui-slice';
 import { useStore } from '../store/store';
 import { ChoicePicker } from './ChoicePicker';
 import { Dialog } from './Dialog';
 import { LengthCounter } from './LengthCounter';
+import { SalespersonInput } from './SalespersonInput';
 
 function Control({
   field,
   value,
   first,
   alone,
+  error,
   onChange,
   onPick,
 }: {
@@ -33,11 +31,14 @@ function Control({
   first: boolean;
   /** The only field of its editor, named by the editor's title. */
   alone: boolean;
+  /** Why this field's value cannot be saved, shown under it. */
+  error: string | undefined;
   onChange(value: string): void;
   onPick(value: string): void;
 }) {
   const autofocus = first ? { 'data-autofocus': true } : {};
   const id = `editor-${field.field}`;
+  const errorId = `${id}-error`;
   if (field.kind === 'choice') {
     return (
       <ChoicePicker
@@ -53,16 +54,31 @@ function Control({
   const max =
     field.kind === 'note' ? NOTE_MAX_LENGTH : field.kind === 'text' ? LABEL_MAX_LENGTH : 0;
   const counterId = `${id}-length`;
+  const describedBy =
+    [max ? counterId : null, error ? errorId : null].filter(Boolean).join(' ') || undefined;
+  const invalid = error ? { 'aria-invalid': true } : {};
   return (
-    <label className="editor-field" htmlFor={id}>
-      <span>{field.label}</span>
+    <label className={`editor-field${error ? ' invalid' : ''}`} htmlFor={id}>
+      <span id={`${id}-label`}>{field.label}</span>
       {field.kind === 'note' ? (
         <textarea
           id={id}
           rows={5}
           value={value}
-          aria-describedby={counterId}
+          aria-describedby={describedBy}
+          {...invalid}
           onChange={(e) => onChange(e.target.value)}
+          {...autofocus}
+        />
+      ) : field.field === 'salesperson' ? (
+        <SalespersonInput
+          id={id}
+          // Named by the label alone, not by the names offered inside it.
+          aria-labelledby={`${id}-label`}
+          value={value}
+          aria-describedby={describedBy}
+          {...invalid}
+          onChange={onChange}
           {...autofocus}
         />
       ) : (
@@ -72,7 +88,8 @@ function Control({
           inputMode={field.kind === 'money' ? 'decimal' : undefined}
           placeholder={field.kind === 'money' ? 'Amount, such as 7595.00' : undefined}
           value={value}
-          aria-describedby={max ? counterId : undefined}
+          aria-describedby={describedBy}
+          {...invalid}
           onChange={(e) => onChange(e.target.value)}
           {...autofocus}
         />
@@ -85,6 +102,11 @@ function Control({
           // A note's limit is far away; its counter appears as the note comes near it.
           showFrom={field.kind === 'note' ? max - 5_000 : 0}
         />
+      ) : null}
+      {error ? (
+        <span id={errorId} className="field-error" role="alert">
+          {error}
+        </span>
       ) : null}
     </label>
   );
@@ -108,6 +130,7 @@ function editorHint(editor: EditorSpec): string {
   );
   return [
     kinds.has('choice') ? `1–${choices} choose · ↑ ↓ move` : null,
+    editor.fields.some((field) => field.field === 'salesperson') ? '↓ picks a known name' : null,
     editor.fields.length > 1 ? 'Tab next field' : null,
     'Enter saves',
     kinds.has('note') ? 'Shift+Enter starts a new line' : null,
@@ -122,6 +145,8 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
     Object.fromEntries(editor.fields.map((field) => [field.field, field.value])),
   );
   const [error, setError] = useState<string | null>(null);
+  /** Problems of single fields, each shown under its field. */
+  const [fieldErrors, setFieldErrors] = useState<Partial<Record<string, string>>>({});
   const [saving, setSaving] = useState(false);
   const close = () => useStore.getState().closePanel();
 
@@ -133,17 +158,43 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
     if (Object.keys(patch).length === 0) return close();
     const checked = TriagePatchSchema.safeParse(patch);
     if (!checked.success) {
-      setError(describeIssues(checked.error.issues));
+      const byField: Partial<Record<string, string>> = {};
+      const rest = [];
+      for (const issue of checked.error.issues) {
+        const field = String(issue.path[0] ?? '');
+        if (editor.fields.some((f) => f.field === field))
+          byField[field] ??= describeIssues([issue]);
+        else rest.push(issue);
+      }
+      setFieldErrors(byField);
+      setError(rest.length > 0 ? describeIssues(rest) : null);
+      // The first field in trouble takes the keyboard, to be corrected there.
+      const first = editor.fields.find((f) => byField[f.field] !== undefined);
+      if (first) document.getElementById(`editor-${first.field}`)?.focus();
       return;
     }
+    setFieldErrors({});
+    // As the core will keep them: an amount in Envoke's form (12500 is 12500.00).
+    const taken = checked.data as FieldPatch;
     if (editor.target.type === 'lead') {
       close();
-      void applyChange([editor.target.id], patch, `save ${editor.title.toLowerCase()}`);
+      void applyChange([editor.target.id], taken, `save ${editor.title.toLowerCase()}`);
+      return;
+    }
+    if (editor.target.type === 'leads') {
+      close();
+      // The same value for every selected lead, said with how many it reached ("Marked 3 leads Yes").
+      void applyChange(
+        editor.target.ids,
+        taken,
+        `save ${editor.title.toLowerCase()}`,
+        Object.values(taken).join(', '),
+      );
       return;
     }
     setSaving(true);
     try {
-      await saveOutboxEdit(editor.target.entryId, patch);
+      await saveOutboxEdit(editor.target.entryId, taken);
       close();
     } catch (failure) {
       setError(errorMessage(failure));
@@ -175,7 +226,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
             first={i === 0}
             alone={editor.fields.length === 1}
             value={values[field.field] ?? ''}
-            onChange={(value) => setValues((old) => ({ ...old, [field.field]: value }))}
+            error={fieldErrors[field.field]}
+            onChange={(value) => {
+              setValues((old) => ({ ...old, [field.field]: value }));
+              setFieldErrors(({ [field.field]: _fixed, ...others }) => others);
+            }}
             onPick={(value) => {
               const chosen = { ...values, [field.field]: value };
               setValues(chosen);
@@ -186,6 +241,11 @@ export function FieldEditor({ editor }: { editor: EditorSpec }) {
         {error ? (
           <p className="form-error" role="alert">
             {error}
+          </p>
+        ) : null}
+        {editor.target.type === 'leads' ? (
+          <p className="editor-bulk">
+            Sets the same value on {plural(editor.target.ids.length, 'selected lead')}.
           </p>
         ) : null}
         <p className="muted">{editorHint(editor)}</p>

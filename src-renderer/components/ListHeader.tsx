@@ -120,7 +120,10 @@ export function ListHeader() {
     <>
       <div className="list-header">
         <SearchBox />
-        <span className="auto-advance" title="Shift+A turns it on or off">
+        <span
+          className="auto-advance"
+          title="Space goes on to the next lead; Shift+A turns auto-advance on or off"
+        >
           Auto-advance {autoAdvance ? 'on' : 'off'}
         </span>
         <StageSwitch />

@@ -9,8 +9,8 @@ import { useEffect, useState } from 'react';
 import type { Pipeline } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { showTypedQuery } from '../controller/saved-views';
-import { formatCount } from '../logic/format';
-import { PERIOD_LABELS, periodRange, type PeriodKind } from '../logic/periods';
+import { formatCount, OVER_100, plural, shareOfPrevious } from '../logic/format';
+import { PERIOD_LABELS, periodProblem, periodRange, type PeriodKind } from '../logic/periods';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';
 
@@ -20,9 +20,7 @@ const BAR_HEIGHT = 30;
 const GAP = 12;
 const TREND_WIDTH = 110;
 
-function percent(rate: number | null): string {
-  return rate === null ? '' : `${Math.round(rate * 100)}%`;
-}
+const percent = shareOfPrevious;
 
 function Sparkline({
   weekly,
@@ -82,7 +80,9 @@ function Funnel({
       {pipeline.steps.map((step, i) => {
         const barWidth = Math.max(2, ((WIDTH - LABEL_WIDTH - 120) * step.count) / max);
         const y = i * (BAR_HEIGHT + GAP);
-        const label = `${step.label}: ${formatCount(step.count)} leads${step.rate === null ? '' : `, ${percent(step.rate)} of the step before`}. Open as a view.`;
+        const shown = `${formatCount(step.count)}${step.rate === null ? '' : ` · ${percent(step.rate)}`}`;
+        // The name begins with the words on screen ("New 1,228"), then says what they mean.
+        const label = `${step.label} ${shown}: ${plural(step.count, 'lead')}${step.rate === null ? '' : `, ${percent(step.rate)} of the step before`}. Open as a view.`;
         return (
           <g
             key={step.id}
@@ -100,9 +100,6 @@ function Funnel({
               }
             }}
           >
-            <text x={0} y={y + BAR_HEIGHT / 2 + 5} className="funnel-label">
-              {step.label}
-            </text>
             {/* Steps differ in place and label; the shade only repeats that, for the eye. */}
             <rect
               x={LABEL_WIDTH}
@@ -112,13 +109,15 @@ function Funnel({
               rx={3}
               className={`funnel-bar funnel-bar-${i}`}
             />
-            <text
-              x={LABEL_WIDTH + barWidth + 8}
-              y={y + BAR_HEIGHT / 2 + 5}
-              className="funnel-count"
-            >
-              {formatCount(step.count)}
-              {step.rate === null ? '' : ` · ${percent(step.rate)}`}
+            {/* One text, label and count with a space between, so it reads "New 1,228" as the
+                name does (two texts would read "New1,228"). */}
+            <text y={y + BAR_HEIGHT / 2 + 5}>
+              <tspan x={0} className="funnel-label">
+                {step.label}
+              </tspan>{' '}
+              <tspan x={LABEL_WIDTH + barWidth + 8} className="funnel-count">
+                {shown}
+              </tspan>
             </text>
           </g>
         );
@@ -135,17 +134,27 @@ export function PipelinePanel() {
   const [pipeline, setPipeline] = useState<Pipeline | null>(null);
   const [error, setError] = useState<string | null>(null);
   const range = kind === 'custom' ? custom : periodRange(kind, new Date());
+  const problem = kind === 'custom' ? periodProblem(custom) : null;
+  // The salespeople the last answer named stay offered while a period is being typed.
+  const [salespeople, setSalespeople] = useState<readonly string[]>([]);
 
   useEffect(() => {
+    // A period that cannot be counted clears the bars: old ones must not stand beside the error.
+    setPipeline(null);
+    if (problem !== null) {
+      setError(problem);
+      return;
+    }
     let current = true;
     invoke('pipeline:get', {
-      from: range.from,
-      to: range.to,
+      from: range.from.trim(),
+      to: range.to.trim(),
       ...(salesperson ? { salesperson } : {}),
     })
       .then((answer) => {
         if (!current) return;
         setPipeline(answer);
+        setSalespeople(answer.salespeople);
         setError(null);
       })
       .catch((failure: unknown) => {
@@ -154,7 +163,7 @@ export function PipelinePanel() {
     return () => {
       current = false;
     };
-  }, [range.from, range.to, salesperson]);
+  }, [range.from, range.to, salesperson, problem]);
 
   const open = (query: string, label: string) => {
     useStore.getState().closePanel();
@@ -189,10 +198,15 @@ export function PipelinePanel() {
         </label>
         {kind === 'custom' ? (
           <>
+            {/* Days as everywhere else in the app (YYYY-MM-DD), not in the locale's order. */}
             <label>
               From
               <input
-                type="date"
+                type="text"
+                className="day-input"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                aria-invalid={problem?.startsWith('From') || problem?.startsWith('The period')}
                 value={custom.from}
                 onChange={(event) => setCustom({ ...custom, from: event.target.value })}
               />
@@ -200,7 +214,11 @@ export function PipelinePanel() {
             <label>
               To
               <input
-                type="date"
+                type="text"
+                className="day-input"
+                inputMode="numeric"
+                placeholder="YYYY-MM-DD"
+                aria-invalid={problem?.startsWith('To') || problem?.startsWith('The period')}
                 value={custom.to}
                 onChange={(event) => setCustom({ ...custom, to: event.target.value })}
               />
@@ -211,7 +229,7 @@ export function PipelinePanel() {
           Salesperson
           <select value={salesperson} onChange={(event) => setSalesperson(event.target.value)}>
             <option value="">Everyone</option>
-            {(pipeline?.salespeople ?? []).map((name) => (
+            {salespeople.map((name) => (
               <option key={name} value={name}>
                 {name}
               </option>
@@ -224,6 +242,7 @@ export function PipelinePanel() {
           {error}
         </p>
       ) : null}
+      {pipeline === null && error === null ? <p className="muted">Counting…</p> : null}
       {pipeline ? (
         <>
           <Funnel pipeline={pipeline} open={open} />
@@ -250,10 +269,11 @@ export function PipelinePanel() {
               ))}
             </tbody>
           </table>
+          {pipeline.steps.some((step) => (step.rate ?? 0) > 1) ? (
+            <p className="muted pipeline-note">{OVER_100}</p>
+          ) : null}
         </>
-      ) : (
-        <p className="muted">Counting…</p>
-      )}
+      ) : null}
     </Dialog>
   );
 }

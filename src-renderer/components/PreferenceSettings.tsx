@@ -23,7 +23,8 @@ export function PreferenceSettings() {
           checked={prefs.autoAdvance}
           onChange={(e) => save({ autoAdvance: e.target.checked })}
         />
-        Go to the next lead after setting a status (auto-advance)
+        Space goes on to the next lead (auto-advance). A status key never moves on by itself, so the
+        next key still acts on the same lead.
       </label>
       <label className="check">
         <input

@@ -5,6 +5,7 @@
 import { useEffect, useState } from 'react';
 import { SORT_KEYS } from '#contract';
 import { exportCurrent } from '../controller/export';
+import { unknownValueHints } from '../controller/query-hints';
 import {
   deleteSavedView,
   moveSavedView,
@@ -13,8 +14,10 @@ import {
   setQuerySort,
   showTypedQuery,
 } from '../controller/saved-views';
-import { useStore } from '../store/store';
+import { memberIds, useStore } from '../store/store';
+import { plural } from '../logic/format';
 import { QueryInput } from './QueryInput';
+import { cappedCount } from './SavedViewList';
 
 const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   created: 'Created',
@@ -83,9 +86,33 @@ function NameForm({
   );
 }
 
+/** Says which of the query's values no lead has, with the values there are. */
+function UnknownValues({ query }: { query: string }) {
+  const [hints, setHints] = useState<string[]>([]);
+  useEffect(() => {
+    let current = true;
+    unknownValueHints(query)
+      .then((found) => {
+        if (current) setHints(found);
+      })
+      .catch(() => {
+        if (current) setHints([]);
+      });
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  if (hints.length === 0) return null;
+  return (
+    <p className="query-note" role="status">
+      {hints.join(' ')}
+    </p>
+  );
+}
+
 export function QueryBar() {
   const active = useStore((s) => s.activeQuery);
-  const held = useStore((s) => (s.idsLoaded ? s.ids.length : null));
+  const held = useStore((s) => (s.idsLoaded ? memberIds(s).length : null));
   const total = useStore((s) => s.queryTotal);
   const [text, setText] = useState(active?.query ?? '');
   useEffect(() => setText(active?.query ?? ''), [active?.query]);
@@ -98,7 +125,12 @@ export function QueryBar() {
         <QueryInput
           value={text}
           onChange={setText}
-          onRun={(value) => showTypedQuery(value)}
+          onRun={(value) => {
+            const problem = showTypedQuery(value, 'Query', { keepSort: true });
+            // The box holds what ran, in the query's own spelling (its sort is the choice beside).
+            if (problem === null) setText(useStore.getState().activeQuery?.query ?? value);
+            return problem;
+          }}
           onEscape={() => document.getElementById('lead-list')?.focus()}
         />
         <SortChoice sort={active.sort} />
@@ -106,8 +138,8 @@ export function QueryBar() {
           {held === null
             ? ''
             : total === null
-              ? `${held.toLocaleString('en-US')} leads`
-              : `${total.count.toLocaleString('en-US')}${total.capped ? '+' : ''} leads`}
+              ? plural(held, 'lead')
+              : `${cappedCount(total)} ${total.count === 1 && !total.capped ? 'lead' : 'leads'}`}
         </span>
         <button
           type="button"
@@ -117,6 +149,7 @@ export function QueryBar() {
           ×
         </button>
       </div>
+      <UnknownValues query={active.query} />
       <div className="query-row">
         {saved === null ? (
           <NameForm initial="" action="Save view" onSubmit={saveCurrentQuery} />

@@ -2,7 +2,8 @@
  * A text box for the lead query language with completion: field names, their values, and the
  * values on this laptop (salespeople, companies, sources) asked of the core as the person types.
  * Tab or ↓ then Enter takes a suggestion; Enter alone runs the query; a wrong term is said in one
- * sentence under the box.
+ * sentence under the box. Completions open only while the person types here: a query that ran
+ * is never rewritten by a Tab that was only meant to move on.
  */
 import { useEffect, useId, useState } from 'react';
 import { fieldBeingTyped, suggest, type QuerySuggestion } from '#contract';
@@ -49,17 +50,26 @@ export function useKnownValues(text: string): string[] {
   return field === undefined ? [] : known;
 }
 
+/**
+ * A space typed right after another (most often after a completion, which ends with one) adds
+ * nothing: terms are separated by one space.
+ */
+export function withoutDoubleSpace(before: string, typed: string): string {
+  return typed === `${before} ` && /\s$/.test(before) ? before : typed;
+}
+
 export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label }: Props) {
   const known = useKnownValues(value);
   const customFields = useCustomFields();
   const [error, setError] = useState<string | null>(null);
   const [index, setIndex] = useState(-1);
-  // Completions show only while the person types here, never over the buttons beside it.
-  const [focused, setFocused] = useState(false);
+  // Completions show only while the person types here (not merely focused, not after Enter),
+  // never over the buttons beside it.
+  const [editing, setEditing] = useState(false);
   const listId = useId();
   const endsInWord = value !== '' && !/\s$/.test(value);
   const suggestions: QuerySuggestion[] =
-    focused && endsInWord ? suggest(value, known, 8, customFields) : [];
+    editing && endsInWord ? suggest(value, known, 8, customFields) : [];
   const chosen = index >= 0 ? suggestions[index] : undefined;
 
   const take = (suggestion: QuerySuggestion) => {
@@ -83,10 +93,10 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
         placeholder="status:passed rating:hot company:acme created:>2026-09-01 sort:company"
         spellCheck={false}
         value={value}
-        onFocus={() => setFocused(true)}
-        onBlur={() => setFocused(false)}
+        onBlur={() => setEditing(false)}
         onChange={(event) => {
-          onChange(event.target.value);
+          onChange(withoutDoubleSpace(value, event.target.value));
+          setEditing(true);
           setIndex(-1);
           setError(null);
         }}
@@ -108,7 +118,17 @@ export function QueryInput({ value, onChange, onRun, onEscape, autoFocus, label 
             event.preventDefault();
             event.stopPropagation();
             if (chosen) take(chosen);
-            else setError(onRun(value));
+            else {
+              setEditing(false);
+              setIndex(-1);
+              setError(onRun(value));
+            }
+          } else if (event.key === 'Escape' && suggestions.length > 0) {
+            // The first Esc closes the completions; the next one leaves the box.
+            event.preventDefault();
+            event.stopPropagation();
+            setEditing(false);
+            setIndex(-1);
           } else if (event.key === 'Escape' && onEscape) {
             event.preventDefault();
             event.stopPropagation();

@@ -18,15 +18,25 @@ function useNow(everyMs: number): number {
 function SyncSummary() {
   const sync = useStore((s) => s.sync);
   const demo = useStore((s) => s.info?.demo ?? false);
+  const hostReachable = useStore((s) => s.hostReachable);
+  const networkOnline = useStore((s) => s.networkOnline);
   const waiting = sync?.nextRetryAt && (sync.state === 'offline' || sync.state === 'error');
   // A retry counts down by the second; otherwise "synced 2 min ago" ages by the half minute.
   const now = useNow(waiting ? 1_000 : 30_000);
+  if (!hostReachable)
+    return (
+      <span className="conn conn-offline">
+        Lead Triage is not answering (is it still running?): reconnecting…
+      </span>
+    );
   if (!sync) return <span>Connecting…</span>;
+  // The computer has no network: "Offline" at once, whatever the core said before it noticed.
+  const state = !networkOnline && sync.state !== 'auth-required' ? 'offline' : sync.state;
   // Most important first: a narrow window cuts the end of the line.
   const parts = [
-    <span key="state" className={`conn conn-${sync.state}`} title={sync.lastError ?? undefined}>
-      {connectionWords(sync)}
-      {waiting && sync.nextRetryAt ? `, ${retryWords(sync.nextRetryAt, now)}` : ''}
+    <span key="state" className={`conn conn-${state}`} title={sync.lastError ?? undefined}>
+      {connectionWords({ ...sync, state })}
+      {waiting && sync.nextRetryAt && networkOnline ? `, ${retryWords(sync.nextRetryAt, now)}` : ''}
     </span>,
   ];
   // "Offline" says what the error would; a stopped sync needs its reason on screen.
@@ -45,17 +55,19 @@ function SyncSummary() {
   if (sync.progress) parts.push(<span key="progress">{shortProgress(sync.progress)}</span>);
   parts.push(
     <span key="last">
-      {sync.lastSyncAt ? `synced ${timeAgo(sync.lastSyncAt, now)}` : 'not synced yet'}
+      {sync.lastSyncAt
+        ? `${state === 'idle' ? '' : 'last '}synced ${timeAgo(sync.lastSyncAt, now)}`
+        : 'not synced yet'}
     </span>,
     <span
       key="pending"
       className={sync.pending > 0 ? 'count-pending' : ''}
     >{`${sync.pending} pending`}</span>,
-    <span
-      key="failed"
-      className={sync.failed > 0 ? 'count-failed' : ''}
-    >{`${sync.failed} failed`}</span>,
-    <span key="conflicts" className={sync.conflicts > 0 ? 'count-conflict' : ''}>
+    // "0 failed" and "0 conflicts" are the first words a narrow window leaves out (styles.css).
+    <span key="failed" className={sync.failed > 0 ? 'count-failed' : 'zero'}>
+      {`${sync.failed} failed`}
+    </span>,
+    <span key="conflicts" className={sync.conflicts > 0 ? 'count-conflict' : 'zero'}>
       {plural(sync.conflicts, 'conflict')}
     </span>,
   );
@@ -65,7 +77,10 @@ function SyncSummary() {
         i === 0
           ? [part]
           : [
-              <span key={`sep${i}`} className="sep">
+              <span
+                key={`sep${i}`}
+                className={part.props.className === 'zero' ? 'sep zero' : 'sep'}
+              >
                 ·
               </span>,
               part,

@@ -2,8 +2,9 @@
 import { VIEW_IDS, type TriageField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { editorField } from '../logic/fields';
-import { paintFields } from '../logic/optimistic';
+import { paintFields, paintRow } from '../logic/optimistic';
 import { plural } from '../logic/format';
+import { pickerOrder } from '../logic/ratings';
 import { STAGES, statusForKey } from '../logic/stage';
 import {
   selectCurrentId,
@@ -14,6 +15,7 @@ import {
   type Store,
 } from '../store/store';
 import { openResolver } from './conflicts';
+import { openSavedView } from './saved-views';
 import { applyChange } from './triage';
 
 export function move(step: number): void {
@@ -21,16 +23,41 @@ export function move(step: number): void {
   setCursor(cursor + step);
 }
 
+/**
+ * The advance key: done with this lead, on to the next one. A status key never moves on by
+ * itself, so a rating or note after it still lands on the same lead; with auto-advance off this
+ * key only says so.
+ */
+export function advance(): void {
+  const state = useStore.getState();
+  if (!state.prefs.autoAdvance) {
+    state.addToast('info', 'Auto-advance is off: j goes to the next lead (Shift+A turns it on).');
+    return;
+  }
+  move(1);
+}
+
 export function moveTo(index: 'first' | 'last'): void {
   const { ids, setCursor } = useStore.getState();
   setCursor(index === 'first' ? 0 : ids.length - 1);
 }
 
+/**
+ * `]` and `[`: the next or previous view, the built-in ones first, then the saved views in their
+ * sidebar order, round again after the last.
+ */
 export function stepView(step: number): void {
-  const { view, setView } = useStore.getState();
-  const index = (VIEW_IDS.indexOf(view) + step + VIEW_IDS.length) % VIEW_IDS.length;
-  const next = VIEW_IDS[index];
-  if (next) setView(next);
+  const { view, setView, activeQuery, savedViews } = useStore.getState();
+  const count = VIEW_IDS.length + savedViews.length;
+  const saved = savedViews.findIndex((candidate) => candidate.id === activeQuery?.savedId);
+  const here = saved >= 0 ? VIEW_IDS.length + saved : VIEW_IDS.indexOf(view);
+  const index = (((here + step) % count) + count) % count;
+  const builtIn = VIEW_IDS[index];
+  if (builtIn !== undefined) setView(builtIn);
+  else {
+    const next = savedViews[index - VIEW_IDS.length];
+    if (next) openSavedView(next);
+  }
 }
 
 /** Shows the current search's matches in the view that holds them all, the search kept. */
@@ -44,10 +71,8 @@ export function setStatus(n: number): void {
   const status = statusForKey(state.stage, n);
   const ids = targetIds(state);
   if (!status || ids.length === 0) return;
-  const bulk = isBulk(state, ids);
   const patch = { [STAGES[state.stage].status]: status };
-  void applyChange(ids, patch, 'set the status', bulk ? status : undefined);
-  if (!bulk && state.prefs.autoAdvance) move(1);
+  void applyChange(ids, patch, 'set the status', isBulk(state, ids) ? status : undefined);
 }
 
 /** What the `n`th rating action (h, w, c) sets in the active stage. */
@@ -84,7 +109,7 @@ export function openRatingPicker(): Promise<void> {
   const state = useStore.getState();
   const stage = STAGES[state.stage];
   return openEditor(`${stage.label} rating`, [stage.rating], {
-    [stage.rating]: selectRatingChoices(state),
+    [stage.rating]: pickerOrder(selectRatingChoices(state), selectRatingsOnKeys(state)),
   });
 }
 
@@ -99,12 +124,59 @@ async function fieldsOf(id: number): Promise<Record<string, string>> {
   return paintFields(detail.fields, useStore.getState().overlay[id]);
 }
 
+/**
+ * The value the selected leads share, as the list shows them, or '' where they differ (or a row
+ * is not at hand): a bulk editor starts from what all of them have.
+ */
+function sharedValue(state: Store, ids: readonly number[], field: TriageField): string {
+  const values = new Set(
+    ids.map((id) => {
+      const row = state.rows[id];
+      return row
+        ? (paintRow(row, state.overlay[id]) as unknown as Record<string, unknown>)[field]
+        : undefined;
+    }),
+  );
+  const [only] = values;
+  return values.size === 1 && typeof only === 'string' ? only : '';
+}
+
+/**
+ * An editor for the current lead, or for the bulk selection when there is one. A selection gets
+ * the fields one value fits for all (the opportunity, not its note); `perLead` fields (notes,
+ * amounts) are left out of a bulk editor, and an editor of per-lead fields only says it works on
+ * one lead at a time.
+ */
 export async function openEditor(
   title: string,
   fields: readonly TriageField[],
   options: Partial<Record<TriageField, readonly string[]>> = {},
+  perLead: readonly TriageField[] = [],
 ): Promise<void> {
-  const id = selectCurrentId(useStore.getState());
+  const state = useStore.getState();
+  const targets = targetIds(state);
+  if (targets.length > 0 && isBulk(state, targets)) {
+    const shared = fields.filter((field) => !perLead.includes(field));
+    if (shared.length === 0) {
+      state.addToast(
+        'info',
+        `${title} is written for one lead at a time: Esc clears the selection of ${plural(targets.length, 'lead')}.`,
+      );
+      return;
+    }
+    state.openPanel({
+      kind: 'editor',
+      editor: {
+        title: `${title} · ${plural(targets.length, 'selected lead')}`,
+        fields: shared.map((field) =>
+          editorField(field, sharedValue(state, targets, field), options[field]),
+        ),
+        target: { type: 'leads', ids: targets },
+      },
+    });
+    return;
+  }
+  const id = selectCurrentId(state);
   if (id === undefined) return;
   let values: Record<string, string>;
   try {
@@ -127,7 +199,23 @@ export async function openEditor(
 
 export function editNote(): Promise<void> {
   const stage = STAGES[useStore.getState().stage];
-  return openEditor(`${stage.label} note`, [stage.note]);
+  return openEditor(`${stage.label} note`, [stage.note], {}, [stage.note]);
+}
+
+export function editOpportunity(): Promise<void> {
+  return openEditor('Opportunity', ['opportunity', 'opportunity_note'], {}, ['opportunity_note']);
+}
+
+export function editSale(): Promise<void> {
+  return openEditor('Sale', ['sale', 'revenue', 'cost_of_goods_sold', 'sale_note'], {}, [
+    'revenue',
+    'cost_of_goods_sold',
+    'sale_note',
+  ]);
+}
+
+export function editSalesperson(): Promise<void> {
+  return openEditor('Salesperson', ['salesperson']);
 }
 
 export function toggleSelect(): void {

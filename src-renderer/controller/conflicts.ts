@@ -3,6 +3,7 @@ import { TRIAGE_FIELDS, type ConflictField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
 import { loadCounts, loadDetail, refreshRows } from './data';
+import { undoOrder } from './on-screen';
 
 let resolverLead: number | null = null;
 /** Whether the person kept any of their own values since the resolver opened. */
@@ -50,6 +51,7 @@ export async function choose(choice: 'mine' | 'theirs'): Promise<void> {
   if (!conflict || leadId === null) return;
   try {
     await invoke('conflicts:resolve', { leadId, field: conflict.field, choice });
+    undoOrder.other();
   } catch (error) {
     useStore.getState().setConflictError(errorMessage(error));
     return;

@@ -3,10 +3,10 @@
  * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
  * answer never paints over a newer one.
  */
-import type { ListCursor, QueryCursor, ViewId } from '#contract';
+import { QUERY_COUNT_CAP_MAX, type ListCursor, type QueryCursor, type ViewId } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
-import { selectCurrentId, useStore } from '../store/store';
+import { memberIds, selectCurrentId, useStore } from '../store/store';
 import { flagDuplicates } from './saved-views';
 
 /** Rows kept around the screen so short scrolls never show empty rows. */
@@ -94,16 +94,21 @@ export async function loadIds(): Promise<void> {
   }
 }
 
-/** The capped count of the query shown, when the list holds only its first pages. */
+/**
+ * The count of the query shown, when the list holds only its first pages: the quick capped count
+ * first ("1,000+"), then the exact one, so the query bar says the number the pipeline says.
+ */
 async function loadQueryTotal(request: number): Promise<void> {
   const { activeQuery, search } = useStore.getState();
   if (activeQuery === null) return;
+  const asked = { query: activeQuery.query, search: search.trim() || undefined };
   try {
-    const total = await invoke('query:count', {
-      query: activeQuery.query,
-      search: search.trim() || undefined,
-    });
-    if (request === idsRequest) useStore.getState().setQueryTotal(total);
+    const quick = await invoke('query:count', asked);
+    if (request !== idsRequest) return;
+    useStore.getState().setQueryTotal(quick);
+    if (!quick.capped) return;
+    const exact = await invoke('query:count', { ...asked, cap: QUERY_COUNT_CAP_MAX });
+    if (request === idsRequest) useStore.getState().setQueryTotal(exact);
   } catch {
     // The list itself is shown; the count comes with the next read.
   }
@@ -120,8 +125,8 @@ async function loadMoreIds(): Promise<void> {
     if (request !== idsRequest || nextIds !== after) return;
     nextIds = page.next;
     if (nextIds === null) useStore.getState().setQueryTotal(null);
-    const held = useStore.getState().ids;
-    const known = new Set(held);
+    const held = memberIds(useStore.getState());
+    const known = new Set(useStore.getState().ids);
     useStore.getState().setIds([...held, ...page.ids.filter((id) => !known.has(id))]);
   } catch (error) {
     if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
@@ -150,10 +155,12 @@ export async function followMembership(changed: readonly number[]): Promise<void
   try {
     const member = new Set((await invoke('leads:membership', { ...query, ids: [...changed] })).ids);
     const listed = useStore.getState().ids;
-    const leaving = new Set(changed.filter((id) => !member.has(id) && listed.includes(id)));
-    const joining = [...member].filter((id) => !listed.includes(id));
+    // Held leads that left the view are shown, not listed: setIds keeps them in their place.
+    const members = memberIds(useStore.getState());
+    const leaving = new Set(changed.filter((id) => !member.has(id) && members.includes(id)));
+    const joining = [...member].filter((id) => !members.includes(id));
     // Only a place among the ids held matters: past them the lead comes with a later page.
-    const upTo = nextIds === null ? undefined : listed.length;
+    const upTo = nextIds === null ? undefined : members.length;
     const places = await Promise.all(
       joining.map(async (id) => ({
         id,
@@ -163,7 +170,7 @@ export async function followMembership(changed: readonly number[]): Promise<void
     // A full reload started meanwhile (another view or search) already has the answer.
     if (request !== idsRequest || useStore.getState().ids !== listed) return;
     if (leaving.size === 0 && joining.length === 0) return;
-    const ids = leaving.size === 0 ? [...listed] : listed.filter((id) => !leaving.has(id));
+    const ids = members.filter((id) => !leaving.has(id));
     // A lead placed past the ids held comes with the page that holds it.
     for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
       if (index !== null && (index < ids.length || nextIds === null))

@@ -4,7 +4,8 @@
  * progress; in the desktop app the core writes it to the file the person picks.
  */
 import { errorMessage, invoke } from '../bridge/client';
-import { useStore } from '../store/store';
+import { plural } from '../logic/format';
+import { memberIds, useStore, type Store } from '../store/store';
 
 export function exportParams(format: 'csv' | 'json'): URLSearchParams {
   const { activeQuery, view, search } = useStore.getState();
@@ -19,6 +20,15 @@ export function exportParams(format: 'csv' | 'json'): URLSearchParams {
   return params;
 }
 
+/** How many leads the list shows, where that is known exactly (the list may hold a first page). */
+function shownCount(store: Store): number | null {
+  if (store.activeQuery !== null) {
+    if (store.queryTotal === null) return memberIds(store).length;
+    return store.queryTotal.capped ? null : store.queryTotal.count;
+  }
+  return store.search.trim() === '' ? (store.counts[store.view] ?? null) : null;
+}
+
 export async function exportCurrent(format: 'csv' | 'json'): Promise<void> {
   const store = useStore.getState();
   if (store.info?.host !== 'electron') {
@@ -28,9 +38,10 @@ export async function exportCurrent(format: 'csv' | 'json'): Promise<void> {
     document.body.append(link);
     link.click();
     link.remove();
+    const count = shownCount(store);
     store.addToast(
       'info',
-      `Exporting ${store.ids.length.toLocaleString('en-US')} leads as ${format.toUpperCase()}: the browser saves the file.`,
+      `Exporting ${count === null ? 'these leads' : plural(count, 'lead')} as ${format.toUpperCase()}: the browser saves the file.`,
     );
     return;
   }
@@ -41,10 +52,7 @@ export async function exportCurrent(format: 'csv' | 'json'): Promise<void> {
       params as Parameters<typeof invoke<'export:save'>>[1],
     );
     if (result.path !== null)
-      store.addToast(
-        'info',
-        `Exported ${result.count.toLocaleString('en-US')} leads to ${result.path}.`,
-      );
+      store.addToast('info', `Exported ${plural(result.count, 'lead')} to ${result.path}.`);
   } catch (error) {
     store.addToast('error', `The export failed: ${errorMessage(error)}`);
   }

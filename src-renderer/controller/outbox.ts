@@ -3,6 +3,7 @@ import { ClientError, errorMessage, invoke } from '../bridge/client';
 import { editorField, isTriageField } from '../logic/fields';
 import { useStore } from '../store/store';
 import { openResolver } from './conflicts';
+import { undoOrder } from './on-screen';
 
 let outboxRequest = 0;
 
@@ -93,6 +94,7 @@ export async function discardSelected(): Promise<void> {
   store.armDiscard(null);
   try {
     await onceNotSending(() => invoke('outbox:discard', { id: entry.id }));
+    undoOrder.other();
     useStore.getState().addToast('info', `Discarded the change to ${entry.leadLabel}.`);
   } catch (error) {
     useStore.getState().addToast('error', `Could not discard: ${errorMessage(error)}`);
@@ -116,6 +118,7 @@ export async function saveOutboxEdit(
   patch: Record<string, string>,
 ): Promise<void> {
   await onceNotSending(() => invoke('outbox:edit', { id: entryId, patch }));
+  undoOrder.other();
   useStore.getState().addToast('info', 'Change saved. It goes to Envoke with the next sync.');
   await loadOutbox();
 }

@@ -3,12 +3,15 @@
  * showing a typed query, saving, renaming, reordering and deleting, and marking the listed leads
  * that have a possible duplicate.
  */
-import { parseQuery, printQuery, printSort, type SavedView } from '#contract';
+import { DEFAULT_SORT, parseQuery, printQuery, printSort, type SavedView } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { throttle } from '../logic/throttle';
+import { undoOrder } from './on-screen';
 import { useStore } from '../store/store';
 
 export const DUPLICATES_QUERY = 'is:duplicate';
+/** Newest first, as every built-in view. */
+const DEFAULT_SORT_TEXT = printSort(DEFAULT_SORT);
 
 export async function loadSavedViews(): Promise<void> {
   try {
@@ -80,10 +83,17 @@ export function openSavedViewAt(index: number): void {
 }
 
 /**
- * Shows the leads of a typed query (not saved). Its own `sort:` term becomes the list's sort.
+ * Shows the leads of a typed query (not saved). Its own `sort:` term becomes the list's sort; a
+ * query without one starts newest first, as every view does, so a sort never leaks from one
+ * query into the next (or into a view saved from it). Only the query bar, whose sort choice sits
+ * beside the box, keeps the sort shown (`keepSort`) while the person refines the query.
  * Returns the parser's sentence when the query cannot be read, and shows nothing then.
  */
-export function showTypedQuery(text: string, name = 'Query'): string | null {
+export function showTypedQuery(
+  text: string,
+  name = 'Query',
+  { keepSort = false }: { keepSort?: boolean } = {},
+): string | null {
   let parsed;
   try {
     parsed = parseQuery(text);
@@ -91,20 +101,28 @@ export function showTypedQuery(text: string, name = 'Query'): string | null {
     return errorMessage(error);
   }
   const current = useStore.getState().activeQuery;
-  const sort = parsed.sort ? printSort(parsed.sort) : (current?.sort ?? '-created');
+  const sort = parsed.sort
+    ? printSort(parsed.sort)
+    : keepSort && current !== null
+      ? current.sort
+      : DEFAULT_SORT_TEXT;
   const query = printQuery({ terms: parsed.terms });
   const keep =
     current !== null &&
     current.savedId !== null &&
     current.query === query &&
     current.sort === sort;
-  useStore
-    .getState()
-    .showQuery(
-      keep
-        ? current
-        : { query, sort, savedId: null, name: current?.savedId === null ? current.name : name },
-    );
+  useStore.getState().showQuery(
+    keep
+      ? current
+      : {
+          query,
+          sort,
+          savedId: null,
+          // Refined in the query bar, a query keeps its name (a pipeline bar's, say).
+          name: keepSort && current?.savedId === null ? current.name : name,
+        },
+  );
   return null;
 }
 
@@ -119,6 +137,7 @@ export async function saveCurrentQuery(name: string): Promise<string | null> {
   if (!current) return 'Type a query first.';
   try {
     const saved = await invoke('views:save', { name, query: current.query, sort: current.sort });
+    undoOrder.other();
     await loadSavedViews();
     openSavedView(saved);
     useStore.getState().addToast('info', `Saved the view “${saved.name}”.`);
@@ -133,6 +152,7 @@ export async function saveCurrentQuery(name: string): Promise<string | null> {
 export async function renameSavedView(id: number, name: string): Promise<string | null> {
   try {
     const renamed = await invoke('views:rename', { id, name });
+    undoOrder.other();
     await loadSavedViews();
     const current = useStore.getState().activeQuery;
     if (current?.savedId === id)
@@ -152,22 +172,49 @@ export async function moveSavedView(id: number, step: number): Promise<void> {
       id,
       position: Math.max(0, index + step),
     });
+    undoOrder.other();
     useStore.getState().setSavedViews(moved);
   } catch (error) {
     useStore.getState().addToast('error', `Could not move the view: ${errorMessage(error)}`);
   }
 }
 
+/** Deletes a saved view at once; `z` brings it back (name, query, sort and place). */
 export async function deleteSavedView(id: number): Promise<void> {
-  const view = useStore.getState().savedViews.find((v) => v.id === id);
+  const views = useStore.getState().savedViews;
+  const index = views.findIndex((v) => v.id === id);
+  const view = views[index];
   try {
     await invoke('views:delete', { id });
     await loadSavedViews();
     const current = useStore.getState().activeQuery;
     if (current?.savedId === id) useStore.setState({ activeQuery: { ...current, savedId: null } });
-    useStore.getState().addToast('info', `Deleted the view “${view?.name ?? id}”.`);
+    if (view) undoOrder.viewDeleted({ ...view, position: index });
+    useStore
+      .getState()
+      .addToast('info', `Deleted the view “${view?.name ?? id}”. Press z to bring it back.`);
   } catch (error) {
     useStore.getState().addToast('error', `Could not delete the view: ${errorMessage(error)}`);
+  }
+}
+
+/** Undo of a deleted view: saved again under its name, in its old place. */
+export async function restoreSavedView(view: SavedView): Promise<void> {
+  try {
+    const saved = await invoke('views:save', {
+      name: view.name,
+      query: view.query,
+      sort: view.sort,
+    });
+    const { views } = await invoke('views:move', { id: saved.id, position: view.position });
+    useStore.getState().setSavedViews(views);
+    void loadSavedCounts();
+    const current = useStore.getState().activeQuery;
+    if (current?.savedId === null && current.query === saved.query && current.sort === saved.sort)
+      useStore.setState({ activeQuery: { ...current, savedId: saved.id, name: saved.name } });
+    useStore.getState().addToast('info', `Brought back the view “${saved.name}”.`);
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not bring back the view: ${errorMessage(error)}`);
   }
 }
 

@@ -2,8 +2,9 @@
  * Connects the store to the core: the first loads, the core's events, and the reads that follow
  * from what the person changes (view, search, current lead).
  */
-import { errorMessage, invoke, on } from '../bridge/client';
+import { errorMessage, invoke, on, onHostReachability } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
+import { SWITCHED_KEY } from '../logic/account-switch';
 import { syncNow } from './commands';
 import {
   followMembership,
@@ -106,8 +107,30 @@ async function loadPreferences(): Promise<void> {
   else store.addToast('error', `Settings could not be read: ${errorMessage(prefs.reason)}`);
 }
 
+/**
+ * The status bar tells the truth about the connection: the host that stopped answering, and the
+ * network the computer says is gone, before the core's next sync attempt would find out.
+ */
+function watchConnection(): void {
+  onHostReachability((reachable) => useStore.getState().setHostReachable(reachable));
+  const network = () => useStore.getState().setNetworkOnline(navigator.onLine);
+  window.addEventListener('online', network);
+  window.addEventListener('offline', network);
+  network();
+}
+
+/** After an account switch (the window reloads on the new account): what changed, said once. */
+function sayAccountSwitched(): void {
+  const note = window.sessionStorage.getItem(SWITCHED_KEY);
+  if (note === null) return;
+  window.sessionStorage.removeItem(SWITCHED_KEY);
+  useStore.getState().addToast('info', note);
+}
+
 /** Starts everything once, at boot. */
 export function start(): void {
+  watchConnection();
+  sayAccountSwitched();
   on('sync:status', (status) => useStore.getState().setSync(status));
   watchLeadChanges();
   watchSelection();

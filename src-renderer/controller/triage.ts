@@ -4,10 +4,17 @@
  * asked for, so an undo pressed right after a key always undoes that key's change.
  */
 import { errorMessage, invoke } from '../bridge/client';
+import { displayKey } from '../keymap/keys';
+import { applyOverrides } from '../keymap/registry';
+import { ACTION_SPECS } from '../keymap/specs';
 import type { FieldPatch } from '../logic/optimistic';
+import { isMac } from '../logic/platform';
 import { bulkChangeMessage } from '../logic/selection';
+import { askSentence } from '../logic/undo-order';
 import { selectCurrentId, useStore } from '../store/store';
 import { followMembership, loadCounts, loadDetail, loadIds, refreshRows } from './data';
+import { undoOrder } from './on-screen';
+import { restoreSavedView } from './saved-views';
 
 let queue: Promise<unknown> = Promise.resolve();
 let paintSeq = 0;
@@ -46,10 +53,14 @@ export function applyChange(
   if (ids.length === 0) return Promise.resolve();
   const seq = ++paintSeq;
   const store = useStore.getState();
+  // The leads stay where they are until the cursor moves, even if the change takes them out of
+  // the view: the next key (a rating after a status) acts on them too.
+  store.hold(ids, Object.keys(patch) as (keyof FieldPatch)[]);
   store.paint(seq, ids, patch);
   return enqueue(async () => {
     try {
-      const { changed } = await invoke('leads:update', { ids: [...ids], patch });
+      const { changed, actionId } = await invoke('leads:update', { ids: [...ids], patch });
+      if (actionId !== null) undoOrder.leadChange();
       if (bulkValue !== undefined)
         useStore.getState().addToast('info', bulkChangeMessage(ids.length, changed, bulkValue));
     } catch (error) {
@@ -72,6 +83,7 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     }
     // The core says what came back ("Undone: sales note cleared").
     store.addToast('info', result.label);
+    if (command === 'history:redo') undoOrder.redone();
     await refreshAfter(result.leadIds);
     // Bring the person back to the lead the change was on (auto-advance moved them on), once
     // the list holds it again (an undone status may bring it back into the view).
@@ -91,7 +103,32 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
   }
 }
 
-export const undo = () => enqueue(() => history('history:undo'));
+/** The undo key as the person sees it ("z"), for the sentence that asks before reaching back. */
+function undoKey(): string {
+  const spec = applyOverrides(ACTION_SPECS, useStore.getState().prefs.keymap).find(
+    (action) => action.id === 'undo',
+  );
+  return displayKey(spec?.keys[0] ?? 'z', isMac);
+}
+
+/**
+ * Undoes the last thing the person did on this screen: a lead change (the core's history) or a
+ * deleted saved view. Reaching further back (a change from before, or past something undo does
+ * not cover) first says what would be undone; the same key again does it.
+ */
+async function undoNext(): Promise<void> {
+  const step = undoOrder.next(Date.now());
+  if (step.kind === 'view') return restoreSavedView(step.view);
+  if (step.kind === 'core') return history('history:undo');
+  try {
+    const core = step.about?.kind === 'view' ? null : (await invoke('history:next', {})).undo;
+    useStore.getState().addToast('info', askSentence(undoKey(), step.about, core, Date.now()));
+  } catch (error) {
+    useStore.getState().addToast('error', `Could not undo: ${errorMessage(error)}`);
+  }
+}
+
+export const undo = () => enqueue(undoNext);
 export const redo = () => enqueue(() => history('history:redo'));
 
 export interface NewLead {

@@ -58,9 +58,22 @@ function savedView<N extends 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9>(n: N) {
 export const ACTION_SPECS = [
   { id: 'next', label: 'Next lead', group: 'Move', keys: ['j', 'ArrowDown'], when: LIST },
   { id: 'previous', label: 'Previous lead', group: 'Move', keys: ['k', 'ArrowUp'], when: LIST },
+  {
+    id: 'advance',
+    label: 'Done with this lead: on to the next (auto-advance)',
+    group: 'Move',
+    keys: ['Space'],
+    when: LIST,
+  },
   { id: 'first', label: 'First lead', group: 'Move', keys: ['Home'], when: LIST },
   { id: 'last', label: 'Last lead', group: 'Move', keys: ['End'], when: LIST },
-  { id: 'next-view', label: 'Next view', group: 'Move', keys: [']'], when: LIST },
+  {
+    id: 'next-view',
+    label: 'Next view (saved views follow the built-in ones)',
+    group: 'Move',
+    keys: [']'],
+    when: LIST,
+  },
   { id: 'previous-view', label: 'Previous view', group: 'Move', keys: ['['], when: LIST },
   {
     id: 'stage-marketing',

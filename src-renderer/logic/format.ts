@@ -89,8 +89,19 @@ export function progressWords(progress: NonNullable<SyncStatus['progress']>): st
 
 /** The same in a few words for the status bar: "35,000 leads in" or "3 of 12 sent". */
 export function shortProgress(progress: NonNullable<SyncStatus['progress']>): string {
-  if (progress.phase === 'pull') return `${formatCount(progress.done)} leads in`;
+  if (progress.phase === 'pull') return `${plural(progress.done, 'lead')} in`;
   return progress.total === null
     ? `${formatCount(progress.done)} sent`
     : `${formatCount(progress.done)} of ${formatCount(progress.total)} sent`;
 }
+
+/**
+ * A pipeline step's share of the step before: "45%". Past 100% it carries a mark (†) whose
+ * sentence (OVER_100) says why: a step counts the leads that reached it in the period.
+ */
+export function shareOfPrevious(rate: number | null): string {
+  return rate === null ? '' : `${Math.round(rate * 100)}%${rate > 1 ? ' †' : ''}`;
+}
+
+export const OVER_100 =
+  '† More leads reached this step in the period than the step before: each step counts the leads that reached it in the period, and some passed the step before earlier.';

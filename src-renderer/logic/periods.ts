@@ -26,3 +26,21 @@ export function periodRange(
   else start.setFullYear(start.getFullYear() - 1);
   return { from: dayOf(start), to: dayOf(today) };
 }
+
+/** A day as the rest of the app writes it (YYYY-MM-DD), checked; null when it is one. */
+function dayProblem(label: string, day: string): string | null {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(day.trim());
+  const valid =
+    match !== null &&
+    dayOf(new Date(Number(match[1]), Number(match[2]) - 1, Number(match[3]))) === day.trim();
+  return valid ? null : `${label}: write the day as YYYY-MM-DD, such as 2026-09-01.`;
+}
+
+/** What is wrong with a custom period, before asking the core: null when it can be counted. */
+export function periodProblem(range: { from: string; to: string }): string | null {
+  const problem = dayProblem('From', range.from) ?? dayProblem('To', range.to);
+  if (problem) return problem;
+  return range.from.trim() > range.to.trim()
+    ? 'The period ends before it starts: make From the earlier day.'
+    : null;
+}

@@ -63,3 +63,17 @@ export function ratingsOnKeys(
   const rest = choices.filter((value) => !taken.has(value));
   return onKeys.map((value, i) => (keys[i] === undefined ? undefined : (value ?? rest.shift())));
 }
+
+/**
+ * The rating picker's order: the values on the rating keys first, in the keys' order (1 is what
+ * `h` sets, 2 what `w` sets…), then the others, most used first. So a number and a letter never
+ * disagree about where a value is.
+ */
+export function pickerOrder(
+  choices: readonly string[],
+  onKeys: readonly (string | undefined)[],
+): string[] {
+  const first = onKeys.filter((value): value is string => value !== undefined);
+  const placed = new Set(first);
+  return [...new Set(first), ...choices.filter((value) => !placed.has(value))];
+}

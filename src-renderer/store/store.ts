@@ -44,6 +44,15 @@ export const useStore = create<Store>()((...args) => ({
 export const selectCurrentId = (state: Store): number | undefined => state.ids[state.cursor];
 
 /**
+ * The view's leads as the list holds them, without the held leads that left it (shown until the
+ * cursor moves, but no longer the view's): what a reload or a count compares against.
+ */
+export function memberIds(state: Store): readonly number[] {
+  if (Object.keys(state.movedOut).length === 0) return state.ids;
+  return state.ids.filter((id) => state.movedOut[id] !== true);
+}
+
+/**
  * The leads a triage key acts on: the bulk selection, or else the current lead. Only leads in
  * the list count, even if a selected one left it a moment ago and the list has not said so yet.
  */

@@ -17,7 +17,11 @@ export interface EditorField {
 export interface EditorSpec {
   title: string;
   fields: readonly EditorField[];
-  target: { type: 'lead'; id: number } | { type: 'outbox'; entryId: number };
+  target:
+    | { type: 'lead'; id: number }
+    /** The bulk selection: the same value goes to every one of them. */
+    | { type: 'leads'; ids: readonly number[] }
+    | { type: 'outbox'; entryId: number };
 }
 
 export type Panel =
@@ -44,6 +48,9 @@ export interface UiSlice {
   toasts: readonly Toast[];
   /** Bumped to ask the search box to take focus. */
   searchFocus: number;
+  /** The width of each of the list's stage columns in px (0 until drawn): values are fitted to it. */
+  stageWidths: Readonly<Record<Stage, number>>;
+  setStageWidth(stage: Stage, width: number): void;
   setStage(stage: Stage): void;
   openPanel(panel: Panel): void;
   closePanel(): void;
@@ -60,6 +67,13 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   panels: [],
   toasts: [],
   searchFocus: 0,
+  stageWidths: { marketing: 0, sales: 0 },
+  setStageWidth: (stage, width) =>
+    set((state) =>
+      state.stageWidths[stage] === width
+        ? {}
+        : { stageWidths: { ...state.stageWidths, [stage]: width } },
+    ),
   setStage: (stage) => set({ stage }),
   openPanel: (panel) =>
     set((state) => ({ panels: [...state.panels.filter((p) => p.kind !== panel.kind), panel] })),

@@ -1,7 +1,8 @@
 // The browser host over real HTTP on 127.0.0.1, with the real core on a real SQLite file syncing
 // from the real simulator (demo mode), and a second simulator standing in for a real account.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import { createServer, request as httpRequest, type IncomingHttpHeaders } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -238,6 +239,15 @@ describe('the page', () => {
     expect((await send({ path: '/../data/demo.db', headers: cookie })).status).toBe(404);
   });
 
+  it('gives the token to a page holding the cookie (a second tab), and to nothing else', async () => {
+    const reply = await send({ path: '/api/session-token', headers: { cookie: `lt_session=${host.token}` } });
+    expect(reply.status).toBe(200);
+    expect(JSON.parse(reply.body.toString())).toEqual({ token: host.token });
+    expect(reply.headers['access-control-allow-origin']).toBeUndefined();
+    expect((await send({ path: '/api/session-token' })).status).toBe(403);
+    expect((await send({ path: '/api/session-token', headers: { cookie: 'lt_session=wrong' } })).status).toBe(403);
+  });
+
   it('says where it runs, in one line a person can open', () => {
     expect(host.url).toBe(`http://127.0.0.1:${host.port}/?token=${host.token}`);
     expect(host.token).toMatch(/^[A-Za-z0-9_-]{43}$/);
@@ -377,6 +387,21 @@ describe('accounts', () => {
       });
     }
     expect((await value('app:info', {})).demo).toBe(true);
+  });
+
+  it('says that nothing listens at an address whose port is closed', async () => {
+    const closed = await new Promise<number>((resolve) => {
+      const server = createServer();
+      server.listen(0, '127.0.0.1', () => {
+        const { port } = server.address() as AddressInfo;
+        server.close(() => resolve(port));
+      });
+    });
+    const answer = await value('account:test', { baseUrl: `http://127.0.0.1:${closed}`, apiId: 'acme', apiKey: 'k' });
+    expect(answer).toEqual({
+      ok: false,
+      message: 'Nothing listens at the Envoke address (the connection was refused): check the address',
+    });
   });
 
   it('does not switch when the test fails', async () => {

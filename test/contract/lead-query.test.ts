@@ -232,8 +232,27 @@ describe('a wrong term gets one clear sentence', () => {
     ['sort:company sort:created', 'Only one sort: remove one of the sort: terms.'],
     ['-sort:company', 'sort cannot be negated: write sort:-created for newest first.'],
     ['""', 'An empty quoted word matches nothing: remove "".'],
+    [
+      'rating:hot OR rating:warm',
+      'OR is not supported: every term must hold. Save a view for each value instead, or write "OR" in quotes to search for the word.',
+    ],
+    [
+      'NOT rating:hot',
+      'NOT is written as - before a term: -rating:hot, -status:passed. Write "NOT" in quotes to search for the word.',
+    ],
+    [
+      'status:passed AND rating:hot',
+      'AND is not needed: every term must hold already. Remove it, or write "AND" in quotes to search for the word.',
+    ],
   ])('%s', (text, message) => {
     expect(errorOf(text).message).toBe(message);
+  });
+
+  it('reads a quoted "OR" as the word, and prints it quoted so it reads back the same', () => {
+    const query = parseQuery('"OR" portland -rating:hot');
+    expect(query.terms[0]).toEqual({ kind: 'word', value: 'OR', negated: false });
+    expect(printQuery(query)).toBe('"OR" portland -rating:Hot');
+    expect(parseQuery(printQuery(query))).toEqual(query);
   });
 
   it('locates the wrong term', () => {

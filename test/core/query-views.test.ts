@@ -389,6 +389,28 @@ describe('possible duplicates', () => {
   });
 });
 
+describe('possible duplicates, page by page', () => {
+  it('pages through every pair by keyset, each once, emails first, to the last page', async () => {
+    const whole = await core['duplicates:pairs']({ limit: 500 });
+    expect(whole.next).toBeNull();
+    expect(whole.pairs.length).toBeGreaterThan(3);
+    const paged: string[] = [];
+    let after: Parameters<(typeof core)['duplicates:pairs']>[0]['after'];
+    for (let pages = 0; pages < 100; pages++) {
+      const page = await core['duplicates:pairs']({ limit: 2, ...(after ? { after } : {}) });
+      expect(page.pairs.length).toBeLessThanOrEqual(2);
+      paged.push(...page.pairs.map((p) => `${p.reason}:${p.a.id}-${p.b.id}`));
+      if (page.next === null) break;
+      after = page.next;
+    }
+    const all = whole.pairs.map((p) => `${p.reason}:${p.a.id}-${p.b.id}`);
+    expect(paged).toEqual(all);
+    expect(new Set(paged).size).toBe(paged.length);
+    const firstName = all.findIndex((pair) => pair.startsWith('name-company'));
+    expect(all.slice(0, firstName).every((pair) => pair.startsWith('email'))).toBe(true);
+  });
+});
+
 describe('capped counts', () => {
   it('count a query up to a thousand leads and say when there are more', async () => {
     const capDir = tempDir();
@@ -397,6 +419,15 @@ describe('capped counts', () => {
     try {
       await big.syncOnce('pull');
       expect(await big['query:count']({ query: '' })).toEqual({ count: 1_000, capped: true });
+      // Asked for more, it counts them all: the query bar's number, as the pipeline's.
+      expect(await big['query:count']({ query: '', cap: 100_000 })).toEqual({
+        count: 1_050,
+        capped: false,
+      });
+      expect(await big['query:count']({ query: '', cap: 1_049 })).toEqual({
+        count: 1_049,
+        capped: true,
+      });
       const passed = (await big['query:ids']({ query: 'status:passed' })).ids.length;
       expect(passed).toBeLessThan(1_000);
       expect(await big['query:count']({ query: 'status:passed' })).toEqual({

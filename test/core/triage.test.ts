@@ -220,6 +220,18 @@ describe('undo and redo', () => {
     expect((await core['leads:get']({ id: id! })).fields.marketing_rating).toBe('Warm');
   });
 
+  it('says what undo would undo next without undoing it', async () => {
+    expect(await core['history:next']({})).toEqual({ undo: null });
+    const ids = await someLeads(3);
+    await core['leads:update']({ ids, patch: { marketing_rating: 'Hot' } });
+    const next = await core['history:next']({});
+    expect(next.undo?.label).toBe('Marketing rating → Hot (3 leads)');
+    expect(Number.isNaN(Date.parse(next.undo?.at ?? ''))).toBe(false);
+    expect(await core['history:next']({})).toEqual(next);
+    await core['history:undo']({});
+    expect(await core['history:next']({})).toEqual({ undo: null });
+  });
+
   it('a new action clears what could be redone', async () => {
     const [id] = await someLeads(1);
     await core['leads:update']({ ids: [id!], patch: { marketing_rating: 'Hot' } });

@@ -46,3 +46,28 @@ test('an old or missing token gets a page that says which address to open', asyn
     await context.close();
   }
 });
+
+test('a second tab opened from the address bar of a live run works as the first does', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const second = await page.context().newPage();
+  await second.goto(new URL('/', app.url).toString());
+  await expect(leadList(second).getByRole('option').first()).toBeVisible();
+  await expect(statusBar(second)).toContainText(/^Online\W/, { timeout: 20_000 });
+  await expect(second.locator('.toast')).toHaveCount(0);
+  await expect(second.getByText(/earlier run/)).toHaveCount(0);
+
+  // A key in the second tab reaches Envoke, and the first tab shows the change.
+  const row = leadList(second).locator('[role=option][aria-selected=true]');
+  const id = (await row.getAttribute('data-envoke-id')) ?? '';
+  const before = (await app.envoke.lead(id))?.marketing_rating_status;
+  const [key, status] = before === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
+  await second.keyboard.press(key);
+  await expect
+    .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 })
+    .toBe(status);
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toContainText(status);
+  await second.close();
+});

@@ -25,14 +25,8 @@ test('a conflict made on Envoke’s side is resolved field by field with the key
   const mineRating = base?.marketing_rating === 'Hot' ? 'Cold' : 'Hot';
   const mineStatus = base?.marketing_rating_status === 'Deferred' ? 'Lead updated' : 'Deferred';
 
-  // Mine: a rating, then a status (which moves on; k comes back).
-  await press(
-    page,
-    'm',
-    mineRating === 'Hot' ? 'h' : 'c',
-    mineStatus === 'Deferred' ? '4' : '5',
-    'k',
-  );
+  // Mine: a rating, then a status, on the same lead.
+  await press(page, 'm', mineRating === 'Hot' ? 'h' : 'c', mineStatus === 'Deferred' ? '4' : '5');
   await expectPending(page, 1);
 
   // Theirs: a colleague sets both fields to something else in Envoke meanwhile.

@@ -30,9 +30,9 @@ test('the list reads a long view page by page as the person moves down it', asyn
     await expect.poll(held).toBe('2500');
     await page.screenshot({ path: `${SCREENSHOTS}/long-list-paged.png` });
 
-    // A status key on a lead deep in the list keeps the person there.
+    // A status key on a lead deep in the list keeps the person on that lead.
     await press(page, 'k', 'm', '4');
-    await expect(currentLead(page)).toHaveAttribute('aria-posinset', /^2\d\d\d$/);
+    await expect(currentLead(page)).toHaveAttribute('aria-posinset', '1999');
     expect(asked).not.toContain('leads:ids');
     expect(asked).toContain('leads:id-page');
   } finally {

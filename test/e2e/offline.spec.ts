@@ -10,6 +10,7 @@ import {
   openApp,
   press,
   SCREENSHOTS,
+  startApp,
   statusBar,
   test,
   writesTo,
@@ -27,7 +28,7 @@ test('changes made offline survive a reload and reach Envoke once when it is bac
     const id = await currentEnvokeId(page);
     const current = (await app.envoke.lead(id))?.marketing_rating_status;
     const [key, status] = current === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
-    await press(page, 'm', key);
+    await press(page, 'm', key, 'Space');
     changed.set(id, status);
   }
   await expectPending(page, 5);
@@ -59,5 +60,29 @@ test('changes made offline survive a reload and reach Envoke once when it is bac
       'data-sync',
       'synced',
     );
+  }
+});
+
+test('the status bar never says Online while the computer is offline or Lead Triage is not answering', async ({
+  page,
+}) => {
+  const app = await startApp();
+  try {
+    await openApp(page, app);
+    await page.context().setOffline(true);
+    await expect(statusBar(page)).not.toContainText('Online');
+    await expect(statusBar(page)).toContainText(/Offline|not answering/);
+    await page.screenshot({ path: `${SCREENSHOTS}/status-offline.png` });
+    await page.context().setOffline(false);
+    await expect(statusBar(page)).toContainText(/^Online\W/, { timeout: 20_000 });
+
+    // Lead Triage itself stops: the window says so instead of its last word from the core.
+    await app.stop();
+    await expect(statusBar(page)).toContainText('Lead Triage is not answering', {
+      timeout: 20_000,
+    });
+    await expect(statusBar(page)).not.toContainText('Online');
+  } finally {
+    await app.stop().catch(() => undefined);
   }
 });

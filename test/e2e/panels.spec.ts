@@ -109,15 +109,33 @@ test('note and sale editors save what was typed; bad money is refused with a rea
   await press(page, '$');
   const editor = dialog(page, 'Sale');
   for (let i = 0; i < steps; i++) await press(page, 'ArrowRight');
-  await expect(editor.getByRole('option', { name: 'Yes' })).toHaveAttribute('aria-selected', 'true');
+  await expect(editor.getByRole('option', { name: 'Yes' })).toHaveAttribute(
+    'aria-selected',
+    'true',
+  );
   await press(page, 'Tab', 'Control+a');
   await page.keyboard.type('$7,595');
   await press(page, 'Tab', 'Control+a');
   await page.keyboard.type('1200.50');
   await press(page, 'Enter');
-  await expect(editor.getByRole('alert')).toContainText('Use a plain amount such as 7595.00');
+  // The reason sits under the field in trouble, which is marked and takes the keyboard.
+  const revenue = editor.getByRole('textbox', { name: 'Revenue' });
+  await expect(revenue).toHaveAttribute('aria-invalid', 'true');
+  await expect(revenue).toHaveAccessibleDescription(
+    /Use a plain amount such as 7595\.00 for revenue, without a currency sign or commas/,
+  );
+  await expect(editor.getByRole('textbox', { name: 'Cost of goods sold' })).not.toHaveAttribute(
+    'aria-invalid',
+  );
+  await expect(revenue).toBeFocused();
   await page.screenshot({ path: `${SCREENSHOTS}/sale-editor.png` });
-  await press(page, 'Shift+Tab', 'Control+a');
+  await press(page, 'Control+a');
+  await page.keyboard.type('−5');
+  await press(page, 'Enter');
+  await expect(editor.getByRole('alert')).toHaveText(
+    'Use a plain amount such as 7595.00 for revenue: it cannot be negative.',
+  );
+  await press(page, 'Control+a');
   await page.keyboard.type('7595.00');
   await press(page, 'Enter');
   await expect(editor).toBeHidden();

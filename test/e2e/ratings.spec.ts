@@ -57,13 +57,17 @@ test('the sales rating picker and keys offer the account’s own sales ratings; 
   await press(page, '2');
   await expect(dialog(page, 'Sales rating')).toBeHidden();
 
-  // c sets the first sales rating that starts with a c, and the legend says so; h and w take
-  // the rest, most used first.
+  // c sets a sales rating that starts with a c, and the legend says so; h and w take others.
+  // The picker numbers them in the keys' order: 1 is h's, 2 w's, 3 c's.
   await press(page, 'j');
   const next = await currentEnvokeId(page);
-  const onC = offered.find((value) => value.startsWith('C')) ?? '';
-  expect(await ratingOnKey(page, 'c')).toBe(onC);
-  expect(await ratingOnKey(page, 'h')).toBe(offered.filter((value) => value !== onC)[0]);
+  const onC = await ratingOnKey(page, 'c');
+  expect(onC).toMatch(/^C/);
+  expect(offered.slice(0, 3)).toEqual([
+    await ratingOnKey(page, 'h'),
+    await ratingOnKey(page, 'w'),
+    onC,
+  ]);
   await press(page, 'c');
 
   await expect
@@ -120,4 +124,33 @@ test('a rating added in settings follows the account’s in the picker and the p
     await ratingOnKey(page, 'w'),
     await ratingOnKey(page, 'c'),
   ]).toEqual(['Hot', 'Warm', 'Cold']);
+});
+
+test('the rating picker numbers the values in the order of h, w and c, and marks the lead’s own', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const onKeys = [
+    await ratingOnKey(page, 'h'),
+    await ratingOnKey(page, 'w'),
+    await ratingOnKey(page, 'c'),
+  ];
+  // A lead rated with the value on w.
+  await press(page, 'w');
+  await expect(currentLead(page).locator('.rating')).toHaveText(onKeys[1] ?? '');
+  await press(page, 'Shift+R');
+  const picker = dialog(page, 'Marketing rating').getByRole('listbox');
+  const options = picker.getByRole('option');
+  expect((await pickerValues(page, 'Marketing rating')).slice(0, 3)).toEqual(onKeys);
+  await expect(options.nth(0)).toContainText(/^1/);
+  // The lead's value is the one selected and marked "now", shown as chosen.
+  const now = options.filter({ hasText: onKeys[1] ?? '' });
+  await expect(now).toHaveAttribute('aria-selected', 'true');
+  await expect(now).toContainText('now');
+  await expect(now).toHaveClass(/chosen/);
+  await expect(options.filter({ has: page.locator('.picker-now') })).toHaveCount(1);
+  await page.screenshot({ path: `${SCREENSHOTS}/picker-rating-order.png` });
+  await press(page, '3');
+  await expect(currentLead(page).locator('.rating')).toHaveText(onKeys[2] ?? '');
 });

@@ -31,7 +31,7 @@ const savedViews = (page: Page) => page.getByRole('list', { name: 'Saved views' 
 async function listedCount(page: Page): Promise<number> {
   const text =
     (await queryBar(page).locator('.query-count').textContent({ timeout: 10_000 })) ?? '';
-  await expect(queryBar(page).locator('.query-count')).toHaveText(/\d[\d,]* leads/);
+  await expect(queryBar(page).locator('.query-count')).toHaveText(/^\d[\d,]* leads?$/);
   const settled = (await queryBar(page).locator('.query-count').textContent()) ?? text;
   return Number(settled.replace(/[^\d]/g, ''));
 }

@@ -85,8 +85,8 @@ test('a lead just passed to sales is found from "Marketing: new" through the off
   const email = (await app.envoke.lead(id))?.contact.email ?? '';
   expect(email).not.toBe('');
 
-  // Passed to sales: the lead leaves "Marketing: new".
-  await press(page, 'm', '3');
+  // Passed to sales: the lead leaves "Marketing: new" as the person moves on.
+  await press(page, 'm', '3', 'Space');
   await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveCount(0);
 
   await press(page, '/');

@@ -32,9 +32,14 @@ test('leads that leave the view leave the selection; the next key acts on the cu
   await expect(bulkNote(page)).toContainText('2 leads selected');
   await page.screenshot({ path: `${SCREENSHOTS}/selection-banner.png` });
 
-  // Deferred: both leave "Marketing: new", and so leave the selection, and the person is told.
+  // Deferred: both leave "Marketing: new" once the cursor moves, and so leave the selection,
+  // and the person is told.
   await press(page, 'm', '4');
   await expect(page.getByText('Marked 2 leads Deferred')).toBeVisible();
+  await expect(leadList(page).locator(`[data-envoke-id="${first}"]`)).toContainText(
+    'moved to Deferred',
+  );
+  await press(page, 'j');
   await expect(page.getByText('2 leads left this view and the selection')).toBeVisible();
   await expect(leadList(page).locator(`[data-envoke-id="${first}"]`)).toHaveCount(0);
   await expect(leadList(page).locator(`[data-envoke-id="${second}"]`)).toHaveCount(0);
@@ -75,4 +80,58 @@ test('switching views empties the selection and says so', async ({ page, app }) 
   await expect(leadList(page)).toHaveAttribute('aria-label', 'Leads: Marketing: new');
   await expect(page.getByText('3 leads left this view and the selection')).toBeVisible();
   await expect(bulkNote(page)).toHaveCount(0);
+});
+
+test('o, $ and a act on the whole selection and say how many; n says a note is for one lead', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const first = await currentEnvokeId(page);
+  await press(page, 'x', 'j', 'x');
+  const second = await currentEnvokeId(page);
+  await press(page, 'j');
+  const other = await currentEnvokeId(page);
+  await expect(bulkNote(page)).toContainText('2 leads selected');
+
+  // Opportunity: one picker for both; a number picks and saves.
+  await press(page, 'o');
+  const opportunity = page.getByRole('dialog', { name: 'Opportunity · 2 selected leads' });
+  await expect(opportunity).toContainText('Sets the same value on 2 selected leads.');
+  await page.screenshot({ path: `${SCREENSHOTS}/bulk-opportunity.png` });
+  await press(page, '2');
+  await expect(opportunity).toBeHidden();
+  await expect(page.getByText(/^Marked 2 leads Yes/)).toBeVisible();
+
+  // Sale: the outcome for both; amounts and notes are per lead, so they are not offered.
+  await press(page, '$');
+  const sale = page.getByRole('dialog', { name: 'Sale · 2 selected leads' });
+  await expect(sale.getByLabel('Revenue')).toHaveCount(0);
+  await press(page, '3');
+  await expect(sale).toBeHidden();
+
+  // Salesperson: typed once, set on both.
+  await press(page, 'a');
+  const salesperson = page.getByRole('dialog', { name: 'Salesperson · 2 selected leads' });
+  await page.keyboard.type('Bulk Owner');
+  await press(page, 'Enter');
+  await expect(salesperson).toBeHidden();
+  await expect(page.getByText(/^Marked 2 leads Bulk Owner/)).toBeVisible();
+
+  // A note is the lead's own: the key says so and opens nothing.
+  await press(page, 'n');
+  await expect(page.getByText(/note is written for one lead at a time/)).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+
+  await expectPending(page, 0, 20_000);
+  for (const id of [first, second]) {
+    const lead = await app.envoke.lead(id);
+    expect([lead?.opportunity, lead?.sale, lead?.salesperson]).toEqual([
+      'Yes',
+      'Cancelled',
+      'Bulk Owner',
+    ]);
+  }
+  expect(await writesTo(app, other)).toEqual([]);
+  await expect(currentLead(page)).toHaveAttribute('data-envoke-id', other);
 });

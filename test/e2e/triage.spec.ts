@@ -37,16 +37,16 @@ test('20 leads triaged by keyboard alone reach Envoke, each change once', async 
       const [ratingKey, rating] = before?.marketing_rating === mktW ? ['c', mktC] : ['w', mktW];
       const [statusKey, status] =
         before?.marketing_rating_status === 'Deferred' ? ['5', 'Lead updated'] : ['4', 'Deferred'];
-      await page.keyboard.type(`m${ratingKey}${statusKey}`);
+      await page.keyboard.type(`m${ratingKey}${statusKey} `);
       expected.set(id, { marketing_rating: rating, marketing_rating_status: status });
     } else {
       const [ratingKey, rating] = before?.sales_rating === salesH ? ['c', salesC] : ['h', salesH];
       const [statusKey, status] =
         before?.sales_rating_status === 'Rated good' ? ['4', 'Rated bad'] : ['3', 'Rated good'];
-      await page.keyboard.type(`s${ratingKey}${statusKey}`);
+      await page.keyboard.type(`s${ratingKey}${statusKey} `);
       expected.set(id, { sales_rating: rating, sales_rating_status: status });
     }
-    // Auto-advance took the keyboard to the next lead.
+    // The advance key (Space) took the keyboard to the next lead.
     await expect(currentLead(page)).not.toHaveAttribute('data-envoke-id', id);
   }
   expect(expected.size).toBe(20);
@@ -92,6 +92,9 @@ test('status keys follow the active stage and Envoke’s order', async ({ page, 
     const id = await currentEnvokeId(page);
     ids.push(id);
     await press(page, ...keys);
+    // A status key stays on its lead; the advance key goes on.
+    await expect(currentLead(page)).toHaveAttribute('data-envoke-id', id);
+    await press(page, 'Space');
     await expect(currentLead(page)).not.toHaveAttribute('data-envoke-id', id);
   }
   const onEnvoke = () =>
@@ -121,8 +124,14 @@ test('a lead leaving the view and coming back never makes the list read the whol
     if (request.url().includes(encodeURIComponent('leads:ids'))) wholeView.push(request.url());
   });
 
-  // Deferred: the lead leaves "Marketing: new"; undo brings it back to its place.
+  // Deferred: the lead leaves "Marketing: new" once the cursor moves on; undo brings it back to
+  // its place.
   await press(page, 'm', '4');
+  await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveAttribute(
+    'data-moved',
+    'true',
+  );
+  await press(page, 'j');
   await expect(leadList(page).locator(`[data-envoke-id="${id}"]`)).toHaveCount(0);
   await press(page, 'z');
   await expect(page.getByText(/^Undone:/)).toBeVisible();

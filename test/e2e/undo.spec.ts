@@ -25,7 +25,7 @@ test('undo before a sync: the change never reaches Envoke', async ({ page, app }
   // A first change tells the app Envoke is unreachable; it stays queued throughout.
   const first = await currentEnvokeId(page);
   const [firstKey, firstStatus] = await newStatusFor(app, first);
-  await press(page, 'm', firstKey);
+  await press(page, 'm', firstKey, 'Space');
   await expect(page.getByRole('status')).toContainText('Offline', { timeout: 20_000 });
 
   const id = await currentEnvokeId(page);
@@ -81,4 +81,59 @@ test('undo after a sync puts the old value back on Envoke; redo sets it again', 
   await expect
     .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status, { timeout: 20_000 })
     .toBe(status);
+});
+
+test('a deleted saved view comes back with z; undo then says what it would undo before reaching back', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  const savedViews = page.getByRole('list', { name: 'Saved views' });
+  const queryBar = page.getByRole('region', { name: 'Query' });
+  const names = () => savedViews.locator('.view-label').allTextContents();
+  const first = await currentEnvokeId(page);
+  await press(page, 'x', 'j', 'x');
+  const second = await currentEnvokeId(page);
+  const before = await Promise.all([first, second].map((id) => app.envoke.lead(id)));
+  const [key, status] = await newStatusFor(app, first);
+  // A bulk change, then two views saved (undo does not cover saving).
+  await press(page, 'm', key);
+  await expect(page.getByText(/^Marked 2 leads/)).toBeVisible();
+  await expectPending(page, 0, 20_000);
+  for (const [query, name] of [
+    ['rating:hot', 'Hot'],
+    ['rating:cold', 'Cold'],
+  ] as const) {
+    await press(page, 'Control+k');
+    await page.keyboard.type(query);
+    await press(page, 'Enter');
+    await queryBar.getByRole('textbox', { name: 'View name' }).fill(name);
+    await press(page, 'Enter');
+    await expect(page.getByText(`Saved the view “${name}”.`)).toBeVisible();
+  }
+  await press(page, 'g', '1');
+  await expect(queryBar.locator('.query-name')).toHaveText('Hot');
+  await queryBar.getByRole('button', { name: 'Delete view' }).click();
+  await expect(page.getByText('Deleted the view “Hot”. Press z to bring it back.')).toBeVisible();
+  await expect.poll(names).toEqual(['Cold']);
+
+  await page.locator('#lead-list').focus();
+  await press(page, 'z');
+  await expect(page.getByText('Brought back the view “Hot”.')).toBeVisible();
+  await expect.poll(names).toEqual(['Hot', 'Cold']);
+  await expect(queryBar.locator('.query-name')).toHaveText('Hot');
+
+  // The bulk change is older than the views: z says what it would undo, and only z again does.
+  await press(page, 'z');
+  await expect(
+    page.getByText(/^Press z again to undo: Marketing status → .* \(2 leads\), made just now\.$/),
+  ).toBeVisible();
+  expect((await app.envoke.lead(first))?.marketing_rating_status).toBe(status);
+  await press(page, 'z');
+  await expect(page.getByText(/^Undone: marketing status back to/)).toBeVisible();
+  await expectPending(page, 0, 20_000);
+  for (const [i, id] of [first, second].entries())
+    await expect
+      .poll(async () => (await app.envoke.lead(id))?.marketing_rating_status)
+      .toBe(before[i]?.marketing_rating_status);
 });

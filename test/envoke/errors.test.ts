@@ -86,6 +86,27 @@ describe('describeEnvokeError', () => {
     );
   });
 
+  it('says what failed on the way: nothing listening is not a missing internet connection', () => {
+    const network = (code: string) =>
+      describeEnvokeError(
+        new EnvokeError('network', 'x', {
+          cause: Object.assign(new TypeError('fetch failed'), {
+            cause: Object.assign(new Error('connect'), { code }),
+          }),
+        }),
+      );
+    expect(network('ECONNREFUSED')).toBe(
+      'Nothing listens at the Envoke address (the connection was refused): check the address',
+    );
+    expect(network('ENOTFOUND')).toMatch(/^No server has the name in the Envoke address/);
+    expect(network('EWHATEVER')).toBe('Envoke could not be reached; check the internet connection');
+    // fetch refuses some ports outright (9, 25…), before any connection.
+    const badPort = new EnvokeError('network', 'x', {
+      cause: new TypeError('fetch failed', { cause: new Error('bad port') }),
+    });
+    expect(describeEnvokeError(badPort)).toMatch(/names a port that is never connected to/);
+  });
+
   it('still says something for an error that is not an EnvokeError', () => {
     expect(describeEnvokeError(new TypeError('boom'))).toMatch(/unexpected/);
   });

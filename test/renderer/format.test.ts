@@ -3,6 +3,7 @@ import {
   asSentence,
   progressWords,
   retryWords,
+  shareOfPrevious,
   shortProgress,
   timeAgo,
 } from '../../src-renderer/logic/format';
@@ -57,5 +58,23 @@ describe('a retry that waits', () => {
     expect(retryWords('2025-06-01T12:02:00Z', now)).toBe('trying again in 2 min');
     expect(retryWords('2025-06-01T11:59:59Z', now)).toBe('trying again now');
     expect(retryWords('soon', now)).toBe('trying again soon');
+  });
+});
+
+describe('pipeline shares', () => {
+  it('are whole percents, and past 100% carry the mark that says why', () => {
+    expect(shareOfPrevious(null)).toBe('');
+    expect(shareOfPrevious(0.454)).toBe('45%');
+    expect(shareOfPrevious(1)).toBe('100%');
+    expect(shareOfPrevious(1.5)).toBe('150% †');
+  });
+});
+
+describe('counts in words', () => {
+  it('say one lead, and any other number of leads', () => {
+    expect(shortProgress({ phase: 'pull', done: 1, total: null, perSecond: 0 })).toBe('1 lead in');
+    expect(shortProgress({ phase: 'pull', done: 2_000, total: null, perSecond: 0 })).toBe(
+      '2,000 leads in',
+    );
   });
 });

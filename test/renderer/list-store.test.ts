@@ -36,6 +36,18 @@ describe('list state', () => {
     expect(selectCurrentId(useStore.getState())).toBe(9);
   });
 
+  it('stays at the top of a window opened before any sync, through pages that come after the sync said it was done', () => {
+    const store = useStore.getState();
+    store.setSync({ ...syncedStatus, state: 'syncing', lastSyncAt: null });
+    store.setIds([10, 11]);
+    store.setSync(syncedStatus);
+    store.setIds([8, 9, 10, 11]);
+    expect(selectCurrentId(useStore.getState())).toBe(8);
+    store.setCursor(1);
+    store.setIds([7, 8, 9, 10, 11]);
+    expect(selectCurrentId(useStore.getState())).toBe(9);
+  });
+
   it('keeps the first lead current after the first sync, when a new lead arrives above it', () => {
     const store = useStore.getState();
     store.setSync(syncedStatus);

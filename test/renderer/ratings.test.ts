@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import {
   FIRST_RUN_RATINGS,
   keepOrder,
+  pickerOrder,
   ratingChoices,
   ratingsOnKeys,
 } from '../../src-renderer/logic/ratings';
@@ -64,5 +65,17 @@ describe('ratingsOnKeys', () => {
       undefined,
       'Cold',
     ]);
+  });
+});
+
+describe('pickerOrder', () => {
+  it('numbers the values on h, w and c first, in the keys’ order, then the rest by use', () => {
+    expect(pickerOrder(['Warm', 'Cold', 'Hot', 'Lukewarm'], ['Hot', 'Warm', 'Cold'])).toEqual([
+      'Hot',
+      'Warm',
+      'Cold',
+      'Lukewarm',
+    ]);
+    expect(pickerOrder(['A', 'B'], ['B', undefined, undefined])).toEqual(['B', 'A']);
   });
 });

@@ -102,11 +102,51 @@ export function describeEnvokeError(error: unknown): string {
   return plainText(sentenceFor(error));
 }
 
+/** The system's code for a failed connection (ECONNREFUSED, ENOTFOUND…), from an error or its causes. */
+export function errorCode(error: unknown): string | undefined {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** True when the error or one of its causes has exactly this message (fetch's "bad port"). */
+function causeSays(error: unknown, message: string): boolean {
+  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
+    if ((current as { message?: unknown }).message === message) return true;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return false;
+}
+
+/**
+ * What failed on the way to Envoke, by the system's code: a closed port is not a missing
+ * internet connection, and the person fixes each in another place.
+ */
+const NETWORK_SENTENCES: Readonly<Record<string, string>> = {
+  ECONNREFUSED:
+    'Nothing listens at the Envoke address (the connection was refused): check the address',
+  ENOTFOUND:
+    'No server has the name in the Envoke address: check the address, or the internet connection',
+  EAI_AGAIN: 'The name in the Envoke address could not be looked up: check the internet connection',
+  ENETUNREACH: 'This computer has no network route to Envoke: check the internet connection',
+  EHOSTUNREACH: 'This computer has no network route to Envoke: check the internet connection',
+  ENETDOWN: 'This computer has no network route to Envoke: check the internet connection',
+  ECONNRESET: 'Envoke closed the connection before answering',
+};
+
 function sentenceFor(error: unknown): string {
   if (!isEnvokeError(error)) return 'Something unexpected went wrong while talking to Envoke';
   switch (error.reason) {
     case 'network':
-      return 'Envoke could not be reached; check the internet connection';
+      return (
+        NETWORK_SENTENCES[errorCode(error.cause) ?? ''] ??
+        (causeSays(error.cause, 'bad port')
+          ? 'The Envoke address names a port that is never connected to (reserved for other services): check the address'
+          : 'Envoke could not be reached; check the internet connection')
+      );
     case 'timeout':
       return 'Envoke did not answer in time';
     case 'auth':

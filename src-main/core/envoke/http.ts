@@ -3,7 +3,7 @@
  * can fail into an EnvokeError. Returns only 2xx replies; callers interpret the body.
  */
 import { plainText } from '#contract/plain-text';
-import { EnvokeError, parseRetryAfter, type EnvokeErrorReason } from './errors';
+import { EnvokeError, errorCode, parseRetryAfter, type EnvokeErrorReason } from './errors';
 
 export type HttpMethod = 'GET' | 'POST' | 'PATCH';
 
@@ -50,15 +50,6 @@ const NOT_SENT_CODES = new Set([
 
 function isWrite(method: HttpMethod): boolean {
   return method !== 'GET';
-}
-
-function errorCode(error: unknown): string | undefined {
-  for (let current = error, depth = 0; current && depth < 4; depth += 1) {
-    const code = (current as { code?: unknown }).code;
-    if (typeof code === 'string') return code;
-    current = (current as { cause?: unknown }).cause;
-  }
-  return undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ export interface HistoryEntry {
   label: string;
   changes: LeadChange[];
   undone: boolean;
+  /** When the action was made (epoch ms). */
+  createdAt: number;
 }
 
 /** Enough to undo a morning's work; older actions are forgotten. */
@@ -26,6 +28,7 @@ interface RawEntry {
   label: string;
   changes: string;
   undone: number;
+  created_at: number;
 }
 
 function parse(raw: RawEntry): HistoryEntry {
@@ -34,6 +37,7 @@ function parse(raw: RawEntry): HistoryEntry {
     label: raw.label,
     changes: JSON.parse(raw.changes) as LeadChange[],
     undone: raw.undone === 1,
+    createdAt: raw.created_at,
   };
 }
 

@@ -205,7 +205,7 @@ export class QueryViews {
   }
 
   count(input: CommandArgs<'query:count'>): CommandOutput<'query:count'> {
-    return this.countOf(withSearch(parseQuery(input.query), input.search));
+    return this.countOf(withSearch(parseQuery(input.query), input.search), input.cap);
   }
 
   /** The most common values of a field that begin with what was typed. */
