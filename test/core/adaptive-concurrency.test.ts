@@ -25,10 +25,10 @@ describe('adaptive concurrency', () => {
     const window = new AdaptiveConcurrency();
     window.answered(100);
     expect(window.limit).toBe(3);
-    window.answered(260); // over 2 x 100 + 50
-    window.answered(400);
+    window.answered(560); // over 3 x 100 + 250
+    window.answered(900);
     expect(window.limit).toBe(3);
-    window.answered(240); // within
+    window.answered(540); // within
     expect(window.limit).toBe(4);
   });
 

@@ -20,9 +20,12 @@ export const START_IN_FLIGHT = 2;
  */
 export const MAX_IN_FLIGHT = 16;
 /** An answer this many times the fastest (plus SLOW_MARGIN_MS) counts as slow. */
-const SLOW_FACTOR = 2;
-/** Jitter on a fast link (a loaded laptop, a busy event loop) is not a slow Envoke. */
-const SLOW_MARGIN_MS = 50;
+const SLOW_FACTOR = 3;
+/**
+ * An answer is timed when this thread reads it, so a page write holding the thread (a quarter
+ * of a second at most) or a loaded laptop shows up in it: that is not a slow Envoke.
+ */
+const SLOW_MARGIN_MS = 250;
 
 export interface ConcurrencyLimits {
   start?: number;

@@ -109,28 +109,45 @@ export async function* readPages(
     }
   };
 
-  const pump = () => {
+  /** Sends the request for `skip` now; it counts against the window until it settles. */
+  const request = (skip: number) => {
+    nextRequest = skip + step;
+    active += 1;
+    const asked = generation;
+    // Settled before the page is handed on, so whoever reads it finds its slot free.
+    const settle = () => {
+      if (asked === generation) active -= 1;
+    };
+    const page = fetchPage(skip, step, asked).then(
+      (value) => {
+        settle();
+        return value;
+      },
+      (error: unknown) => {
+        settle();
+        throw error;
+      },
+    );
+    pending.set(skip, page);
+    // Pages fetched ahead may be abandoned (end of list, an earlier failure): never unhandled.
+    void page.catch(() => undefined).then(pump);
+  };
+
+  function pump(): void {
     while (
       !stopped &&
+      !signal.aborted &&
       active < window.limit &&
       nextRequest < requestBelow &&
       nextRequest < nextHanded + AHEAD_PAGES * step
-    ) {
-      const skip = nextRequest;
-      nextRequest += step;
-      active += 1;
-      const asked = generation;
-      const page = fetchPage(skip, step, asked);
-      // Pages fetched ahead may be abandoned (end of list, an earlier failure): never unhandled.
-      void page
-        .catch(() => undefined)
-        .finally(() => {
-          if (asked !== generation) return;
-          active -= 1;
-          pump();
-        });
-      pending.set(skip, page);
-    }
+    )
+      request(nextRequest);
+  }
+
+  /** The page the caller waits for: already asked for, or asked for now whatever the window. */
+  const pageAt = (skip: number): Promise<LeadPage> => {
+    if (!pending.has(skip)) request(skip);
+    return pending.get(skip)!;
   };
 
   /**
@@ -154,7 +171,7 @@ export async function* readPages(
       if (signal.aborted) throw new SyncStopped();
       pump();
       const skip = nextHanded;
-      const page = await pending.get(skip)!;
+      const page = await pageAt(skip);
       pending.delete(skip);
       if (page.received === 0) return;
       nextHanded = skip + step;
@@ -167,8 +184,7 @@ export async function* readPages(
       const after = skip + page.received;
       restartAt(after, step);
       requestBelow = after + 1;
-      pump();
-      const following = await pending.get(after)!;
+      const following = await pageAt(after);
       if (following.received === 0) return;
       // Shorter than the cap just learned: it was the last page.
       if (following.received < page.received) {
