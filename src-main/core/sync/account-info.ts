@@ -20,12 +20,13 @@ export function accountInfoDue(store: Store, fullPull: boolean): boolean {
   return fullPull || store.syncState.get('accountReadAt') === null;
 }
 
-/** Reads both, one after the other (Envoke is asked gently); never throws. */
+/**
+ * Reads both at once (two small requests: one round trip on a slow link, not two); never throws.
+ */
 export async function refreshAccountInfo(deps: AccountInfoDeps): Promise<void> {
   const { store, envoke, logger } = deps;
   try {
-    const name = await envoke.accountName();
-    const customFields = await envoke.customFields();
+    const [name, customFields] = await Promise.all([envoke.accountName(), envoke.customFields()]);
     store.pageTransaction(() => {
       store.syncState.set('accountName', name);
       store.syncState.set('customFields', customFields ?? []);

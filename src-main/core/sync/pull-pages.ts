@@ -1,26 +1,54 @@
 /**
- * Reads a lead listing page by page with a few pages in flight, in order. Envoke's page cap is
- * unknown (envoke-lead-api.md §5.1): a short page is either the end or the cap. The page after a
+ * Reads a lead listing page by page, many pages in flight, handing them over in order.
+ *
+ * Pages are offset windows (`sort[id]=ASC&skip=N&limit=100`): the one paging Envoke documents
+ * (envoke-lead-api.md §5.1). Keyset ranges (`filter[id][$gt]`) are undocumented and an Envoke
+ * may refuse them, and they cannot be fetched side by side without knowing the ids ahead; offset
+ * windows can. How many are in flight is learned from Envoke's answers (adaptive-concurrency.ts);
+ * when to send again after a refusal is the connection's to say (`PagePacing`: the sync engine's
+ * ConnectionHealth, the same hold the push obeys, never sooner than Retry-After). A page only
+ * reports how it went.
+ *
+ * The caller writes each page before asking for the next, so a resume point after a page is
+ * always safe: pages fetched ahead and not yet handed over are simply fetched again next time.
+ *
+ * Envoke's page cap is unknown: a short page is either the end or the cap. The page after a
  * short one is read to tell: empty means the end, otherwise the short size is the cap and paging
- * continues with it.
+ * goes on with it (pages fetched ahead with the old size are dropped).
  */
 import type { Clock } from '../api';
 import { isEnvokeError, type EnvokeClient, type Filter, type LeadPage } from '../envoke';
-import { backoffDelay } from './backoff';
+import { AdaptiveConcurrency } from './adaptive-concurrency';
 import { SyncStopped } from './sync-errors';
-import { wait } from './wait';
 
-/** Pages requested ahead of the one being written. */
-export const PAGES_IN_FLIGHT = 3;
 export const PAGE_SIZE = 100;
 /** Tries per page before the pull gives up (and resumes from that page next time). */
 const PAGE_ATTEMPTS = 3;
+/**
+ * Pages fetched beyond the one the caller waits for, at most: what the writer may be handed at
+ * once plus a full window in flight, so memory stays bounded however fast Envoke answers.
+ */
+const AHEAD_PAGES = 32;
+/** When the connection allows the next request; the sync engine's ConnectionHealth. */
+export interface PagePacing {
+  /** No request before this moment. */
+  readonly holdUntil: number;
+  /** A failure worth waiting out: count it and hold further requests; returns until when. */
+  backOff(error: unknown, now: number): number;
+  /** Envoke answered. */
+  connected(): void;
+  /**
+   * Waits until `until`, or throws when that is longer than a sync sits out (the pull stops;
+   * what it wrote stays and the engine comes back at that moment).
+   */
+  waitUntil(until: number): Promise<void>;
+}
 
 export interface PageSource {
   envoke: EnvokeClient;
   filter: Filter;
   clock: Clock;
-  random: () => number;
+  pacing: PagePacing;
   signal: AbortSignal;
 }
 
@@ -28,78 +56,145 @@ export interface PositionedPage extends LeadPage {
   skip: number;
 }
 
-async function fetchPage(source: PageSource, skip: number, limit: number): Promise<LeadPage> {
-  for (let failures = 1; ; failures += 1) {
-    try {
-      return await source.envoke.listLeads({
-        filter: source.filter,
-        sort: { id: 'ASC' },
-        skip,
-        limit,
-      });
-    } catch (error) {
-      if (
-        !isEnvokeError(error) ||
-        !error.retryable ||
-        failures >= PAGE_ATTEMPTS ||
-        source.signal.aborted
-      )
-        throw error;
-      await wait(
-        source.clock,
-        backoffDelay(failures, source.random, error.retryAfterMs),
-        source.signal,
-      );
-    }
-  }
-}
-
 /**
- * Every page from `startSkip` on, in order. The caller writes each page before asking for the
- * next, so a resume point after a page is always safe.
+ * Every page from `startSkip` on, in order. `window` decides how many are in flight: adaptive by
+ * default, `new AdaptiveConcurrency({ start: 1, max: 1 })` for one at a time.
  */
 export async function* readPages(
   source: PageSource,
   startSkip: number,
-  inFlight: number = PAGES_IN_FLIGHT,
+  window: AdaptiveConcurrency = new AdaptiveConcurrency(),
 ): AsyncGenerator<PositionedPage> {
+  const { clock, pacing, signal } = source;
   let step = PAGE_SIZE;
+  /** The next page to request, and the one the caller gets next. */
   let nextRequest = startSkip;
-  let queue: { skip: number; page: Promise<LeadPage> }[] = [];
-  const request = (skip: number) => {
-    const page = fetchPage(source, skip, step);
-    // Pages fetched ahead may be abandoned (end of list, an earlier failure): never unhandled.
-    page.catch(() => undefined);
-    queue.push({ skip, page });
+  let nextHanded = startSkip;
+  /** No request at or past this offset: a page there (or a short one before it) came back. */
+  let requestBelow = Number.POSITIVE_INFINITY;
+  /** Requests of the current generation in flight. */
+  let active = 0;
+  let generation = 0;
+  let stopped = false;
+  /** Pages asked with the current step; a new step (a cap learned) drops the rest. */
+  let pending = new Map<number, Promise<LeadPage>>();
+
+  const fetchPage = async (skip: number, limit: number, asked: number): Promise<LeadPage> => {
+    for (let attempt = 1; ; attempt += 1) {
+      if (pacing.holdUntil > clock.now()) await pacing.waitUntil(pacing.holdUntil);
+      if (signal.aborted || stopped) throw new SyncStopped();
+      const epoch = window.epoch;
+      const sentAt = clock.now();
+      try {
+        const page = await source.envoke.listLeads({
+          filter: source.filter,
+          sort: { id: 'ASC' },
+          skip,
+          limit,
+        });
+        window.answered(clock.now() - sentAt);
+        pacing.connected();
+        if (page.received < limit && asked === generation)
+          requestBelow = Math.min(requestBelow, skip + limit);
+        return page;
+      } catch (error) {
+        if (!isEnvokeError(error) || !error.retryable || attempt >= PAGE_ATTEMPTS) throw error;
+        if (signal.aborted || stopped) throw new SyncStopped();
+        // The first refusal of a burst halves the window and sets the hold every request waits
+        // out; the others of its burst wait that out too, and at least their own Retry-After.
+        if (window.refused(epoch)) pacing.backOff(error, clock.now());
+        else if (error.retryAfterMs !== undefined)
+          await pacing.waitUntil(clock.now() + error.retryAfterMs);
+      }
+    }
   };
 
-  for (;;) {
-    // Closing stops a pull between pages: every page written so far stays, with its resume point,
-    // and the next pull goes on from there instead of the close waiting for the whole listing.
-    if (source.signal.aborted) throw new SyncStopped();
-    while (queue.length < inFlight) {
-      request(nextRequest);
-      nextRequest += step;
-    }
-    const head = queue.shift()!;
-    const page = await head.page;
-    if (page.received === 0) return;
-    yield { ...page, skip: head.skip };
-    if (page.received >= step) continue;
+  /** Sends the request for `skip` now; it counts against the window until it settles. */
+  const request = (skip: number) => {
+    nextRequest = skip + step;
+    active += 1;
+    const asked = generation;
+    // Settled before the page is handed on, so whoever reads it finds its slot free.
+    const settle = () => {
+      if (asked === generation) active -= 1;
+    };
+    const page = fetchPage(skip, step, asked).then(
+      (value) => {
+        settle();
+        return value;
+      },
+      (error: unknown) => {
+        settle();
+        throw error;
+      },
+    );
+    pending.set(skip, page);
+    // Pages fetched ahead may be abandoned (end of list, an earlier failure): never unhandled.
+    void page.catch(() => undefined).then(pump);
+  };
 
-    // Short page: the end, or Envoke's cap. Ask for what follows it, without the pages in flight
-    // (they were positioned for full pages).
-    queue = [];
-    if (source.signal.aborted) throw new SyncStopped();
-    const after = head.skip + page.received;
-    const following = await fetchPage(source, after, step);
-    if (following.received === 0) return;
-    step = page.received;
-    yield { ...following, skip: after };
-    nextRequest = after + following.received;
-    if (following.received < step) {
+  function pump(): void {
+    while (
+      !stopped &&
+      !signal.aborted &&
+      active < window.limit &&
+      nextRequest < requestBelow &&
+      nextRequest < nextHanded + AHEAD_PAGES * step
+    )
+      request(nextRequest);
+  }
+
+  /** The page the caller waits for: already asked for, or asked for now whatever the window. */
+  const pageAt = (skip: number): Promise<LeadPage> => {
+    if (!pending.has(skip)) request(skip);
+    return pending.get(skip)!;
+  };
+
+  /**
+   * Start over at `skip` with pages of `size`, forgetting every page asked before (those still in
+   * flight finish unread and no longer count against the window).
+   */
+  const restartAt = (skip: number, size: number) => {
+    generation += 1;
+    active = 0;
+    step = size;
+    pending = new Map();
+    nextRequest = skip;
+    nextHanded = skip;
+    requestBelow = Number.POSITIVE_INFINITY;
+  };
+
+  try {
+    for (;;) {
+      // Closing stops a pull between pages: every page written so far stays, with its resume
+      // point, and the next pull goes on from there instead of the close waiting for the rest.
+      if (signal.aborted) throw new SyncStopped();
+      pump();
+      const skip = nextHanded;
+      const page = await pageAt(skip);
+      pending.delete(skip);
+      if (page.received === 0) return;
+      nextHanded = skip + step;
+      yield { ...page, skip };
+      if (page.received >= step) continue;
+
+      // Short page: the end, or Envoke's cap. Ask for what follows it alone (the pages in
+      // flight were positioned for full pages).
+      if (signal.aborted) throw new SyncStopped();
+      const after = skip + page.received;
+      restartAt(after, step);
+      requestBelow = after + 1;
+      const following = await pageAt(after);
+      if (following.received === 0) return;
       // Shorter than the cap just learned: it was the last page.
-      return;
+      if (following.received < page.received) {
+        yield { ...following, skip: after };
+        return;
+      }
+      restartAt(after + following.received, Math.min(PAGE_SIZE, following.received));
+      yield { ...following, skip: after };
     }
+  } finally {
+    stopped = true;
   }
 }

@@ -16,7 +16,8 @@ import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
 import type { LeadRecord } from '../store/lead-record';
 import { serverRecord } from '../store/lead-table';
 import type { Store } from '../store/store';
-import { readPages, type PageSource, type PositionedPage } from './pull-pages';
+import { AdaptiveConcurrency } from './adaptive-concurrency';
+import { readPages, type PagePacing, type PageSource, type PositionedPage } from './pull-pages';
 import { scopeFilter, scopeKey, scopeMatches } from './scope-filter';
 import { writeServerCopies } from './server-copy';
 import { nextTurn } from './wait';
@@ -28,7 +29,8 @@ export interface PullDeps {
   store: Store;
   envoke: EnvokeClient;
   clock: Clock;
-  random: () => number;
+  /** When requests may go out again after a refusal: the engine's to say. */
+  pacing: PagePacing;
   signal: AbortSignal;
   logger: Logger;
   onProgress(progress: SyncProgress): void;
@@ -199,7 +201,7 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
   const generation = store.syncState.get('pullGeneration');
   try {
     // Usually a handful of new leads: one page at a time.
-    for await (const page of readPages(source, 0, 1)) {
+    for await (const page of readPages(source, 0, new AdaptiveConcurrency({ start: 1, max: 1 }))) {
       await nextTurn();
       deps.onChanged(writePage(deps, page, generation, () => undefined, report));
       deps.onProgress(progress(report.pulled));
@@ -225,7 +227,7 @@ function pageSource(deps: PullDeps, scope: SyncScope): PageSource {
     envoke: deps.envoke,
     filter: scopeFilter(scope),
     clock: deps.clock,
-    random: deps.random,
+    pacing: deps.pacing,
     signal: deps.signal,
   };
 }

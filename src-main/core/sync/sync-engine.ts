@@ -145,6 +145,8 @@ export class SyncEngine {
       let phase = 'Pulling leads failed';
       try {
         if (what !== 'push') {
+          // The person asks: our own backoff gives way, a wait Envoke asked for does not.
+          this.forgetBackoff();
           const startedAt = clock.now();
           await this.pull(what === 'new' ? 'new' : 'full', report, onProgress);
           report.pullMs = clock.now() - startedAt;
@@ -249,12 +251,20 @@ export class SyncEngine {
     report: SyncReport | null,
     onProgress?: (p: SyncProgress) => void,
   ) {
-    const { store, envoke, clock, random, logger } = this.deps;
+    const { store, envoke, clock, logger } = this.deps;
+    const { health } = this;
     const deps: PullDeps = {
       store,
       envoke,
       clock,
-      random,
+      pacing: {
+        get holdUntil() {
+          return health.holdUntil;
+        },
+        backOff: (error, now) => health.backOff(error, now),
+        connected: () => health.connected(),
+        waitUntil: (until) => this.waitPatiently(until),
+      },
       logger,
       signal: this.abort.signal,
       onProgress: (progress) => {
@@ -274,7 +284,9 @@ export class SyncEngine {
       store.syncState.set('lastSyncAt', clock.now());
       if (report !== null) addPull(report, result);
     } catch (error) {
-      if (!(error instanceof SyncStopped)) this.failedWith(error);
+      // A CommandError is a verdict of ours (closing, a wait too long to sit out), not a new
+      // failure: the hold that caused it is already set.
+      if (isEnvokeError(error) || !(error instanceof CommandError)) this.failedWith(error);
       throw error;
     }
   }
@@ -306,13 +318,16 @@ export class SyncEngine {
     );
   }
 
-  /** `syncOnce` waits for a retry moment, unless Envoke asked for longer than anyone would wait. */
+  /**
+   * Pull pages and `syncOnce`'s push wait for a retry moment here, unless Envoke asked for longer
+   * than anyone would wait: then they stop, keeping what they did, and the timer comes back.
+   */
   private async waitPatiently(until: number): Promise<void> {
     const ms = until - this.deps.clock.now();
     if (ms > PATIENT_WAIT_MAX_MS) {
       throw new CommandError(
         'offline',
-        `Envoke asked to wait ${Math.ceil(ms / 1000)} s before more changes; they stay queued and go out later.`,
+        `Envoke asked to wait ${Math.ceil(ms / 1000)} s before more requests; nothing is lost, and sync goes on after that.`,
       );
     }
     await wait(this.deps.clock, ms, this.abort.signal);
