@@ -15,11 +15,11 @@ const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net
 export const layers = [
   {
     name: 'contract',
-    files: ['src-preload/contract/**/*.ts'],
+    files: ['src-shared/contract/**/*.ts'],
     paths: electronOnly,
     forbid: [
       { regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' },
-      { regex: '(^|/)(src-main|src-renderer)(/|$)', message: 'The contract depends on nothing but zod.' },
+      { regex: '(^|/)(src-main|src-renderer|src-preload)(/|$)', message: 'The contract depends on nothing but zod.' },
       { regex: '^\\.\\./(?!contract)', message: 'The contract depends on nothing but zod.' },
     ],
   },
@@ -75,14 +75,14 @@ export const layers = [
       { regex: '^node:', message: 'The renderer has no Node: ask the core through the client.' },
       { regex: '^better-sqlite3$', message: 'The renderer reaches data only through the client.' },
       { regex: '(^|/)src-main(/|$)', message: 'The renderer talks to the core only through the contract and its client.' },
-      { regex: '(^|/)src-preload/(?!contract)', message: 'Only the contract is shared with the renderer.' },
+      { regex: '(^|/)src-preload(/|$)', message: 'The renderer reaches the preload only through window.leadTriage.' },
     ],
   },
 ];
 
-/** Outside src-preload, the contract is imported as `#contract`, never by climbing folders. */
+/** Outside its folder, the contract is imported as `#contract`, never by climbing folders. */
 const contractByAlias = {
-  regex: '(^|/)src-preload/contract(/|$)',
+  regex: '(^|/)src-shared/contract(/|$)',
   message: 'Import the contract as #contract (package.json "imports"), not by a relative path.',
 };
 for (const layer of layers) {

@@ -7,7 +7,7 @@
 import type { Logger } from '../core/api';
 import type { Dispatch } from '../session/command-gate';
 import type { Result } from '#contract';
-import { INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
+import { INVOKE_CHANNEL } from '#contract/bridge-channels';
 import { isAppUrl } from './web-security';
 
 export interface SenderFrameLike {

@@ -26,14 +26,14 @@ describe('layering rule', () => {
     ['src-main/app/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
     ['src-main/index.ts', "import { h } from './browser-host/http/guard';\nexport const a = h;"],
     ['src-main/core/x.ts', "import { g } from '../session/command-gate';\nexport const a = g;"],
-    ['src-main/core/x.ts', "import { c } from '../../src-preload/contract';\nexport const a = c;"],
-    ['src-renderer/x.ts', "import { commands } from '../src-preload/contract';\nexport const a = commands;"],
+    ['src-main/core/x.ts', "import { c } from '../../src-shared/contract';\nexport const a = c;"],
+    ['src-renderer/x.ts', "import { commands } from '../src-shared/contract';\nexport const a = commands;"],
     ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
     ['src-renderer/x.ts', "import { join } from 'path';\nexport const a = join;"],
     ['src-renderer/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
     ['src-renderer/x.ts', "import { c } from '../src-main/core/create-core';\nexport const a = c;"],
     ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
-    ['src-preload/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
+    ['src-shared/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
   ])('%s may not run %s', async (file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });
