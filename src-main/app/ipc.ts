@@ -4,7 +4,7 @@
  * dispatcher validates the name and the input exactly as the browser host does.
  * Written against an `ipcMain`-like object so a test can drive it with a fake.
  */
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import type { Dispatch } from '../session/command-gate';
 import type { Result } from '#contract';
 import { INVOKE_CHANNEL } from '#contract/bridge-channels';
