@@ -1,5 +1,6 @@
 // Lint, including the layering rule of the architecture: each folder may import only what its
-// layer allows. test/layering proves the rule fires.
+// layer allows (an allow-list per layer). test/layering proves the rule fires.
+import { posix } from 'node:path';
 import js from '@eslint/js';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
@@ -11,82 +12,167 @@ const electronOnly = [
 ];
 const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream'];
 
-/** Layers, innermost first. `forbid` lists import patterns (regex) the folder must not use. */
+/**
+ * Layers, innermost first, as allow-lists (in the manner of VS Code's code-layering rule): a layer
+ * names the layers it may import (`allow`), and any other import of the project's own code, by a
+ * relative path or a `#` alias, is refused. A layer with a `door` is entered only through it: the
+ * core through core/index.ts, the simulator through sim/index.ts. `paths` and `forbid` refuse
+ * packages (Electron, Node built-ins) where the layer must run without them.
+ */
 export const layers = [
   {
     name: 'contract',
-    files: ['src-preload/contract/**/*.ts'],
+    root: 'src-shared/contract',
+    allow: [],
+    why: 'The contract is shared by every layer and depends on nothing but zod.',
     paths: electronOnly,
-    forbid: [
-      { regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' },
-      { regex: '(^|/)(src-main|src-renderer)(/|$)', message: 'The contract depends on nothing but zod.' },
-      { regex: '^\\.\\./(?!contract)', message: 'The contract depends on nothing but zod.' },
-    ],
+    forbid: [{ regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' }],
   },
   {
     name: 'core',
-    files: ['src-main/core/**/*.ts'],
+    root: 'src-main/core',
+    door: 'index',
+    allow: ['contract', 'package.json'],
+    why: 'The core never depends on the shells, the session, the CLI or the simulator.',
     paths: electronOnly,
-    forbid: [
-      { regex: '(^|/)(app|sim|session|browser-host|cli)(/|$)', message: 'The core never depends on the shells, the session, the CLI or the simulator.' },
-      { regex: '(^|/)src-renderer(/|$)', message: 'The core never depends on the renderer.' },
-    ],
   },
   {
     name: 'sim',
-    files: ['src-main/sim/**/*.ts'],
+    root: 'src-main/sim',
+    door: 'index',
+    allow: ['contract'],
+    why: 'The simulator stands alone, like Envoke.',
     paths: electronOnly,
-    forbid: [{ regex: '(^|/)(app|core|session|browser-host|cli|src-renderer)(/|$)', message: 'The simulator stands alone, like Envoke.' }],
   },
   {
     name: 'session',
-    files: ['src-main/session/**/*.ts'],
+    root: 'src-main/session',
+    allow: ['contract', 'core', 'sim'],
+    why: 'The session serves both shells and the CLI, and depends on none of them.',
     paths: electronOnly,
-    forbid: [
-      { regex: '(^|/)(app|browser-host|cli|src-renderer)(/|$)', message: 'The session serves both shells and depends on neither.' },
-    ],
   },
   {
     name: 'browser-host',
-    files: ['src-main/browser-host/**/*.ts'],
+    root: 'src-main/browser-host',
+    allow: ['contract', 'core', 'session', 'package.json'],
+    why: 'The browser host runs without Electron.',
     paths: electronOnly,
-    forbid: [{ regex: '(^|/)(app|cli|src-renderer)(/|$)', message: 'The browser host runs without Electron.' }],
   },
   {
     name: 'cli',
-    files: ['src-main/cli/**/*.ts'],
+    root: 'src-main/cli',
+    allow: ['contract', 'core', 'session'],
+    why: 'The CLI runs without Electron or the browser host.',
     paths: electronOnly,
-    forbid: [{ regex: '(^|/)(app|browser-host|src-renderer)(/|$)', message: 'The CLI runs without Electron or the browser host.' }],
   },
   {
     name: 'app',
-    files: ['src-main/app/**/*.ts', 'src-main/index.ts'],
+    root: 'src-main/app',
+    // The composition root belongs to the Electron shell.
+    alsoFiles: ['src-main/index.ts'],
+    allow: ['contract', 'core', 'session', 'package.json'],
+    why: 'The Electron shell never depends on the browser host, and reaches the renderer only through IPC.',
     paths: [],
-    forbid: [
-      { regex: '(^|/)browser-host(/|$)', message: 'The Electron shell never depends on the browser host.' },
-      { regex: '(^|/)src-renderer(/|$)', message: 'The Electron shell reaches the renderer only through IPC.' },
-    ],
+  },
+  {
+    name: 'preload',
+    root: 'src-preload',
+    allow: ['contract'],
+    why: 'The preload hands the page the contract over IPC, and nothing of the main side.',
+    paths: [],
   },
   {
     name: 'renderer',
-    files: ['src-renderer/**/*.{ts,tsx}'],
+    root: 'src-renderer',
+    extensions: '{ts,tsx}',
+    allow: ['contract'],
+    why: 'The renderer talks to the core only through the contract and its client.',
     paths: [...electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
     forbid: [
       { regex: '^node:', message: 'The renderer has no Node: ask the core through the client.' },
       { regex: '^better-sqlite3$', message: 'The renderer reaches data only through the client.' },
-      { regex: '(^|/)src-main(/|$)', message: 'The renderer talks to the core only through the contract and its client.' },
-      { regex: '(^|/)src-preload/(?!contract)', message: 'Only the contract is shared with the renderer.' },
     ],
   },
 ];
 
-/** Outside src-preload, the contract is imported as `#contract`, never by climbing folders. */
+/** Outside its folder, the contract is imported as `#contract`, never by climbing folders. */
 const contractByAlias = {
-  regex: '(^|/)src-preload/contract(/|$)',
+  regex: '(^|/)src-shared/contract(/|$)',
   message: 'Import the contract as #contract (package.json "imports"), not by a relative path.',
 };
-for (const layer of layers) {
-  if (layer.name !== 'contract') layer.forbid.push(contractByAlias);
+
+/** Folders below a layer's root that lint covers; a file deeper than this is not layered. */
+const MAX_DEPTH = 8;
+const escapeRegex = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The import sources a file `depth` folders below its layer's root may use, as regex
+ * alternatives. ESLint matches the source as written, so each allowed place is spelt as the
+ * relative path from that depth (computed from a stand-in folder of that depth).
+ */
+function allowedSources(layer, fromDir, depth) {
+  const relativeTo = (target) => {
+    const path = posix.relative(fromDir, target);
+    return escapeRegex(path.startsWith('..') ? path : `./${path}`);
+  };
+  const inside = fromDir === layer.root || fromDir.startsWith(`${layer.root}/`);
+  const own = inside
+    ? [
+        '\\./(?!\\.\\.)',
+        ...(depth > 0 ? [`(\\.\\./){1,${depth}}(?!\\.\\.)`, `(\\.\\./){0,${depth - 1}}\\.\\.$`] : []),
+      ]
+    : [`${relativeTo(layer.root)}(/|$)`];
+  const others = layer.allow.map((name) => {
+    if (name === 'contract') return '#contract(/[\\w-]+)?$';
+    if (name === 'package.json') return `${relativeTo('package.json')}$`;
+    const target = layers.find((candidate) => candidate.name === name);
+    return target.door
+      ? `${relativeTo(target.root)}(/${target.door})?$`
+      : `${relativeTo(target.root)}(/|$)`;
+  });
+  return [...own, ...others];
+}
+
+const describeAllowed = (layer) => {
+  const names = layer.allow.map((name) => {
+    const target = layers.find((candidate) => candidate.name === name);
+    if (name === 'contract') return '#contract';
+    return target?.door ? `${name} (through ${name}/${target.door}.ts alone)` : name;
+  });
+  return names.length === 0 ? 'nothing of the project' : names.join(', ');
+};
+
+/** One lint block per folder depth of each layer (and its extra files), with its allow-list. */
+function layerBlocks(layer) {
+  const extension = layer.extensions ?? 'ts';
+  const places = [
+    ...Array.from({ length: MAX_DEPTH + 1 }, (_, depth) => ({
+      files: [`${layer.root}/${'*/'.repeat(depth)}*.${extension}`],
+      fromDir: [layer.root, ...Array(depth).fill('_')].join('/'),
+      depth,
+    })),
+    ...(layer.alsoFiles ?? []).map((file) => ({ files: [file], fromDir: posix.dirname(file), depth: 0 })),
+  ];
+  return places.map(({ files, fromDir, depth }) => ({
+    files,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: layer.paths,
+          patterns: [
+            ...(layer.name === 'contract' ? [] : [contractByAlias]),
+            ...(layer.forbid ?? []),
+            {
+              // Any import of the project's own code (relative, absolute or a # alias) not allowed.
+              regex: `^(?=[./#])(?!(${allowedSources(layer, fromDir, depth).join('|')}))`,
+              message: `Outside its own files, ${layer.name} may import only ${describeAllowed(layer)}. ${layer.why}`,
+            },
+          ],
+        },
+      ],
+    },
+  }));
 }
 
 export default tseslint.config(
@@ -110,10 +196,5 @@ export default tseslint.config(
       'react-hooks/exhaustive-deps': 'warn',
     },
   },
-  ...layers.map((layer) => ({
-    files: layer.files,
-    rules: {
-      'no-restricted-imports': ['error', { paths: layer.paths, patterns: layer.forbid }],
-    },
-  })),
+  ...layers.flatMap(layerBlocks),
 );

@@ -21,7 +21,7 @@ const CHROMIUM_ARGS = [
   '--no-first-run',
 ];
 
-const RENDERER_SOURCES = ['src-renderer', 'src-preload/contract', 'vite.renderer.config.ts'];
+const RENDERER_SOURCES = ['src-renderer', 'src-shared/contract', 'vite.renderer.config.ts'];
 const BUILT_PAGE = 'out/renderer/index.html';
 
 function newestChange(path: string): number {

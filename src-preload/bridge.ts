@@ -2,9 +2,9 @@
  * What the preload hands the page: `invoke` and `on`, for the contract's names only. The page
  * never sees `ipcRenderer` or an IPC event object (whose `sender` would give it all of IPC).
  */
-import { INVOKE_CHANNEL, EVENT_CHANNEL } from './bridge-channels';
-import type { Result } from './contract/errors';
-import { BRIDGE_COMMAND_NAMES, BRIDGE_EVENT_NAMES } from './contract/names';
+import { INVOKE_CHANNEL, EVENT_CHANNEL } from '#contract/bridge-channels';
+import type { Result } from '#contract/errors';
+import { BRIDGE_COMMAND_NAMES, BRIDGE_EVENT_NAMES } from '#contract/names';
 
 /** The part of Electron's `ipcRenderer` the bridge uses. */
 export interface IpcRendererLike {

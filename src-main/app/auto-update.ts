@@ -8,7 +8,7 @@
  *
  * Written against the few updater methods used, so tests drive it with a fake.
  */
-import type { Clock, Logger } from '../core/api';
+import type { Clock, Logger } from '../core';
 
 export const CHECK_EVERY_MS = 4 * 60 * 60 * 1000;
 

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import { AccountSchema, CommandError } from '#contract';
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import type { CredentialStore, SavedAccount } from '../session/credentials';
 import type { StoredValue } from './settings-store';
 

@@ -9,11 +9,13 @@ import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { basename } from 'node:path';
 import { z } from 'zod';
-import type { Logger } from '../core/api';
-import { cacheFileKind } from '../core/db/cache-file';
-import { DATABASE_KEY_BYTES } from '../core/db/encryption';
-import { DatabaseKeyError } from '../core/db/errors';
-import { readUnsentNote } from '../core/db/unsent-note';
+import {
+  cacheFileKind,
+  DATABASE_KEY_BYTES,
+  DatabaseKeyError,
+  type Logger,
+  readUnsentNote,
+} from '../core';
 import type { SafeStorageLike } from './credentials';
 import type { StoredValue } from './settings-store';
 

@@ -5,7 +5,7 @@
  * named). An installed app ignores both and says so in its log: anyone able to set a variable
  * before it starts must not be able to point it at other data or other code.
  */
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 
 export const USER_DATA_ENV = 'LEAD_TRIAGE_USER_DATA';
 export const SQLITE_BINDING_ENV = 'LEAD_TRIAGE_SQLITE_BINDING';

@@ -4,7 +4,7 @@
  * so a test drives it without Electron.
  */
 import type { AppHandlers, CoreHandlers } from '#contract';
-import { exportFileName } from '../core/export/lead-export';
+import { exportFileName } from '../core';
 import { writeExportFile } from '../session/export-file';
 
 export interface SaveDialogLike {

@@ -4,10 +4,10 @@
  * dispatcher validates the name and the input exactly as the browser host does.
  * Written against an `ipcMain`-like object so a test can drive it with a fake.
  */
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import type { Dispatch } from '../session/command-gate';
 import type { Result } from '#contract';
-import { INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
+import { INVOKE_CHANNEL } from '#contract/bridge-channels';
 import { isAppUrl } from './web-security';
 
 export interface SenderFrameLike {

@@ -3,7 +3,7 @@
  * next retry. Electron has no "online" event in the main process, so its cheap `net.isOnline()`
  * is polled, and waking from sleep counts as a hint too (the connection often changed meanwhile).
  */
-import type { Clock } from '../core/api';
+import type { Clock } from '../core';
 
 export const NETWORK_POLL_MS = 5_000;
 

@@ -5,7 +5,7 @@
  */
 import { chmodSync, existsSync } from 'node:fs';
 import Store from 'electron-store';
-import { PRIVATE_FILE_MODE } from '../core/db/private-files';
+import { PRIVATE_FILE_MODE } from '../core';
 import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
 
 interface StoredSettings {

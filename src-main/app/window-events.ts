@@ -2,7 +2,7 @@
  * Core events and menu actions to the window, on the one event channel the preload listens to.
  */
 import type { EventName, EventPayload } from '#contract';
-import { EVENT_CHANNEL } from '../../src-preload/bridge-channels';
+import { EVENT_CHANNEL } from '#contract/bridge-channels';
 import type { CoreSession } from '../session/core-session';
 
 export interface EventTarget {

@@ -6,8 +6,7 @@
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { clearTextProblem } from '#contract';
-import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
+import { clearTextProblem, DEFAULT_BASE_URL, isWebAddress } from '#contract';
 import { databaseFileName } from '../session/database-files';
 
 export const USAGE = `Usage: npm run start:browser -- [options]

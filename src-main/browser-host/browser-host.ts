@@ -23,9 +23,8 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 // With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
 import packageJson from '../../package.json' with { type: 'json' };
-import { AccountSchema, describeIssues } from '#contract';
-import type { Logger } from '../core/api';
-import { DEFAULT_BASE_URL, isWebAddress } from '../core/envoke';
+import { AccountSchema, DEFAULT_BASE_URL, describeIssues, isWebAddress } from '#contract';
+import type { Logger } from '../core';
 import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
 import { hostDatabaseKey, hostDatabaseKeyStorage } from '../session/database-key';
 import { createConsoleLogger } from './console-logger';

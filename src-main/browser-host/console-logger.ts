@@ -1,7 +1,7 @@
 /**
  * Log lines on stderr, so stdout stays free for what the person needs (the URL to open).
  */
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 
 function line(level: string, message: string, detail?: Record<string, unknown>): string {
   const suffix = detail === undefined ? '' : ` ${JSON.stringify(detail)}`;

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
 
 function readJson(file: string, logger: Logger): unknown {

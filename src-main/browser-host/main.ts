@@ -21,7 +21,7 @@ async function main(): Promise<number> {
   // Loaded only now: --help and a mistaken option answer at once, without loading the core.
   const [{ makePrivateFolder }, { CommandError }, { BrowserHostError, startBrowserHost }, keys] =
     await Promise.all([
-      import('../core/db/private-files'),
+      import('../core'),
       import('#contract'),
       import('./browser-host'),
       import('../session/database-key'),

@@ -4,9 +4,8 @@
  * database is opened or anything is sent.
  */
 import { parseSort, QuerySyntaxError, tryParseQuery } from '#contract/lead-query';
-import { clearTextProblem } from '#contract';
-import { isWebAddress } from '../core/envoke';
-import { EXPORT_FORMATS, type ExportFormat } from '../core/export/lead-export';
+import { clearTextProblem, isWebAddress } from '#contract';
+import { EXPORT_FORMATS, type ExportFormat } from '../core';
 import { decodeCursor, type ListCursor } from './cursor';
 import { parseArgsWithDashValues } from './dash-values';
 import { UsageError } from './usage-error';

@@ -4,7 +4,7 @@
  * could not, and the core receives parsed input only.
  */
 import type { CommandInput, CommandOutput, CoreCommandName } from '#contract';
-import type { Core } from '../core/api';
+import type { Core } from '../core';
 import { parseCommandInput } from '../session/command-gate';
 
 export async function call<N extends CoreCommandName>(

@@ -5,8 +5,7 @@
  */
 import type { Writable } from 'node:stream';
 import type { ViewId } from '#contract/dto';
-import type { Core } from '../core/api';
-import { EXPORT_COLUMNS, exportChunks, type ExportFormat } from '../core/export/lead-export';
+import { type Core, EXPORT_COLUMNS, exportChunks, type ExportFormat } from '../core';
 import { call } from './core-call';
 import { writeChunk } from './output';
 

@@ -6,13 +6,18 @@
  * process.exit with output still queued for a pipe cuts the JSON short.
  */
 import { CommandError, plainText } from '#contract';
-import type { Core } from '../core/api';
-import { createCore } from '../core/create-core';
+import {
+  assertNotForeign,
+  cacheFileKind,
+  type Core,
+  createCore,
+  createEnvokeClient,
+  describeEnvokeError,
+  EnvokeError,
+  lockCache,
+} from '../core';
 import { DatabaseKeySetupError, hostDatabaseKey } from '../session/database-key';
-import { createEnvokeClient, describeEnvokeError, EnvokeError } from '../core/envoke';
 import type { ViewId } from '#contract/dto';
-import { assertNotForeign, cacheFileKind } from '../core/db/cache-file';
-import { lockCache } from '../core/db/cache-lock';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
 import { call } from './core-call';
 import { exportLeads } from './export-leads';

@@ -12,8 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { CommandError, describeIssues } from '#contract';
 import { NEW_CONTACT_FIELDS, type TriagePatch } from '#contract/lead';
-import type { Core } from '../core/api';
-import { UnsentExportSchema, type UnsentChange } from '../core/db/unsent-export';
+import { type Core, type UnsentChange, UnsentExportSchema } from '../core';
 import { call } from './core-call';
 import { UsageError } from './usage-error';
 

@@ -5,7 +5,7 @@
 import { CommandError, type CommandInput } from '#contract';
 import { VIEW_IDS, type ViewId } from '#contract/dto';
 import { CONTACT_FIELD_LIMITS, NewLeadFieldsSchema } from '#contract/lead';
-import type { Core } from '../core/api';
+import type { Core } from '../core';
 import { COMMANDS, UsageError, type CliArgs, type CommandWord } from './args';
 import { parseAssignments } from './assignments';
 import { call } from './core-call';

@@ -1,6 +1,7 @@
 /**
  * The core's public face: what the Electron shell, the browser host, the CLI and tests hold.
- * `createCore` (src-main/core/create-core.ts) returns one of these.
+ * `createCore` (src-main/core/create-core.ts) returns one of these; outside code reaches both
+ * through the core's front door, src-main/core/index.ts.
  */
 import type {
   CoreCommandName,

@@ -5,10 +5,13 @@
  */
 import { randomBytes } from 'node:crypto';
 import { dirname } from 'node:path';
-import type { Logger } from '../core/api';
-import { assertNotForeign } from '../core/db/cache-file';
-import { lockCache, type CacheUser } from '../core/db/cache-lock';
-import { makePrivateFolder } from '../core/db/private-files';
+import {
+  assertNotForeign,
+  type CacheUser,
+  lockCache,
+  type Logger,
+  makePrivateFolder,
+} from '../core';
 import { createCoreWorker } from './core-worker/core-worker';
 import type { SavedAccount } from './credentials';
 import { DEMO_API_ID, openCoreInProcess, type Backend } from './open-core';

@@ -8,7 +8,7 @@
  * (the CLI, the exports) go through `parseCommandInput` or `gatedCoreHandlers`, so nothing reaches
  * the core unparsed.
  */
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import {
   CommandError,
   commands,

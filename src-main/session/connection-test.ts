@@ -2,7 +2,7 @@
  * "Test connection": one cheap authenticated request to Envoke, answered in words a salesperson
  * understands. Never throws: every outcome is a sentence.
  */
-import { createEnvokeClient, describeEnvokeError, isEnvokeError, type EnvokeClient } from '../core/envoke';
+import { createEnvokeClient, describeEnvokeError, type EnvokeClient, isEnvokeError } from '../core';
 import type { SavedAccount } from './credentials';
 
 export interface ConnectionTest {

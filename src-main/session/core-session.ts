@@ -10,7 +10,7 @@ import {
   type CoreHandlers,
   type EventPayload,
 } from '#contract';
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import { createEventRelay } from './event-relay';
 import type { Backend, SessionEventName } from './open-core';
 import type { SavedAccount } from './credentials';

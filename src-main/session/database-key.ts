@@ -7,10 +7,7 @@
  */
 import { randomBytes } from 'node:crypto';
 import { chmodSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { assertNotForeign } from '../core/db/cache-file';
-import { DATABASE_KEY_BYTES } from '../core/db/encryption';
-import { DatabaseKeyError } from '../core/db/errors';
-import { readUnsentNote } from '../core/db/unsent-note';
+import { assertNotForeign, DATABASE_KEY_BYTES, DatabaseKeyError, readUnsentNote } from '../core';
 
 export const DB_KEY_ENV = 'LEAD_TRIAGE_DB_KEY';
 

@@ -5,8 +5,7 @@
  * (`--fresh-demo`, or the desktop app's menu), never under another Lead Triage using them.
  */
 import { rmSync } from 'node:fs';
-import { CacheBusyError, readCacheHolder } from '../core/db/cache-lock';
-import { unsentNotePath } from '../core/db/unsent-note';
+import { CacheBusyError, readCacheHolder, unsentNotePath } from '../core';
 
 /** The demo Envoke's state, beside the demo's database. */
 export function demoEnvokeStatePath(dbPath: string): string {

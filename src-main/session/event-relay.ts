@@ -4,7 +4,7 @@
  * and the others still hear the event.
  */
 import type { EventPayload } from '#contract';
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import type { SessionEventName } from './open-core';
 
 export interface EventRelay {

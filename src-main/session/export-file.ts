@@ -7,7 +7,7 @@ import { createWriteStream } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { once } from 'node:events';
 import type { CommandArgs, CoreHandlers } from '#contract';
-import { exportChunks, type ExportProgress } from '../core/export/lead-export';
+import { exportChunks, type ExportProgress } from '../core';
 
 export type ExportRequest = CommandArgs<'export:save'>;
 

@@ -9,7 +9,7 @@
  * refuse).
  */
 
-import type { Logger } from '../core/api';
+import type { Logger } from '../core';
 import type { CredentialStore } from './credentials';
 
 export const REDACTED = '[redacted]';

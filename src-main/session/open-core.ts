@@ -6,10 +6,17 @@
  */
 import { dirname } from 'node:path';
 import type { Account, CoreHandlers, EventPayload } from '#contract';
-import type { Clock, Core, CoreEventName, Logger, SyncReport, SyncWhat } from '../core/api';
-import { createCore } from '../core/create-core';
-import { makePrivateFolder } from '../core/db/private-files';
-import { createEnvokeClient } from '../core/envoke';
+import {
+  type Clock,
+  type Core,
+  type CoreEventName,
+  createCore,
+  createEnvokeClient,
+  type Logger,
+  makePrivateFolder,
+  type SyncReport,
+  type SyncWhat,
+} from '../core';
 import { startSimulator } from '../sim';
 import type { SavedAccount } from './credentials';
 import { demoEnvokeStatePath } from './demo-files';

@@ -9,9 +9,13 @@
  * - nothing happens without a yes, and the old file is set aside, not deleted.
  */
 import type { CommandError } from '#contract';
-import { setAsideDatabase } from '../core/db/set-aside';
-import { readUnsentChanges, replayCommand, writeUnsentExport } from '../core/db/unsent-export';
-import { readUnsentNote } from '../core/db/unsent-note';
+import {
+  readUnsentChanges,
+  readUnsentNote,
+  replayCommand,
+  setAsideDatabase,
+  writeUnsentExport,
+} from '../core';
 
 export interface StartOverPlan {
   dbPath: string;

@@ -5,9 +5,8 @@
  * the API key and the database key are kept, and the dialogs only a desktop app has.
  */
 import { CommandError, type AppHandlers } from '#contract';
-import type { Logger } from '../core/api';
+import { lockCache, type Logger } from '../core';
 import { createAppHandlers, type AppHandlerDeps } from './app-handlers';
-import { lockCache } from '../core/db/cache-lock';
 import { openBackend, type CoreIn } from './backend';
 import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { registerIpc, trustedSender, type InvokeEventLike, type IpcMainLike } from '../../src-main/app/ipc';
 import { createDispatcher } from '../../src-main/session/command-gate';
-import { INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
+import { INVOKE_CHANNEL } from '#contract/bridge-channels';
 import { fakeHandlers, recordingLogger } from '../session/fake-handlers';
 
 type Listener = (event: InvokeEventLike, ...args: unknown[]) => Promise<unknown>;

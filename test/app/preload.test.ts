@@ -1,6 +1,6 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import { COMMAND_NAMES, EVENT_NAMES } from '#contract';
-import { EVENT_CHANNEL, INVOKE_CHANNEL } from '../../src-preload/bridge-channels';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '#contract/bridge-channels';
 import type { LeadTriageBridge } from '../../src-preload/bridge';
 
 type Listener = (event: unknown, ...args: unknown[]) => void;

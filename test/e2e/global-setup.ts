@@ -22,7 +22,7 @@ import {
 const builtPage = join(RENDERER_DIR, 'index.html');
 const sources = [
   join(ROOT, 'src-renderer'),
-  join(ROOT, 'src-preload/contract'),
+  join(ROOT, 'src-shared/contract'),
   join(ROOT, 'vite.renderer.config.ts'),
 ];
 

@@ -26,14 +26,14 @@ describe('layering rule', () => {
     ['src-main/app/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
     ['src-main/index.ts', "import { h } from './browser-host/http/guard';\nexport const a = h;"],
     ['src-main/core/x.ts', "import { g } from '../session/command-gate';\nexport const a = g;"],
-    ['src-main/core/x.ts', "import { c } from '../../src-preload/contract';\nexport const a = c;"],
-    ['src-renderer/x.ts', "import { commands } from '../src-preload/contract';\nexport const a = commands;"],
+    ['src-main/core/x.ts', "import { c } from '../../src-shared/contract';\nexport const a = c;"],
+    ['src-renderer/x.ts', "import { commands } from '../src-shared/contract';\nexport const a = commands;"],
     ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
     ['src-renderer/x.ts', "import { join } from 'path';\nexport const a = join;"],
     ['src-renderer/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
     ['src-renderer/x.ts', "import { c } from '../src-main/core/create-core';\nexport const a = c;"],
     ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
-    ['src-preload/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
+    ['src-shared/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
   ])('%s may not run %s', async (file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });
@@ -43,8 +43,74 @@ describe('layering rule', () => {
     ['src-renderer/x.ts', "import { commands } from '#contract';\nexport const a = commands;"],
     ['src-main/app/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
     ['src-main/browser-host/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
-    ['src-main/app/x.ts', "import { app } from 'electron';\nimport { c } from '../core/api';\nexport const a = [app, c];"],
+    ['src-main/app/x.ts', "import { app } from 'electron';\nimport { c } from '../core';\nexport const a = [app, c];"],
   ])('%s may import what its layer allows', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([]);
+  });
+
+  // The core has one front door (src-main/core/index.ts) and the layers are allow-lists: an
+  // import from outside the core into any of its files but the door is refused, at any depth.
+  it.each([
+    [
+      'src-main/session/x.ts',
+      "import { lockCache } from '../core/db/cache-lock';\nexport const a = lockCache;",
+    ],
+    ['src-main/session/x.ts', "export { DatabaseKeyError } from '../core/db/errors';"],
+    [
+      'src-main/session/core-worker/x.ts',
+      "import { e } from '../../core/sync/sync-engine';\nexport const a = e;",
+    ],
+    [
+      'src-main/cli/x.ts',
+      "import { exportChunks } from '../core/export/lead-export';\nexport const a = exportChunks;",
+    ],
+    [
+      'src-main/browser-host/http/x.ts',
+      "import { isEnvokeError } from '../../core/envoke';\nexport const a = isEnvokeError;",
+    ],
+    [
+      'src-main/app/x.ts',
+      "import { systemClock } from '../core/api';\nexport const a = systemClock;",
+    ],
+    [
+      'src-main/index.ts',
+      "import { makePrivateFolder } from './core/db/private-files';\nexport const a = makePrivateFolder;",
+    ],
+    [
+      'src-main/session/x.ts',
+      "import { LeadStore } from '../sim/store';\nexport const a = LeadStore;",
+    ],
+    ['src-preload/x.ts', "import { c } from '../src-main/core';\nexport const a = c;"],
+    [
+      'src-renderer/components/x.tsx',
+      "import { TRIAGE_FIELDS } from '../../src-shared/contract/lead';\nexport const a = TRIAGE_FIELDS;",
+    ],
+  ])('%s may not reach past a front door: %s', async (file, source) => {
+    expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    [
+      'src-main/session/x.ts',
+      "import { lockCache } from '../core';\nimport { startSimulator } from '../sim';\nexport const a = [lockCache, startSimulator];",
+    ],
+    [
+      'src-main/session/core-worker/x.ts',
+      "import type { Logger } from '../../core';\nimport { o } from '../open-core';\nexport const a: [Logger?, unknown] = [undefined, o];",
+    ],
+    [
+      'src-main/cli/x.ts',
+      "import { createCore } from '../core/index';\nexport const a = createCore;",
+    ],
+    [
+      'src-main/index.ts',
+      "import { systemClock } from './core';\nimport { i } from './app/ipc';\nimport { s } from './session/start-session';\nexport const a = [systemClock, i, s];",
+    ],
+    [
+      'src-main/core/sync/x.ts',
+      "import { openDatabase } from '../db/open-database';\nimport { Store } from '../store/store';\nexport const a = [openDatabase, Store];",
+    ],
+  ])('%s may import the core and the simulator through their front doors', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });
 });

@@ -21,6 +21,7 @@ const BUILT = [
 ];
 const SOURCES = [
   'src-main',
+  'src-shared',
   'src-preload',
   'src-renderer',
   'electron.vite.config.ts',

@@ -4,7 +4,7 @@
  * line every so often keeps idle proxies and the browser from dropping the connection.
  */
 import type { ServerResponse } from 'node:http';
-import type { Logger } from '../../core/api';
+import type { Logger } from '../../core';
 import type { SessionEventName } from '../../session/open-core';
 import type { CoreSession } from '../../session/core-session';
 import { writeHead } from './respond';

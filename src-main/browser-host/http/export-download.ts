@@ -7,12 +7,7 @@
 import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { CommandError, type CoreHandlers, VIEW_IDS, type ViewId } from '#contract';
-import {
-  EXPORT_FORMATS,
-  exportChunks,
-  exportFileName,
-  type ExportFormat,
-} from '../../core/export/lead-export';
+import { EXPORT_FORMATS, exportChunks, exportFileName, type ExportFormat } from '../../core';
 import { parseCommandInput } from '../../session/command-gate';
 import { sendText, writeHead } from './respond';
 

@@ -2,8 +2,11 @@
  * The account and settings a client is made with, checked before anything is sent, so a typo
  * reads as a bad address or a missing key rather than as Envoke refusing something.
  */
-import { clearTextProblem } from '#contract';
+import { clearTextProblem, DEFAULT_BASE_URL, isWebAddress } from '#contract/envoke-address';
 import { EnvokeError } from './errors';
+
+// The address rules live with the contract: the shells check an address before the core loads.
+export { DEFAULT_BASE_URL, isWebAddress };
 
 export interface EnvokeAccount {
   baseUrl: string;
@@ -11,7 +14,6 @@ export interface EnvokeAccount {
   apiKey: string;
 }
 
-export const DEFAULT_BASE_URL = 'https://e1.envoke.com';
 export const DEFAULT_TIMEOUT_MS = 20_000;
 
 export interface EnvokeClientOptions extends EnvokeAccount {
@@ -26,21 +28,6 @@ export interface EnvokeClientOptions extends EnvokeAccount {
 /** A problem with what the caller asked for, found before any request. */
 export function invalidInput(problem: string): EnvokeError {
   return new EnvokeError('validation', problem, { messages: [problem] });
-}
-
-/**
- * An http(s) address with a host, such as https://e1.envoke.com. Hosts check it before anything
- * is sent, so a typo reads as a bad address rather than as Envoke refusing something.
- */
-export function isWebAddress(text: string): boolean {
-  let url: URL;
-  try {
-    url = new URL(text.trim());
-  } catch {
-    return false;
-  }
-  // "http:/host" parses (WHATWG fixes the slashes); a scheme typo like "htp:" does not pass here.
-  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
 }
 
 export function checkOptions(options: EnvokeClientOptions): void {

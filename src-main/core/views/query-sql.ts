@@ -1,5 +1,5 @@
 /**
- * Turns a parsed lead query (src-preload/contract/lead-query.ts) into a parameterised SQL
+ * Turns a parsed lead query (src-shared/contract/lead-query.ts) into a parameterised SQL
  * condition and order over the leads table's columns. Every value the person typed goes in as a
  * parameter; only fixed column names and operators are written into the SQL text.
  */

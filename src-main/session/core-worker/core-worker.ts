@@ -32,7 +32,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { CommandError, coreCommands, type CoreCommandName, type CoreHandlers } from '#contract';
-import type { Logger, SyncReport, SyncWhat } from '../../core/api';
+import type { Logger, SyncReport, SyncWhat } from '../../core';
 import { createEventRelay } from '../event-relay';
 import type { CoreLink } from '../open-core';
 import { InFlight, isChange } from './in-flight';

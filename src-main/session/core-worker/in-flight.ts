@@ -5,7 +5,7 @@
  * asked whether it was saved), a read once; a sync in flight hears the restart's sentence.
  */
 import { type CommandError } from '#contract';
-import { READ_ONLY_COMMANDS } from '../../core/read-only-commands';
+import { READ_ONLY_COMMANDS } from '../../core';
 import type { ToWorker } from './protocol';
 
 interface Pending {

@@ -7,7 +7,7 @@
  * anything else becomes an 'internal' one, so a shell always has a sentence to show.
  */
 import { CommandError, ErrorCodeSchema, type CoreCommandName } from '#contract';
-import type { CoreEventName, SyncWhat } from '../../core/api';
+import type { CoreEventName, SyncWhat } from '../../core';
 
 /** What the worker opens: the same inputs as opening the core in process, key bytes included. */
 export interface WorkerStart {

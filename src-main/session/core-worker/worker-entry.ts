@@ -7,7 +7,7 @@
  * Started by core-worker.ts; built as out/main/core-worker.js beside the main bundle.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import type { CoreEventName, Logger } from '../../core/api';
+import type { CoreEventName, Logger } from '../../core';
 import { openCoreInProcess, type Backend } from '../open-core';
 import { toWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
 

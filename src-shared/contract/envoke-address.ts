@@ -6,6 +6,24 @@
  * browser host and the CLI, and for the core's client underneath them.
  */
 
+/** Envoke's own address, where an account points unless told otherwise. */
+export const DEFAULT_BASE_URL = 'https://e1.envoke.com';
+
+/**
+ * An http(s) address with a host, such as https://e1.envoke.com. Hosts check it before anything
+ * is sent, so a typo reads as a bad address rather than as Envoke refusing something.
+ */
+export function isWebAddress(text: string): boolean {
+  let url: URL;
+  try {
+    url = new URL(text.trim());
+  } catch {
+    return false;
+  }
+  // "http:/host" parses (WHATWG fixes the slashes); a scheme typo like "htp:" does not pass here.
+  return (url.protocol === 'https:' || url.protocol === 'http:') && url.hostname !== '';
+}
+
 /** 127.0.0.0/8, ::1 and localhost: addresses that never leave this computer. */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.toLowerCase().replace(/^\[|\]$/g, '');
