@@ -13,7 +13,7 @@ import { withOpeningLock } from './cache-lock';
 import { encryptPlainDatabase } from './encrypt-plain-database';
 import { isPlainDatabaseFile, keyConnection } from './encryption';
 import { DatabaseKeyError, storageError } from './errors';
-import { migrate } from './migrate';
+import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createPrivateFile, makeDatabaseFilesPrivate } from './private-files';
 import { readUnsentNote } from './unsent-note';
@@ -53,6 +53,21 @@ function checkAndEncryptPlain(path: string, options: OpenOptions): void {
   );
 }
 
+/**
+ * Migrating can take seconds on a slow laptop, longer than a second process waits on SQLite's
+ * busy timeout: so the steps run holding the opening lock, which the other process waits on for
+ * up to a minute (and then says another Lead Triage is updating), instead of it failing with
+ * "locked" part-way. Nothing to do, no lock taken: the usual open stays cheap.
+ */
+function migrateUnderOpeningLock(db: Database.Database, path: string, options: OpenOptions): void {
+  const migrations = options.migrations ?? MIGRATIONS;
+  const target = options.targetVersion ?? migrations[migrations.length - 1]?.version ?? 0;
+  if (schemaVersion(db) === target) return;
+  withOpeningLock(path, () => migrate(db, path, migrations, options.targetVersion), {
+    nativeBinding: options.nativeBinding,
+  });
+}
+
 export function openDatabase(path: string, options: OpenOptions = {}): Database.Database {
   let db: Database.Database | undefined;
   try {
@@ -79,8 +94,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     // Known to be a Lead Triage database now: it, and a -wal or -shm an older version left
     // readable by others, are made owner-only.
     makeDatabaseFilesPrivate(path);
-    const migrations = options.migrations ?? MIGRATIONS;
-    migrate(db, path, migrations, options.targetVersion);
+    migrateUnderOpeningLock(db, path, options);
     return db;
   } catch (error) {
     db?.close();
