@@ -4,10 +4,9 @@
  * Pages are offset windows (`sort[id]=ASC&skip=N&limit=100`): the one paging Envoke documents
  * (envoke-lead-api.md §5.1). Keyset ranges (`filter[id][$gt]`) are undocumented and an Envoke
  * may refuse them, and they cannot be fetched side by side without knowing the ids ahead; offset
- * windows can. How many are in flight is learned from Envoke's answers (adaptive-concurrency.ts);
- * when to send again after a refusal is the connection's to say (`PagePacing`: the sync engine's
- * ConnectionHealth, the same hold the push obeys, never sooner than Retry-After). A page only
- * reports how it went.
+ * windows can. How many are in flight, when to send and whether to try a page again are the sync
+ * loop's pacing to say (pacing.ts: learned from Envoke's answers, the same hold the push obeys,
+ * never sooner than Retry-After). A page only reports how it went.
  *
  * The caller writes each page before asking for the next, so a resume point after a page is
  * always safe: pages fetched ahead and not yet handed over are simply fetched again next time.
@@ -17,33 +16,16 @@
  * goes on with it (pages fetched ahead with the old size are dropped).
  */
 import type { Clock } from '../api';
-import { isEnvokeError, type EnvokeClient, type Filter, type LeadPage } from '../envoke';
-import { AdaptiveConcurrency } from './adaptive-concurrency';
+import type { EnvokeClient, Filter, LeadPage } from '../envoke';
+import type { PagePacing } from './pacing';
 import { SyncStopped } from './sync-errors';
 
 export const PAGE_SIZE = 100;
-/** Tries per page before the pull gives up (and resumes from that page next time). */
-const PAGE_ATTEMPTS = 3;
 /**
  * Pages fetched beyond the one the caller waits for, at most: what the writer may be handed at
  * once plus a full window in flight, so memory stays bounded however fast Envoke answers.
  */
 const AHEAD_PAGES = 32;
-/** When the connection allows the next request; the sync engine's ConnectionHealth. */
-export interface PagePacing {
-  /** No request before this moment. */
-  readonly holdUntil: number;
-  /** A failure worth waiting out: count it and hold further requests; returns until when. */
-  backOff(error: unknown, now: number): number;
-  /** Envoke answered. */
-  connected(): void;
-  /**
-   * Waits until `until`, or throws when that is longer than a sync sits out (the pull stops;
-   * what it wrote stays and the engine comes back at that moment).
-   */
-  waitUntil(until: number): Promise<void>;
-}
-
 export interface PageSource {
   envoke: EnvokeClient;
   filter: Filter;
@@ -57,15 +39,16 @@ export interface PositionedPage extends LeadPage {
 }
 
 /**
- * Every page from `startSkip` on, in order. `window` decides how many are in flight: adaptive by
- * default, `new AdaptiveConcurrency({ start: 1, max: 1 })` for one at a time.
+ * Every page from `startSkip` on, in order: many in flight, or (`serial`) one at a time for the
+ * handful of new leads a quick pull expects.
  */
 export async function* readPages(
   source: PageSource,
   startSkip: number,
-  window: AdaptiveConcurrency = new AdaptiveConcurrency(),
+  serial = false,
 ): AsyncGenerator<PositionedPage> {
   const { clock, pacing, signal } = source;
+  const window = pacing.window(serial);
   let step = PAGE_SIZE;
   /** The next page to request, and the one the caller gets next. */
   let nextRequest = startSkip;
@@ -81,7 +64,7 @@ export async function* readPages(
 
   const fetchPage = async (skip: number, limit: number, asked: number): Promise<LeadPage> => {
     for (let attempt = 1; ; attempt += 1) {
-      if (pacing.holdUntil > clock.now()) await pacing.waitUntil(pacing.holdUntil);
+      await pacing.beforeRequest();
       if (signal.aborted || stopped) throw new SyncStopped();
       const epoch = window.epoch;
       const sentAt = clock.now();
@@ -92,19 +75,13 @@ export async function* readPages(
           skip,
           limit,
         });
-        window.answered(clock.now() - sentAt);
-        pacing.connected();
+        pacing.answered(window, clock.now() - sentAt);
         if (page.received < limit && asked === generation)
           requestBelow = Math.min(requestBelow, skip + limit);
         return page;
       } catch (error) {
-        if (!isEnvokeError(error) || !error.retryable || attempt >= PAGE_ATTEMPTS) throw error;
         if (signal.aborted || stopped) throw new SyncStopped();
-        // The first refusal of a burst halves the window and sets the hold every request waits
-        // out; the others of its burst wait that out too, and at least their own Retry-After.
-        if (window.refused(epoch)) pacing.backOff(error, clock.now());
-        else if (error.retryAfterMs !== undefined)
-          await pacing.waitUntil(clock.now() + error.retryAfterMs);
+        await pacing.retryAfterFailure(window, epoch, error, attempt);
       }
     }
   };

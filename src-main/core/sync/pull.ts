@@ -16,8 +16,8 @@ import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
 import type { LeadRecord } from '../store/lead-record';
 import { serverRecord } from '../store/lead-table';
 import type { Store } from '../store/store';
-import { AdaptiveConcurrency } from './adaptive-concurrency';
-import { readPages, type PagePacing, type PageSource, type PositionedPage } from './pull-pages';
+import type { PagePacing } from './pacing';
+import { readPages, type PageSource, type PositionedPage } from './pull-pages';
 import { scopeFilter, scopeKey, scopeMatches } from './scope-filter';
 import { writeServerCopies } from './server-copy';
 import { nextTurn } from './wait';
@@ -201,7 +201,7 @@ export async function quickPull(deps: PullDeps): Promise<PullReport> {
   const generation = store.syncState.get('pullGeneration');
   try {
     // Usually a handful of new leads: one page at a time.
-    for await (const page of readPages(source, 0, new AdaptiveConcurrency({ start: 1, max: 1 }))) {
+    for await (const page of readPages(source, 0, true)) {
       await nextTurn();
       deps.onChanged(writePage(deps, page, generation, () => undefined, report));
       deps.onProgress(progress(report.pulled));

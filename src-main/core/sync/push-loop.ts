@@ -1,7 +1,7 @@
 /**
- * Sending the outbox: ready changes go to Envoke round by round until none is ready. The sync
- * engine decides when this runs; this decides what goes out in each round and what each answer
- * says of the connection.
+ * Sending the outbox: ready changes go to Envoke round by round until none is ready. When this
+ * runs, how wide a round is and when trouble ends it are the sync loop's pacing (pacing.ts);
+ * this decides what goes out in each round and reports how each change went.
  */
 import type { SyncProgress } from '#contract/dto';
 import type { Clock, Logger, SyncReport } from '../api';
@@ -9,19 +9,11 @@ import type { EnvokeClient } from '../envoke';
 import type { OutboxRow } from '../store/outbox-table';
 import type { Store } from '../store/store';
 import type { ChangeBatcher } from './change-batcher';
-import type { ConnectionHealth } from './connection-health';
+import type { PushPacing } from './pacing';
 import { markSending, pushRow, type PushOutcome } from './push-row';
 import { ServerCopiesAhead } from './server-copies-ahead';
-import { failureKind, SyncStopped } from './sync-errors';
+import { SyncStopped } from './sync-errors';
 
-/** `syncOnce` waits out this many 429/5xx answers in a row before giving up. */
-const PATIENT_RETRIES = 5;
-/**
- * Changes of different leads in flight at once, once Envoke has answered RAMP_AFTER in a row
- * in this push: a slow or failing connection is sent one change at a time.
- */
-const PUSH_IN_FLIGHT = 4;
-const RAMP_AFTER = 16;
 /** During a push, `sync:status` at most this often. */
 const PUSH_STATUS_EVERY_MS = 200;
 
@@ -30,59 +22,46 @@ export interface PushLoopDeps {
   envoke: EnvokeClient;
   clock: Clock;
   logger: Logger;
-  health: ConnectionHealth;
+  /** When to send, how wide, and when trouble ends the push: the sync loop's to decide. */
+  pacing: PushPacing;
   changes: ChangeBatcher;
   isClosed(): boolean;
-  /** Waits until `until` for a retry moment, or throws when that is too long to wait. */
-  waitPatiently(until: number): Promise<void>;
   showProgress(progress: SyncProgress): void;
   emitStatus(): void;
 }
 
 /**
- * Sends ready rows until none is ready. `patient` (syncOnce) waits out retries up to
- * PATIENT_RETRIES; the background returns and lets the engine's timer come back.
+ * Sends ready rows until none is ready, or the pacing says to stop (a background push leaves
+ * waits to the engine's timer; `syncOnce`'s waits them out).
  */
-export async function pushReady(
-  loop: PushLoopDeps,
-  patient: boolean,
-  report: SyncReport | null,
-): Promise<void> {
-  const { store, clock, health } = loop;
+export async function pushReady(loop: PushLoopDeps, report: SyncReport | null): Promise<void> {
+  const { store, clock, pacing } = loop;
   const startedAt = clock.now();
   const total = store.outbox.counts().pending;
   let sent = 0;
-  let patience = PATIENT_RETRIES;
   const ahead = new ServerCopiesAhead(store, loop.envoke, clock, loop.logger);
   const readAhead = (envokeId: string) => ahead.take(envokeId);
   let statusAt = 0;
-  let answeredInRow = 0;
   // Rows another engine on this file claimed and never finished (it crashed) are sent again.
   store.transaction(() => store.outbox.recoverAbandoned(clock.now()));
   for (;;) {
     if (loop.isClosed()) throw new SyncStopped();
-    let now = clock.now();
-    if (health.isHeld(now)) {
-      if (!patient) return;
-      await loop.waitPatiently(health.holdUntil);
-      now = clock.now();
-    }
+    if ((await pacing.waitForHold()) === 'stop') return;
+    const now = clock.now();
     const first = store.outbox.nextReady(now);
     if (first === undefined) {
-      const next = store.outbox.nextAttemptAfter(now);
-      if (!patient || next === null) break;
-      await loop.waitPatiently(next);
+      if ((await pacing.waitForNext(store.outbox.nextAttemptAfter(now))) === 'stop') break;
       continue;
     }
 
-    // A round: the next ready change, and once Envoke has answered RAMP_AFTER changes in a
-    // row, the next few of other leads beside it. Each is claimed and marked 'sending' before
+    // A round: the next ready change, and once the pacing widens the rounds (Envoke answered
+    // many in a row), the next few of other leads beside it. Each is claimed and marked 'sending' before
     // the next is chosen, which holds back its lead's later changes, so a lead's changes still
     // go one after another. The marks commit in one durable transaction before any row goes
     // out; that commit also makes the previous round's answers durable (see outcomeTransaction).
     const deps = { store, envoke: loop.envoke, clock, logger: loop.logger, readAhead };
-    const retryAt = (error: unknown) => health.backOff(error, clock.now());
-    const width = answeredInRow >= RAMP_AFTER ? PUSH_IN_FLIGHT : 1;
+    const retryAt = (error: unknown) => pacing.retryAt(error);
+    const width = pacing.width;
     // Chosen again inside the transaction, which holds the write lock: another engine on
     // the same file may have claimed `first` since it was read.
     const rows = store.transaction(() => {
@@ -101,25 +80,19 @@ export async function pushReady(
       loop.changes.note([outcome.leadId]);
       if (outcome.kind === 'auth' || outcome.kind === 'retry') {
         trouble ??= outcome;
-        answeredInRow = 0;
+        pacing.notAnswered();
         continue;
       }
-      // Envoke answered: the connection is fine whatever it said, and patience starts over
-      // (it counts failures in a row, not scattered ones).
-      health.connected();
-      patience = PATIENT_RETRIES;
-      answeredInRow += 1;
+      pacing.answered();
       sent += 1;
       if (report !== null) countOutcome(report, outcome);
     }
     loop.changes.flush();
-    if (trouble !== undefined) {
-      health.troubleSeen(trouble.error);
-      if (trouble.kind === 'auth') throw trouble.error;
-      if (!patient) return;
-      patience -= 1;
-      if (patience <= 0 || failureKind(trouble.error) === 'offline') throw trouble.error;
-    }
+    if (
+      trouble !== undefined &&
+      pacing.roundFailed(trouble.error, trouble.kind === 'auth') === 'stop'
+    )
+      return;
     const seconds = Math.max(0.001, (clock.now() - startedAt) / 1000);
     loop.showProgress({
       phase: 'push',

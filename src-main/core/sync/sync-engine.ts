@@ -1,8 +1,9 @@
 /**
  * The one request loop between the cache and Envoke. The loop only decides *when* to talk to
- * Envoke; what is said belongs to its delegates: the pull (pull.ts), the push (push-loop.ts).
- * What the connection allows is ConnectionHealth's to know, and `leads:changed` is batched by
- * ChangeBatcher. Jobs (a background cycle, a `syncOnce`) run one at a time, so a pull never
+ * Envoke; what is said belongs to its delegates: the pull (pull.ts), the push (push-loop.ts),
+ * which send and report how each request went. How many at once, when to try again and when to
+ * give up is its pacing (pacing.ts), over what ConnectionHealth knows of the connection.
+ * `leads:changed` is batched by ChangeBatcher. Jobs (a background cycle, a `syncOnce`) run one at a time, so a pull never
  * interleaves with a push; the person keeps working meanwhile because every local command is a
  * synchronous SQLite transaction.
  *
@@ -20,9 +21,6 @@
  * come on start and periodically; a push shortly after each change; retries on the timer with
  * full-jitter backoff honouring Retry-After. 401/403 pause everything until the person asks
  * again (`runNow`) or the account changes (a new core).
- *
- * About 350 lines, on purpose: the job queue, the cycle and when to wake read as one loop; every
- * part that is not about *when* has its own module.
  */
 import type { SyncProgress, SyncStatus } from '#contract/dto';
 import { CommandError } from '#contract/errors';
@@ -32,13 +30,14 @@ import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
 import { accountInfoDue, refreshAccountInfo } from './account-info';
 import { ChangeBatcher } from './change-batcher';
+import { JobQueue } from './job-queue';
 import { ConnectionHealth } from './connection-health';
+import { SyncPacing } from './pacing';
 import { fullPull, quickPull, type PullDeps } from './pull';
 import { PullSchedule } from './pull-schedule';
 import { pushReady } from './push-loop';
-import { addPull, emptyReport } from './sync-report';
+import { addPull, emptyReport, syncStatus } from './sync-report';
 import { SyncStopped, toCommandError } from './sync-errors';
-import { wait } from './wait';
 import { WakeTimer } from './wake-timer';
 
 export interface EngineDeps {
@@ -52,18 +51,24 @@ export interface EngineDeps {
 
 /** Edits usually come in bursts (a bulk action, fast keys): send once they pause. */
 const PUSH_DEBOUNCE_MS = 250;
-/** `syncOnce` never waits longer than this for one retry. */
-const PATIENT_WAIT_MAX_MS = 2 * 60_000;
 
 export class SyncEngine {
   private readonly abort = new AbortController();
-  private jobs: Promise<void> = Promise.resolve();
-  private busy = false;
+  private readonly jobs = new JobQueue({
+    mayStart: () => !this.closed,
+    started: () => this.emitStatus(),
+    ended: () => {
+      this.progress = null;
+      this.changes.flush();
+      this.emitStatus();
+    },
+  });
   private cycleQueued = false;
   private started = false;
   private closed = false;
 
   private readonly health: ConnectionHealth;
+  private readonly pacing: SyncPacing;
   private readonly changes: ChangeBatcher;
   private progress: SyncProgress | null = null;
   private readonly pulls = new PullSchedule();
@@ -72,6 +77,7 @@ export class SyncEngine {
 
   constructor(private readonly deps: EngineDeps) {
     this.health = new ConnectionHealth(deps.random);
+    this.pacing = new SyncPacing(this.health, deps.clock, this.abort.signal);
     this.changes = new ChangeBatcher(deps.clock, (ids) => {
       if (!this.closed) deps.events.emit('leads:changed', { ids });
     });
@@ -79,20 +85,11 @@ export class SyncEngine {
   }
 
   status(): SyncStatus {
-    const { store, clock } = this.deps;
-    const now = clock.now();
-    const { health } = this;
-    const counts = store.outbox.counts();
-    const lastSyncAt = store.syncState.get('lastSyncAt');
-    const retryAt = health.isHeld(now) ? health.holdUntil : store.outbox.nextAttemptAfter(now);
-    return {
-      state: health.state(this.busy),
-      ...counts,
+    return syncStatus(this.deps.store, this.health, {
+      busy: this.jobs.running,
       progress: this.progress,
-      lastSyncAt: lastSyncAt === null ? null : new Date(lastSyncAt).toISOString(),
-      lastError: health.lastError,
-      nextRetryAt: retryAt === null || health.authPaused ? null : new Date(retryAt).toISOString(),
-    };
+      now: this.deps.clock.now(),
+    });
   }
 
   start(): void {
@@ -109,7 +106,7 @@ export class SyncEngine {
       this.emitStatus();
       return;
     }
-    this.forgetBackoff();
+    this.pacing.tryNow(this.deps.store.outbox);
     if (this.started) this.kick();
   }
 
@@ -117,7 +114,7 @@ export class SyncEngine {
   runNow(): void {
     if (this.closed) return;
     this.health.resume();
-    this.forgetBackoff();
+    this.pacing.tryNow(this.deps.store.outbox);
     this.pulls.want('new');
     this.kick();
   }
@@ -139,14 +136,14 @@ export class SyncEngine {
 
   syncOnce(what: SyncWhat, onProgress?: (progress: SyncProgress) => void): Promise<SyncReport> {
     if (this.closed) return Promise.reject(new SyncStopped());
-    return this.exclusive(async () => {
+    return this.jobs.run(async () => {
       const { clock, store } = this.deps;
       const report = emptyReport();
       let phase = 'Pulling leads failed';
       try {
         if (what !== 'push') {
           // The person asks: our own backoff gives way, a wait Envoke asked for does not.
-          this.forgetBackoff();
+          this.pacing.tryNow(this.deps.store.outbox);
           const startedAt = clock.now();
           await this.pull(what === 'new' ? 'new' : 'full', report, onProgress);
           report.pullMs = clock.now() - startedAt;
@@ -154,7 +151,7 @@ export class SyncEngine {
         if (what === 'push' || what === 'both') {
           phase = 'Sending changes failed';
           this.health.resume();
-          this.forgetBackoff();
+          this.pacing.tryNow(this.deps.store.outbox);
           const startedAt = clock.now();
           await this.push(true, report, onProgress);
           report.pushMs = clock.now() - startedAt;
@@ -170,43 +167,23 @@ export class SyncEngine {
   }
 
   async close(): Promise<void> {
-    if (this.closed) return this.jobs;
+    if (this.closed) return this.jobs.settled();
     this.closed = true;
     this.timer.clear();
     this.abort.abort();
-    await this.jobs;
+    await this.jobs.settled();
   }
 
   // --- jobs -------------------------------------------------------------------------------------
 
-  private exclusive<T>(job: () => Promise<T>): Promise<T> {
-    const run = this.jobs.then(async () => {
-      if (this.closed) throw new SyncStopped();
-      this.busy = true;
-      this.emitStatus();
-      try {
-        return await job();
-      } finally {
-        this.busy = false;
-        this.progress = null;
-        this.changes.flush();
-        this.emitStatus();
-      }
-    });
-    this.jobs = run.then(
-      () => undefined,
-      () => undefined,
-    );
-    return run;
-  }
-
   private kick(): void {
     if (this.closed || this.cycleQueued) return;
     this.cycleQueued = true;
-    this.exclusive(async () => {
-      this.cycleQueued = false;
-      await this.cycle();
-    })
+    this.jobs
+      .run(async () => {
+        this.cycleQueued = false;
+        await this.cycle();
+      })
       .catch((error: unknown) =>
         this.deps.logger.error('Background sync failed', { error: String(error) }),
       )
@@ -222,7 +199,7 @@ export class SyncEngine {
         try {
           await this.deps.envoke.probe();
         } catch (error) {
-          this.failedWith(error);
+          this.pacing.failed(error, this.deps.logger);
           return;
         }
         health.connected();
@@ -252,20 +229,9 @@ export class SyncEngine {
     onProgress?: (p: SyncProgress) => void,
   ) {
     const { store, envoke, clock, logger } = this.deps;
-    const { health } = this;
     const deps: PullDeps = {
-      store,
-      envoke,
-      clock,
-      pacing: {
-        get holdUntil() {
-          return health.holdUntil;
-        },
-        backOff: (error, now) => health.backOff(error, now),
-        connected: () => health.connected(),
-        waitUntil: (until) => this.waitPatiently(until),
-      },
-      logger,
+      ...this.deps,
+      pacing: this.pacing.pages(),
       signal: this.abort.signal,
       onProgress: (progress) => {
         this.progress = progress;
@@ -286,7 +252,8 @@ export class SyncEngine {
     } catch (error) {
       // A CommandError is a verdict of ours (closing, a wait too long to sit out), not a new
       // failure: the hold that caused it is already set.
-      if (isEnvokeError(error) || !(error instanceof CommandError)) this.failedWith(error);
+      if (isEnvokeError(error) || !(error instanceof CommandError))
+        this.pacing.failed(error, this.deps.logger);
       throw error;
     }
   }
@@ -296,68 +263,30 @@ export class SyncEngine {
     report: SyncReport | null,
     onProgress?: (p: SyncProgress) => void,
   ) {
-    const { store, envoke, clock, logger } = this.deps;
     return pushReady(
       {
-        store,
-        envoke,
-        clock,
-        logger,
-        health: this.health,
+        ...this.deps,
+        pacing: this.pacing.push(patient),
         changes: this.changes,
         isClosed: () => this.closed,
-        waitPatiently: (until) => this.waitPatiently(until),
         showProgress: (progress) => {
           this.progress = progress;
           onProgress?.(progress);
         },
         emitStatus: () => this.emitStatus(),
       },
-      patient,
       report,
     );
-  }
-
-  /**
-   * Pull pages and `syncOnce`'s push wait for a retry moment here, unless Envoke asked for longer
-   * than anyone would wait: then they stop, keeping what they did, and the timer comes back.
-   */
-  private async waitPatiently(until: number): Promise<void> {
-    const ms = until - this.deps.clock.now();
-    if (ms > PATIENT_WAIT_MAX_MS) {
-      throw new CommandError(
-        'offline',
-        `Envoke asked to wait ${Math.ceil(ms / 1000)} s before more requests; nothing is lost, and sync goes on after that.`,
-      );
-    }
-    await wait(this.deps.clock, ms, this.abort.signal);
-  }
-
-  private failedWith(error: unknown): void {
-    this.health.failed(error, this.deps.clock.now());
-    this.deps.logger.warn('Sync with Envoke failed', { error: this.health.lastError });
-  }
-
-  /** A reason to try now: drop our own backoff and the outbox's, never a wait Envoke asked for. */
-  private forgetBackoff(): void {
-    const now = this.deps.clock.now();
-    this.health.forgetBackoff(now);
-    this.deps.store.outbox.clearBackoff(now);
   }
 
   // --- when to wake -----------------------------------------------------------------------------
 
   /** After every job: wake up for the next retry, the next periodic pull or a probe. */
   private plan(): void {
-    const { health } = this;
-    if (this.closed || !this.started || health.authPaused) return;
+    if (this.closed || !this.started || this.health.authPaused) return;
     const { store, clock } = this.deps;
-    const now = clock.now();
-    const moments = [this.pulls.nextAt(store.syncState.get('lastFullPullAt'))];
-    const nextRow = store.outbox.nextAttemptAfter(now);
-    if (nextRow !== null) moments.push(nextRow);
-    if (health.offline || health.troubled) moments.push(health.holdUntil);
-    this.wakeAt(Math.max(Math.min(...moments), health.holdUntil, now));
+    const pullAt = this.pulls.nextAt(store.syncState.get('lastFullPullAt'));
+    this.wakeAt(this.pacing.nextWake(pullAt, store.outbox.nextAttemptAfter(clock.now())));
   }
 
   private wakeAt(at: number): void {

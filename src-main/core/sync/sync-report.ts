@@ -1,6 +1,31 @@
-/** What one `syncOnce` did, gathered from the pull's report and the push's outcomes. */
+/**
+ * What sync says of itself: the status bar's `sync:status`, and what one `syncOnce` did,
+ * gathered from the pull's report and the push's outcomes.
+ */
+import type { SyncProgress, SyncStatus } from '#contract/dto';
 import { UNREADABLE_LISTED, type SyncReport } from '../api';
+import type { Store } from '../store/store';
+import type { ConnectionHealth } from './connection-health';
 import type { PullReport } from './pull';
+
+/** The engine's status at `now`: the connection, the open changes, and the next retry. */
+export function syncStatus(
+  store: Store,
+  health: ConnectionHealth,
+  job: { busy: boolean; progress: SyncProgress | null; now: number },
+): SyncStatus {
+  const { now } = job;
+  const lastSyncAt = store.syncState.get('lastSyncAt');
+  const retryAt = health.isHeld(now) ? health.holdUntil : store.outbox.nextAttemptAfter(now);
+  return {
+    state: health.state(job.busy),
+    ...store.outbox.counts(),
+    progress: job.progress,
+    lastSyncAt: lastSyncAt === null ? null : new Date(lastSyncAt).toISOString(),
+    lastError: health.lastError,
+    nextRetryAt: retryAt === null || health.authPaused ? null : new Date(retryAt).toISOString(),
+  };
+}
 
 export function emptyReport(): SyncReport {
   return {
