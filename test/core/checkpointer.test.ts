@@ -1,7 +1,7 @@
 /**
  * The checkpoint thread on real files: pull pages reach the database file while the main
- * connection never checkpoints, closing leaves an empty log, a core that never pulls starts no
- * thread, and a thread that cannot start hands checkpoints back to the main connection without
+ * connection never checkpoints, closing leaves an empty log, a command that changes one thing
+ * starts no thread while a person's run of triage keys does, and a thread that cannot start hands checkpoints back to the main connection without
  * losing a write.
  */
 import type Database from 'better-sqlite3';
@@ -75,11 +75,21 @@ describe('Checkpointer', () => {
     expect(db.prepare('SELECT count(*) AS n FROM sync_state').get()).toEqual({ n: 750 });
   });
 
-  it('starts no thread for a core that never pulls', async () => {
+  it('starts no thread for a command that changes one thing', async () => {
     const { db, store, checkpointer } = open();
     store.transaction(() => store.syncState.set('lastSyncAt', 1));
     await checkpointer.close();
     expect(autocheckpoint(db)).toBe(1000);
+  });
+
+  it('starts the thread once the person has made a few changes, so no key pays a checkpoint', async () => {
+    const { db, store } = open();
+    for (let key = 0; key < 3; key += 1)
+      store.transaction(() => store.syncState.set('lastSyncAt', key));
+    expect(autocheckpoint(db)).toBe(1000);
+    for (let key = 3; key < 12; key += 1)
+      store.transaction(() => store.syncState.set('lastSyncAt', key));
+    await vi.waitFor(() => expect(autocheckpoint(db)).toBe(10_000), { timeout: 10_000 });
   });
 
   it('hands checkpoints back to the main connection when the thread cannot start', async () => {

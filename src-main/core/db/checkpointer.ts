@@ -8,8 +8,11 @@
  * and the main connection keeps only a distant autocheckpoint as a safety net should the worker
  * fall behind or fail.
  *
- * The worker starts with the first bulk write (a pull page), so a core that never pulls costs no
- * thread; until then SQLite checkpoints as usual. If the worker cannot start or dies, the main
+ * The worker starts with the first bulk write (a pull page) or once the person has made a few
+ * changes: a triage key writes some twenty pages (the lead, its indexes, the outbox, activity,
+ * counts), so SQLite's own checkpoint fell inside every fiftieth key's commit, the slow 2% of
+ * keys. A command line that sets one value costs no thread; until the worker runs, SQLite
+ * checkpoints as usual. If the worker cannot start or dies, the main
  * connection goes back to checkpointing as SQLite normally does.
  */
 import type Database from 'better-sqlite3';
@@ -18,6 +21,8 @@ import { Worker } from 'node:worker_threads';
 import type { Logger } from '../api';
 import { keyStatements } from './encryption';
 
+/** Local commits (triage keys) before the worker starts; a pull page starts it at once. */
+const LOCAL_WRITES_BEFORE_WORKER = 8;
 /** SQLite's own default, used until the worker runs and again if it fails. */
 const DEFAULT_AUTOCHECKPOINT = 1000;
 /** Pages (about 40 MB) the log may reach before the main connection checkpoints it itself. */
@@ -71,6 +76,7 @@ export class Checkpointer {
   private running = false;
   private wanted = false;
   private exited: Promise<void> = Promise.resolve();
+  private localWrites = 0;
 
   constructor(
     private readonly db: Database.Database,
@@ -84,7 +90,7 @@ export class Checkpointer {
   /** Something was committed: copy the log over soon, off the event loop. */
   written(bulk: boolean): void {
     if (this.state === 'failed' || this.state === 'closed') return;
-    if (this.state === 'idle' && !bulk) return;
+    if (this.state === 'idle' && !bulk && ++this.localWrites < LOCAL_WRITES_BEFORE_WORKER) return;
     this.wanted = true;
     if (this.state === 'idle') this.start();
     else this.next();
