@@ -58,7 +58,7 @@ function widened(text: string): string {
 
 /**
  * One lead in ten keeps its company full-width, as typed on a Japanese keyboard, so that folded
- * field terms (migration 0094) are measured on text that needs folding, not only on ASCII.
+ * field terms (lead_folded_text) are measured on text that needs folding, not only on ASCII.
  */
 function withWideCompany(lead: SimLead, position: number): SimLead {
   if (position % 10 !== 7) return lead;

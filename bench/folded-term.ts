@@ -2,7 +2,7 @@
  * A folded field term at scale: `company:"ｒｅｄｗｏｏｄ ｌａｂｓ"` (full-width, folded to
  * "redwood labs"; one company in 384, a tenth of them stored full-width by the bench cache) as the
  * app asks for it through the core, its capped count (the sidebar) then its first page of ids (the
- * list). The baseline is the same two statements as they were before migration 0094: SQLite's
+ * list). The baseline is the same two statements without the folded copies: SQLite's
  * own LIKE on the company column alone, on a plain keyed connection to the same file.
  */
 import { openBenchDatabase } from './bench-key';

@@ -11,7 +11,7 @@ import { interleave } from './interleave';
 import type { Row } from './report';
 import { ratioText, timingText, verdict, type Timing } from './timing';
 
-/** Views a person keeps, each in a sort with its own index (migrations 0010 and 0080). */
+/** Views a person keeps, each in a sort with its own index (the schema's leads_by_… indexes). */
 export const BENCH_VIEWS = [
   ['status:passed rating:hot', '-created'],
   ['status:passed', 'company'],

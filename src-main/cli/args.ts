@@ -96,7 +96,7 @@ The account may also come from ENVOKE_URL, ENVOKE_API_ID and ENVOKE_API_KEY.
 
 The database is encrypted with the key in LEAD_TRIAGE_DB_KEY (64 hex characters), or else with
 a key file made beside it (FILE.key, readable only by you). If the database cannot be opened (its
-key lost, the file damaged), --start-over sets it aside and downloads the leads again: it says how
+key lost, the file damaged, or made by a pre-release build), --start-over sets it aside and downloads the leads again: it says how
 many unsent changes that costs, saves those it can still read beside it for replay, and goes ahead
 on --yes (or a typed "start over" on a terminal). A database that opens is never started over.`;
 

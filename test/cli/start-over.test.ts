@@ -3,7 +3,8 @@
  * opened it says how many unsent changes that costs, saves those it can still read beside the
  * file for `replay`, and goes ahead only on --yes, setting the old file aside rather than deleting
  * it. A missing key is never made anew over an existing database, and a file that is not a Lead
- * Triage database is refused untouched.
+ * Triage database is refused untouched. A file a pre-release build made is one that cannot be
+ * opened too: it says so, and every unsent change in it is saved for `replay` first.
  */
 import {
   chmodSync,
@@ -32,6 +33,7 @@ import {
   TEST_DB_KEY,
   unreachableClient,
 } from '../core/helpers';
+import { writePreReleaseCache } from '../core/support/pre-release-cache';
 import { cli } from './cli-process';
 
 const WRONG_KEY = { LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32) };
@@ -162,25 +164,121 @@ describe('--start-over', () => {
   }, 60_000);
 });
 
-/** Damages the file the way a bad disk would: a page of leads in the middle, unreadable. */
-function damageLeads(path: string): void {
+/**
+ * Damages the file the way a bad disk would: a page of `table` in the middle (or `which` of its
+ * leaf pages), unreadable. With `preRelease`, the file also says a pre-release build made it.
+ */
+function damagePage(
+  path: string,
+  table: string,
+  options: { preRelease?: number; which?: 'middle' | 'last' } = {},
+): void {
   const db = openKeyed(path);
   const pages = db
-    .prepare("SELECT pageno FROM dbstat WHERE name = 'leads' AND pagetype = 'leaf' ORDER BY pageno")
+    .prepare("SELECT pageno FROM dbstat WHERE name = ? AND pagetype = 'leaf' ORDER BY pageno")
     .pluck()
-    .all() as number[];
+    .all(table) as number[];
   const pageSize = db.pragma('page_size', { simple: true }) as number;
-  // An older schema, so that opening rebuilds indexes of the leads and reads the damaged page.
-  db.pragma('user_version = 92');
+  if (options.preRelease !== undefined) db.pragma(`user_version = ${options.preRelease}`);
   db.close();
-  const page = pages[Math.floor(pages.length / 2)]!;
+  const page = options.which === 'last' ? pages.at(-1)! : pages[Math.floor(pages.length / 2)]!;
   const fd = openSync(path, 'r+');
   writeSync(fd, Buffer.alloc(256, 0x41), 0, 256, (page - 1) * pageSize + 1024);
   closeSync(fd);
 }
 
 describe('a damaged cache', () => {
-  it('saves its unsent changes before starting over; replay queues them again, and each reaches Envoke once', async () => {
+  it('says it is damaged; starting over counts the unsent changes it cannot read, and goes ahead on --yes', async () => {
+    const dir = folder();
+    const core = openCore(dir.db(), unreachableClient());
+    for (let n = 1; n <= 3; n += 1)
+      await core['leads:create']({ email: `unsent.${n}@example.com` });
+    await core.close();
+    // The schema itself: no table of the file can be read.
+    damagePage(dir.db(), 'sqlite_schema', { which: 'last' });
+
+    const damaged = await cli(['status', '--db', dir.db()]);
+    expect(damaged.code).toBe(1);
+    expect(damaged.stderr.trim().split('\n')).toHaveLength(1);
+    expect(damaged.stderr).toContain(
+      `The local database ${dir.db()} is damaged and cannot be opened. Downloading the leads again starts a new one: 3 changes not yet sent to Envoke would be lost.`,
+    );
+    expect(damaged.stderr).toContain('run the command again with --start-over');
+
+    const yes = await cli(['status', '--start-over', '--yes', '--db', dir.db()]);
+    expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain(
+      'Its 3 changes not yet sent to Envoke cannot be read, so they would be lost.',
+    );
+    expect(readdirSync(dir.dir).filter((name) => name.endsWith('.json'))).toEqual([]);
+    // The file set aside (its write-ahead log beside it, if it had one), a new one in its place.
+    expect(setAsideIn(dir.dir).filter((name) => !name.endsWith('-wal'))).toHaveLength(1);
+    expect(JSON.parse(yes.stdout)).toMatchObject({ pending: 0, failed: 0, conflicts: 0 });
+  }, 60_000);
+});
+
+describe('a cache from a pre-release build', () => {
+  it('unencrypted, as a developer machine may still have one: says so, and starting over saves its unsent changes for replay', async () => {
+    const sim: RunningSimulator = await startSim({ leads: 60 });
+    cleanups.push(() => sim.stop());
+    const dir = folder();
+    const account = ['--url', sim.url, '--api-id', API_ID, '--api-key', API_KEY];
+    const leads = sim.store
+      .all()
+      .slice(0, 5)
+      .map((lead, n) => ({
+        envokeId: String(lead.id),
+        company: '',
+        email: '',
+        server: lead as unknown as Record<string, unknown>,
+        ...(n % 2 === 0 ? { unsentNote: `from the old build ${n}` } : {}),
+      }));
+    writePreReleaseCache(dir.db(), { version: 61, leads });
+    const noEnvKey = { LEAD_TRIAGE_DB_KEY: '' };
+
+    const refused = await cli(['status', '--db', dir.db()], { env: noEnvKey });
+    expect(refused.code).toBe(1);
+    const lines = refused.stderr.trim().split('\n');
+    // The key file's notice (the old file was encrypted with a new key), then the one sentence.
+    expect(lines.at(-1)).toBe(
+      `lead-triage: The local database ${dir.db()} was written by a pre-release build of Lead Triage ` +
+        '(schema 61), which this version cannot upgrade. Downloading the leads again starts a new one: ' +
+        'its 3 changes not yet sent to Envoke are saved first, to be queued again. To do so, run the ' +
+        'command again with --start-over (it saves what can still be read of the unsent changes first).',
+    );
+
+    const yes = await cli(['status', '--start-over', '--yes', '--db', dir.db()], {
+      env: noEnvKey,
+    });
+    expect(yes.code, yes.stderr).toBe(0);
+    const saved = readdirSync(dir.dir).filter((name) => name.endsWith('.json'));
+    expect(saved).toHaveLength(1);
+    const exportPath = join(dir.dir, saved[0]!);
+    expect(yes.stderr).toContain(
+      `Its 3 changes not yet sent to Envoke were saved to ${exportPath}`,
+    );
+    const file = UnsentExportSchema.parse(JSON.parse(readFileSync(exportPath, 'utf8')));
+    expect(file.changes.map((change) => [change.envokeId, change.fields])).toEqual(
+      leads
+        .filter((lead) => lead.unsentNote !== undefined)
+        .map((lead) => [lead.envokeId, { sales_rating_note: lead.unsentNote }]),
+    );
+    // Set aside whole, with its key, should anything more be wanted from it.
+    const [aside] = setAsideIn(dir.dir);
+    const key = Buffer.from(readFileSync(`${join(dir.dir, aside!)}.key`, 'utf8').trim(), 'hex');
+    expect(openRows(join(dir.dir, aside!), key)).toBe(3);
+
+    expect((await cli(['pull', '--db', dir.db(), ...account], { env: noEnvKey })).code).toBe(0);
+    const replayed = await cli(['replay', exportPath, '--db', dir.db()], { env: noEnvKey });
+    expect(replayed.code, replayed.stderr).toBe(0);
+    expect(JSON.parse(replayed.stdout)).toMatchObject({ queued: 3, conflicts: [] });
+    const pushed = await cli(['push', '--db', dir.db(), ...account], { env: noEnvKey });
+    expect(pushed.code, pushed.stderr).toBe(0);
+    for (const lead of leads.filter((each) => each.unsentNote !== undefined))
+      expect(sim.store.get(lead.envokeId)?.sales_rating_note).toBe(lead.unsentNote);
+  }, 120_000);
+
+  it('with a damaged page as well: saves its unsent changes before starting over; replay queues them again, and each reaches Envoke once', async () => {
     const sim: RunningSimulator = await startSim({ leads: 400 });
     cleanups.push(() => sim.stop());
     const dir = folder();
@@ -199,11 +297,14 @@ describe('a damaged cache', () => {
       fields: { rule_rating: 'Hot' },
     });
     await core.close();
-    damageLeads(dir.db());
+    damagePage(dir.db(), 'leads', { preRelease: 92 });
 
     const damaged = await cli(['status', '--db', dir.db()]);
     expect(damaged.code).toBe(1);
-    expect(damaged.stderr).toContain('is damaged and cannot be opened');
+    expect(damaged.stderr).toContain(
+      'was written by a pre-release build of Lead Triage (schema 92), which this version cannot upgrade',
+    );
+    expect(damaged.stderr).toContain('its 4 changes not yet sent to Envoke are saved first');
 
     const yes = await cli(['status', '--start-over', '--yes', '--db', dir.db()]);
     expect(yes.code, yes.stderr).toBe(0);

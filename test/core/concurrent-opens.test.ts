@@ -1,7 +1,7 @@
 /**
- * Three processes open one unencrypted cache of an older schema at the same moment, round after
- * round: two command lines (which take the cache's session lock) and one bare opener (as an older
- * Lead Triage without that lock would). The file is converted and migrated once, under the
+ * Three processes open one unencrypted cache (as a build before encryption left it) at the same
+ * moment, round after round: two command lines (which take the cache's session lock) and one bare
+ * opener (as an older Lead Triage without that lock would). The file is converted once, under the
  * opening lock; every process either opens it or says plainly that it is busy, never "key lost",
  * never an I/O error; and the outbox comes through whole.
  */
@@ -34,9 +34,9 @@ afterAll(() => {
   dir.cleanup();
 });
 
-/** An unencrypted cache as version 0092 left it: leads, and changes not sent yet. */
+/** An unencrypted cache at the baseline schema: leads, and changes not sent yet. */
 function oldPlainCache(path: string): void {
-  const db = openDatabase(path, { targetVersion: 92 });
+  const db = openDatabase(path);
   const insertLead = db.prepare(
     `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status, updated_at)
      VALUES (?, ?, ?, '2026-10-01 10:00:00', 'Unprocessed', 0)`,

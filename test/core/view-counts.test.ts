@@ -1,10 +1,10 @@
 /**
- * The view counts are kept by the database in the same transaction as every write (migration
- * 0060). Property: after any sequence of the writes a lead can see (pulls with colleagues'
+ * The view counts are kept by the database in the same transaction as every write
+ * (store/kept-counts.ts). Property: after any sequence of the writes a lead can see (pulls with colleagues'
  * changes, the person's edits single and bulk, undo, redo, creates, pushes with conflicts and
  * refusals, conflict resolutions, discards, a scope change that drops leads, restarts), the
  * counts the core answers equal `count(*)` of every view on the file itself. The pipeline's
- * per-day step counts (migration 0092; inserts counted per transaction since 0090) are held to
+ * per-day step counts (kept by trigger, inserts counted once per transaction) are held to
  * the counts of the step queries their bars open.
  */
 import * as fc from 'fast-check';
@@ -55,7 +55,7 @@ const quiet = (error: unknown) => {
 };
 
 /**
- * Each pipeline bar (kept per day, migration 0092) equals the count of the query it opens, for
+ * Each pipeline bar (kept per day) equals the count of the query it opens, for
  * all salespeople and for two of them, over a period holding every lead.
  */
 async function expectPipelineCountsItsViews(core: Core, after: string): Promise<void> {

@@ -1,13 +1,17 @@
 /**
- * Crash cycles where the writes are the cache's own: a full pull killed mid-page, and the schema
- * migration killed mid-transaction. After each kill the file must be sound and, once the work is
- * let finish, hold exactly what it should: every lead of Envoke once, the person's unsent changes
- * untouched, every outbox row of the old schema carried over.
+ * Crash cycles where the writes are the cache's own: a full pull killed mid-page, and the opening
+ * of an old cache (encrypting it in place, then any schema step after the baseline) killed
+ * mid-way. After each kill the file must be sound and, once the work is let finish, hold exactly
+ * what it should: every lead of Envoke once, the person's unsent changes untouched, every outbox
+ * row of the old file carried over.
  */
+import Database from 'better-sqlite3';
 import { copyFileSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
+import { isPlainDatabaseFile } from '../../src-main/core/db/encryption';
+import { BASELINE_VERSION, LATEST_VERSION } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { LATEST_VERSION } from '../../src-main/core/db/migrations';
+import { Store } from '../../src-main/core/store/store';
 import { parseLead } from '../../src-main/core/envoke';
 import { clientFor, openCore, openKeyed, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { fileHealth } from './support/checks';
@@ -146,22 +150,28 @@ describe(PULL_SUITE, () => {
   );
 });
 
-const MIGRATION_SUITE = 'crash cycles (migration)';
-const MIGRATION_CYCLES = cycles(8);
+const OPENING_SUITE = 'crash cycles (opening an old cache)';
+const OPENING_CYCLES = cycles(8);
 const OLD_LEADS = 20_000;
 
-/** A file as version 0010 left it: many leads, unsent changes among them. */
-function buildOldFile(path: string): { outbox: unknown[] } {
-  const db = openDatabase(path, { targetVersion: 10, key: TEST_DB_KEY });
-  const insertLead = db.prepare(
-    `INSERT INTO leads (id, envoke_id, server_json, sort_key, marketing_rating_status, updated_at)
-     VALUES (?, ?, ?, ?, 'Unprocessed', 0)`,
+/** The columns each outbox row had in the old file, as they were (later steps add their own). */
+const asBefore = (rows: object[], before: object[]) =>
+  rows.map((row, index) =>
+    Object.fromEntries(Object.entries(row).filter(([name]) => name in (before[index] ?? {}))),
   );
+
+/**
+ * A cache as a build before encryption left it, at the baseline schema: many leads (written and
+ * indexed by the store, as a pull writes them), unsent changes among them, not encrypted.
+ */
+function buildOldFile(path: string): { outbox: object[] } {
+  const db = openDatabase(path);
+  const store = new Store(db);
   const insertChange = db.prepare(
     `INSERT INTO outbox (lead_id, kind, fields, base, state, next_attempt_at, created_at, updated_at)
      VALUES (?, 'update', ?, '{"sale_note":""}', 'pending', 0, 0, 0)`,
   );
-  db.transaction(() => {
+  store.pageTransaction(() => {
     for (let id = 1; id <= OLD_LEADS; id += 1) {
       const lead = {
         id: String(5000 + id),
@@ -175,82 +185,96 @@ function buildOldFile(path: string): { outbox: unknown[] } {
           email: `jane${id}@acme.example`,
         },
       };
-      insertLead.run(id, String(5000 + id), JSON.stringify(lead), lead.create_time);
+      store.leads.insertFromEnvoke(lead.id, JSON.stringify(lead), lead, 1, 0);
       if (id % 500 === 0) insertChange.run(id, JSON.stringify({ sale_note: `unsent ${id}` }));
     }
-  })();
-  const outbox = db.prepare('SELECT * FROM outbox ORDER BY id').all();
+  });
+  const outbox = db.prepare('SELECT * FROM outbox ORDER BY id').all() as object[];
   db.close();
   return { outbox };
 }
 
-describe(MIGRATION_SUITE, () => {
+/** Integrity and version of the file as it is, plain or encrypted. */
+function onDisk(path: string): { plain: boolean; integrity: string; version: number } {
+  const plain = isPlainDatabaseFile(path);
+  const db = plain ? new Database(path, { readonly: true }) : openKeyed(path, { readonly: true });
+  try {
+    return {
+      plain,
+      integrity: db.pragma('integrity_check', { simple: true }) as string,
+      version: db.pragma('user_version', { simple: true }) as number,
+    };
+  } finally {
+    db.close();
+  }
+}
+
+describe(OPENING_SUITE, () => {
   it(
-    `${MIGRATION_CYCLES} migrations killed mid-way: each file is the old one or the new one, never between`,
+    `${OPENING_CYCLES} opens of an old unencrypted cache killed mid-way: each file is the old one or the new one, never between`,
     async () =>
-      withSeed(MIGRATION_SUITE, async () => {
-        const rng = rngFor(MIGRATION_SUITE);
+      withSeed(OPENING_SUITE, async () => {
+        const rng = rngFor(OPENING_SUITE);
         const dir = tempDir();
         cleanups.push(() => dir.cleanup());
         const base = dir.db('old.db');
         const { outbox } = buildOldFile(base);
 
-        // How long the migration takes here, so kills spread over it.
+        // How long opening it takes here (encrypting it, then any step after the baseline), so
+        // kills spread over it and past it (a child starting cold takes longer): some land before
+        // the encrypted copy replaces the old file, some after.
         const timed = dir.db('timed.db');
         copyFileSync(base, timed);
         const started = performance.now();
         openDatabase(timed, { key: TEST_DB_KEY }).close();
-        const migrationMs = Math.max(20, performance.now() - started);
+        const openingMs = Math.max(20, performance.now() - started);
 
         let killed = 0;
         let carried = 0;
         let lost = 0;
-        for (let cycle = 1; cycle <= MIGRATION_CYCLES; cycle += 1) {
+        for (let cycle = 1; cycle <= OPENING_CYCLES; cycle += 1) {
           const path = dir.db(`cycle-${cycle}.db`);
           copyFileSync(base, path);
           const child = startOpener(path);
-          const wasKilled = await killAfterMarker(child, 'migrating', rng.next() * migrationMs);
+          const wasKilled = await killAfterMarker(child, 'opening', rng.next() * 2 * openingMs);
 
-          // Killed: the file is the old schema untouched, or the new one whole.
-          const health = fileHealth(path);
-          expect(health.integrity).toBe('ok');
-          const version = readRows<{ user_version: number }>(path, 'PRAGMA user_version')[0]!
-            .user_version;
-          expect([10, LATEST_VERSION]).toContain(version);
-          // Killed before the migration's one transaction committed.
-          if (wasKilled && version === 10) killed += 1;
-          const tables = readRows<{ name: string }>(
-            path,
-            "SELECT name FROM sqlite_schema WHERE name = 'activity'",
-          );
-          expect(tables.length).toBe(version === 10 ? 0 : 1);
+          // Killed: the file is the old one untouched, or encrypted whole (at the baseline, or
+          // with every step after it).
+          const state = onDisk(path);
+          expect(state.integrity).toBe('ok');
+          expect([BASELINE_VERSION, LATEST_VERSION]).toContain(state.version);
+          if (state.plain) expect(state.version).toBe(BASELINE_VERSION);
+          // Killed before the conversion's rename made the encrypted file the cache.
+          if (wasKilled && state.plain) killed += 1;
 
-          // Opened again, it migrates (or is already migrated) with everything in it.
+          // Opened again, it is finished with everything in it.
           const db = openDatabase(path, { key: TEST_DB_KEY });
-          const leads = (db.prepare('SELECT count(*) AS n FROM leads').get() as { n: number }).n;
+          const leads = db.prepare('SELECT count(*) FROM leads').pluck().get();
           const found = db
             .prepare("SELECT rowid FROM lead_search WHERE lead_search MATCH 'roe12345'")
             .pluck()
             .all();
-          // Every column the old schema had, as it was (later versions add their own).
-          const rows = (db.prepare('SELECT * FROM outbox ORDER BY id').all() as object[]).map(
-            (row) =>
-              Object.fromEntries(Object.entries(row).filter(([name]) => name !== 'claimed_by')),
-          );
+          const rows = db.prepare('SELECT * FROM outbox ORDER BY id').all() as object[];
+          const version = db.pragma('user_version', { simple: true });
           db.close();
-          expect({ leads, found }).toEqual({ leads: OLD_LEADS, found: [12345] });
-          expect(rows).toEqual(outbox);
+          expect(isPlainDatabaseFile(path)).toBe(false);
+          expect({ leads, found, version }).toEqual({
+            leads: OLD_LEADS,
+            found: [12345],
+            version: LATEST_VERSION,
+          });
+          expect(asBefore(rows, outbox)).toEqual(outbox);
           carried += rows.length;
           lost += outbox.length - rows.length;
         }
-        recordFigure(MIGRATION_SUITE, {
-          cycles: MIGRATION_CYCLES,
+        recordFigure(OPENING_SUITE, {
+          cycles: OPENING_CYCLES,
           changes: carried,
           lost,
           duplicated: 0,
         });
-        expect(killed, 'kills that landed mid-migration').toBeGreaterThan(MIGRATION_CYCLES / 4);
+        expect(killed, 'kills that landed mid-way').toBeGreaterThan(OPENING_CYCLES / 4);
       }),
-    timeLimit(60_000, 8_000, MIGRATION_CYCLES),
+    timeLimit(60_000, 8_000, OPENING_CYCLES),
   );
 });

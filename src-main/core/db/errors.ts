@@ -28,13 +28,18 @@ export type UnreadableBecause =
   /** There is no key where the host keeps it. */
   | { kind: 'key-missing'; expectedIn: string }
   /** It decrypts, but SQLite finds it damaged. */
-  | { kind: 'damaged' };
+  | { kind: 'damaged' }
+  /**
+   * A pre-release build made it (schema `fileVersion`, below the baseline): its schema is not
+   * upgraded, but it opens, so every unsent change in it is saved before it is set aside.
+   */
+  | { kind: 'pre-release'; fileVersion: number };
 
 /**
  * The file is encrypted with another key than the one given (the key was lost or replaced), its
- * key is missing, or it is damaged: either way its contents cannot be used. Starting over with a
- * new database and downloading the leads again is the way out, at the cost of the changes not yet
- * sent (saved first where they can still be read).
+ * key is missing, it is damaged, or a pre-release build made it: either way its contents cannot
+ * be used as they are. Starting over with a new database and downloading the leads again is the
+ * way out, at the cost of the changes not yet sent (saved first where they can still be read).
  */
 export class DatabaseKeyError extends CommandError {
   constructor(
@@ -46,7 +51,7 @@ export class DatabaseKeyError extends CommandError {
     super(
       'storage-key',
       `${unreadableSentence(path, because)} Downloading the leads again starts a new one: ` +
-        `${unsentSentence(unsentChanges)}.`,
+        `${because.kind === 'pre-release' ? savedSentence(unsentChanges) : unsentSentence(unsentChanges)}.`,
     );
     this.name = 'DatabaseKeyError';
   }
@@ -66,7 +71,18 @@ function unreadableSentence(path: string, because: UnreadableBecause): string {
       );
     case 'damaged':
       return `The local database ${path} is damaged and cannot be opened.`;
+    case 'pre-release':
+      return (
+        `The local database ${path} was written by a pre-release build of Lead Triage ` +
+        `(schema ${because.fileVersion}), which this version cannot upgrade.`
+      );
   }
+}
+
+/** A file that opens: its unsent changes can all be read, and are saved before it is set aside. */
+function savedSentence(unsent: number | null): string {
+  if (unsent === null || unsent === 0) return unsentSentence(unsent);
+  return `its ${unsent} ${unsent === 1 ? 'change' : 'changes'} not yet sent to Envoke are saved first, to be queued again`;
 }
 
 function unsentSentence(unsent: number | null): string {

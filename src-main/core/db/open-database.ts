@@ -16,7 +16,7 @@ import { DatabaseKeyError, storageError } from './errors';
 import { migrate, schemaVersion } from './migrate';
 import { MIGRATIONS, type Migration } from './migrations';
 import { createPrivateFile, makeDatabaseFilesPrivate } from './private-files';
-import { readUnsentNote } from './unsent-note';
+import { countUnsent, readUnsentNote } from './unsent-note';
 
 export interface OpenOptions {
   /** Stop at this schema version (tests build older files with it). */
@@ -51,6 +51,24 @@ function checkAndEncryptPlain(path: string, options: OpenOptions): void {
     },
     { nativeBinding: options.nativeBinding },
   );
+}
+
+/**
+ * A file a pre-release build made (a version below the first step, the baseline) has a schema no
+ * step upgrades. It is refused as a database that cannot be used, so every shell offers to start
+ * over: its unsent changes, readable here, are saved for `replay` first and the file set aside.
+ */
+function refusePreRelease(db: Database.Database, path: string, options: OpenOptions): void {
+  const version = schemaVersion(db);
+  const baseline = (options.migrations ?? MIGRATIONS)[0]?.version ?? 0;
+  if (version === 0 || version >= baseline) return;
+  let unsent: number | null;
+  try {
+    unsent = countUnsent(db);
+  } catch {
+    unsent = readUnsentNote(path);
+  }
+  throw new DatabaseKeyError(path, unsent, { kind: 'pre-release', fileVersion: version });
 }
 
 /**
@@ -94,6 +112,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Database.
     // Known to be a Lead Triage database now: it, and a -wal or -shm an older version left
     // readable by others, are made owner-only.
     makeDatabaseFilesPrivate(path);
+    refusePreRelease(db, path, options);
     migrateUnderOpeningLock(db, path, options);
     return db;
   } catch (error) {

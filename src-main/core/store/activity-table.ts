@@ -9,10 +9,7 @@ import type { TriageField } from '#contract/lead';
 import { plainText } from '#contract/plain-text';
 import type { OutboxRow } from './outbox-table';
 
-/**
- * Kinds written now. Files from before migration 0040 also hold 'failed', 'conflict' and 'sent'
- * entries of pushes; they are shown as they were written.
- */
+/** The kinds of entry written. */
 export type ActivityKind =
   | 'edit'
   | 'undo'
@@ -36,7 +33,7 @@ const SHOWN = 50;
 /** Entries quote values Envoke sent; room for a change of every triage field at once. */
 const MESSAGE_LIMIT = 2000;
 
-/** States a change may still leave. The SQL repeats migration 0040's partial index condition. */
+/** States a change may still leave. The SQL repeats activity_undelivered's condition. */
 const UNDELIVERED = "delivery IN ('queued', 'failed', 'conflict')";
 
 interface RawEntry {

@@ -1,6 +1,6 @@
 /**
  * The answers of the commands that changed something, by the id their caller gave them, written
- * in the same transaction as the change (migration 0097). A caller that lost the answer (the
+ * in the same transaction as the change (`command_log`). A caller that lost the answer (the
  * core's thread died before it arrived) sends the command again under the same id: a change that
  * was saved answers what it answered then, and is not made twice. Kept a day, which outlasts any
  * restart by far.

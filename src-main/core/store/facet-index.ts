@@ -1,5 +1,5 @@
 /**
- * The facet index of leads (facets.ts, migration 0095) and each lead's own facet words beside it
+ * The facet index of leads (facets.ts, lead_facets) and each lead's own facet words beside it
  * (`lead_facet_text`, for checking a lead without the index), keyed by the local lead id.
  */
 import type Database from 'better-sqlite3';

@@ -2,7 +2,7 @@
  * The facets of a lead the query language asks about that have no column of their own: what the
  * contact wrote (`said:`), the contact's custom values (`custom.<key>:`), its interests
  * (`interest:`), the business unit (`unit:`) and the consent (`consent:`). Each is kept as words
- * in the `lead_facets` full-text index (migration 0095), every word tagged with its facet
+ * in the `lead_facets` full-text index, every word tagged with its facet
  * (`saidxwidgets`, `unitxb2b`, `customxwidgetnamexgold`), so one index finds the few leads a
  * term can match among a million without reading them; the condition on the lead itself then
  * decides (query-sql.ts). The index has no column filters (detail = none): the tags keep the

@@ -1,11 +1,41 @@
 /**
  * The folded copy of a lead's searched text where SQLite's own folding (LIKE, NOCASE: ASCII
- * letters only) would not read it as foldText does (lead_folded_text, migration 0094), written
- * with the lead. Most leads have no row: ASCII text, and "Jörg" or "José", need no copy.
+ * letters only) would not read it as foldText does (`lead_folded_text`), written with the lead.
+ *
+ * Field terms fold text as search does (contract/fold.ts: NFKC, then Unicode case folding), so
+ * `company:über` finds "ÜBER GmbH" and `company:ｆｕｌｌ` finds "ＦＵＬＬ Corp". SQLite folds ASCII
+ * letters alone, which is folding enough for ASCII text and for text whose other letters fold to
+ * themselves ("Jörg"); other text ("ÜBER", "Straße", full-width letters) gets a folded copy, in a
+ * table of its own with a row per lead that needs one (most leads have none). A term then reads
+ * `column LIKE ? OR id IN (the folded copies that match)` (views/query-sql.ts).
  */
 import type Database from 'better-sqlite3';
-import { FOLDED_COLUMNS, foldedValue, type FoldedColumn } from '../db/migrations/0094-folded-text';
+import { foldText, isAscii } from '#contract/fold';
 import { contactField, contactName, field, type LeadRecord } from './lead-record';
+
+/** Each column of `leads` a text term reads; lead_folded_text has one of each name. */
+export const FOLDED_COLUMNS = [
+  'contact_name',
+  'company',
+  'email',
+  'salesperson',
+  'marketing_source',
+  'marketing_medium',
+  'marketing_campaign',
+] as const;
+export type FoldedColumn = (typeof FOLDED_COLUMNS)[number];
+
+/**
+ * What lead_folded_text holds for `text`: NULL where SQLite's own folding already agrees, which
+ * lowers ASCII letters and compares every other character as it is: ASCII text, and text whose
+ * other letters fold to themselves ("Jörg", "José García"). "ÜBER", "Straße" and full-width
+ * letters get their folded copy.
+ */
+export function foldedValue(text: string): string | null {
+  if (isAscii(text)) return null;
+  const folded = foldText(text);
+  return folded === text.replace(/[A-Z]+/g, (letters) => letters.toLowerCase()) ? null : folded;
+}
 
 /** The text of each folded column, as the projection columns of `leads` read it. */
 const SOURCES: Record<FoldedColumn, (record: LeadRecord) => string> = {

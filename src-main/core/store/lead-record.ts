@@ -60,8 +60,9 @@ const NOTE_FIELDS = [
 
 /**
  * The text the search index holds for a lead. `notes` holds the lead's notes, what the contact
- * wrote (`feedback`) and the contact's custom values: a search finds a lead by any of them
- * (migration 0095 indexed the leads cached before).
+ * wrote (`feedback`) and the contact's custom values: a search finds a lead by any of them.
+ * The one description of a lead's searched text: every write of a lead indexes it with this, and
+ * so must any step that indexes cached leads again.
  */
 export interface SearchText {
   name: string;

@@ -13,7 +13,7 @@ import {
   type LeadRecord,
   type SearchText,
 } from './lead-record';
-import { INSERTED_STEPS_SQL } from '../db/migrations/0092-pipeline-days';
+import { INSERTED_STEPS_SQL } from './kept-counts';
 import { FoldedTextTable } from './folded-text-table';
 import { FacetIndex } from './facet-index';
 import { facetText } from './facets';
@@ -119,7 +119,7 @@ export class LeadTable {
   private readonly unseenRows: Database.Statement<[number], { id: number; envoke_id: string }>;
   private readonly addToCount: Database.Statement<[number, string]>;
   private readonly addSteps: Database.Statement<[{ ids: string }]>;
-  /** Leads inserted in the open transaction, per view, not yet in view_counts (0090). */
+  /** Leads inserted in the open transaction, per view, not yet in view_counts (kept-counts.ts). */
   private uncounted = new Map<string, number>();
   /** UPDATEs of what the person sees naming only the columns that change, by those columns. */
   private readonly partialUpdates = new Map<string, Database.Statement>();
@@ -169,7 +169,7 @@ export class LeadTable {
     this.deleteRow = db.prepare('DELETE FROM leads WHERE id = ?');
     this.addToCount = db.prepare('UPDATE view_counts SET count = count + ? WHERE view = ?');
     this.addSteps = db.prepare(INSERTED_STEPS_SQL);
-    // The planner would rather scan the table in id order; the index (0030) is what makes this
+    // The planner would rather scan the table in id order; the index (leads_unseen) is what makes this
     // cheap at the end of every full pull.
     this.unseenRows = db.prepare(
       `SELECT id, envoke_id FROM leads INDEXED BY leads_unseen

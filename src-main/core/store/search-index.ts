@@ -1,6 +1,6 @@
 /**
- * The FTS5 index of lead text (migration 0020), keyed by the local lead id. It holds the text
- * folded (contract/fold.ts; migration 0094), as search words are folded before they are matched.
+ * The FTS5 index of lead text (lead_search), keyed by the local lead id. It holds the text
+ * folded (contract/fold.ts), as search words are folded before they are matched.
  */
 import type Database from 'better-sqlite3';
 import { foldText } from '#contract/fold';

@@ -1,7 +1,7 @@
 /**
  * The sidebar views a lead's projection columns put it in, in JavaScript: the same conditions as
- * views/view-filters.ts and the view_counts triggers (migration 0060), for counting the leads a
- * transaction inserts without a trigger per row (migration 0090). The view-counts property test
+ * views/view-filters.ts and the view_counts triggers (kept-counts.ts), for counting the leads a
+ * transaction inserts without a trigger per row. The view-counts property test
  * compares the kept counts with count(*) of each view's condition after every kind of write.
  */
 import type { LeadSyncState } from '#contract/dto';

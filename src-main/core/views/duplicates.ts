@@ -48,7 +48,7 @@ export class Duplicates {
     private readonly now: () => number,
   ) {
     const db = store.db;
-    // Keyset pages over the covering indexes (migration 0093): a page reads from where the last
+    // Keyset pages over the covering indexes (leads_by_email_nocase, leads_by_name_company): a page reads from where the last
     // one ended, never the pairs before it.
     this.byEmail = db.prepare(`
       SELECT a.id AS a, b.id AS b, 'email' AS reason, a.email AS k1, '' AS k2 FROM leads a

@@ -224,7 +224,7 @@ export class LeadQueries {
     return { rows };
   }
 
-  /** Kept by triggers in the same transaction as every write (migration 0060): O(1) to read. */
+  /** Kept by triggers in the same transaction as every write (store/kept-counts.ts): O(1) to read. */
   counts(): CommandOutput<'leads:counts'> {
     const kept = new Map(this.keptCounts.all().map((row) => [row.view, row.count]));
     const counts = {} as Record<ViewId, number>;

@@ -16,8 +16,7 @@ import type {
 import { CommandError } from '#contract/errors';
 import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
-import { RATING_ORDER } from '../db/migrations/0080-sort-indexes';
-import type { FoldedColumn } from '../db/migrations/0094-folded-text';
+import type { FoldedColumn } from '../store/folded-text-table';
 import { facetConditions, type FacetPlan } from './facet-sql';
 import { ftsQuery } from './search-query';
 
@@ -47,7 +46,7 @@ export const RATING_COLUMNS: Record<RatingFieldName, string> = {
 };
 /** Text fields with a column; `said`, `interest` and `unit` are facets (facet-sql.ts). */
 export type ColumnTextField = Exclude<TextFieldName, 'said' | 'interest' | 'unit'>;
-/** The column each text field reads; lead_folded_text has its folded copy (migration 0094). */
+/** The column each text field reads; lead_folded_text has its folded copy (folded-text-table.ts). */
 export const TEXT_COLUMNS: Record<ColumnTextField, FoldedColumn> = {
   salesperson: 'salesperson',
   company: 'company',
@@ -82,7 +81,7 @@ const notDismissed = (lead: string) => `NOT EXISTS (SELECT 1 FROM duplicate_dism
 /**
  * Another lead with the same email (any case), or the same name at the same company, and the
  * pair not dismissed by the person. The keys shared by several leads are found first, in one
- * pass over each of migration 0093's indexes; the leads with those keys are then looked up by
+ * pass over each of the duplicate indexes (leads_by_email_nocase, leads_by_name_company); the leads with those keys are then looked up by
  * the same indexes and checked against their dismissed pairs. Those indexes hold the columns
  * themselves (compared with NOCASE, which folds case as SQLite's lower() does: ASCII only), so
  * none of this reads a lead's row. A million leads cost two index scans, not a million lookups.
@@ -120,7 +119,7 @@ export function columnOf<C extends string>(columns: Readonly<Record<string, C>>,
 /**
  * `column` compared with `test` (`LIKE ? ESCAPE '\\'`, `= ? COLLATE NOCASE`), `value` being
  * folded text: the column itself, which SQLite folds as foldText folds ASCII letters, or the
- * lead's folded copy where it has one (lead_folded_text, migration 0094). The first half reads
+ * lead's folded copy where it has one (lead_folded_text). The first half reads
  * the column's index alone where it has one; the second is a list of ids made once per query.
  */
 export function foldedMatch(
@@ -162,7 +161,7 @@ function enumCondition(field: EnumFieldName, value: string): string {
       if (value === 'email') return "email <> ''";
       return "(marketing_rating <> '' OR sales_rating <> '')";
     case 'sync':
-      // The first term repeats the partial index's condition (migration 0010).
+      // The first term repeats the partial index's condition (leads_view_unsynced).
       return value === 'synced'
         ? "sync_state = 'synced'"
         : `(sync_state <> 'synced' AND sync_state = ${literal(value)})`;
@@ -202,7 +201,7 @@ function dateCondition(term: Extract<QueryTerm, { kind: 'date' }>, params: unkno
   }
 }
 
-/** Text fields whose column has an index holding the column and the id (migration 0080). */
+/** Text fields whose column has an index holding the column and the id (leads_by_…). */
 const INDEXED_TEXT_FIELDS: ReadonlySet<TextFieldName> = new Set(['company', 'contact']);
 export type TextTerm = Extract<QueryTerm, { kind: 'text' }>;
 
@@ -261,12 +260,19 @@ function termCondition(
   }
 }
 
-/** Each has an index of the same expression and id (migrations 0010 and 0080). */
+/**
+ * The rating order, hottest first; labels an account made up come after the known ones. Its
+ * index (leads_by_rating_order) is of this very expression: SQLite matches it word for word.
+ */
+const RATING_ORDER =
+  "CASE marketing_rating WHEN 'Hot' THEN 0 WHEN 'Warm' THEN 1 WHEN 'Cold' THEN 2 WHEN '' THEN 4 ELSE 3 END";
+
+/** Each has an index of the same expression and id (the schema's leads_by_… indexes). */
 export const SORT_EXPRESSIONS: Record<SortKey, string> = {
   created: 'sort_key',
   company: 'company COLLATE NOCASE',
   contact: 'contact_name COLLATE NOCASE',
-  // Hottest first when ascending; labels an account made up come after the known ones.
+  // Hottest first when ascending.
   rating: RATING_ORDER,
   'status-time': 'marketing_time',
   'sales-time': 'sales_time',

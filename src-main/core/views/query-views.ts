@@ -163,7 +163,7 @@ export class QueryViews {
 
   /**
    * A page of a query's ids in its sort, from where the last page ended. ORDER BY the sort's
-   * expression and id with a LIMIT lets SQLite walk that sort's index (migration 0080) and stop
+   * expression and id with a LIMIT lets SQLite walk that sort's index (leads_by_…) and stop
    * at the page, so the first window of a view of a million leads reads a thousand.
    */
   idPage(input: CommandArgs<'query:id-page'>): CommandOutput<'query:id-page'> {

@@ -2,7 +2,8 @@
  * The rating values an account really uses, per stage, most used first: Envoke's ratings are
  * labels each account sets up ("Hot", "Contacted: Good"), so the rating keys offer what the
  * account's own leads carry rather than a fixed list. Counted from the rating indexes
- * (migration 0040): a scan of the index entries, never of the lead rows.
+ * (leads_marketing_ratings, leads_sales_ratings): a scan of the index entries, never of the lead
+ * rows.
  */
 import type Database from 'better-sqlite3';
 import type { CommandOutput } from '#contract/commands';

@@ -11,7 +11,7 @@ export function ftsQuery(text: string | undefined): string | null {
   if (text === undefined) return null;
   const terms = text
     .split(/\s+/)
-    // The index keeps no positions (migration 0091), so a word the tokenizer splits ("jane.doe",
+    // The index keeps no positions (detail = none), so a word the tokenizer splits ("jane.doe",
     // "o'brien") is searched as its words, each required, the last one as a prefix. The
     // tokenizer's word characters are letters, numbers and private-use characters.
     .flatMap((word) => {

@@ -1,6 +1,7 @@
 /**
- * Which leads each sidebar view holds. The expressions match the partial indexes of migration
- * 0010 word for word: SQLite only uses a partial index when the query repeats its condition.
+ * Which leads each sidebar view holds. The expressions match the partial indexes of the schema
+ * (migrations/0097-baseline.ts) word for word: SQLite only uses a partial index when the query
+ * repeats its condition.
  * Views follow Envoke's lifecycle and may overlap (a lead passed to sales and not yet rated by
  * sales is in both "passed to sales" and "sales unprocessed").
  */
@@ -11,7 +12,7 @@ export const VIEW_CONDITIONS: Record<ViewId, string> = {
   'marketing-unprocessed': "marketing_rating_status IN ('Unprocessed', '')",
   'passed-to-sales': "marketing_rating_status = 'Passed to sales'",
   // Sales has not processed it: Unprocessed, or passed on with the sales status still Not
-  // applicable, as Envoke may leave it (migration 0096).
+  // applicable, as Envoke may leave it.
   'sales-unprocessed':
     "(sales_rating_status = 'Unprocessed' OR (marketing_rating_status = 'Passed to sales' AND sales_rating_status IN ('Not applicable', '')))",
   opportunities: "opportunity = 'Yes'",
