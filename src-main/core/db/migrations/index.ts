@@ -19,6 +19,7 @@ import { migration0094 } from './0094-folded-text';
 import { migration0095 } from './0095-search-said-and-custom';
 import { migration0096 } from './0096-sales-new-after-passing';
 import { migration0097 } from './0097-outbox-claims-command-log';
+import { migration0098 } from './0098-contact-search';
 import type { Migration } from './migration';
 
 export type { Migration } from './migration';
@@ -41,6 +42,7 @@ export const MIGRATIONS: readonly Migration[] = [
   migration0095,
   migration0096,
   migration0097,
+  migration0098,
 ];
 
 export const LATEST_VERSION = MIGRATIONS[MIGRATIONS.length - 1]?.version ?? 0;
