@@ -12,7 +12,7 @@
  * The text is folded as search folds it and written in letters and digits only (encodeKey), so
  * the index's tokenizer keeps a key whole.
  */
-import { foldText } from '#contract/fold';
+import { foldText, isAscii } from '#contract/fold';
 import { contactField, type LeadRecord } from './lead-record';
 
 /** Fewer digits than this are not a phone fragment: they would match nearly every number. */
@@ -37,17 +37,15 @@ const CODES: Readonly<Record<string, string>> = {
 };
 
 export function encodeKey(text: string): string {
-  let key = '';
-  for (const char of text) {
-    if (/^[a-wyz0-9]$/.test(char)) key += char;
-    else key += CODES[char] ?? `xu${char.codePointAt(0)!.toString(16).padStart(6, '0')}`;
-  }
-  return key;
+  return text.replace(
+    /[^a-wyz0-9]/gu,
+    (char) => CODES[char] ?? `xu${char.codePointAt(0)!.toString(16).padStart(6, '0')}`,
+  );
 }
 
 /** The digits of a phone number or of what was typed for one (full-width digits too). */
 export function phoneDigits(text: string): string {
-  return text.normalize('NFKC').replace(/[^0-9]/g, '');
+  return (isAscii(text) ? text : text.normalize('NFKC')).replace(/[^0-9]/g, '');
 }
 
 /** The key whose beginnings find the leads whose phone holds `digits`. */
