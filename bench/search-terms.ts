@@ -1,7 +1,7 @@
 /**
  * The searches the bench times, one of each kind a person types; each exists in the simulator's
  * seeded leads at every cache size (lead 1's contact is Noah Tremblay of Borealis Consulting,
- * +234 1 555 0157). Add a kind here and it gets its row.
+ * noah.tremblay@borealisconsulting.example, +234 1 555 0157). Add a kind here and it gets its row.
  */
 export interface SearchTerm {
   kind: string;
@@ -15,7 +15,9 @@ export const SEARCH_TERMS: readonly SearchTerm[] = [
   { kind: 'full name', text: 'Noah Tremblay' },
   { kind: 'company', text: 'Borealis Consulting' },
   { kind: 'whole email', text: 'noah.tremblay@borealisconsulting.example' },
+  { kind: 'email domain', text: '@borealisconsulting.example' },
   { kind: 'phone fragment', text: '555 0157' },
+  { kind: 'phone fragment most numbers hold', text: '555 01' },
   { kind: 'no match', text: 'qwzx' },
 ];
 

@@ -12,6 +12,9 @@ import { keyConnection } from '../../src-main/core/db/encryption';
 import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
 import { gatedCoreHandlers } from '../../src-main/session/command-gate';
+import { ftsQuery } from '../../src-main/core/views/search-query';
+import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
+import type { ViewId } from '#contract/dto';
 
 export const API_ID = 'triage';
 export const API_KEY = 'secret';
@@ -159,4 +162,20 @@ export function unreachableClient(): EnvokeClient {
 /** The lead ids (Envoke's) the simulator journalled writes for, by method. */
 export function journalled(sim: RunningSimulator, method: 'POST' | 'PATCH'): string[] {
   return sim.journal.filter((entry) => entry.method === method).map((entry) => entry.leadId);
+}
+
+/**
+ * What the words index finds for `text` in `view`, newest first, read straight on `db` with the
+ * plain FTS5 query: search as it was before it was planned, for tests to compare with.
+ */
+export function wordsIndexFinds(db: Database.Database, text: string, view: ViewId): number[] {
+  const match = ftsQuery(text);
+  if (match === null) return [];
+  return db
+    .prepare(
+      `SELECT s.rowid FROM lead_search s CROSS JOIN leads l ON l.id = s.rowid
+       WHERE lead_search MATCH ? AND ${VIEW_CONDITIONS[view]} ORDER BY s.rowid DESC`,
+    )
+    .pluck()
+    .all(match) as number[];
 }

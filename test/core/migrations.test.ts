@@ -19,6 +19,7 @@ import {
   type Migration,
 } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
+import { emailKey } from '../../src-main/core/store/contact-keys';
 import { openKeyed, tempDir, TEST_DB_KEY } from './helpers';
 import { writePreReleaseCache } from './support/pre-release-cache';
 import { schemaDump } from './support/schema-dump';
@@ -264,5 +265,84 @@ describe('a file from a pre-release build', () => {
     expect(refusal(path, TEST_DB_KEY).message).toMatch(
       /\(schema 92\), which this version cannot upgrade\. .*: no unsent changes would be lost\.$/,
     );
+  });
+});
+
+describe('migration 0098: phone and email search from indexes of their own', () => {
+  it('indexes the cached leads by phone digits and email, from what the person sees, keeping the outbox', () => {
+    const path = dbPath();
+    const old = openDatabase(path, { targetVersion: 97 });
+    seedLeadWithUnsentChange(old);
+    old
+      .prepare('UPDATE leads SET server_json = ? WHERE id = 1')
+      .run(
+        JSON.stringify({
+          id: '501',
+          contact: { company: 'Acme Widgets', email: 'jane@acme.example' },
+        }),
+      );
+    const server = {
+      id: '502',
+      create_time: '2026-10-02 10:00:00',
+      contact: { email: 'Old@Example.com', phone: '+1 416 555 0100' },
+    };
+    // The person changed the phone here: the local copy is what search finds.
+    const local = {
+      ...server,
+      contact: { email: 'Sam.Lee@Borealis.example', phone: '+1 (604) 555-0199' },
+    };
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, local_json, sort_key, updated_at)
+         VALUES (2, '502', ?, ?, '2026-10-02 10:00:00', 0)`,
+      )
+      .run(JSON.stringify(server), JSON.stringify(local));
+    // A contact that is not an object, and a phone sent as a number.
+    old
+      .prepare(
+        `INSERT INTO leads (id, envoke_id, server_json, sort_key, updated_at)
+         VALUES (3, '503', ?, '2026-10-03 10:00:00', 0), (4, '504', ?, '2026-10-04 10:00:00', 0)`,
+      )
+      .run(
+        JSON.stringify({ id: '503', contact: 'none' }),
+        JSON.stringify({ id: '504', contact: { phone: 4165550142 } }),
+      );
+    old
+      .prepare(
+        'INSERT INTO lead_search (rowid, name, company, email, notes) VALUES (1, ?, ?, ?, ?)',
+      )
+      .run('jane roe', 'acme widgets', 'jane@acme.example', 'asked for a quote on pallets');
+    const before = outboxRows(old);
+    old.close();
+
+    const db = openDatabase(path, { targetVersion: 98 });
+    expect(outboxRows(db)).toEqual(before);
+    const keys = (match: string) =>
+      db
+        .prepare(
+          'SELECT rowid FROM lead_contact_keys WHERE lead_contact_keys MATCH ? ORDER BY rowid',
+        )
+        .pluck()
+        .all(match);
+    expect(keys('"p6045550199"*')).toEqual([2]);
+    expect(keys('"p5550199"*')).toEqual([2]);
+    expect(keys('"p555"*')).toEqual([2, 4]);
+    expect(keys('"p41655501"*')).toEqual([4]);
+    expect(keys(`"${emailKey('sam.lee@bor')}"*`)).toEqual([2]);
+    expect(keys(`"${emailKey('@borealis.example')}"*`)).toEqual([2]);
+    expect(keys(`"${emailKey('jane@acme.example')}"*`)).toEqual([1]);
+    expect(keys(`"${emailKey('old@')}"*`)).toEqual([]);
+    expect(db.prepare('SELECT id, digits FROM lead_phones ORDER BY id').all()).toEqual([
+      { id: 2, digits: '16045550199' },
+      { id: 4, digits: '4165550142' },
+    ]);
+    // The term lists read the indexes' words in order.
+    expect(
+      db.prepare("SELECT term FROM lead_search_terms WHERE term >= 'pal' LIMIT 1").pluck().get(),
+    ).toBe('pallets');
+    expect(
+      db.prepare("SELECT term FROM lead_contact_terms WHERE term >= 'p604' LIMIT 1").pluck().get(),
+    ).toBe('p6045550199');
+    db.close();
   });
 });

@@ -14,6 +14,7 @@ import {
   type SearchText,
 } from './lead-record';
 import { INSERTED_STEPS_SQL } from './kept-counts';
+import { ContactIndex } from './contact-index';
 import { FoldedTextTable } from './folded-text-table';
 import { FacetIndex } from './facet-index';
 import { facetText } from './facets';
@@ -102,6 +103,7 @@ export class LeadTable {
   readonly search: SearchIndex;
   private readonly folded: FoldedTextTable;
   readonly facets: FacetIndex;
+  private readonly contacts: ContactIndex;
   private readonly byId: Database.Statement<[number], LeadRow>;
   private readonly exists: Database.Statement<[number], { id: number }>;
   private readonly absent: Database.Statement<[string], number>;
@@ -130,6 +132,7 @@ export class LeadTable {
     this.search = new SearchIndex(db);
     this.folded = new FoldedTextTable(db);
     this.facets = new FacetIndex(db);
+    this.contacts = new ContactIndex(db);
     this.byId = db.prepare('SELECT * FROM leads WHERE id = ?');
     this.exists = db.prepare('SELECT id FROM leads WHERE id = ?');
     this.absent = db
@@ -274,6 +277,7 @@ export class LeadTable {
     this.folded.put(id, local, previous);
     const facets = facetText(local);
     if (previous === undefined || facets !== facetText(previous)) this.facets.put(id, facets);
+    this.contacts.put(id, local, previous);
   }
 
   /** An UPDATE of local_json, the given projection columns, sync_state if `withState`, updated_at. */
@@ -316,6 +320,7 @@ export class LeadTable {
     this.search.put(id, searchTextOf(local));
     this.folded.put(id, local);
     this.facets.put(id, facetText(local));
+    this.contacts.put(id, local);
   }
 
   /** A full pull saw these leads unchanged. */
@@ -338,6 +343,7 @@ export class LeadTable {
     this.deleteRow.run(id);
     this.search.remove(id);
     this.facets.remove(id);
+    this.contacts.remove(id);
   }
 
   /**
@@ -403,6 +409,7 @@ export class LeadTable {
     this.search.add(id, searchTextOf(seen));
     this.folded.add(id, seen);
     this.facets.add(id, facetText(seen));
+    this.contacts.add(id, seen);
     this.countInserted(id, seen, syncState);
     return id;
   }

@@ -3,16 +3,17 @@
  * 1 costs), the whole ordered id list of a view for the virtual list, rows by id, and counts.
  * Newest first: (sort_key, id) descending, where sort_key is Envoke's create_time.
  *
- * A search is read from the search index in its own order, newest lead id first (leads reach the
- * cache in Envoke's id order, which is its creation order, and leads created here come last), and
- * stops at the page: ordering its matches by sort_key would read and sort every match first,
- * a second for a one-letter search in a million leads.
+ * A search is read from its indexes in their own order, newest lead id first (search-reader.ts),
+ * and stops at the page: ordering its matches by sort_key would read and sort every match first,
+ * a second for a one-letter search in a million leads. What it reads is planned from what was
+ * typed (search-plan.ts): words, a phone fragment, or an email.
  */
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { VIEW_IDS, type LeadSummary, type ViewId } from '#contract/dto';
 import type { LeadRow } from '../store/lead-table';
-import { ftsQuery } from './search-query';
+import { SearchPlanner, type SearchPlan } from './search-plan';
+import { searchFrom, SearchReader, type ArmTable } from './search-reader';
 import { VIEW_CONDITIONS } from './view-filters';
 
 const SUMMARY_COLUMNS = `id, envoke_id, sort_key, contact_name, company, email, marketing_rating_status,
@@ -51,18 +52,24 @@ const SUMMARY_COLUMNS_OF_L = SUMMARY_COLUMNS.split(',')
   .map((column) => `l.${column.trim()}`)
   .join(', ');
 
-/**
- * Matches in the search index's order, each joined to its lead by id: CROSS JOIN keeps the index
- * as the outer loop, so ORDER BY s.rowid DESC LIMIT n reads n matches (plus those the view skips).
- */
-const SEARCH_FROM = `lead_search AS s CROSS JOIN leads AS l ON l.id = s.rowid
-  WHERE lead_search MATCH ?`;
-
-/** A page of a search in a view: (match, [after id], limit). */
-export function searchPageSql(view: ViewId, withCursor: boolean): string {
-  return `SELECT ${SUMMARY_COLUMNS_OF_L} FROM ${SEARCH_FROM}
+/** A page of a search in a view: (match, [after id], limit), from one index (`table`). */
+export function searchPageSql(
+  view: ViewId,
+  withCursor: boolean,
+  table: ArmTable = 'lead_search',
+): string {
+  return `SELECT ${SUMMARY_COLUMNS_OF_L} FROM ${searchFrom(table)}
     AND ${VIEW_CONDITIONS[view]} ${withCursor ? 'AND s.rowid < ?' : ''}
     ORDER BY s.rowid DESC LIMIT ?`;
+}
+
+/** The one index a plan reads, when it reads one and reads it alone. */
+function soleArm(plan: SearchPlan): { table: ArmTable; match: string } | null {
+  if (plan.words !== null && plan.contact === null)
+    return { table: 'lead_search', match: plan.words };
+  if (plan.words === null && plan.contact !== null && plan.phone?.walk !== true)
+    return { table: 'lead_contact_keys', match: plan.contact };
+  return null;
 }
 
 export class LeadQueries {
@@ -70,6 +77,8 @@ export class LeadQueries {
   private readonly rowsById: Database.Statement<[string], SummaryRow>;
   private readonly keptCounts: Database.Statement<[], { view: string; count: number }>;
   private readonly sortKeyOf: Database.Statement<[number], string>;
+  private readonly planner: SearchPlanner;
+  private readonly searches: SearchReader;
 
   constructor(private readonly db: Database.Database) {
     this.rowsById = db.prepare(
@@ -79,9 +88,11 @@ export class LeadQueries {
     this.sortKeyOf = db
       .prepare<[number], string>('SELECT sort_key FROM leads WHERE id = ?')
       .pluck();
+    this.planner = new SearchPlanner(db);
+    this.searches = new SearchReader(db);
   }
 
-  /** Statements are built per (view, search?, cursor?) shape once and reused. */
+  /** Statements are built per (view, cursor?) shape once and reused. */
   private statement(key: string, sql: () => string): Database.Statement {
     let statement = this.cache.get(key);
     if (statement === undefined) {
@@ -92,18 +103,8 @@ export class LeadQueries {
   }
 
   list(input: CommandArgs<'leads:list'>): CommandOutput<'leads:list'> {
-    const match = ftsQuery(input.search);
-    const after = input.after;
-    const key = `list:${input.view}:${match !== null}:${after !== undefined}`;
-    const statement = this.statement(key, () => {
-      if (match !== null) return searchPageSql(input.view, after !== undefined);
-      const where = [VIEW_CONDITIONS[input.view]];
-      if (after !== undefined) where.push('(sort_key, id) < (?, ?)');
-      return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
-              ORDER BY sort_key DESC, id DESC LIMIT ?`;
-    });
-    const params = pageParams(match, after, input.limit);
-    const rows = (statement.all(...params) as SummaryRow[]).map(toSummary);
+    const plan = this.planner.plan(input.search);
+    const rows = plan === null ? this.viewPage(input) : this.searchPage(plan, input);
     const last = rows[rows.length - 1];
     const next =
       rows.length === input.limit && last !== undefined
@@ -112,37 +113,69 @@ export class LeadQueries {
     return { rows, next };
   }
 
-  ids(input: CommandArgs<'leads:ids'>): CommandOutput<'leads:ids'> {
-    const match = ftsQuery(input.search);
-    const statement = this.statement(`ids:${input.view}:${match !== null}`, () =>
-      match !== null
-        ? `SELECT s.rowid FROM ${SEARCH_FROM} AND ${VIEW_CONDITIONS[input.view]}
-           ORDER BY s.rowid DESC`
-        : `SELECT id FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
-           ORDER BY sort_key DESC, id DESC`,
+  /** A page of a view, by (sort_key, id). */
+  private viewPage(input: CommandArgs<'leads:list'>): LeadSummary[] {
+    const after = input.after;
+    const statement = this.statement(`list:${input.view}:${after !== undefined}`, () => {
+      const where = [VIEW_CONDITIONS[input.view]];
+      if (after !== undefined) where.push('(sort_key, id) < (?, ?)');
+      return `SELECT ${SUMMARY_COLUMNS} FROM leads WHERE ${where.join(' AND ')}
+              ORDER BY sort_key DESC, id DESC LIMIT ?`;
+    });
+    const params: unknown[] = after === undefined ? [] : [after.sortKey, after.id];
+    return (statement.all(...params, input.limit) as SummaryRow[]).map(toSummary);
+  }
+
+  /**
+   * A page of a search, by id alone (the indexes' own order). A plan that reads one index reads
+   * the page's rows with its matches; one that merges several reads its ids first.
+   */
+  private searchPage(plan: SearchPlan, input: CommandArgs<'leads:list'>): LeadSummary[] {
+    const after = input.after;
+    const sole = soleArm(plan);
+    if (sole === null) {
+      const ids = this.searches.ids(plan, input, { below: after?.id }, input.limit);
+      return this.rows({ ids }).rows;
+    }
+    const statement = this.statement(
+      `search:${sole.table}:${input.view}:${after !== undefined}`,
+      () => searchPageSql(input.view, after !== undefined, sole.table),
     );
-    const ids = (
-      match === null ? statement.pluck().all() : statement.pluck().all(match)
-    ) as number[];
-    return { ids };
+    const params: unknown[] = [sole.match];
+    if (after !== undefined) params.push(after.id);
+    return (statement.all(...params, input.limit) as SummaryRow[]).map(toSummary);
+  }
+
+  ids(input: CommandArgs<'leads:ids'>): CommandOutput<'leads:ids'> {
+    const plan = this.planner.plan(input.search);
+    if (plan !== null) return { ids: this.searches.ids(plan, input, {}, -1) };
+    const statement = this.statement(
+      `ids:${input.view}`,
+      () => `SELECT id FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             ORDER BY sort_key DESC, id DESC`,
+    );
+    return { ids: statement.pluck().all() as number[] };
   }
 
   idPage(input: CommandArgs<'leads:id-page'>): CommandOutput<'leads:id-page'> {
-    const match = ftsQuery(input.search);
+    const plan = this.planner.plan(input.search);
     const after = input.after;
-    const key = `id-page:${input.view}:${match !== null}:${after !== undefined}`;
-    const statement = this.statement(key, () =>
-      match !== null
-        ? // The search's own order (see the top of this file): its cursor is the id alone.
-          `SELECT s.rowid AS id, '' AS sort_key FROM ${SEARCH_FROM}
-           AND ${VIEW_CONDITIONS[input.view]} ${after !== undefined ? 'AND s.rowid < ?' : ''}
-           ORDER BY s.rowid DESC LIMIT ?`
-        : `SELECT id, sort_key FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
-           ${after !== undefined ? 'AND (sort_key, id) < (?, ?)' : ''}
-           ORDER BY sort_key DESC, id DESC LIMIT ?`,
+    if (plan !== null) {
+      // The search's own order (see the top of this file): its cursor is the id alone.
+      const ids = this.searches.ids(plan, input, { below: after?.id }, input.limit);
+      const last = ids[ids.length - 1];
+      const next =
+        ids.length === input.limit && last !== undefined ? { sortKey: '', id: last } : null;
+      return { ids, next };
+    }
+    const statement = this.statement(
+      `id-page:${input.view}:${after !== undefined}`,
+      () => `SELECT id, sort_key FROM leads WHERE ${VIEW_CONDITIONS[input.view]}
+             ${after !== undefined ? 'AND (sort_key, id) < (?, ?)' : ''}
+             ORDER BY sort_key DESC, id DESC LIMIT ?`,
     );
-    const params = pageParams(match, after, input.limit);
-    const rows = statement.all(...params) as { id: number; sort_key: string }[];
+    const params: unknown[] = after === undefined ? [] : [after.sortKey, after.id];
+    const rows = statement.all(...params, input.limit) as { id: number; sort_key: string }[];
     const last = rows[rows.length - 1];
     const next =
       rows.length === input.limit && last !== undefined
@@ -152,34 +185,25 @@ export class LeadQueries {
   }
 
   membership(input: CommandArgs<'leads:membership'>): CommandOutput<'leads:membership'> {
-    const match = ftsQuery(input.search);
-    const statement = this.statement(`member:${input.view}:${match !== null}`, () =>
-      match !== null
-        ? `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]} AND EXISTS (
-             SELECT 1 FROM lead_search WHERE lead_search MATCH ? AND rowid = leads.id)`
-        : `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]}`,
-    );
+    const plan = this.planner.plan(input.search);
     // One lookup by id each: a handful of leads changed, never a scan of the view.
-    const ids = input.ids.filter(
-      (id) => (match === null ? statement.get(id) : statement.get(id, match)) !== undefined,
+    if (plan !== null)
+      return { ids: input.ids.filter((id) => this.searches.has(plan, input.view, id)) };
+    const statement = this.statement(
+      `member:${input.view}`,
+      () => `SELECT 1 FROM leads WHERE id = ? AND ${VIEW_CONDITIONS[input.view]}`,
     );
-    return { ids };
+    return { ids: input.ids.filter((id) => statement.get(id) !== undefined) };
   }
 
   position(input: CommandArgs<'leads:position'>): CommandOutput<'leads:position'> {
     const member = this.membership({ view: input.view, search: input.search, ids: [input.id] });
     if (member.ids.length === 0) return { index: null };
-    const match = ftsQuery(input.search);
     // Counting stops at `upTo`: the cost is the place asked about, not the length of the view.
     const limit = input.upTo ?? -1;
-    if (match !== null) {
-      const before = this.statement(
-        `position-search:${input.view}`,
-        () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
-               AND ${VIEW_CONDITIONS[input.view]} AND s.rowid > ? LIMIT ?)`,
-      );
-      return { index: before.pluck().get(match, input.id, limit) as number };
-    }
+    const plan = this.planner.plan(input.search);
+    if (plan !== null)
+      return { index: this.searches.ids(plan, input, { above: input.id }, limit).length };
     const sortKey = this.sortKeyOf.get(input.id) as string;
     const before = this.statement(
       `position:${input.view}`,
@@ -196,16 +220,10 @@ export class LeadQueries {
   searchElsewhere(
     input: CommandArgs<'leads:search-elsewhere'>,
   ): CommandOutput<'leads:search-elsewhere'> {
-    const match = ftsQuery(input.search);
-    if (match === null || input.view === 'all') return { view: 'all', count: 0, capped: false };
-    const statement = this.statement(
-      `elsewhere:${input.view}`,
-      // A view's condition may be NULL for a lead (a missing column value): such a lead is not
-      // in the view, so it counts as elsewhere.
-      () => `SELECT count(*) FROM (SELECT 1 FROM ${SEARCH_FROM}
-               AND NOT coalesce((${VIEW_CONDITIONS[input.view]}), 0) LIMIT ?)`,
-    );
-    const count = statement.pluck().get(match, SEARCH_ELSEWHERE_CAP + 1) as number;
+    const plan = this.planner.plan(input.search);
+    if (plan === null || input.view === 'all') return { view: 'all', count: 0, capped: false };
+    const scope = { view: input.view, outside: true };
+    const count = this.searches.ids(plan, scope, {}, SEARCH_ELSEWHERE_CAP + 1).length;
     return {
       view: 'all',
       count: Math.min(count, SEARCH_ELSEWHERE_CAP),
@@ -231,22 +249,4 @@ export class LeadQueries {
     for (const view of VIEW_IDS) counts[view] = kept.get(view) ?? 0;
     return counts;
   }
-}
-
-/**
- * The parameters of a keyset page: a search pages by id alone (the index's own order), a view
- * by (sort_key, id).
- */
-function pageParams(
-  match: string | null,
-  after: { sortKey: string; id: number } | undefined,
-  limit: number,
-): unknown[] {
-  const params: unknown[] = [];
-  if (match !== null) {
-    params.push(match);
-    if (after !== undefined) params.push(after.id);
-  } else if (after !== undefined) params.push(after.sortKey, after.id);
-  params.push(limit);
-  return params;
 }

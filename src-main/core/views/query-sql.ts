@@ -18,12 +18,14 @@ import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import type { FoldedColumn } from '../store/folded-text-table';
 import { facetConditions, type FacetPlan } from './facet-sql';
-import { ftsQuery } from './search-query';
+import { plainPlan, type SearchPlan } from './search-plan';
 
 /** How a query's terms read their leads (see compileQuery). */
 export interface QueryReading {
   matched?: ReadonlyMap<QueryTerm, readonly number[]>;
   facets?: FacetPlan | undefined;
+  /** How a bare word is searched (search-plan.ts); every arm as a prefix without it. */
+  search?: ((text: string) => SearchPlan | null) | undefined;
 }
 
 export interface CompiledQuery {
@@ -228,10 +230,28 @@ export function textCondition(term: TextTerm, params: unknown[], copies = true):
   return `${column} ${test}`;
 }
 
+/** A bare word: the leads its search plan finds, in any of the plan's indexes. */
+function wordCondition(plan: SearchPlan | null, params: unknown[]): string | null {
+  // Punctuation alone has nothing to search for: the word narrows nothing.
+  if (plan === null) return null;
+  const arms: string[] = [];
+  if (plan.words !== null) {
+    params.push(plan.words);
+    arms.push('id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)');
+  }
+  if (plan.contact !== null) {
+    params.push(plan.contact);
+    arms.push('id IN (SELECT rowid FROM lead_contact_keys WHERE lead_contact_keys MATCH ?)');
+  }
+  if (arms.length === 0) return '0';
+  return arms.length === 1 ? arms[0]! : `(${arms.join(' OR ')})`;
+}
+
 function termCondition(
   term: QueryTerm,
   params: unknown[],
   matched: ReadonlyMap<QueryTerm, readonly number[]>,
+  search: (text: string) => SearchPlan | null,
 ): string | null {
   switch (term.kind) {
     case 'enum':
@@ -248,13 +268,8 @@ function termCondition(
     }
     case 'date':
       return dateCondition(term, params);
-    case 'word': {
-      const match = ftsQuery(term.value);
-      // Punctuation alone has nothing to search for: the word narrows nothing.
-      if (match === null) return null;
-      params.push(match);
-      return 'id IN (SELECT rowid FROM lead_search WHERE lead_search MATCH ?)';
-    }
+    case 'word':
+      return wordCondition(search(term.value), params);
     case 'custom':
       return null; // Answered with the other facet terms (facet-sql.ts).
   }
@@ -310,7 +325,7 @@ export function compileQuery(
   if (facets !== null) conditions.push(facets.condition);
   for (const term of query.terms) {
     if (facets?.answered.has(term)) continue;
-    const condition = termCondition(term, params, matched);
+    const condition = termCondition(term, params, matched, reading.search ?? plainPlan);
     if (condition === null) continue;
     conditions.push(term.negated ? `NOT (${condition})` : condition);
   }

@@ -17,6 +17,7 @@ import {
   TEXT_COLUMNS,
 } from './query-sql';
 import { rareTermMatches } from './rare-terms';
+import { SearchPlanner, searchKind } from './search-plan';
 import { facetMatch } from '../store/facets';
 import type { FacetPlan } from './facet-sql';
 
@@ -78,9 +79,14 @@ const VALUE_COLUMNS: ReadonlyMap<string, ValueColumn> = new Map<string, ValueCol
   ]),
 ]);
 
-/** The query with the list's search box words added as words. */
+/**
+ * The query with the list's search box words added as words. A phone fragment stays whole
+ * ("555 0157"): its digits are looked for together, as the list's own search does.
+ */
 export function withSearch(query: LeadQuery, search: string | undefined): LeadQuery {
-  const words = (search ?? '').split(/\s+/).filter(Boolean);
+  const text = (search ?? '').trim();
+  const words =
+    text !== '' && searchKind(text).kind === 'phone' ? [text] : text.split(/\s+/).filter(Boolean);
   return {
     ...query,
     terms: [
@@ -96,8 +102,10 @@ export class QueryViews {
   private readonly facetHits: Database.Statement<[string, number], number>;
   private readonly nthNewestHit: Database.Statement<[string, number], number | undefined>;
   private readonly newestId: Database.Statement<[], number | null>;
+  private readonly planner: SearchPlanner;
 
   constructor(private readonly db: Database.Database) {
+    this.planner = new SearchPlanner(db);
     this.facetHits = db
       .prepare<[string, number], number>(
         'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
@@ -111,6 +119,9 @@ export class QueryViews {
       .pluck();
     this.newestId = db.prepare<[], number | null>('SELECT max(id) FROM leads').pluck();
   }
+
+  /** How a bare word is searched: as the list's search box searches it (search-plan.ts). */
+  private readonly search = (text: string) => this.planner.plan(text);
 
   /**
    * How a page or a count reads a facet term's candidates (facet-sql.ts): by how many leads its
@@ -150,7 +161,10 @@ export class QueryViews {
 
   idsOf(query: LeadQuery, sortText?: string): number[] {
     const sort = sortText === undefined ? undefined : parseSort(sortText);
-    const compiled = compileQuery(query, sort, { matched: this.rareMatches(query) });
+    const compiled = compileQuery(query, sort, {
+      matched: this.rareMatches(query),
+      search: this.search,
+    });
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
     return this.statement(sql)
       .pluck()
@@ -172,6 +186,7 @@ export class QueryViews {
     const compiled = compileQuery(query, sort, {
       matched: this.rareMatches(query),
       facets: this.facetPlan,
+      search: this.search,
     });
     const after = input.after;
     const where =
@@ -196,6 +211,7 @@ export class QueryViews {
     const compiled = compileQuery(query, undefined, {
       matched: query.terms.length > 1 ? this.rareMatches(query) : new Map(),
       facets: this.countPlan,
+      search: this.search,
     });
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;
     const count = this.statement(sql)
