@@ -7,10 +7,24 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnly = [
-  { name: 'electron', message: 'Only src-main/app, src-main/index.ts and the preload may import electron.' },
+  {
+    name: 'electron',
+    message: 'Only src-main/app, src-main/index.ts and the preload may import electron.',
+  },
   { name: 'electron-store', message: 'Only src-main/app may use electron-store.' },
 ];
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+];
 
 /**
  * Layers, innermost first, as allow-lists (in the manner of VS Code's code-layering rule): a layer
@@ -26,7 +40,9 @@ export const layers = [
     allow: [],
     why: 'The contract is shared by every layer and depends on nothing but zod.',
     paths: electronOnly,
-    forbid: [{ regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' }],
+    forbid: [
+      { regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' },
+    ],
   },
   {
     name: 'core',
@@ -45,23 +61,30 @@ export const layers = [
     paths: electronOnly,
   },
   {
+    name: 'shell-kit',
+    root: 'src-main/shell-kit',
+    allow: ['contract', 'core'],
+    why: 'The parts the shells and the CLI are built from (CSP, renderer files, database files and keys, credentials, preferences, log redaction, export files, starting over) stand below the session and every shell.',
+    paths: electronOnly,
+  },
+  {
     name: 'session',
     root: 'src-main/session',
-    allow: ['contract', 'core', 'sim'],
-    why: 'The session serves both shells and the CLI, and depends on none of them.',
+    allow: ['contract', 'core', 'sim', 'shell-kit'],
+    why: 'The session (where the core runs, and switching it) serves both shells, and depends on neither.',
     paths: electronOnly,
   },
   {
     name: 'browser-host',
     root: 'src-main/browser-host',
-    allow: ['contract', 'core', 'session', 'package.json'],
+    allow: ['contract', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The browser host runs without Electron.',
     paths: electronOnly,
   },
   {
     name: 'cli',
     root: 'src-main/cli',
-    allow: ['contract', 'core', 'session'],
+    allow: ['contract', 'core', 'shell-kit', 'session'],
     why: 'The CLI runs without Electron or the browser host.',
     paths: electronOnly,
   },
@@ -70,7 +93,7 @@ export const layers = [
     root: 'src-main/app',
     // The composition root belongs to the Electron shell.
     alsoFiles: ['src-main/index.ts'],
-    allow: ['contract', 'core', 'session', 'package.json'],
+    allow: ['contract', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The Electron shell never depends on the browser host, and reaches the renderer only through IPC.',
     paths: [],
   },
@@ -87,7 +110,10 @@ export const layers = [
     extensions: '{ts,tsx}',
     allow: ['contract'],
     why: 'The renderer talks to the core only through the contract and its client.',
-    paths: [...electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+    paths: [
+      ...electronOnly,
+      ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
+    ],
     forbid: [
       { regex: '^node:', message: 'The renderer has no Node: ask the core through the client.' },
       { regex: '^better-sqlite3$', message: 'The renderer reaches data only through the client.' },
@@ -119,7 +145,9 @@ function allowedSources(layer, fromDir, depth) {
   const own = inside
     ? [
         '\\./(?!\\.\\.)',
-        ...(depth > 0 ? [`(\\.\\./){1,${depth}}(?!\\.\\.)`, `(\\.\\./){0,${depth - 1}}\\.\\.$`] : []),
+        ...(depth > 0
+          ? [`(\\.\\./){1,${depth}}(?!\\.\\.)`, `(\\.\\./){0,${depth - 1}}\\.\\.$`]
+          : []),
       ]
     : [`${relativeTo(layer.root)}(/|$)`];
   const others = layer.allow.map((name) => {
@@ -151,7 +179,11 @@ function layerBlocks(layer) {
       fromDir: [layer.root, ...Array(depth).fill('_')].join('/'),
       depth,
     })),
-    ...(layer.alsoFiles ?? []).map((file) => ({ files: [file], fromDir: posix.dirname(file), depth: 0 })),
+    ...(layer.alsoFiles ?? []).map((file) => ({
+      files: [file],
+      fromDir: posix.dirname(file),
+      depth: 0,
+    })),
   ];
   return places.map(({ files, fromDir, depth }) => ({
     files,
@@ -176,13 +208,25 @@ function layerBlocks(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },

@@ -8,12 +8,12 @@
  */
 import { silentLogger, type Logger } from '../src-main/core/api';
 import type { CoreIn } from '../src-main/session/backend';
-import { createMemoryCredentials, type SavedAccount } from '../src-main/session/credentials';
+import { createMemoryCredentials, type SavedAccount } from '../src-main/shell-kit/credentials';
 import {
   DEFAULT_PREFERENCES,
   mergePreferences,
   type PreferencesStore,
-} from '../src-main/session/preferences';
+} from '../src-main/shell-kit/preferences';
 import { startSession } from '../src-main/session/start-session';
 
 export interface AppSessionOptions {

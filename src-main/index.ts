@@ -25,9 +25,9 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CommandError } from '#contract';
 import { makePrivateFolder, systemClock } from './core';
 import { createDatabaseKeyring } from './app/database-keys';
-import { createRedactor, redactingCredentials } from './session/log-redaction';
-import { DEMO_DATABASE_FILE, databaseFileName } from './session/database-files';
-import { discardDemoFiles } from './session/demo-files';
+import { createRedactor, redactingCredentials } from './shell-kit/log-redaction';
+import { DEMO_DATABASE_FILE, databaseFileName } from './shell-kit/database-files';
+import { discardDemoFiles } from './shell-kit/demo-files';
 import { startSession } from './session/start-session';
 import { createKeychainCredentials } from './app/credentials';
 import {

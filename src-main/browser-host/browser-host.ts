@@ -26,18 +26,25 @@ import packageJson from '../../package.json' with { type: 'json' };
 import { AccountSchema, DEFAULT_BASE_URL, describeIssues, isWebAddress } from '#contract';
 import type { Logger } from '../core';
 import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
-import { hostDatabaseKey, hostDatabaseKeyStorage } from '../session/database-key';
+import { hostDatabaseKey, hostDatabaseKeyStorage } from '../shell-kit/database-key';
 import { createConsoleLogger } from './console-logger';
-import { createRedactor, redactingLogger } from '../session/log-redaction';
+import { createRedactor, redactingLogger } from '../shell-kit/log-redaction';
 import type { CoreSession } from '../session/core-session';
-import { createMemoryCredentials, type SavedAccount } from '../session/credentials';
-import { databaseFileName } from '../session/database-files';
-import { discardDemoFiles } from '../session/demo-files';
+import { createMemoryCredentials, type SavedAccount } from '../shell-kit/credentials';
+import { databaseFileName } from '../shell-kit/database-files';
+import { discardDemoFiles } from '../shell-kit/demo-files';
 import type { Dispatch } from '../session/command-gate';
 import { startSession } from '../session/start-session';
 import { openEventStream } from './http/event-stream';
 import { EXPORT_PATH, handleExport } from './http/export-download';
-import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
+import {
+  isAllowedHost,
+  isSameOrigin,
+  pageToken,
+  sessionCookie,
+  TOKEN_HEADER,
+  tokensMatch,
+} from './http/guard';
 import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
 import {
   commandRefused,
@@ -105,7 +112,9 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
     throw new BrowserHostError(describeIssues(parsed.error.issues));
   }
   if (!isWebAddress(parsed.data.baseUrl)) {
-    throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
+    throw new BrowserHostError(
+      `"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`,
+    );
   }
   if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
   return { account: parsed.data, apiKey: account.apiKey };
@@ -116,7 +125,9 @@ function listen(server: Server, port: number): Promise<number> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new BrowserHostError(
-          error.code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port` : error.message,
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use; pick another with --port`
+            : error.message,
           { cause: error },
         ),
       ),
@@ -134,21 +145,28 @@ interface Router {
   session: CoreSession;
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, router: Router): Promise<void> {
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  router: Router,
+): Promise<void> {
   const { host } = request.headers;
   if (!isAllowedHost(host, router.port)) return forbidden(response);
   const url = new URL(request.url ?? '/', `http://${host}`);
 
   if (url.pathname.startsWith(INVOKE_PREFIX)) {
     const header = request.headers[TOKEN_HEADER];
-    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host)) return forbidden(response);
-    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return commandRefused(response);
+    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host))
+      return forbidden(response);
+    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined))
+      return commandRefused(response);
     return handleInvoke(request, response, url.pathname, router.dispatch);
   }
 
   if (!tokensMatch(router.token, pageToken(request, url))) {
     // The page itself gets a sentence saying where the right address is; everything else nothing.
-    const isPage = request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
+    const isPage =
+      request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
     return isPage ? staleAddressPage(response) : forbidden(response);
   }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
@@ -172,7 +190,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const logger = options.logger ?? redactingLogger(createConsoleLogger(), redact);
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
+    throw new BrowserHostError(
+      `The renderer is not built (${rendererDir}); run npm run build:renderer`,
+    );
   }
   const initial = startingAccount(options.account);
   redact.addSecret(initial?.apiKey);
@@ -218,7 +238,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     dispatch,
     session,
     openStream(response) {
-      const close = openEventStream(response, { session, logger, heartbeatMs: options.heartbeatMs });
+      const close = openEventStream(response, {
+        session,
+        logger,
+        heartbeatMs: options.heartbeatMs,
+      });
       streams.add(close);
       response.on('close', () => streams.delete(close));
     },

@@ -6,8 +6,8 @@ import { CommandError, type AppHandlers, type DatabaseKeyStorageSchema } from '#
 import type { z } from 'zod';
 import type { ConnectionTester } from './connection-test';
 import type { CoreSession } from './core-session';
-import type { CredentialStore } from './credentials';
-import type { PreferencesStore } from './preferences';
+import type { CredentialStore } from '../shell-kit/credentials';
+import type { PreferencesStore } from '../shell-kit/preferences';
 
 export interface AppHandlerDeps {
   version: string;

@@ -13,7 +13,7 @@ import {
   makePrivateFolder,
 } from '../core';
 import { createCoreWorker } from './core-worker/core-worker';
-import type { SavedAccount } from './credentials';
+import type { SavedAccount } from '../shell-kit/credentials';
 import { DEMO_API_ID, openCoreInProcess, type Backend } from './open-core';
 
 export { DEMO_LEADS, type Backend, type CoreLink, type DemoSimulator } from './open-core';

@@ -13,7 +13,7 @@ import {
 import type { Logger } from '../core';
 import { createEventRelay } from './event-relay';
 import type { Backend, SessionEventName } from './open-core';
-import type { SavedAccount } from './credentials';
+import type { SavedAccount } from '../shell-kit/credentials';
 
 export type OpenBackend = (target: SavedAccount | null) => Promise<Backend>;
 

@@ -18,8 +18,8 @@ import {
   type SyncWhat,
 } from '../core';
 import { startSimulator } from '../sim';
-import type { SavedAccount } from './credentials';
-import { demoEnvokeStatePath } from './demo-files';
+import type { SavedAccount } from '../shell-kit/credentials';
+import { demoEnvokeStatePath } from '../shell-kit/demo-files';
 
 /** A few thousand leads: enough to feel real, quick to pull on first start. */
 export const DEMO_LEADS = 3000;

@@ -11,13 +11,13 @@ import { openBackend, type CoreIn } from './backend';
 import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';
 import { openCoreSession, type CoreSession } from './core-session';
-import type { CredentialStore, SavedAccount } from './credentials';
-import type { PreferencesStore } from './preferences';
-import { openOrOfferStartOver, type StartOverPlan } from './start-over';
+import type { CredentialStore, SavedAccount } from '../shell-kit/credentials';
+import type { PreferencesStore } from '../shell-kit/preferences';
+import { openOrOfferStartOver, type StartOverPlan } from '../shell-kit/start-over';
 
 /**
  * A database that cannot be opened (key lost or missing, file damaged): show the person what
- * starting over costs (start-over.ts saves what can be read first), and on a yes move the key
+ * starting over costs (shell-kit/start-over.ts saves what can be read first), and on a yes move the key
  * along with the files set aside.
  */
 export interface StartOverDialog {

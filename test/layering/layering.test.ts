@@ -20,30 +20,51 @@ describe('layering rule', () => {
     ['src-main/core/x.ts', "import { s } from '../sim';\nexport const a = s;"],
     ['src-main/sim/x.ts', "import { c } from '../core/create-core';\nexport const a = c;"],
     ['src-main/session/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
-    ['src-main/session/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
+    [
+      'src-main/session/x.ts',
+      "import { h } from '../browser-host/browser-host';\nexport const a = h;",
+    ],
     ['src-main/browser-host/x.ts', "import { w } from '../app/window';\nexport const a = w;"],
     ['src-main/cli/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
     ['src-main/app/x.ts', "import { h } from '../browser-host/browser-host';\nexport const a = h;"],
     ['src-main/index.ts', "import { h } from './browser-host/http/guard';\nexport const a = h;"],
     ['src-main/core/x.ts', "import { g } from '../session/command-gate';\nexport const a = g;"],
     ['src-main/core/x.ts', "import { c } from '../../src-shared/contract';\nexport const a = c;"],
-    ['src-renderer/x.ts', "import { commands } from '../src-shared/contract';\nexport const a = commands;"],
-    ['src-renderer/x.ts', "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;"],
+    [
+      'src-renderer/x.ts',
+      "import { commands } from '../src-shared/contract';\nexport const a = commands;",
+    ],
+    [
+      'src-renderer/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;",
+    ],
     ['src-renderer/x.ts', "import { join } from 'path';\nexport const a = join;"],
     ['src-renderer/x.ts', "import Database from 'better-sqlite3';\nexport const a = Database;"],
     ['src-renderer/x.ts', "import { c } from '../src-main/core/create-core';\nexport const a = c;"],
     ['src-renderer/x.ts', "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;"],
-    ['src-shared/contract/x.ts', "import { c } from '../../src-main/core/api';\nexport const a = c;"],
+    [
+      'src-shared/contract/x.ts',
+      "import { c } from '../../src-main/core/api';\nexport const a = c;",
+    ],
   ])('%s may not run %s', async (file, source) => {
     expect(await importErrors(file, source)).not.toEqual([]);
   });
 
   it.each([
-    ['src-main/core/x.ts', "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '#contract/lead';\nexport const a = [z, TRIAGE_FIELDS];"],
+    [
+      'src-main/core/x.ts',
+      "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '#contract/lead';\nexport const a = [z, TRIAGE_FIELDS];",
+    ],
     ['src-renderer/x.ts', "import { commands } from '#contract';\nexport const a = commands;"],
     ['src-main/app/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
-    ['src-main/browser-host/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
-    ['src-main/app/x.ts', "import { app } from 'electron';\nimport { c } from '../core';\nexport const a = [app, c];"],
+    [
+      'src-main/browser-host/x.ts',
+      "import { s } from '../session/core-session';\nexport const a = s;",
+    ],
+    [
+      'src-main/app/x.ts',
+      "import { app } from 'electron';\nimport { c } from '../core';\nexport const a = [app, c];",
+    ],
   ])('%s may import what its layer allows', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });
@@ -111,6 +132,59 @@ describe('layering rule', () => {
       "import { openDatabase } from '../db/open-database';\nimport { Store } from '../store/store';\nexport const a = [openDatabase, Store];",
     ],
   ])('%s may import the core and the simulator through their front doors', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([]);
+  });
+
+  // The shell kit (what the shells and the CLI are built from, apart from the session) stands
+  // below the session and every shell: it may use the core and the contract, nothing above.
+  it.each([
+    [
+      'src-main/shell-kit/x.ts',
+      "import { startSession } from '../session/start-session';\nexport const a = startSession;",
+    ],
+    [
+      'src-main/shell-kit/x.ts',
+      "import { registerIpc } from '../app/ipc';\nexport const a = registerIpc;",
+    ],
+    [
+      'src-main/shell-kit/x.ts',
+      "import { h } from '../browser-host/browser-host';\nexport const a = h;",
+    ],
+    [
+      'src-main/shell-kit/x.ts',
+      "import { startSimulator } from '../sim';\nexport const a = startSimulator;",
+    ],
+    [
+      'src-main/shell-kit/x.ts',
+      "import { lockCache } from '../core/db/cache-lock';\nexport const a = lockCache;",
+    ],
+    ['src-main/shell-kit/x.ts', "import { app } from 'electron';\nexport const a = app;"],
+  ])('%s may not run %s', async (file, source) => {
+    expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    [
+      'src-main/shell-kit/x.ts',
+      "import { lockCache } from '../core';\nimport { CONTENT_SECURITY_POLICY } from './csp';\nexport const a = [lockCache, CONTENT_SECURITY_POLICY];",
+    ],
+    [
+      'src-main/session/x.ts',
+      "import type { SavedAccount } from '../shell-kit/credentials';\nexport const a: SavedAccount | null = null;",
+    ],
+    [
+      'src-main/app/x.ts',
+      "import { CONTENT_SECURITY_POLICY } from '../shell-kit/csp';\nexport const a = CONTENT_SECURITY_POLICY;",
+    ],
+    [
+      'src-main/browser-host/http/x.ts',
+      "import { resolveStaticPath } from '../../shell-kit/renderer-files';\nexport const a = resolveStaticPath;",
+    ],
+    [
+      'src-main/cli/x.ts',
+      "import { hostDatabaseKey } from '../shell-kit/database-key';\nexport const a = hostDatabaseKey;",
+    ],
+  ])('%s may use the shell kit', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });
 });

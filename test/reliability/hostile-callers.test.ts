@@ -12,8 +12,12 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { hostDatabaseKey } from '../../src-main/session/database-key';
-import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/session/command-gate';
+import { hostDatabaseKey } from '../../src-main/shell-kit/database-key';
+import {
+  createDispatcher,
+  type Dispatch,
+  type Handlers,
+} from '../../src-main/session/command-gate';
 import { commands, COMMAND_NAMES, type CommandName } from '#contract';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from '../core/helpers';
 import { fakeHandlers, recordingLogger } from '../session/fake-handlers';

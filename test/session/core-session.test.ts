@@ -3,14 +3,20 @@
 import { describe, expect, it } from 'vitest';
 import type { Backend, CoreLink } from '../../src-main/session/backend';
 import { openCoreSession } from '../../src-main/session/core-session';
-import type { SavedAccount } from '../../src-main/session/credentials';
+import type { SavedAccount } from '../../src-main/shell-kit/credentials';
 import { CommandError } from '#contract';
 import { recordingLogger } from './fake-handlers';
 
-const acme: SavedAccount = { account: { baseUrl: 'https://e1.envoke.com', apiId: 'acme' }, apiKey: 'k' };
+const acme: SavedAccount = {
+  account: { baseUrl: 'https://e1.envoke.com', apiId: 'acme' },
+  apiKey: 'k',
+};
 
 /** A core that answers sync:status with its own name and lets the test emit its events. */
-function fakeBackend(name: string, log: string[]): Backend & { emit(event: string, payload: unknown): void } {
+function fakeBackend(
+  name: string,
+  log: string[],
+): Backend & { emit(event: string, payload: unknown): void } {
   const listeners = new Map<string, Set<(payload: unknown) => void>>();
   const core = {
     'sync:status': async () => ({ state: 'idle', lastError: name }),

@@ -5,9 +5,9 @@ import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommandError } from '#contract';
 import type { RunningSimulator } from '../../src-main/sim';
-import { createMemoryCredentials, type SavedAccount } from '../../src-main/session/credentials';
-import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/session/preferences';
-import type { StartOverPlan } from '../../src-main/session/start-over';
+import { createMemoryCredentials, type SavedAccount } from '../../src-main/shell-kit/credentials';
+import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/shell-kit/preferences';
+import type { StartOverPlan } from '../../src-main/shell-kit/start-over';
 import {
   startSession,
   type SessionShell,

@@ -3,7 +3,7 @@
  * from being framed, sniffed or leaking its URL (which holds the token) as a referrer.
  */
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../../session/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shell-kit/csp';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -36,7 +36,11 @@ export function sendText(response: ServerResponse, status: number, text: string)
 export const forbidden = (response: ServerResponse): void => sendText(response, 403, 'Forbidden');
 export const notFound = (response: ServerResponse): void => sendText(response, 404, 'Not found');
 
-export function sendJson(response: ServerResponse, value: unknown, extra: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  value: unknown,
+  extra: Record<string, string> = {},
+): void {
   const body = Buffer.from(JSON.stringify(value));
   writeHead(response, 200, {
     'Content-Type': 'application/json; charset=utf-8',
@@ -80,7 +84,8 @@ export function commandRefused(response: ServerResponse): void {
       ok: false,
       error: {
         code: 'forbidden',
-        message: 'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
+        message:
+          'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
       },
     }),
   );
