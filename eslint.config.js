@@ -30,13 +30,16 @@ const nodeBuiltins = [
  * Layers, innermost first, as allow-lists (in the manner of VS Code's code-layering rule): a layer
  * names the layers it may import (`allow`), and any other import of the project's own code, by a
  * relative path or a `#` alias, is refused. A layer with a `door` is entered only through it: the
- * core through core/index.ts, the simulator through sim/index.ts. `paths` and `forbid` refuse
- * packages (Electron, Node built-ins) where the layer must run without them.
+ * core through core/index.ts, the simulator through sim/index.ts, the session through
+ * session/index.ts. A layer with an `alias` (package.json "imports") is imported by it alone,
+ * never by a relative path. `paths` and `forbid` refuse packages (Electron, Node built-ins) where
+ * the layer must run without them.
  */
 export const layers = [
   {
     name: 'contract',
     root: 'src-shared/contract',
+    alias: '#contract',
     allow: [],
     why: 'The contract is shared by every layer and depends on nothing but zod.',
     paths: electronOnly,
@@ -45,10 +48,22 @@ export const layers = [
     ],
   },
   {
+    name: 'channel',
+    root: 'src-shared/channel',
+    alias: '#channel',
+    allow: ['contract'],
+    why: 'The channel (invoke and on, the one emitter, the gate) is carried by every process and knows only the contract.',
+    paths: electronOnly,
+    forbid: [
+      { regex: '^node:', message: 'The channel is shared with the renderer: no Node built-ins.' },
+    ],
+  },
+  {
     name: 'core',
     root: 'src-main/core',
     door: 'index',
-    allow: ['contract', 'package.json'],
+    // The channel gives the core its emitter and the one map of its command handlers.
+    allow: ['contract', 'channel', 'package.json'],
     why: 'The core never depends on the shells, the session, the CLI or the simulator.',
     paths: electronOnly,
   },
@@ -70,22 +85,23 @@ export const layers = [
   {
     name: 'session',
     root: 'src-main/session',
-    allow: ['contract', 'core', 'sim', 'shell-kit'],
+    door: 'index',
+    allow: ['contract', 'channel', 'core', 'sim', 'shell-kit'],
     why: 'The session (where the core runs, and switching it) serves both shells, and depends on neither.',
     paths: electronOnly,
   },
   {
     name: 'browser-host',
     root: 'src-main/browser-host',
-    allow: ['contract', 'core', 'shell-kit', 'session', 'package.json'],
+    allow: ['contract', 'channel', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The browser host runs without Electron.',
     paths: electronOnly,
   },
   {
     name: 'cli',
     root: 'src-main/cli',
-    allow: ['contract', 'core', 'shell-kit', 'session'],
-    why: 'The CLI runs without Electron or the browser host.',
+    allow: ['contract', 'channel', 'core', 'shell-kit'],
+    why: 'The CLI holds its core itself: it runs without Electron, the browser host or the session.',
     paths: electronOnly,
   },
   {
@@ -93,23 +109,23 @@ export const layers = [
     root: 'src-main/app',
     // The composition root belongs to the Electron shell.
     alsoFiles: ['src-main/index.ts'],
-    allow: ['contract', 'core', 'shell-kit', 'session', 'package.json'],
+    allow: ['contract', 'channel', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The Electron shell never depends on the browser host, and reaches the renderer only through IPC.',
     paths: [],
   },
   {
     name: 'preload',
     root: 'src-preload',
-    allow: ['contract'],
-    why: 'The preload hands the page the contract over IPC, and nothing of the main side.',
+    allow: ['contract', 'channel'],
+    why: 'The preload hands the page the channel over IPC, and nothing of the main side.',
     paths: [],
   },
   {
     name: 'renderer',
     root: 'src-renderer',
     extensions: '{ts,tsx}',
-    allow: ['contract'],
-    why: 'The renderer talks to the core only through the contract and its client.',
+    allow: ['contract', 'channel'],
+    why: 'The renderer talks to the core only through the contract and its client end of the channel.',
     paths: [
       ...electronOnly,
       ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
@@ -121,11 +137,14 @@ export const layers = [
   },
 ];
 
-/** Outside its folder, the contract is imported as `#contract`, never by climbing folders. */
-const contractByAlias = {
-  regex: '(^|/)src-shared/contract(/|$)',
-  message: 'Import the contract as #contract (package.json "imports"), not by a relative path.',
-};
+/** Outside its folder, a layer with an alias (`#contract`) is imported by it, never by a path. */
+const byAlias = (layer) =>
+  layers
+    .filter((target) => target.alias !== undefined && target !== layer)
+    .map((target) => ({
+      regex: `(^|/)${escapeRegex(target.root)}(/|$)`,
+      message: `Import the ${target.name} as ${target.alias} (package.json "imports"), not by a relative path.`,
+    }));
 
 /** Folders below a layer's root that lint covers; a file deeper than this is not layered. */
 const MAX_DEPTH = 8;
@@ -151,9 +170,9 @@ function allowedSources(layer, fromDir, depth) {
       ]
     : [`${relativeTo(layer.root)}(/|$)`];
   const others = layer.allow.map((name) => {
-    if (name === 'contract') return '#contract(/[\\w-]+)?$';
     if (name === 'package.json') return `${relativeTo('package.json')}$`;
     const target = layers.find((candidate) => candidate.name === name);
+    if (target.alias) return `${escapeRegex(target.alias)}(/[\\w-]+)?$`;
     return target.door
       ? `${relativeTo(target.root)}(/${target.door})?$`
       : `${relativeTo(target.root)}(/|$)`;
@@ -164,7 +183,7 @@ function allowedSources(layer, fromDir, depth) {
 const describeAllowed = (layer) => {
   const names = layer.allow.map((name) => {
     const target = layers.find((candidate) => candidate.name === name);
-    if (name === 'contract') return '#contract';
+    if (target?.alias) return target.alias;
     return target?.door ? `${name} (through ${name}/${target.door}.ts alone)` : name;
   });
   return names.length === 0 ? 'nothing of the project' : names.join(', ');
@@ -193,7 +212,7 @@ function layerBlocks(layer) {
         {
           paths: layer.paths,
           patterns: [
-            ...(layer.name === 'contract' ? [] : [contractByAlias]),
+            ...byAlias(layer),
             ...(layer.forbid ?? []),
             {
               // Any import of the project's own code (relative, absolute or a # alias) not allowed.

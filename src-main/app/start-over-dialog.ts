@@ -5,7 +5,7 @@
  * so, as the CLI asks for --yes: one stray Enter never discards them.
  */
 import { describeStartOver, losesChanges, type StartOverPlan } from '../shell-kit/start-over';
-import type { StartOverDialog } from '../session/start-session';
+import type { StartOverDialog } from '../session';
 import type { DatabaseKeyring } from './database-keys';
 
 export interface MessageBoxLike {

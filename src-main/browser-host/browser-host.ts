@@ -23,19 +23,23 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 // With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
 import packageJson from '../../package.json' with { type: 'json' };
+import { TRUSTED, type Caller, type ChannelServer } from '#channel';
 import { AccountSchema, DEFAULT_BASE_URL, describeIssues, isWebAddress } from '#contract';
 import type { Logger } from '../core';
-import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
 import { hostDatabaseKey, hostDatabaseKeyStorage } from '../shell-kit/database-key';
 import { createConsoleLogger } from './console-logger';
 import { createRedactor, redactingLogger } from '../shell-kit/log-redaction';
-import type { CoreSession } from '../session/core-session';
 import { createMemoryCredentials, type SavedAccount } from '../shell-kit/credentials';
 import { databaseFileName } from '../shell-kit/database-files';
 import { discardDemoFiles } from '../shell-kit/demo-files';
-import type { Dispatch } from '../session/command-gate';
-import { startSession } from '../session/start-session';
-import { openEventStream } from './http/event-stream';
+import {
+  startSession,
+  type CoreIn,
+  type DemoSimulator,
+  type RunningCore,
+  type Session,
+} from '../session';
+import { handleInvoke, INVOKE_PREFIX, openEventStream } from './http/channel';
 import { EXPORT_PATH, handleExport } from './http/export-download';
 import {
   isAllowedHost,
@@ -45,21 +49,20 @@ import {
   TOKEN_HEADER,
   tokensMatch,
 } from './http/guard';
-import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
-import {
-  commandRefused,
-  forbidden,
-  notFound,
-  sendJson,
-  sendText,
-  staleAddressPage,
-} from './http/respond';
+import { forbidden, notFound, sendJson, sendText, staleAddressPage } from './http/respond';
 import { serveStatic } from './http/static-files';
 import { createJsonPreferences } from './json-preferences';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const EVENTS_PATH = '/api/events';
 export const SESSION_TOKEN_PATH = '/api/session-token';
+
+/** A command from a page without this run's token: answered 403 with what to do. */
+const EARLIER_RUN: Caller = {
+  trusted: false,
+  from: "a page without this run's token",
+  refusal: 'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
+};
 
 /** A browser host that could not start, said so that the person running it can fix it. */
 export class BrowserHostError extends Error {
@@ -97,10 +100,10 @@ export interface BrowserHost {
   token: string;
   port: number;
   /** The core opened at start (a later account switch replaces it inside `session`). */
-  core: CoreLink;
+  core: RunningCore;
   /** The simulator behind demo data, when the host started in demo mode (where it is now). */
   readonly simulator: DemoSimulator | null;
-  session: CoreSession;
+  session: Session;
   /** Ends event streams, closes every connection, stops the core and the simulator. */
   stop(): Promise<void>;
 }
@@ -140,9 +143,9 @@ interface Router {
   port: number;
   token: string;
   rendererDir: string;
-  dispatch: Dispatch;
+  channel: ChannelServer;
   openStream(response: ServerResponse): void;
-  session: CoreSession;
+  session: Session;
 }
 
 async function route(
@@ -159,8 +162,8 @@ async function route(
     if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host))
       return forbidden(response);
     if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined))
-      return commandRefused(response);
-    return handleInvoke(request, response, url.pathname, router.dispatch);
+      return handleInvoke(request, response, url.pathname, router.channel, EARLIER_RUN);
+    return handleInvoke(request, response, url.pathname, router.channel, TRUSTED);
   }
 
   if (!tokensMatch(router.token, pageToken(request, url))) {
@@ -173,7 +176,7 @@ async function route(
   if (url.pathname === EVENTS_PATH) return router.openStream(response);
   if (url.pathname === SESSION_TOKEN_PATH) return sendJson(response, { token: router.token });
   if (url.pathname === EXPORT_PATH)
-    return handleExport(response, url.searchParams, router.session.handlers, Date.now());
+    return handleExport(response, url.searchParams, router.session.core, Date.now());
   if (url.pathname.startsWith('/api/')) return notFound(response);
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return serveStatic(response, router.rendererDir, '/index.html', {
@@ -207,7 +210,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   if (options.freshDemo === true) discardDemoFiles(dbPathFor(null));
 
   const { dir, name } = parse(dbPath);
-  const { session, dispatch } = await startSession({
+  const { session, channel } = await startSession({
     host: 'browser',
     version: packageJson.version,
     logger,
@@ -235,11 +238,11 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port: 0,
     token,
     rendererDir,
-    dispatch,
+    channel,
     session,
     openStream(response) {
       const close = openEventStream(response, {
-        session,
+        channel,
         logger,
         heartbeatMs: options.heartbeatMs,
       });
@@ -267,7 +270,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${router.port}/?token=${token}`,
     token,
     port: router.port,
-    core: started.core,
+    core: started,
     get simulator() {
       return started.simulator;
     },

@@ -14,10 +14,7 @@ import {
   type SyncStatus,
 } from '#contract';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import {
-  RESTARTING_SENTENCE,
-  type CoreWorker,
-} from '../../src-main/session/core-worker/core-worker';
+import { RESTARTING_SENTENCE } from '../../src-main/session/core-worker/core-worker';
 import { CONTENT_SECURITY_POLICY } from '../../src-main/shell-kit/csp';
 import { databaseFileName } from '../../src-main/shell-kit/database-files';
 import { startSimulator, type RunningSimulator } from '../../src-main/sim';
@@ -416,7 +413,7 @@ describe('event stream', () => {
 
 describe('the data engine (core worker)', () => {
   it('says in one sentence on the event stream when it stopped, restarts, and answers again', async () => {
-    const core = host.core as CoreWorker;
+    const core = host.core;
     const crashed = core.thread();
     expect(crashed).not.toBeNull();
     const stream = await readEvents(

@@ -56,11 +56,8 @@ describe('layering rule', () => {
       "import { z } from 'zod';\nimport { TRIAGE_FIELDS } from '#contract/lead';\nexport const a = [z, TRIAGE_FIELDS];",
     ],
     ['src-renderer/x.ts', "import { commands } from '#contract';\nexport const a = commands;"],
-    ['src-main/app/x.ts', "import { s } from '../session/core-session';\nexport const a = s;"],
-    [
-      'src-main/browser-host/x.ts',
-      "import { s } from '../session/core-session';\nexport const a = s;",
-    ],
+    ['src-main/app/x.ts', "import { s } from '../session';\nexport const a = s;"],
+    ['src-main/browser-host/x.ts', "import { s } from '../session/index';\nexport const a = s;"],
     [
       'src-main/app/x.ts',
       "import { app } from 'electron';\nimport { c } from '../core';\nexport const a = [app, c];",
@@ -117,7 +114,7 @@ describe('layering rule', () => {
     ],
     [
       'src-main/session/core-worker/x.ts',
-      "import type { Logger } from '../../core';\nimport { o } from '../open-core';\nexport const a: [Logger?, unknown] = [undefined, o];",
+      "import type { Logger } from '../../core';\nimport { o } from '../core-in-process';\nexport const a: [Logger?, unknown] = [undefined, o];",
     ],
     [
       'src-main/cli/x.ts',
@@ -125,7 +122,7 @@ describe('layering rule', () => {
     ],
     [
       'src-main/index.ts',
-      "import { systemClock } from './core';\nimport { i } from './app/ipc';\nimport { s } from './session/start-session';\nexport const a = [systemClock, i, s];",
+      "import { systemClock } from './core';\nimport { i } from './app/ipc';\nimport { s } from './session';\nexport const a = [systemClock, i, s];",
     ],
     [
       'src-main/core/sync/x.ts',
@@ -187,4 +184,81 @@ describe('layering rule', () => {
   ])('%s may use the shell kit', async (file, source) => {
     expect(await importErrors(file, source)).toEqual([]);
   });
+
+  // The session is entered through its front door, and the channel (shared by every process)
+  // is imported by its alias and knows only the contract.
+  it.each([
+    [
+      'src-main/app/x.ts',
+      "import { startSession } from '../session/start-session';\nexport const a = startSession;",
+    ],
+    [
+      'src-main/browser-host/x.ts',
+      "import { createCoreWorker } from '../session/core-worker/core-worker';\nexport const a = createCoreWorker;",
+    ],
+    [
+      'src-main/cli/x.ts',
+      "import { startSession } from '../session';\nexport const a = startSession;",
+    ],
+    [
+      'src-main/session/x.ts',
+      "import { registerIpc } from '../app/ipc';\nexport const a = registerIpc;",
+    ],
+    [
+      'src-shared/channel/x.ts',
+      "import { readFileSync } from 'node:fs';\nexport const a = readFileSync;",
+    ],
+    ['src-shared/channel/x.ts', "import { c } from '../../src-main/core';\nexport const a = c;"],
+    [
+      'src-shared/channel/x.ts',
+      "import { ipcRenderer } from 'electron';\nexport const a = ipcRenderer;",
+    ],
+    [
+      'src-renderer/bridge/x.ts',
+      "import { createEmitter } from '../../src-shared/channel/emitter';\nexport const a = createEmitter;",
+    ],
+    [
+      'src-main/core/x.ts',
+      "import { serveChannel } from '../../src-shared/channel/server';\nexport const a = serveChannel;",
+    ],
+    ['src-preload/x.ts', "import { s } from '../src-main/session';\nexport const a = s;"],
+  ])('%s may not run %s', async (file, source) => {
+    expect(await importErrors(file, source)).not.toEqual([]);
+  });
+
+  it.each([
+    [
+      'src-main/app/x.ts',
+      "import { startSession, type Session } from '../session';\nimport { TRUSTED } from '#channel';\nexport const a: [typeof startSession, Session?, unknown] = [startSession, undefined, TRUSTED];",
+    ],
+    [
+      'src-main/session/core-worker/x.ts',
+      "import { coreHandlers } from '#channel';\nimport type { RunningCore } from '../running-core';\nexport const a: [unknown, RunningCore?] = [coreHandlers];",
+    ],
+    [
+      'src-shared/channel/x.ts',
+      "import { commands } from '#contract';\nimport { createEmitter } from './emitter';\nexport const a = [commands, createEmitter];",
+    ],
+    [
+      'src-main/core/x.ts',
+      "import { createEmitter } from '#channel';\nexport const a = createEmitter;",
+    ],
+    [
+      'src-renderer/bridge/x.ts',
+      "import type { Channel } from '#channel';\nexport const a: Channel | null = null;",
+    ],
+    [
+      'src-preload/x.ts',
+      "import type { Channel } from '#channel/channel';\nexport const a: Channel | null = null;",
+    ],
+    [
+      'src-main/cli/x.ts',
+      "import { parseCommandInput } from '#channel';\nexport const a = parseCommandInput;",
+    ],
+  ])(
+    '%s may import the session through its door and the channel by its alias',
+    async (file, source) => {
+      expect(await importErrors(file, source)).toEqual([]);
+    },
+  );
 });

@@ -40,9 +40,10 @@ export function sendJson(
   response: ServerResponse,
   value: unknown,
   extra: Record<string, string> = {},
+  status = 200,
 ): void {
   const body = Buffer.from(JSON.stringify(value));
-  writeHead(response, 200, {
+  writeHead(response, status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': body.length,
     'Cache-Control': 'no-store',
@@ -71,26 +72,6 @@ export function staleAddressPage(response: ServerResponse): void {
 `);
   writeHead(response, 403, {
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': body.length,
-    'Cache-Control': 'no-store',
-  });
-  response.end(body);
-}
-
-/** A command without the current token: a Result the renderer's client can read and show. */
-export function commandRefused(response: ServerResponse): void {
-  const body = Buffer.from(
-    JSON.stringify({
-      ok: false,
-      error: {
-        code: 'forbidden',
-        message:
-          'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
-      },
-    }),
-  );
-  writeHead(response, 403, {
-    'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': body.length,
     'Cache-Control': 'no-store',
   });
