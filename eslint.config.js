@@ -7,32 +7,63 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 const electronOnly = [
-  { name: 'electron', message: 'Only src-main/app, src-main/index.ts and the preload may import electron.' },
+  {
+    name: 'electron',
+    message: 'Only src-main/app, src-main/index.ts and the preload may import electron.',
+  },
   { name: 'electron-store', message: 'Only src-main/app may use electron-store.' },
 ];
-const nodeBuiltins = ['fs', 'path', 'os', 'child_process', 'http', 'https', 'net', 'crypto', 'url', 'stream'];
+const nodeBuiltins = [
+  'fs',
+  'path',
+  'os',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'crypto',
+  'url',
+  'stream',
+];
 
 /**
  * Layers, innermost first, as allow-lists (in the manner of VS Code's code-layering rule): a layer
  * names the layers it may import (`allow`), and any other import of the project's own code, by a
  * relative path or a `#` alias, is refused. A layer with a `door` is entered only through it: the
- * core through core/index.ts, the simulator through sim/index.ts. `paths` and `forbid` refuse
- * packages (Electron, Node built-ins) where the layer must run without them.
+ * core through core/index.ts, the simulator through sim/index.ts, the session through
+ * session/index.ts. A layer with an `alias` (package.json "imports") is imported by it alone,
+ * never by a relative path. `paths` and `forbid` refuse packages (Electron, Node built-ins) where
+ * the layer must run without them.
  */
 export const layers = [
   {
     name: 'contract',
     root: 'src-shared/contract',
+    alias: '#contract',
     allow: [],
     why: 'The contract is shared by every layer and depends on nothing but zod.',
     paths: electronOnly,
-    forbid: [{ regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' }],
+    forbid: [
+      { regex: '^node:', message: 'The contract is shared with the renderer: no Node built-ins.' },
+    ],
+  },
+  {
+    name: 'channel',
+    root: 'src-shared/channel',
+    alias: '#channel',
+    allow: ['contract'],
+    why: 'The channel (invoke and on, the one emitter, the gate) is carried by every process and knows only the contract.',
+    paths: electronOnly,
+    forbid: [
+      { regex: '^node:', message: 'The channel is shared with the renderer: no Node built-ins.' },
+    ],
   },
   {
     name: 'core',
     root: 'src-main/core',
     door: 'index',
-    allow: ['contract', 'package.json'],
+    // The channel gives the core its emitter and the one map of its command handlers.
+    allow: ['contract', 'channel', 'package.json'],
     why: 'The core never depends on the shells, the session, the CLI or the simulator.',
     paths: electronOnly,
   },
@@ -45,24 +76,32 @@ export const layers = [
     paths: electronOnly,
   },
   {
+    name: 'shell-kit',
+    root: 'src-main/shell-kit',
+    allow: ['contract', 'core'],
+    why: 'The parts the shells and the CLI are built from (CSP, renderer files, database files and keys, credentials, preferences, log redaction, export files, starting over) stand below the session and every shell.',
+    paths: electronOnly,
+  },
+  {
     name: 'session',
     root: 'src-main/session',
-    allow: ['contract', 'core', 'sim'],
-    why: 'The session serves both shells and the CLI, and depends on none of them.',
+    door: 'index',
+    allow: ['contract', 'channel', 'core', 'sim', 'shell-kit'],
+    why: 'The session (where the core runs, and switching it) serves both shells, and depends on neither.',
     paths: electronOnly,
   },
   {
     name: 'browser-host',
     root: 'src-main/browser-host',
-    allow: ['contract', 'core', 'session', 'package.json'],
+    allow: ['contract', 'channel', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The browser host runs without Electron.',
     paths: electronOnly,
   },
   {
     name: 'cli',
     root: 'src-main/cli',
-    allow: ['contract', 'core', 'session'],
-    why: 'The CLI runs without Electron or the browser host.',
+    allow: ['contract', 'channel', 'core', 'shell-kit'],
+    why: 'The CLI holds its core itself: it runs without Electron, the browser host or the session.',
     paths: electronOnly,
   },
   {
@@ -70,24 +109,27 @@ export const layers = [
     root: 'src-main/app',
     // The composition root belongs to the Electron shell.
     alsoFiles: ['src-main/index.ts'],
-    allow: ['contract', 'core', 'session', 'package.json'],
+    allow: ['contract', 'channel', 'core', 'shell-kit', 'session', 'package.json'],
     why: 'The Electron shell never depends on the browser host, and reaches the renderer only through IPC.',
     paths: [],
   },
   {
     name: 'preload',
     root: 'src-preload',
-    allow: ['contract'],
-    why: 'The preload hands the page the contract over IPC, and nothing of the main side.',
+    allow: ['contract', 'channel'],
+    why: 'The preload hands the page the channel over IPC, and nothing of the main side.',
     paths: [],
   },
   {
     name: 'renderer',
     root: 'src-renderer',
     extensions: '{ts,tsx}',
-    allow: ['contract'],
-    why: 'The renderer talks to the core only through the contract and its client.',
-    paths: [...electronOnly, ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' }))],
+    allow: ['contract', 'channel'],
+    why: 'The renderer talks to the core only through the contract and its client end of the channel.',
+    paths: [
+      ...electronOnly,
+      ...nodeBuiltins.map((name) => ({ name, message: 'The renderer has no Node.' })),
+    ],
     forbid: [
       { regex: '^node:', message: 'The renderer has no Node: ask the core through the client.' },
       { regex: '^better-sqlite3$', message: 'The renderer reaches data only through the client.' },
@@ -95,11 +137,14 @@ export const layers = [
   },
 ];
 
-/** Outside its folder, the contract is imported as `#contract`, never by climbing folders. */
-const contractByAlias = {
-  regex: '(^|/)src-shared/contract(/|$)',
-  message: 'Import the contract as #contract (package.json "imports"), not by a relative path.',
-};
+/** Outside its folder, a layer with an alias (`#contract`) is imported by it, never by a path. */
+const byAlias = (layer) =>
+  layers
+    .filter((target) => target.alias !== undefined && target !== layer)
+    .map((target) => ({
+      regex: `(^|/)${escapeRegex(target.root)}(/|$)`,
+      message: `Import the ${target.name} as ${target.alias} (package.json "imports"), not by a relative path.`,
+    }));
 
 /** Folders below a layer's root that lint covers; a file deeper than this is not layered. */
 const MAX_DEPTH = 8;
@@ -119,13 +164,15 @@ function allowedSources(layer, fromDir, depth) {
   const own = inside
     ? [
         '\\./(?!\\.\\.)',
-        ...(depth > 0 ? [`(\\.\\./){1,${depth}}(?!\\.\\.)`, `(\\.\\./){0,${depth - 1}}\\.\\.$`] : []),
+        ...(depth > 0
+          ? [`(\\.\\./){1,${depth}}(?!\\.\\.)`, `(\\.\\./){0,${depth - 1}}\\.\\.$`]
+          : []),
       ]
     : [`${relativeTo(layer.root)}(/|$)`];
   const others = layer.allow.map((name) => {
-    if (name === 'contract') return '#contract(/[\\w-]+)?$';
     if (name === 'package.json') return `${relativeTo('package.json')}$`;
     const target = layers.find((candidate) => candidate.name === name);
+    if (target.alias) return `${escapeRegex(target.alias)}(/[\\w-]+)?$`;
     return target.door
       ? `${relativeTo(target.root)}(/${target.door})?$`
       : `${relativeTo(target.root)}(/|$)`;
@@ -136,7 +183,7 @@ function allowedSources(layer, fromDir, depth) {
 const describeAllowed = (layer) => {
   const names = layer.allow.map((name) => {
     const target = layers.find((candidate) => candidate.name === name);
-    if (name === 'contract') return '#contract';
+    if (target?.alias) return target.alias;
     return target?.door ? `${name} (through ${name}/${target.door}.ts alone)` : name;
   });
   return names.length === 0 ? 'nothing of the project' : names.join(', ');
@@ -151,7 +198,11 @@ function layerBlocks(layer) {
       fromDir: [layer.root, ...Array(depth).fill('_')].join('/'),
       depth,
     })),
-    ...(layer.alsoFiles ?? []).map((file) => ({ files: [file], fromDir: posix.dirname(file), depth: 0 })),
+    ...(layer.alsoFiles ?? []).map((file) => ({
+      files: [file],
+      fromDir: posix.dirname(file),
+      depth: 0,
+    })),
   ];
   return places.map(({ files, fromDir, depth }) => ({
     files,
@@ -161,7 +212,7 @@ function layerBlocks(layer) {
         {
           paths: layer.paths,
           patterns: [
-            ...(layer.name === 'contract' ? [] : [contractByAlias]),
+            ...byAlias(layer),
             ...(layer.forbid ?? []),
             {
               // Any import of the project's own code (relative, absolute or a # alias) not allowed.
@@ -176,13 +227,25 @@ function layerBlocks(layer) {
 }
 
 export default tseslint.config(
-  { ignores: ['out/**', 'dist/**', 'node_modules/**', 'test-results/**', 'playwright-report/**', '.bench/**'] },
+  {
+    ignores: [
+      'out/**',
+      'dist/**',
+      'node_modules/**',
+      'test-results/**',
+      'playwright-report/**',
+      '.bench/**',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       'no-console': 'off',
     },

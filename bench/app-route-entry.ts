@@ -1,19 +1,21 @@
 /**
  * The app's way to the core, bundled by app-core.ts with the core worker beside it (as the
  * desktop app's build puts out/main/core-worker.js beside its main bundle): the session the
- * shells start (`startSession`: the core in its worker thread, the app commands, the command
- * gate), and each call handed to the gate as a transport hands it a command.
+ * shells start (`startSession`: the core in its worker thread, the app commands, and the
+ * channel's gate in front of them), and each call handed to the channel as a transport hands it
+ * a command.
  *
  * What the transports add on top (Electron's IPC, the browser host's HTTP) is not timed here.
  */
 import { silentLogger, type Logger } from '../src-main/core/api';
-import type { CoreIn } from '../src-main/session/backend';
-import { createMemoryCredentials, type SavedAccount } from '../src-main/session/credentials';
+import { TRUSTED } from '#channel';
+import type { CoreIn } from '../src-main/session/running-core';
+import { createMemoryCredentials, type SavedAccount } from '../src-main/shell-kit/credentials';
 import {
   DEFAULT_PREFERENCES,
   mergePreferences,
   type PreferencesStore,
-} from '../src-main/session/preferences';
+} from '../src-main/shell-kit/preferences';
 import { startSession } from '../src-main/session/start-session';
 
 export interface AppSessionOptions {
@@ -46,7 +48,7 @@ const errorLogger: Logger = {
 export async function openAppSession(options: AppSessionOptions): Promise<AppSession> {
   const { baseUrl, apiId, apiKey } = options.account;
   const initial: SavedAccount = { account: { baseUrl, apiId }, apiKey };
-  const { session, dispatch } = await startSession({
+  const { session, channel } = await startSession({
     host: 'browser',
     version: 'bench',
     logger: errorLogger,
@@ -63,7 +65,7 @@ export async function openAppSession(options: AppSessionOptions): Promise<AppSes
   });
   return {
     async call(name, input) {
-      const result = await dispatch(name, input);
+      const result = await channel.invoke(name, input, TRUSTED);
       if (!result.ok) throw new Error(`${name}: ${result.error.code}: ${result.error.message}`);
       return result.value;
     },

@@ -1,7 +1,7 @@
 /**
- * The desktop app's composition root: app ready -> settings and account -> core session ->
- * validated IPC -> window. Everything that decides behaviour lives in the core, the host modules
- * shared with the browser host, and small modules of src-main/app.
+ * The desktop app's composition root: app ready -> settings and account -> session and its
+ * channel -> the channel over IPC -> window. Everything that decides behaviour lives in the core,
+ * the session and shell kit shared with the browser host, and small modules of src-main/app.
  */
 import {
   app,
@@ -25,10 +25,10 @@ import packageJson from '../package.json' with { type: 'json' };
 import { CommandError } from '#contract';
 import { makePrivateFolder, systemClock } from './core';
 import { createDatabaseKeyring } from './app/database-keys';
-import { createRedactor, redactingCredentials } from './session/log-redaction';
-import { DEMO_DATABASE_FILE, databaseFileName } from './session/database-files';
-import { discardDemoFiles } from './session/demo-files';
-import { startSession } from './session/start-session';
+import { createRedactor, redactingCredentials } from './shell-kit/log-redaction';
+import { DEMO_DATABASE_FILE, databaseFileName } from './shell-kit/database-files';
+import { discardDemoFiles } from './shell-kit/demo-files';
+import { startSession } from './session';
 import { createKeychainCredentials } from './app/credentials';
 import {
   APP_PAGE_URL,
@@ -50,7 +50,6 @@ import { buildMenuTemplate } from './app/menu';
 import { watchNetwork } from './app/network-watch';
 import { createElectronPreferences, openSettingsFile, storedValue } from './app/settings-store';
 import { guardNavigation, lockDownSession } from './app/web-security';
-import { forwardCoreEvents, sendEvent } from './app/window-events';
 
 const PRELOAD_PATH = join(import.meta.dirname, '../preload/index.cjs');
 const { autoUpdater } = electronUpdater;
@@ -100,7 +99,7 @@ async function start(): Promise<void> {
   let update: AutoUpdate | null = null;
   const preferences = createElectronPreferences(settings);
   // The core runs in its own worker thread (session/core-worker): SQLite never blocks this one.
-  const { session: coreSession, dispatch } = await startSession({
+  const { session: coreSession, channel } = await startSession({
     host: 'electron',
     version: app.getVersion(),
     logger,
@@ -119,7 +118,7 @@ async function start(): Promise<void> {
         updater: autoUpdater,
         update,
         unsent: async () => {
-          const status = await session.handlers['sync:status']({});
+          const status = await session.core['sync:status']({});
           return status.pending + status.failed + status.conflicts;
         },
         confirm: async (question) =>
@@ -140,7 +139,7 @@ async function start(): Promise<void> {
       createExportSaver({
         dialog,
         window,
-        handlers: session.handlers,
+        handlers: session.core,
         now: () => Date.now(),
       })(request),
   });
@@ -159,19 +158,19 @@ async function start(): Promise<void> {
     bounds: storedValue(settings, 'windowBounds'),
   });
   const contents = window.webContents;
+  // Commands from the window and events to it: the channel over IPC, its gate in the session.
   const stopIpc = registerIpc({
     ipcMain,
-    dispatch,
+    channel,
+    window: contents,
     isTrustedSender: trustedSender(contents, appUrl),
-    logger,
   });
-  const stopEvents = forwardCoreEvents(coreSession, contents);
   Menu.setApplicationMenu(
     Menu.buildFromTemplate(
       buildMenuTemplate({
         platform: process.platform,
         development: !app.isPackaged,
-        onAction: (action) => sendEvent(contents, 'app:menu', { action }),
+        onAction: (action) => channel.emit('app:menu', { action }),
         onShowLogs: () => void shell.openPath(app.getPath('logs')),
         onFreshDemo: () =>
           void startDemoAfresh({
@@ -223,7 +222,7 @@ async function start(): Promise<void> {
       updater: autoUpdater,
       clock: systemClock,
       logger,
-      onReady: (version) => sendEvent(contents, 'app:update', { version }),
+      onReady: (version) => channel.emit('app:update', { version }),
     });
   }
 
@@ -239,7 +238,6 @@ async function start(): Promise<void> {
     if (closing) return;
     closing = true;
     stopWatching();
-    stopEvents();
     stopIpc();
     update?.stop();
     stopAttention();

@@ -1,8 +1,10 @@
 /**
- * What the preload hands the page: `invoke` and `on`, for the contract's names only. The page
- * never sees `ipcRenderer` or an IPC event object (whose `sender` would give it all of IPC).
+ * The channel over Electron IPC, its client end: what the preload hands the page, `invoke` and
+ * `on` for the contract's names only (src-main/app/ipc.ts is the server end). The page never sees
+ * `ipcRenderer` or an IPC event object (whose `sender` would give it all of IPC).
  */
-import { INVOKE_CHANNEL, EVENT_CHANNEL } from '#contract/bridge-channels';
+import type { Channel } from '#channel/channel';
+import { EVENT_CHANNEL, INVOKE_CHANNEL } from '#contract/bridge-channels';
 import type { Result } from '#contract/errors';
 import { BRIDGE_COMMAND_NAMES, BRIDGE_EVENT_NAMES } from '#contract/names';
 
@@ -13,10 +15,8 @@ export interface IpcRendererLike {
   removeListener(channel: string, listener: (event: unknown, ...args: unknown[]) => void): unknown;
 }
 
-export interface LeadTriageBridge {
-  invoke(name: string, input?: unknown): Promise<Result<unknown>>;
-  on(event: string, callback: (payload: unknown) => void): () => void;
-}
+/** What the page finds as `window.leadTriage`. */
+export type LeadTriageBridge = Channel;
 
 const commandNames: ReadonlySet<string> = new Set(BRIDGE_COMMAND_NAMES);
 const eventNames: ReadonlySet<string> = new Set(BRIDGE_EVENT_NAMES);
@@ -27,7 +27,10 @@ export function createBridge(ipc: IpcRendererLike): LeadTriageBridge {
       if (typeof name !== 'string' || !commandNames.has(name)) {
         return Promise.resolve({
           ok: false,
-          error: { code: 'unknown-command', message: `There is no command named ${JSON.stringify(String(name))}` },
+          error: {
+            code: 'unknown-command',
+            message: `There is no command named ${JSON.stringify(String(name))}`,
+          },
         });
       }
       return ipc.invoke(INVOKE_CHANNEL, name, input) as Promise<Result<unknown>>;

@@ -8,7 +8,7 @@
 import { join } from 'node:path';
 import log from 'electron-log/main';
 import type { Logger } from '../core';
-import { redactLogData, type Redactor } from '../session/log-redaction';
+import { redactLogData, type Redactor } from '../shell-kit/log-redaction';
 
 export const LOG_FILE_MAX_BYTES = 5 * 1024 * 1024;
 

@@ -7,8 +7,8 @@
  */
 import { readFile, stat } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { CONTENT_SECURITY_POLICY } from '../session/csp';
-import { CONTENT_TYPES, resolveStaticPath } from '../session/renderer-files';
+import { CONTENT_SECURITY_POLICY } from '../shell-kit/csp';
+import { CONTENT_TYPES, resolveStaticPath } from '../shell-kit/renderer-files';
 
 export const APP_SCHEME = 'app';
 export const APP_HOST = 'lead-triage';

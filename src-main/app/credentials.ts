@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { AccountSchema, CommandError } from '#contract';
 import type { Logger } from '../core';
-import type { CredentialStore, SavedAccount } from '../session/credentials';
+import type { CredentialStore, SavedAccount } from '../shell-kit/credentials';
 import type { StoredValue } from './settings-store';
 
 /** The part of Electron's `safeStorage` used here. */
@@ -31,7 +31,12 @@ export interface KeychainOptions {
   logger: Logger;
 }
 
-export function createKeychainCredentials({ record, safeStorage, platform, logger }: KeychainOptions): CredentialStore {
+export function createKeychainCredentials({
+  record,
+  safeStorage,
+  platform,
+  logger,
+}: KeychainOptions): CredentialStore {
   let sessionOnly: SavedAccount | null = null;
 
   const canEncrypt = (): boolean =>
@@ -44,7 +49,9 @@ export function createKeychainCredentials({ record, safeStorage, platform, logge
     const parsed = StoredAccountSchema.safeParse(stored);
     if (!parsed.success || !canEncrypt()) {
       logger.warn('The saved Envoke account cannot be used; starting on demo data', {
-        reason: parsed.success ? 'the keychain is not available' : 'the saved account is unreadable',
+        reason: parsed.success
+          ? 'the keychain is not available'
+          : 'the saved account is unreadable',
       });
       return null;
     }
@@ -53,7 +60,9 @@ export function createKeychainCredentials({ record, safeStorage, platform, logge
       return { account, apiKey: safeStorage.decryptString(Buffer.from(encryptedKey, 'base64')) };
     } catch (error) {
       // A keychain reset or another user's profile: the key is gone, the account must be re-entered.
-      logger.warn('The saved API key could not be decrypted; starting on demo data', { error: String(error) });
+      logger.warn('The saved API key could not be decrypted; starting on demo data', {
+        error: String(error),
+      });
       return null;
     }
   }

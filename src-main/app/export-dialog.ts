@@ -5,7 +5,7 @@
  */
 import type { AppHandlers, CoreHandlers } from '#contract';
 import { exportFileName } from '../core';
-import { writeExportFile } from '../session/export-file';
+import { writeExportFile } from '../shell-kit/export-file';
 
 export interface SaveDialogLike {
   showSaveDialog(options: {

@@ -4,7 +4,7 @@
  * files go; the account is not touched. Written against the few calls it makes, so a test can
  * drive it with fakes.
  */
-import { discardDemoFiles } from '../session/demo-files';
+import { discardDemoFiles } from '../shell-kit/demo-files';
 
 export interface FreshDemoDeps {
   /** The demo's database file. */

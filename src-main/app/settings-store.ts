@@ -6,7 +6,7 @@
 import { chmodSync, existsSync } from 'node:fs';
 import Store from 'electron-store';
 import { PRIVATE_FILE_MODE } from '../core';
-import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
+import { mergePreferences, readPreferences, type PreferencesStore } from '../shell-kit/preferences';
 
 interface StoredSettings {
   preferences?: unknown;

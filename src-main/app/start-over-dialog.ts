@@ -1,11 +1,11 @@
 /**
  * The desktop app's start-over question for a database that cannot be opened: what is wrong,
- * what starting over does and what it costs (session/start-over.ts), with Quit as the default.
+ * what starting over does and what it costs (shell-kit/start-over.ts), with Quit as the default.
  * When changes would be lost for good (none could be saved), the person also ticks a box saying
  * so, as the CLI asks for --yes: one stray Enter never discards them.
  */
-import { describeStartOver, losesChanges, type StartOverPlan } from '../session/start-over';
-import type { StartOverDialog } from '../session/start-session';
+import { describeStartOver, losesChanges, type StartOverPlan } from '../shell-kit/start-over';
+import type { StartOverDialog } from '../session';
 import type { DatabaseKeyring } from './database-keys';
 
 export interface MessageBoxLike {

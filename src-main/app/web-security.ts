@@ -4,7 +4,7 @@
  * every response carries the renderer's Content-Security-Policy. Written against the few methods
  * used, so a test can drive them with fakes.
  */
-import { CONTENT_SECURITY_POLICY } from '../session/csp';
+import { CONTENT_SECURITY_POLICY } from '../shell-kit/csp';
 
 /** The app page itself: its file URL, whatever hash or query it carries. */
 export function isAppUrl(url: string, appUrl: URL): boolean {
@@ -14,7 +14,11 @@ export function isAppUrl(url: string, appUrl: URL): boolean {
   } catch {
     return false;
   }
-  return parsed.protocol === appUrl.protocol && parsed.host === appUrl.host && parsed.pathname === appUrl.pathname;
+  return (
+    parsed.protocol === appUrl.protocol &&
+    parsed.host === appUrl.host &&
+    parsed.pathname === appUrl.pathname
+  );
 }
 
 interface PreventableEvent {
@@ -23,7 +27,10 @@ interface PreventableEvent {
 
 export interface WebContentsLike {
   setWindowOpenHandler(handler: () => { action: 'deny' }): void;
-  on(event: 'will-navigate' | 'will-redirect', listener: (event: PreventableEvent, url: string) => void): unknown;
+  on(
+    event: 'will-navigate' | 'will-redirect',
+    listener: (event: PreventableEvent, url: string) => void,
+  ): unknown;
   on(event: 'will-attach-webview', listener: (event: PreventableEvent) => void): unknown;
 }
 
@@ -40,7 +47,9 @@ export function guardNavigation(contents: WebContentsLike, appUrl: URL): void {
 type Headers = Record<string, string[]>;
 
 export interface SessionLike {
-  setPermissionRequestHandler(handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void): void;
+  setPermissionRequestHandler(
+    handler: (contents: unknown, permission: string, callback: (granted: boolean) => void) => void,
+  ): void;
   setPermissionCheckHandler(handler: () => boolean): void;
   webRequest: {
     onHeadersReceived(

@@ -7,7 +7,7 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { clearTextProblem, DEFAULT_BASE_URL, isWebAddress } from '#contract';
-import { databaseFileName } from '../session/database-files';
+import { databaseFileName } from '../shell-kit/database-files';
 
 export const USAGE = `Usage: npm run start:browser -- [options]
   --port N        port on 127.0.0.1 (default: any free port)

@@ -23,36 +23,46 @@ import type { AddressInfo } from 'node:net';
 import { dirname, join, parse, resolve } from 'node:path';
 // With the attribute Node's own loader (Playwright specs import this in-process) accepts it too.
 import packageJson from '../../package.json' with { type: 'json' };
+import { TRUSTED, type Caller, type ChannelServer } from '#channel';
 import { AccountSchema, DEFAULT_BASE_URL, describeIssues, isWebAddress } from '#contract';
 import type { Logger } from '../core';
-import type { CoreIn, CoreLink, DemoSimulator } from '../session/backend';
-import { hostDatabaseKey, hostDatabaseKeyStorage } from '../session/database-key';
+import { hostDatabaseKey, hostDatabaseKeyStorage } from '../shell-kit/database-key';
 import { createConsoleLogger } from './console-logger';
-import { createRedactor, redactingLogger } from '../session/log-redaction';
-import type { CoreSession } from '../session/core-session';
-import { createMemoryCredentials, type SavedAccount } from '../session/credentials';
-import { databaseFileName } from '../session/database-files';
-import { discardDemoFiles } from '../session/demo-files';
-import type { Dispatch } from '../session/command-gate';
-import { startSession } from '../session/start-session';
-import { openEventStream } from './http/event-stream';
-import { EXPORT_PATH, handleExport } from './http/export-download';
-import { isAllowedHost, isSameOrigin, pageToken, sessionCookie, TOKEN_HEADER, tokensMatch } from './http/guard';
-import { handleInvoke, INVOKE_PREFIX } from './http/invoke';
+import { createRedactor, redactingLogger } from '../shell-kit/log-redaction';
+import { createMemoryCredentials, type SavedAccount } from '../shell-kit/credentials';
+import { databaseFileName } from '../shell-kit/database-files';
+import { discardDemoFiles } from '../shell-kit/demo-files';
 import {
-  commandRefused,
-  forbidden,
-  notFound,
-  sendJson,
-  sendText,
-  staleAddressPage,
-} from './http/respond';
+  startSession,
+  type CoreIn,
+  type DemoSimulator,
+  type RunningCore,
+  type Session,
+} from '../session';
+import { handleInvoke, INVOKE_PREFIX, openEventStream } from './http/channel';
+import { EXPORT_PATH, handleExport } from './http/export-download';
+import {
+  isAllowedHost,
+  isSameOrigin,
+  pageToken,
+  sessionCookie,
+  TOKEN_HEADER,
+  tokensMatch,
+} from './http/guard';
+import { forbidden, notFound, sendJson, sendText, staleAddressPage } from './http/respond';
 import { serveStatic } from './http/static-files';
 import { createJsonPreferences } from './json-preferences';
 
 export const DEFAULT_RENDERER_DIR = resolve(import.meta.dirname, '../../out/renderer');
 export const EVENTS_PATH = '/api/events';
 export const SESSION_TOKEN_PATH = '/api/session-token';
+
+/** A command from a page without this run's token: answered 403 with what to do. */
+const EARLIER_RUN: Caller = {
+  trusted: false,
+  from: "a page without this run's token",
+  refusal: 'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
+};
 
 /** A browser host that could not start, said so that the person running it can fix it. */
 export class BrowserHostError extends Error {
@@ -90,10 +100,10 @@ export interface BrowserHost {
   token: string;
   port: number;
   /** The core opened at start (a later account switch replaces it inside `session`). */
-  core: CoreLink;
+  core: RunningCore;
   /** The simulator behind demo data, when the host started in demo mode (where it is now). */
   readonly simulator: DemoSimulator | null;
-  session: CoreSession;
+  session: Session;
   /** Ends event streams, closes every connection, stops the core and the simulator. */
   stop(): Promise<void>;
 }
@@ -105,7 +115,9 @@ function startingAccount(account: BrowserHostOptions['account']): SavedAccount |
     throw new BrowserHostError(describeIssues(parsed.error.issues));
   }
   if (!isWebAddress(parsed.data.baseUrl)) {
-    throw new BrowserHostError(`"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`);
+    throw new BrowserHostError(
+      `"${parsed.data.baseUrl}" is not a valid URL such as ${DEFAULT_BASE_URL}`,
+    );
   }
   if (account.apiKey.trim() === '') throw new BrowserHostError('The Envoke API key is empty');
   return { account: parsed.data, apiKey: account.apiKey };
@@ -116,7 +128,9 @@ function listen(server: Server, port: number): Promise<number> {
     server.once('error', (error: NodeJS.ErrnoException) =>
       reject(
         new BrowserHostError(
-          error.code === 'EADDRINUSE' ? `Port ${port} is already in use; pick another with --port` : error.message,
+          error.code === 'EADDRINUSE'
+            ? `Port ${port} is already in use; pick another with --port`
+            : error.message,
           { cause: error },
         ),
       ),
@@ -129,33 +143,40 @@ interface Router {
   port: number;
   token: string;
   rendererDir: string;
-  dispatch: Dispatch;
+  channel: ChannelServer;
   openStream(response: ServerResponse): void;
-  session: CoreSession;
+  session: Session;
 }
 
-async function route(request: IncomingMessage, response: ServerResponse, router: Router): Promise<void> {
+async function route(
+  request: IncomingMessage,
+  response: ServerResponse,
+  router: Router,
+): Promise<void> {
   const { host } = request.headers;
   if (!isAllowedHost(host, router.port)) return forbidden(response);
   const url = new URL(request.url ?? '/', `http://${host}`);
 
   if (url.pathname.startsWith(INVOKE_PREFIX)) {
     const header = request.headers[TOKEN_HEADER];
-    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host)) return forbidden(response);
-    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined)) return commandRefused(response);
-    return handleInvoke(request, response, url.pathname, router.dispatch);
+    if (request.method !== 'POST' || !isSameOrigin(request.headers.origin, host))
+      return forbidden(response);
+    if (!tokensMatch(router.token, typeof header === 'string' ? header : undefined))
+      return handleInvoke(request, response, url.pathname, router.channel, EARLIER_RUN);
+    return handleInvoke(request, response, url.pathname, router.channel, TRUSTED);
   }
 
   if (!tokensMatch(router.token, pageToken(request, url))) {
     // The page itself gets a sentence saying where the right address is; everything else nothing.
-    const isPage = request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
+    const isPage =
+      request.method === 'GET' && (url.pathname === '/' || url.pathname === '/index.html');
     return isPage ? staleAddressPage(response) : forbidden(response);
   }
   if (request.method !== 'GET') return sendText(response, 405, 'Method not allowed');
   if (url.pathname === EVENTS_PATH) return router.openStream(response);
   if (url.pathname === SESSION_TOKEN_PATH) return sendJson(response, { token: router.token });
   if (url.pathname === EXPORT_PATH)
-    return handleExport(response, url.searchParams, router.session.handlers, Date.now());
+    return handleExport(response, url.searchParams, router.session.core, Date.now());
   if (url.pathname.startsWith('/api/')) return notFound(response);
   if (url.pathname === '/' || url.pathname === '/index.html') {
     return serveStatic(response, router.rendererDir, '/index.html', {
@@ -172,7 +193,9 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   const logger = options.logger ?? redactingLogger(createConsoleLogger(), redact);
   const rendererDir = resolve(options.rendererDir ?? DEFAULT_RENDERER_DIR);
   if (!existsSync(join(rendererDir, 'index.html'))) {
-    throw new BrowserHostError(`The renderer is not built (${rendererDir}); run npm run build:renderer`);
+    throw new BrowserHostError(
+      `The renderer is not built (${rendererDir}); run npm run build:renderer`,
+    );
   }
   const initial = startingAccount(options.account);
   redact.addSecret(initial?.apiKey);
@@ -187,7 +210,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
   if (options.freshDemo === true) discardDemoFiles(dbPathFor(null));
 
   const { dir, name } = parse(dbPath);
-  const { session, dispatch } = await startSession({
+  const { session, channel } = await startSession({
     host: 'browser',
     version: packageJson.version,
     logger,
@@ -215,10 +238,14 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     port: 0,
     token,
     rendererDir,
-    dispatch,
+    channel,
     session,
     openStream(response) {
-      const close = openEventStream(response, { session, logger, heartbeatMs: options.heartbeatMs });
+      const close = openEventStream(response, {
+        channel,
+        logger,
+        heartbeatMs: options.heartbeatMs,
+      });
       streams.add(close);
       response.on('close', () => streams.delete(close));
     },
@@ -243,7 +270,7 @@ export async function startBrowserHost(options: BrowserHostOptions): Promise<Bro
     url: `http://127.0.0.1:${router.port}/?token=${token}`,
     token,
     port: router.port,
-    core: started.core,
+    core: started,
     get simulator() {
       return started.simulator;
     },

@@ -5,7 +5,7 @@
 import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type { Logger } from '../core';
-import { mergePreferences, readPreferences, type PreferencesStore } from '../session/preferences';
+import { mergePreferences, readPreferences, type PreferencesStore } from '../shell-kit/preferences';
 
 function readJson(file: string, logger: Logger): unknown {
   let text: string;

@@ -24,7 +24,7 @@ async function main(): Promise<number> {
       import('../core'),
       import('#contract'),
       import('./browser-host'),
-      import('../session/database-key'),
+      import('../shell-kit/database-key'),
     ]);
 
   if (args.dataDir !== null) {

@@ -1,11 +1,11 @@
 /**
  * How the CLI calls the core it holds in-process: the input is parsed with the command's contract
- * schema by the same gate the app's windows go through, so the CLI cannot write what the app
- * could not, and the core receives parsed input only.
+ * schema by the gate the app's windows go through (the channel's server end, #channel), so the
+ * CLI cannot write what the app could not, and the core receives parsed input only.
  */
+import { parseCommandInput } from '#channel';
 import type { CommandInput, CommandOutput, CoreCommandName } from '#contract';
 import type { Core } from '../core';
-import { parseCommandInput } from '../session/command-gate';
 
 export async function call<N extends CoreCommandName>(
   core: Core,

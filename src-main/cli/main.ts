@@ -16,7 +16,7 @@ import {
   EnvokeError,
   lockCache,
 } from '../core';
-import { DatabaseKeySetupError, hostDatabaseKey } from '../session/database-key';
+import { DatabaseKeySetupError, hostDatabaseKey } from '../shell-kit/database-key';
 import type { ViewId } from '#contract/dto';
 import { parseCliArgs, UsageError, USAGE, type CliArgs } from './args';
 import { call } from './core-call';

@@ -1,17 +1,17 @@
 /**
- * `--start-over` on the command line: the rules of session/start-over.ts, with the person's yes
+ * `--start-over` on the command line: the rules of shell-kit/start-over.ts, with the person's yes
  * given as `--yes` or typed on a terminal. Runs holding the cache lock, before the core opens.
  */
 import { existsSync, renameSync } from 'node:fs';
 import { createInterface } from 'node:readline/promises';
 import { CommandError, plainText } from '#contract';
-import { keyFilePath } from '../session/database-key';
+import { keyFilePath } from '../shell-kit/database-key';
 import {
   carryOutStartOver,
   describeStartOver,
   losesChanges,
   planStartOver,
-} from '../session/start-over';
+} from '../shell-kit/start-over';
 
 /** The typed answer that goes ahead on a terminal. */
 export const START_OVER_ANSWER = 'start over';

@@ -77,7 +77,7 @@ export interface SyncReport {
 
 /**
  * The core's command handlers take input already parsed with the contract's schema (the command
- * gate, session/command-gate.ts, parses it once); they never parse it again.
+ * gate, src-shared/channel/server.ts, parses it once); they never parse it again.
  */
 export interface Core extends CoreHandlers {
   /** Subscribe to a core event; returns the unsubscribe function. */

@@ -3,17 +3,12 @@
  * the sync engine. Every handler answers with the contract's output or a CommandError; any other
  * failure is turned into one ('storage' for SQLite, 'internal' otherwise) so hosts can show it.
  *
- * Handlers take input already parsed with the contract's schema: the command gate
- * (session/command-gate.ts) parses it once at the edge, for the shells and the CLI alike.
+ * Handlers take input already parsed with the contract's schema: the channel's gate
+ * (src-shared/channel/server.ts) parses it once at the edge, for the shells and the CLI alike.
  */
 import type Database from 'better-sqlite3';
-import {
-  coreCommands,
-  type CommandArgs,
-  type CommandOutput,
-  type CoreCommandName,
-  type CoreHandlers,
-} from '#contract/commands';
+import { coreHandlers } from '#channel';
+import type { CommandArgs, CommandOutput, CoreCommandName } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
@@ -22,7 +17,7 @@ import { storageError } from './db/errors';
 import { openDatabase } from './db/open-database';
 import { countUnsent, followUnsentNote, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
-import { CoreEvents } from './events';
+import { createCoreEvents } from './events';
 import { CommandLog, COMMAND_LOG_KEEP_MS } from './store/command-log';
 import { Store } from './store/store';
 import { NOT_SAVED_SENTENCE, READ_ONLY_COMMANDS } from './read-only-commands';
@@ -81,7 +76,7 @@ export function createCore(options: CoreOptions): Core {
   const commandLog = new CommandLog(db);
   commandLog.forgetOlderThan(clock.now() - COMMAND_LOG_KEEP_MS);
 
-  const events = new CoreEvents(logger);
+  const events = createCoreEvents(logger);
   // Rows sent, discarded or undone bring the note down once their transaction has committed.
   events.on('sync:status', () => note.recount());
   const engine = new SyncEngine({
@@ -188,11 +183,6 @@ export function createCore(options: CoreOptions): Core {
     }
   }
 
-  function handler<N extends CoreCommandName>(name: N): CoreHandlers[N] {
-    const run = implementations[name] as (input: CommandArgs<N>) => unknown;
-    return ((input: CommandArgs<N>) => guarded(name, () => run(input))) as CoreHandlers[N];
-  }
-
   /**
    * A command under its caller's id: a change is made once per id, its answer saved with it; a
    * command that changes nothing simply runs. `onlyIfApplied` asks whether the change was saved
@@ -218,9 +208,9 @@ export function createCore(options: CoreOptions): Core {
     });
   }
 
-  const handlers = Object.fromEntries(
-    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [name, handler(name)]),
-  ) as unknown as CoreHandlers;
+  const handlers = coreHandlers((name, input) =>
+    guarded(name, () => (implementations[name] as (input: unknown) => unknown)(input)),
+  );
 
   return {
     ...handlers,

@@ -5,9 +5,9 @@
 import { CommandError, type AppHandlers, type DatabaseKeyStorageSchema } from '#contract';
 import type { z } from 'zod';
 import type { ConnectionTester } from './connection-test';
-import type { CoreSession } from './core-session';
-import type { CredentialStore } from './credentials';
-import type { PreferencesStore } from './preferences';
+import type { Session } from './session';
+import type { CredentialStore } from '../shell-kit/credentials';
+import type { PreferencesStore } from '../shell-kit/preferences';
 
 export interface AppHandlerDeps {
   version: string;
@@ -16,7 +16,7 @@ export interface AppHandlerDeps {
   credentials: CredentialStore;
   /** Where this host keeps the cache's key (see DatabaseKeyStorageSchema). */
   databaseKeyStorage(): z.infer<typeof DatabaseKeyStorageSchema>;
-  session: CoreSession;
+  session: Session;
   testConnection: ConnectionTester;
   /** The desktop app's "Restart to update" (see app/auto-update.ts); absent in the browser host. */
   restartToUpdate?: () => Promise<boolean>;

@@ -3,7 +3,7 @@
  * understands. Never throws: every outcome is a sentence.
  */
 import { createEnvokeClient, describeEnvokeError, type EnvokeClient, isEnvokeError } from '../core';
-import type { SavedAccount } from './credentials';
+import type { SavedAccount } from '../shell-kit/credentials';
 
 export interface ConnectionTest {
   ok: boolean;
@@ -24,7 +24,10 @@ export async function testConnection(
     client = connect({ ...saved.account, apiKey: saved.apiKey, timeoutMs: TEST_TIMEOUT_MS });
   } catch (error) {
     // Refused before any request: the client's own words say what to fix in the form.
-    return { ok: false, message: isEnvokeError(error) ? error.message : describeEnvokeError(error) };
+    return {
+      ok: false,
+      message: isEnvokeError(error) ? error.message : describeEnvokeError(error),
+    };
   }
   try {
     await client.probe();

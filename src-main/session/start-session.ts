@@ -1,31 +1,37 @@
 /**
- * Starts what both shells serve: the core session (the core, in its worker, for the saved
- * account or the demo), the app commands beside the core's, and the command gate in front of
- * them. The desktop app and the browser host differ only in what they pass in: where settings,
+ * Starts what both shells serve: the session (the core, in its worker, for the saved account or
+ * the demo) and the channel's server end in front of it and of the app commands, where the gate
+ * stands. The desktop app and the browser host differ only in what they pass in: where settings,
  * the API key and the database key are kept, and the dialogs only a desktop app has.
  */
+import {
+  createEmitter,
+  logListenerFailures,
+  serveChannel,
+  type ChannelEvents,
+  type ChannelServer,
+} from '#channel';
 import { CommandError, type AppHandlers } from '#contract';
 import { lockCache, type Logger } from '../core';
 import { createAppHandlers, type AppHandlerDeps } from './app-handlers';
-import { openBackend, type CoreIn } from './backend';
-import { createDispatcher, type Dispatch, type Handlers } from './command-gate';
 import { testConnection, type ConnectionTester } from './connection-test';
-import { openCoreSession, type CoreSession } from './core-session';
-import type { CredentialStore, SavedAccount } from './credentials';
-import type { PreferencesStore } from './preferences';
-import { openOrOfferStartOver, type StartOverPlan } from './start-over';
+import { runCore, type CoreIn } from './running-core';
+import { openSession, type Session } from './session';
+import type { CredentialStore, SavedAccount } from '../shell-kit/credentials';
+import type { PreferencesStore } from '../shell-kit/preferences';
+import { openOrOfferStartOver, type StartOverPlan } from '../shell-kit/start-over';
 
 /**
  * A database that cannot be opened (key lost or missing, file damaged): show the person what
- * starting over costs (start-over.ts saves what can be read first), and on a yes move the key
- * along with the files set aside.
+ * starting over costs (shell-kit/start-over.ts saves what can be read first), and on a yes move
+ * the key along with the files set aside.
  */
 export interface StartOverDialog {
   ask(plan: StartOverPlan): Promise<boolean>;
   setAside(dbPath: string, aside: string): void;
 }
 
-export interface SessionShell {
+export interface SessionOptions {
   host: 'electron' | 'browser';
   version: string;
   logger: Logger;
@@ -49,20 +55,14 @@ export interface SessionShell {
   /** The desktop app offers to start over when a database cannot be opened. */
   startOver?: StartOverDialog | undefined;
   /** The desktop app's "Restart to update". */
-  restartToUpdate?: ((session: CoreSession) => Promise<boolean>) | undefined;
+  restartToUpdate?: ((session: Session) => Promise<boolean>) | undefined;
   /** The desktop app's save dialog; the browser host downloads instead. */
-  saveExport?: ((session: CoreSession) => AppHandlers['export:save']) | undefined;
+  saveExport?: ((session: Session) => AppHandlers['export:save']) | undefined;
   /** The desktop app's system browser, for the links a lead carries. */
   openExternal?: ((url: string) => Promise<void>) | undefined;
   testConnection?: ConnectionTester | undefined;
   /** Check every answer against the contract (development). */
   checkOutput: boolean;
-}
-
-export interface StartedSession {
-  session: CoreSession;
-  handlers: Handlers;
-  dispatch: Dispatch;
 }
 
 /**
@@ -77,15 +77,20 @@ function withCliStartOver(error: unknown, dbPath: string): never {
   );
 }
 
-export async function startSession(shell: SessionShell): Promise<StartedSession> {
+/** The session, and the channel the shell's transport serves in front of it. */
+export async function startSession(
+  shell: SessionOptions,
+): Promise<{ session: Session; channel: ChannelServer }> {
   const { logger } = shell;
   const user = shell.host === 'electron' ? 'the desktop app' : 'the browser host';
-  const session = await openCoreSession(
+  // One emitter: the session raises its events where the channel's listeners hear them.
+  const events = createEmitter<ChannelEvents>(logListenerFailures(logger));
+  const session = await openSession(
     shell.initial,
     (target) => {
       const dbPath = shell.dbPathFor(target);
       const open = () =>
-        openBackend(target, {
+        runCore(target, {
           dbPath,
           logger,
           demoLeads: shell.demoLeads,
@@ -115,10 +120,11 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
       });
     },
     logger,
+    events,
   );
   const { restartToUpdate, saveExport, openExternal } = shell;
-  const handlers: Handlers = {
-    ...session.handlers,
+  const handlers = {
+    ...session.core,
     ...createAppHandlers({
       version: shell.version,
       host: shell.host,
@@ -132,6 +138,6 @@ export async function startSession(shell: SessionShell): Promise<StartedSession>
       ...(openExternal === undefined ? {} : { openExternal }),
     }),
   };
-  const dispatch = createDispatcher(handlers, { logger, checkOutput: shell.checkOutput });
-  return { session, handlers, dispatch };
+  const channel = serveChannel({ handlers, events, logger, checkOutput: shell.checkOutput });
+  return { session, channel };
 }

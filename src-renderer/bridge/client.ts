@@ -1,13 +1,14 @@
 /**
  * The renderer's one way to the core. Everything else in the renderer calls `invoke` and `on` from
- * here and never learns whether the answer came over Electron IPC (the preload's
- * `window.leadTriage`) or over HTTP from the browser host (`/api/invoke/<name>` and Server-Sent
- * Events on `/api/events`).
+ * here and never learns which client end of the channel carries them: the preload's
+ * `window.leadTriage` in the desktop app (Electron IPC), or browser-channel.ts in the browser
+ * host (HTTP and Server-Sent Events). Both are the same `Channel`.
  *
  * Inputs are checked against the contract before they leave, so a bad value is reported at once
  * with the contract's own sentence; outputs are parsed with the contract's schemas, so the rest of
  * the renderer can trust their types.
  */
+import type { Channel } from '#channel';
 import {
   BridgeErrorSchema,
   commands,
@@ -19,14 +20,13 @@ import {
   type ErrorCode,
   type EventName,
   type EventPayload,
-  type Result,
 } from '#contract';
+import { browserChannel } from './browser-channel';
 
-/** What the preload exposes in Electron. */
-export interface PreloadBridge {
-  invoke(name: string, input: unknown): Promise<Result<unknown>>;
-  on(event: string, callback: (payload: unknown) => void): () => void;
-}
+export { onHostReachability } from './browser-channel';
+
+/** What the preload exposes in Electron: the channel's client end over IPC. */
+export type PreloadBridge = Channel;
 
 declare global {
   interface Window {
@@ -45,172 +45,9 @@ export class ClientError extends Error {
   }
 }
 
-const TOKEN_HEADER = 'x-lead-triage-token';
-const TOKEN_KEY = 'lead-triage-token';
-const RECONNECT_MIN_MS = 500;
-const RECONNECT_MAX_MS = 10_000;
-
-interface Transport {
-  invoke(name: CommandName, input: unknown): Promise<Result<unknown>>;
-  on(event: EventName, callback: (payload: unknown) => void): () => void;
-}
-
-/**
- * Whether Lead Triage's own process answers this window. Over HTTP it can stop while the page
- * stays open (the host was ended, the laptop slept): the window must not go on saying "Online".
- */
-let hostReachable = true;
-const reachabilityListeners = new Set<(reachable: boolean) => void>();
-
-function setHostReachable(reachable: boolean): void {
-  if (reachable === hostReachable) return;
-  hostReachable = reachable;
-  for (const listener of reachabilityListeners) listener(reachable);
-}
-
-/** Calls back whenever the host stops or starts answering; returns the unsubscribe. */
-export function onHostReachability(callback: (reachable: boolean) => void): () => void {
-  reachabilityListeners.add(callback);
-  return () => reachabilityListeners.delete(callback);
-}
-
-/**
- * The browser host's token arrives in the page address. Once the page is here the host has set
- * its cookie and this tab keeps the token for commands, so it leaves the address bar (and with
- * it the browser's history); a reload still works from the cookie and this tab's session.
- */
-function adoptTokenFromAddress(): void {
-  const url = new URL(window.location.href);
-  const fromUrl = url.searchParams.get('token');
-  if (!fromUrl) return;
-  window.sessionStorage.setItem(TOKEN_KEY, fromUrl);
-  url.searchParams.delete('token');
-  window.history.replaceState(window.history.state, '', url.pathname + url.search + url.hash);
-}
-
-let askedForToken: Promise<string> | null = null;
-
-/**
- * The browser host's token: from the page address on first load, then from this tab's session.
- * A second tab opened from the address bar has neither: the host gives the token to a page that
- * holds its cookie, so that tab works as the first does.
- */
-async function hostToken(): Promise<string> {
-  const kept = window.sessionStorage.getItem(TOKEN_KEY);
-  if (kept) return kept;
-  askedForToken ??= fetch('/api/session-token', { cache: 'no-store' })
-    .then(async (response) => {
-      if (!response.ok) return '';
-      const { token } = (await response.json()) as { token?: unknown };
-      if (typeof token !== 'string') return '';
-      window.sessionStorage.setItem(TOKEN_KEY, token);
-      return token;
-    })
-    .catch(() => '')
-    .finally(() => {
-      askedForToken = null;
-    });
-  return askedForToken;
-}
-
-function browserTransport(): Transport {
-  adoptTokenFromAddress();
-  const listeners = new Map<EventName, Set<(payload: unknown) => void>>();
-  let source: EventSource | null = null;
-  let retryMs = RECONNECT_MIN_MS;
-  let hadError = false;
-
-  const emit = (event: EventName, payload: unknown) => {
-    for (const callback of listeners.get(event) ?? []) callback(payload);
-  };
-
-  const connect = () => {
-    const next = new EventSource('/api/events');
-    source = next;
-    for (const name of Object.keys(events) as EventName[]) {
-      next.addEventListener(name, (message) => {
-        try {
-          emit(name, JSON.parse((message as MessageEvent<string>).data));
-        } catch {
-          // A malformed event is dropped; the next one, or the refresh after a reconnect, repairs.
-        }
-      });
-    }
-    next.onopen = () => {
-      retryMs = RECONNECT_MIN_MS;
-      setHostReachable(true);
-      if (!hadError) return;
-      hadError = false;
-      // Events sent while disconnected are lost: ask every view to refetch what it shows.
-      emit('leads:changed', { ids: null });
-      void transport.invoke('sync:status', {}).then((result) => {
-        if (result.ok) emit('sync:status', result.value);
-      });
-    };
-    next.onerror = () => {
-      hadError = true;
-      setHostReachable(false);
-      // EventSource retries by itself unless the server refused the stream outright.
-      if (next.readyState !== EventSource.CLOSED) return;
-      source = null;
-      window.setTimeout(connect, retryMs);
-      retryMs = Math.min(retryMs * 2, RECONNECT_MAX_MS);
-    };
-  };
-
-  const transport: Transport = {
-    async invoke(name, input) {
-      let response: Response;
-      try {
-        const token = await hostToken();
-        response = await fetch(`/api/invoke/${encodeURIComponent(name)}`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json', [TOKEN_HEADER]: token },
-          body: JSON.stringify(input ?? {}),
-        });
-      } catch {
-        setHostReachable(false);
-        return {
-          ok: false,
-          error: { code: 'offline', message: 'Lead Triage is not reachable. Is it still running?' },
-        };
-      }
-      setHostReachable(true);
-      let body: unknown;
-      try {
-        body = await response.json();
-      } catch {
-        return {
-          ok: false,
-          error: {
-            code: 'internal',
-            message: `Lead Triage answered ${response.status} without a readable reply.`,
-          },
-        };
-      }
-      return body as Result<unknown>;
-    },
-    on(event, callback) {
-      let set = listeners.get(event);
-      if (!set) listeners.set(event, (set = new Set()));
-      set.add(callback);
-      if (!source) connect();
-      return () => set.delete(callback);
-    },
-  };
-  return transport;
-}
-
-function preloadTransport(bridge: PreloadBridge): Transport {
-  return {
-    invoke: (name, input) => bridge.invoke(name, input),
-    on: (event, cb) => bridge.on(event, cb),
-  };
-}
-
-let chosen: Transport | null = null;
-function transport(): Transport {
-  chosen ??= window.leadTriage ? preloadTransport(window.leadTriage) : browserTransport();
+let chosen: Channel | null = null;
+function channel(): Channel {
+  chosen ??= window.leadTriage ?? browserChannel();
   return chosen;
 }
 
@@ -223,7 +60,7 @@ export async function invoke<N extends CommandName>(
   const checked = command.input.safeParse(input);
   if (!checked.success)
     throw new ClientError('invalid-input', describeIssues(checked.error.issues));
-  const result = await transport().invoke(name, input);
+  const result = await channel().invoke(name, input);
   if (typeof result !== 'object' || result === null || typeof result.ok !== 'boolean') {
     throw new ClientError('internal', `The answer to ${name} was not understood.`);
   }
@@ -247,7 +84,7 @@ export function on<E extends EventName>(
   event: E,
   callback: (payload: EventPayload<E>) => void,
 ): () => void {
-  return transport().on(event, (raw) => {
+  return channel().on(event, (raw) => {
     const parsed = events[event].safeParse(raw);
     if (parsed.success) callback(parsed.data as EventPayload<E>);
   });

@@ -10,7 +10,7 @@ import {
   appProtocolResponse,
 } from '../../src-main/app/app-protocol';
 import { isAppUrl } from '../../src-main/app/web-security';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/shell-kit/csp';
 
 let root: string;
 let renderer: string;

@@ -6,7 +6,7 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startDemoAfresh, type FreshDemoDeps } from '../../src-main/app/fresh-demo';
 import { buildMenuTemplate } from '../../src-main/app/menu';
-import { demoEnvokeStatePath } from '../../src-main/session/demo-files';
+import { demoEnvokeStatePath } from '../../src-main/shell-kit/demo-files';
 
 const dirs: string[] = [];
 afterEach(() => {

@@ -28,7 +28,7 @@ vi.mock('electron-log/main', () => ({ default: fakeLog }));
 const { openAppLog, LOG_FILE_MAX_BYTES } = await import('../../src-main/app/app-log');
 const { startCrashReports } = await import('../../src-main/app/crash-reports');
 const { buildMenuTemplate } = await import('../../src-main/app/menu');
-const { createRedactor } = await import('../../src-main/session/log-redaction');
+const { createRedactor } = await import('../../src-main/shell-kit/log-redaction');
 
 describe('the app log', () => {
   it('writes a rotating main.log in the logs folder, redacted, and catches uncaught errors', () => {

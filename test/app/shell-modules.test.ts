@@ -4,26 +4,51 @@ import type { MenuItemConstructorOptions } from 'electron';
 import { describe, expect, it } from 'vitest';
 import { buildMenuTemplate, MENU_ACCELERATORS, type MenuAction } from '../../src-main/app/menu';
 import { watchNetwork } from '../../src-main/app/network-watch';
-import { guardNavigation, isAppUrl, lockDownSession, type WebContentsLike } from '../../src-main/app/web-security';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
+import {
+  guardNavigation,
+  isAppUrl,
+  lockDownSession,
+  type WebContentsLike,
+} from '../../src-main/app/web-security';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/shell-kit/csp';
 import type { Clock } from '../../src-main/core/api';
 
 function flatten(items: MenuItemConstructorOptions[]): MenuItemConstructorOptions[] {
-  return items.flatMap((item) => [item, ...(Array.isArray(item.submenu) ? flatten(item.submenu) : [])]);
+  return items.flatMap((item) => [
+    item,
+    ...(Array.isArray(item.submenu) ? flatten(item.submenu) : []),
+  ]);
 }
 
 describe('application menu', () => {
-  it.each(['darwin', 'linux', 'win32'] as const)('on %s offers every app command once, with its accelerator', (platform) => {
-    const sent: MenuAction[] = [];
-    const items = flatten(buildMenuTemplate({ platform, development: false, onAction: (action) => sent.push(action) }));
-    const commands = items.filter((item) => item.click !== undefined);
-    expect(commands.map((item) => item.accelerator).sort()).toEqual(Object.values(MENU_ACCELERATORS).sort());
-    for (const item of commands) item.click?.({} as never, undefined, {} as never);
-    expect(sent.sort()).toEqual(['help', 'preferences', 'shortcuts', 'sync-now']);
-    const roles = items.map((item) => item.role).filter(Boolean);
-    expect(roles).toEqual(expect.arrayContaining(['editMenu', 'windowMenu', platform === 'darwin' ? 'appMenu' : 'fileMenu']));
-    expect(roles).not.toContain('toggleDevTools');
-  });
+  it.each(['darwin', 'linux', 'win32'] as const)(
+    'on %s offers every app command once, with its accelerator',
+    (platform) => {
+      const sent: MenuAction[] = [];
+      const items = flatten(
+        buildMenuTemplate({
+          platform,
+          development: false,
+          onAction: (action) => sent.push(action),
+        }),
+      );
+      const commands = items.filter((item) => item.click !== undefined);
+      expect(commands.map((item) => item.accelerator).sort()).toEqual(
+        Object.values(MENU_ACCELERATORS).sort(),
+      );
+      for (const item of commands) item.click?.({} as never, undefined, {} as never);
+      expect(sent.sort()).toEqual(['help', 'preferences', 'shortcuts', 'sync-now']);
+      const roles = items.map((item) => item.role).filter(Boolean);
+      expect(roles).toEqual(
+        expect.arrayContaining([
+          'editMenu',
+          'windowMenu',
+          platform === 'darwin' ? 'appMenu' : 'fileMenu',
+        ]),
+      );
+      expect(roles).not.toContain('toggleDevTools');
+    },
+  );
 
   it('never binds a bare key that would fire while typing', () => {
     for (const accelerator of Object.values(MENU_ACCELERATORS)) {
@@ -32,7 +57,9 @@ describe('application menu', () => {
   });
 
   it('adds reload and developer tools only while developing', () => {
-    const roles = flatten(buildMenuTemplate({ platform: 'linux', development: true, onAction: () => {} })).map((item) => item.role);
+    const roles = flatten(
+      buildMenuTemplate({ platform: 'linux', development: true, onAction: () => {} }),
+    ).map((item) => item.role);
     expect(roles).toContain('toggleDevTools');
     expect(roles).toContain('reload');
   });
@@ -71,9 +98,16 @@ describe('navigation and permission guards', () => {
   });
 
   it('denies every permission and puts the app CSP on every response', () => {
-    let request: ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void) | undefined;
+    let request:
+      | ((contents: unknown, permission: string, callback: (granted: boolean) => void) => void)
+      | undefined;
     let check: (() => boolean) | undefined;
-    let headers: ((details: { responseHeaders?: Record<string, string[]> }, callback: (r: { responseHeaders: Record<string, string[]> }) => void) => void) | undefined;
+    let headers:
+      | ((
+          details: { responseHeaders?: Record<string, string[]> },
+          callback: (r: { responseHeaders: Record<string, string[]> }) => void,
+        ) => void)
+      | undefined;
     lockDownSession({
       setPermissionRequestHandler: (handler) => (request = handler),
       setPermissionCheckHandler: (handler) => (check = handler),
@@ -88,10 +122,13 @@ describe('navigation and permission guards', () => {
 
     let answered: Record<string, string[]> = {};
     headers?.(
-      { responseHeaders: { 'content-security-policy': ["default-src *"], 'X-Other': ['1'] } },
+      { responseHeaders: { 'content-security-policy': ['default-src *'], 'X-Other': ['1'] } },
       ({ responseHeaders }) => (answered = responseHeaders),
     );
-    expect(answered).toEqual({ 'X-Other': ['1'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] });
+    expect(answered).toEqual({
+      'X-Other': ['1'],
+      'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+    });
   });
 });
 
@@ -111,7 +148,9 @@ describe('network watch', () => {
     const advance = (ms: number): void => {
       const until = now + ms;
       for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= until).sort((a, b) => a[1].at - b[1].at)[0];
+        const due = [...timers.entries()]
+          .filter(([, t]) => t.at <= until)
+          .sort((a, b) => a[1].at - b[1].at)[0];
         if (!due) break;
         timers.delete(due[0]);
         now = due[1].at;

@@ -7,7 +7,7 @@ import {
   type MessageBoxLike,
 } from '../../src-main/app/start-over-dialog';
 import type { DatabaseKeyring } from '../../src-main/app/database-keys';
-import type { StartOverPlan } from '../../src-main/session/start-over';
+import type { StartOverPlan } from '../../src-main/shell-kit/start-over';
 
 function box(answers: { response: number; checkboxChecked: boolean }[]) {
   const shown: Parameters<MessageBoxLike['showMessageBox']>[0][] = [];

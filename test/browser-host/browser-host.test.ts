@@ -14,14 +14,15 @@ import {
   type SyncStatus,
 } from '#contract';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { RESTARTING_SENTENCE, type CoreWorker } from '../../src-main/session/core-worker/core-worker';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
-import { databaseFileName } from '../../src-main/session/database-files';
+import { RESTARTING_SENTENCE } from '../../src-main/session/core-worker/core-worker';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/shell-kit/csp';
+import { databaseFileName } from '../../src-main/shell-kit/database-files';
 import { startSimulator, type RunningSimulator } from '../../src-main/sim';
 import { recordingLogger } from '../session/fake-handlers';
 
 const DEMO_LEADS = 120;
-const PAGE = '<!doctype html><title>Lead Triage</title><script type="module" src="./assets/app.js"></script>';
+const PAGE =
+  '<!doctype html><title>Lead Triage</title><script type="module" src="./assets/app.js"></script>';
 
 interface Reply {
   status: number;
@@ -33,7 +34,12 @@ let dir: string;
 let host: BrowserHost;
 const log = recordingLogger();
 
-function send(options: { method?: string; path: string; headers?: Record<string, string>; body?: string | Buffer }): Promise<Reply> {
+function send(options: {
+  method?: string;
+  path: string;
+  headers?: Record<string, string>;
+  body?: string | Buffer;
+}): Promise<Reply> {
   return new Promise((resolve, reject) => {
     const req = httpRequest(
       {
@@ -48,7 +54,13 @@ function send(options: { method?: string; path: string; headers?: Record<string,
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (chunk: Buffer) => chunks.push(chunk));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
       },
     );
     req.on('error', reject);
@@ -62,40 +74,68 @@ interface ResultJson {
   error?: { code: string; message: string };
 }
 
-async function invoke(name: string, input?: unknown, headers: Record<string, string> = {}): Promise<Reply & { json: ResultJson | null }> {
+async function invoke(
+  name: string,
+  input?: unknown,
+  headers: Record<string, string> = {},
+): Promise<Reply & { json: ResultJson | null }> {
   const reply = await send({
     method: 'POST',
     path: `/api/invoke/${encodeURIComponent(name)}`,
     headers: { 'content-type': 'application/json', 'x-lead-triage-token': host.token, ...headers },
     body: input === undefined ? undefined : JSON.stringify(input),
   });
-  return { ...reply, json: reply.headers['content-type']?.startsWith('application/json') ? JSON.parse(reply.body) : null };
+  return {
+    ...reply,
+    json: reply.headers['content-type']?.startsWith('application/json')
+      ? JSON.parse(reply.body)
+      : null,
+  };
 }
 
-async function value<N extends CommandName>(name: N, input: CommandInput<N>): Promise<CommandOutput<N>> {
+async function value<N extends CommandName>(
+  name: N,
+  input: CommandInput<N>,
+): Promise<CommandOutput<N>> {
   const reply = await invoke(name, input);
   expect(reply.json, `${name}: ${reply.body}`).toMatchObject({ ok: true });
   return reply.json?.value as CommandOutput<N>;
 }
 
 /** Waits for the core's background sync, which runs on its own after start or a switch. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, what: string): Promise<T> {
+async function until<T>(
+  read: () => Promise<T>,
+  done: (value: T) => boolean,
+  what: string,
+): Promise<T> {
   const deadline = Date.now() + 15_000;
   for (;;) {
     const current = await read();
     if (done(current)) return current;
-    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(current)}`);
+    if (Date.now() > deadline)
+      throw new Error(`Timed out waiting for ${what}: ${JSON.stringify(current)}`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
 
-const synced = (status: SyncStatus): boolean => status.lastSyncAt !== null && status.state === 'idle';
+const synced = (status: SyncStatus): boolean =>
+  status.lastSyncAt !== null && status.state === 'idle';
 
 /** Reads Server-Sent Events until `enough` says so; returns the events and the raw text. */
-function readEvents(path: string, enough: (events: Array<{ event: string; data: unknown }>, raw: string) => boolean, act?: () => void) {
-  return new Promise<{ status: number; headers: IncomingHttpHeaders; events: Array<{ event: string; data: unknown }>; raw: string }>(
-    (resolve, reject) => {
-      const req = httpRequest({ host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}` } }, (res) => {
+function readEvents(
+  path: string,
+  enough: (events: Array<{ event: string; data: unknown }>, raw: string) => boolean,
+  act?: () => void,
+) {
+  return new Promise<{
+    status: number;
+    headers: IncomingHttpHeaders;
+    events: Array<{ event: string; data: unknown }>;
+    raw: string;
+  }>((resolve, reject) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port: host.port, path, headers: { host: `127.0.0.1:${host.port}` } },
+      (res) => {
         let raw = '';
         const events: Array<{ event: string; data: unknown }> = [];
         const finish = () => {
@@ -123,12 +163,12 @@ function readEvents(path: string, enough: (events: Array<{ event: string; data: 
           }
           if (enough(events, raw)) finish();
         });
-      });
-      req.on('error', reject);
-      req.setTimeout(15_000, () => reject(new Error('event stream timed out')));
-      req.end();
-    },
-  );
+      },
+    );
+    req.on('error', reject);
+    req.setTimeout(15_000, () => reject(new Error('event stream timed out')));
+    req.end();
+  });
 }
 
 beforeAll(async () => {
@@ -182,7 +222,12 @@ describe('refusals that reveal nothing', () => {
   });
 
   it('refuses a foreign Host header even with the right token (DNS rebinding)', async () => {
-    for (const foreign of [`evil.example:${host.port}`, `127.0.0.1:${host.port + 1}`, '127.0.0.1', `localhost.evil.example:${host.port}`]) {
+    for (const foreign of [
+      `evil.example:${host.port}`,
+      `127.0.0.1:${host.port + 1}`,
+      '127.0.0.1',
+      `localhost.evil.example:${host.port}`,
+    ]) {
       expectBareRefusal(await send({ path: `/?token=${host.token}`, headers: { host: foreign } }));
       expectBareRefusal(
         await send({
@@ -198,13 +243,21 @@ describe('refusals that reveal nothing', () => {
   it('refuses commands without the token header, even with the session cookie, in a Result', async () => {
     for (const reply of [
       await invoke('app:info', {}, { 'x-lead-triage-token': '' }),
-      await send({ method: 'POST', path: '/api/invoke/app:info', headers: { cookie: `lt_session=${host.token}` }, body: '{}' }),
+      await send({
+        method: 'POST',
+        path: '/api/invoke/app:info',
+        headers: { cookie: `lt_session=${host.token}` },
+        body: '{}',
+      }),
     ]) {
       expect(reply.status).toBe(403);
       expect(reply.headers['content-type']).toBe('application/json; charset=utf-8');
       expect(JSON.parse(reply.body)).toEqual({
         ok: false,
-        error: { code: 'forbidden', message: expect.stringMatching(/open the URL printed by npm start/) },
+        error: {
+          code: 'forbidden',
+          message: expect.stringMatching(/open the URL printed by npm start/),
+        },
       });
     }
   });
@@ -221,7 +274,9 @@ describe('the page', () => {
     expect(reply.status).toBe(200);
     expect(reply.body).toBe(PAGE);
     expect(reply.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(reply.headers['set-cookie']).toEqual([`lt_session=${host.token}; HttpOnly; SameSite=Strict; Path=/`]);
+    expect(reply.headers['set-cookie']).toEqual([
+      `lt_session=${host.token}; HttpOnly; SameSite=Strict; Path=/`,
+    ]);
     expect(reply.headers['content-security-policy']).toBe(CONTENT_SECURITY_POLICY);
     expect(reply.headers['x-content-type-options']).toBe('nosniff');
     expect(reply.headers['referrer-policy']).toBe('no-referrer');
@@ -240,12 +295,17 @@ describe('the page', () => {
   });
 
   it('gives the token to a page holding the cookie (a second tab), and to nothing else', async () => {
-    const reply = await send({ path: '/api/session-token', headers: { cookie: `lt_session=${host.token}` } });
+    const reply = await send({
+      path: '/api/session-token',
+      headers: { cookie: `lt_session=${host.token}` },
+    });
     expect(reply.status).toBe(200);
     expect(JSON.parse(reply.body.toString())).toEqual({ token: host.token });
     expect(reply.headers['access-control-allow-origin']).toBeUndefined();
     expect((await send({ path: '/api/session-token' })).status).toBe(403);
-    expect((await send({ path: '/api/session-token', headers: { cookie: 'lt_session=wrong' } })).status).toBe(403);
+    expect(
+      (await send({ path: '/api/session-token', headers: { cookie: 'lt_session=wrong' } })).status,
+    ).toBe(403);
   });
 
   it('says where it runs, in one line a person can open', () => {
@@ -296,23 +356,37 @@ describe('commands', () => {
       headers: { 'x-lead-triage-token': host.token },
       body: '{"id": 1',
     });
-    expect(JSON.parse(broken.body)).toEqual({ ok: false, error: { code: 'invalid-input', message: 'The request body is not valid JSON' } });
+    expect(JSON.parse(broken.body)).toEqual({
+      ok: false,
+      error: { code: 'invalid-input', message: 'The request body is not valid JSON' },
+    });
 
-    const huge = await invoke('leads:create', { email: 'a@b.example', firstName: 'x'.repeat(1_100_000) });
+    const huge = await invoke('leads:create', {
+      email: 'a@b.example',
+      firstName: 'x'.repeat(1_100_000),
+    });
     expect(huge.json).toMatchObject({ ok: false, error: { code: 'invalid-input' } });
     expect(huge.json?.error?.message).toMatch(/larger than/);
   });
 
   it('answers an unknown command with unknown-command', async () => {
-    expect((await invoke('leads:drop-all', {})).json).toMatchObject({ ok: false, error: { code: 'unknown-command' } });
+    expect((await invoke('leads:drop-all', {})).json).toMatchObject({
+      ok: false,
+      error: { code: 'unknown-command' },
+    });
   });
 
   it('keeps preferences in a JSON file beside the database', async () => {
-    expect(await value('settings:set', { theme: 'dark' })).toMatchObject({ theme: 'dark', autoAdvance: true });
+    expect(await value('settings:set', { theme: 'dark' })).toMatchObject({
+      theme: 'dark',
+      autoAdvance: true,
+    });
     expect(await value('settings:get', {})).toMatchObject({ theme: 'dark' });
     const file = JSON.parse(readFileSync(join(dir, 'data', 'demo.settings.json'), 'utf8'));
     expect(file.theme).toBe('dark');
-    expect((await invoke('settings:set', { theme: 'neon' })).json?.error?.code).toBe('invalid-input');
+    expect((await invoke('settings:set', { theme: 'neon' })).json?.error?.code).toBe(
+      'invalid-input',
+    );
   });
 });
 
@@ -322,7 +396,8 @@ describe('event stream', () => {
     if (!first) throw new Error('the demo has no leads');
     const stream = await readEvents(
       `/api/events?token=${host.token}`,
-      (events, raw) => raw.includes(': heartbeat') && events.some((e) => e.event === 'leads:changed'),
+      (events, raw) =>
+        raw.includes(': heartbeat') && events.some((e) => e.event === 'leads:changed'),
       () => void invoke('leads:update', { ids: [first.id], patch: { marketing_rating: 'Hot' } }),
     );
     expect(stream.status).toBe(200);
@@ -330,13 +405,15 @@ describe('event stream', () => {
     expect(stream.events[0]?.event).toBe('sync:status');
     expect(SyncStatusSchema.safeParse(stream.events[0]?.data).success).toBe(true);
     const changed = stream.events.find((e) => e.event === 'leads:changed');
-    expect(changed?.data).toSatisfy((data: { ids: number[] | null }) => data.ids === null || data.ids.includes(first.id));
+    expect(changed?.data).toSatisfy(
+      (data: { ids: number[] | null }) => data.ids === null || data.ids.includes(first.id),
+    );
   });
 });
 
 describe('the data engine (core worker)', () => {
   it('says in one sentence on the event stream when it stopped, restarts, and answers again', async () => {
-    const core = host.core as CoreWorker;
+    const core = host.core;
     const crashed = core.thread();
     expect(crashed).not.toBeNull();
     const stream = await readEvents(
@@ -349,7 +426,10 @@ describe('the data engine (core worker)', () => {
     ]);
     expect(log.lines.filter((line) => line.message === RESTARTING_SENTENCE)).toHaveLength(1);
     // The one error this test causes; 'stopping' checks that nothing else was logged as one.
-    log.lines.splice(log.lines.findIndex((line) => line.message === RESTARTING_SENTENCE), 1);
+    log.lines.splice(
+      log.lines.findIndex((line) => line.message === RESTARTING_SENTENCE),
+      1,
+    );
     // The next command waits for the new worker.
     expect((await value('leads:counts', {})).all).toBe(DEMO_LEADS);
     expect(core.thread()).not.toBe(crashed);
@@ -359,7 +439,13 @@ describe('the data engine (core worker)', () => {
 describe('accounts', () => {
   let envoke: RunningSimulator;
   beforeAll(async () => {
-    envoke = await startSimulator({ port: 0, leads: 40, seed: 7, apiId: 'acme', apiKey: 'right-key' });
+    envoke = await startSimulator({
+      port: 0,
+      leads: 40,
+      seed: 7,
+      apiId: 'acme',
+      apiKey: 'right-key',
+    });
   });
   afterAll(async () => envoke?.stop());
 
@@ -377,12 +463,18 @@ describe('accounts', () => {
 
   it('refuses plain http to another computer before sending anything, saying why', async () => {
     for (const name of ['account:test', 'account:save']) {
-      const reply = await invoke(name, { baseUrl: 'http://envoke.invalid', apiId: 'acme', apiKey: 'right-key' });
+      const reply = await invoke(name, {
+        baseUrl: 'http://envoke.invalid',
+        apiId: 'acme',
+        apiKey: 'right-key',
+      });
       expect(reply.json).toMatchObject({
         ok: false,
         error: {
           code: 'invalid-input',
-          message: expect.stringMatching(/^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request/),
+          message: expect.stringMatching(
+            /^Use an https:\/\/ address for envoke\.invalid: Lead Triage sends the API key with every request/,
+          ),
         },
       });
     }
@@ -397,15 +489,24 @@ describe('accounts', () => {
         server.close(() => resolve(port));
       });
     });
-    const answer = await value('account:test', { baseUrl: `http://127.0.0.1:${closed}`, apiId: 'acme', apiKey: 'k' });
+    const answer = await value('account:test', {
+      baseUrl: `http://127.0.0.1:${closed}`,
+      apiId: 'acme',
+      apiKey: 'k',
+    });
     expect(answer).toEqual({
       ok: false,
-      message: 'Nothing listens at the Envoke address (the connection was refused): check the address',
+      message:
+        'Nothing listens at the Envoke address (the connection was refused): check the address',
     });
   });
 
   it('does not switch when the test fails', async () => {
-    const answer = await value('account:save', { baseUrl: envoke.url, apiId: 'acme', apiKey: 'wrong-key' });
+    const answer = await value('account:save', {
+      baseUrl: envoke.url,
+      apiId: 'acme',
+      apiKey: 'wrong-key',
+    });
     expect(answer.ok).toBe(false);
     expect((await value('app:info', {})).demo).toBe(true);
   });
@@ -431,11 +532,19 @@ describe('stopping', () => {
     const { port } = host;
     let ended!: Promise<void>;
     await new Promise<void>((opened) => {
-      httpRequest({ host: '127.0.0.1', port, path: `/api/events?token=${host.token}`, headers: { host: `127.0.0.1:${port}` } }, (res) => {
-        ended = new Promise((resolve) => res.on('end', resolve));
-        res.once('data', () => opened());
-        res.resume();
-      }).end();
+      httpRequest(
+        {
+          host: '127.0.0.1',
+          port,
+          path: `/api/events?token=${host.token}`,
+          headers: { host: `127.0.0.1:${port}` },
+        },
+        (res) => {
+          ended = new Promise((resolve) => res.on('end', resolve));
+          res.once('data', () => opened());
+          res.resume();
+        },
+      ).end();
     });
     const started = Date.now();
     await host.stop();

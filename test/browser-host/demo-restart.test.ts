@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseHostArgs } from '../../src-main/browser-host/args';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { demoEnvokeStatePath } from '../../src-main/session/demo-files';
+import { demoEnvokeStatePath } from '../../src-main/shell-kit/demo-files';
 import type { SimLead } from '../../src-main/sim';
 
 let dir: string;

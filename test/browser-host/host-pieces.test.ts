@@ -5,15 +5,15 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HostArgsError, parseHostArgs } from '../../src-main/browser-host/args';
-import { CONTENT_SECURITY_POLICY } from '../../src-main/session/csp';
-import { databaseFileName, DEMO_DATABASE_FILE } from '../../src-main/session/database-files';
+import { CONTENT_SECURITY_POLICY } from '../../src-main/shell-kit/csp';
+import { databaseFileName, DEMO_DATABASE_FILE } from '../../src-main/shell-kit/database-files';
 import {
   isAllowedHost,
   isSameOrigin,
   readCookie,
   tokensMatch,
 } from '../../src-main/browser-host/http/guard';
-import { resolveStaticPath } from '../../src-main/session/renderer-files';
+import { resolveStaticPath } from '../../src-main/shell-kit/renderer-files';
 import { createJsonPreferences } from '../../src-main/browser-host/json-preferences';
 import { recordingLogger } from '../session/fake-handlers';
 

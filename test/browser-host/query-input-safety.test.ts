@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BrowserHost } from '../../src-main/browser-host/browser-host';
-import { INTERNAL_ERROR_MESSAGE } from '../../src-main/session/command-gate';
+import { INTERNAL_ERROR_MESSAGE } from '#channel';
 import { startTestHost } from './test-host';
 
 let dir: string;

@@ -3,6 +3,7 @@
  * simulator over HTTP on 127.0.0.1, and a clock the test moves by hand.
  */
 import Database from 'better-sqlite3';
+import { coreHandlers, parseCommandInput } from '#channel';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -11,7 +12,6 @@ import { createCore } from '../../src-main/core/create-core';
 import { keyConnection } from '../../src-main/core/db/encryption';
 import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
-import { gatedCoreHandlers } from '../../src-main/session/command-gate';
 import { ftsQuery } from '../../src-main/core/views/search-query';
 import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
 import type { ViewId } from '#contract/dto';
@@ -146,7 +146,10 @@ export function openCore(
  * (the core itself trusts what it is given), so a test's bad input is refused as a person's is.
  */
 export function behindGate(core: Core): Core {
-  return { ...core, ...gatedCoreHandlers(core) };
+  const gated = coreHandlers((name, input) =>
+    (core[name] as (input: unknown) => Promise<unknown>)(parseCommandInput(name, input)),
+  );
+  return { ...core, ...gated };
 }
 
 /** A client for a port nothing listens on: every request fails as "offline". */

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import { makePrivateFolder } from '../../src-main/core/db/private-files';
-import { openBackend } from '../../src-main/session/backend';
+import { runCore } from '../../src-main/session/running-core';
 import { silentLogger } from '../../src-main/core/api';
 import { tempDir, TEST_DB_KEY } from './helpers';
 import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
@@ -87,7 +87,7 @@ describe('folders', () => {
 
   it('the demo backend keeps its database in an owner-only folder', async () => {
     const path = join(dir.dir, 'backend', 'data', 'demo.db');
-    const backend = await openBackend(null, {
+    const backend = await runCore(null, {
       dbPath: path,
       logger: silentLogger,
       demoLeads: 10,

@@ -12,9 +12,9 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
-import { hostDatabaseKey } from '../../src-main/session/database-key';
-import { createDispatcher, type Dispatch, type Handlers } from '../../src-main/session/command-gate';
-import { commands, COMMAND_NAMES, type CommandName } from '#contract';
+import { hostDatabaseKey } from '../../src-main/shell-kit/database-key';
+import { serveChannel, TRUSTED, type Handlers } from '#channel';
+import { commands, COMMAND_NAMES, type CommandName, type Result } from '#contract';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from '../core/helpers';
 import { fakeHandlers, recordingLogger } from '../session/fake-handlers';
 import { isOneSentence } from './support/one-sentence';
@@ -193,7 +193,7 @@ afterAll(() =>
 describe(`${SUITE}: the dispatcher`, () => {
   let dir: ReturnType<typeof tempDir>;
   let core: Core;
-  let dispatch: Dispatch;
+  let dispatch: (name: unknown, input: unknown) => Promise<Result<unknown>>;
   let stop: () => Promise<void>;
   const reached: string[] = [];
 
@@ -213,7 +213,12 @@ describe(`${SUITE}: the dispatcher`, () => {
         return [name, (input: unknown) => (reached.push(name), real(input))];
       }),
     ) as unknown as Handlers;
-    dispatch = createDispatcher(handlers, { logger: recordingLogger().logger, checkOutput: true });
+    const channel = serveChannel({
+      handlers,
+      logger: recordingLogger().logger,
+      checkOutput: true,
+    });
+    dispatch = (name, input) => channel.invoke(name, input, TRUSTED);
     stop = async () => {
       await core.close();
       await sim.stop();

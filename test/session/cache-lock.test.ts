@@ -10,7 +10,6 @@ import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { CacheBusyError, lockCache, readCacheHolder } from '../../src-main/core/db/cache-lock';
-import type { CoreWorker } from '../../src-main/session/core-worker/core-worker';
 import { cli } from '../cli/cli-process';
 import { tempDir, TEST_DB_KEY } from '../core/helpers';
 
@@ -49,7 +48,7 @@ describe('the cache lock', () => {
         `^The local database .*leads\\.db is in use by the browser host \\(process ${process.pid}, since \\d\\d:\\d\\d:\\d\\d\\): close that one first`,
       ),
     );
-    expect((await first.session.handlers['sync:status']({})).pending).toBe(0);
+    expect((await first.session.core['sync:status']({})).pending).toBe(0);
     expect(statSync(`${dir.db()}.lock`).mode & 0o777).toBe(0o600);
 
     // A command line is told the same, at once, and changes nothing.
@@ -60,18 +59,16 @@ describe('the cache lock', () => {
         `^lead-triage: The local database .* is in use by the browser host \\(process ${process.pid},`,
       ),
     );
-    expect((await first.session.handlers['outbox:list']({ includeDone: false })).entries).toEqual(
-      [],
-    );
+    expect((await first.session.core['outbox:list']({ includeDone: false })).entries).toEqual([]);
 
     // The core worker restarted after a crash opens the same file in the same process.
-    await (first.core as CoreWorker).thread()?.terminate();
-    await expect(first.session.handlers['leads:counts']({})).resolves.toMatchObject({ all: 20 });
+    await first.core.thread()?.terminate();
+    await expect(first.session.core['leads:counts']({})).resolves.toMatchObject({ all: 20 });
 
     // Once the first stops, the cache is free.
     await first.stop();
     const third = await host(dir.db());
-    expect((await third.session.handlers['leads:counts']({})).all).toBe(20);
+    expect((await third.session.core['leads:counts']({})).all).toBe(20);
   }, 60_000);
 
   it('ends with the process that held it, however it ended', async () => {

@@ -14,8 +14,8 @@ import type { RunningSimulator } from '../../src-main/sim';
 import {
   createCoreWorker,
   RESTARTING_SENTENCE,
-  type CoreWorker,
 } from '../../src-main/session/core-worker/core-worker';
+import type { RunningCore } from '../../src-main/session/running-core';
 import { API_ID, API_KEY, openKeyed, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { recordingLogger } from './fake-handlers';
 
@@ -37,7 +37,7 @@ await import(${JSON.stringify(entry)});`;
 
 async function started(
   plan: string,
-): Promise<{ core: CoreWorker; dbPath: string; notices: string[]; id: number }> {
+): Promise<{ core: RunningCore; dbPath: string; notices: string[]; id: number }> {
   const sim: RunningSimulator = await startSim({ leads: 30 });
   cleanups.push(() => sim.stop());
   const dir = tempDir();

@@ -13,9 +13,9 @@ import {
   GAVE_UP_SENTENCE,
   MAX_CRASHES,
   RESTARTING_SENTENCE,
-  workerScript,
-  type CoreWorker,
 } from '../../src-main/session/core-worker/core-worker';
+import { workerScript } from '../../src-main/session/core-worker/worker-script';
+import type { RunningCore } from '../../src-main/session/running-core';
 import type { WorkerStart } from '../../src-main/session/core-worker/protocol';
 import { API_ID, API_KEY, openKeyed, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { recordingLogger } from './fake-handlers';
@@ -49,7 +49,7 @@ function folder() {
   return dir;
 }
 
-function worker(start: WorkerStart, log = recordingLogger()): CoreWorker {
+function worker(start: WorkerStart, log = recordingLogger()): RunningCore {
   const core = createCoreWorker({ start, logger: log.logger });
   cleanups.push(() => core.close());
   return core;
@@ -69,7 +69,7 @@ async function until<T>(
 }
 
 /** The first background pull over: leads cached, nothing running. */
-const synced = (core: CoreWorker) =>
+const synced = (core: RunningCore) =>
   until(
     () => core['sync:status']({}),
     (status) => status.lastSyncAt !== null && status.state === 'idle',

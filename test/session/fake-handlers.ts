@@ -3,7 +3,7 @@
  * they exercise. Lets the dispatcher and the IPC registration be checked without a core.
  */
 import { COMMAND_NAMES, type CommandName } from '#contract';
-import type { Handlers } from '../../src-main/session/command-gate';
+import type { Handlers } from '#channel';
 
 export interface FakeHandlers {
   handlers: Handlers;

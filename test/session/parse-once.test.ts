@@ -10,25 +10,26 @@ import {
   NewLeadFieldsSchema,
   SyncScopeSchema,
   TriagePatchSchema,
+  type Result,
 } from '#contract';
 import type { Core } from '../../src-main/core/api';
 import { createCore } from '../../src-main/core/create-core';
-import {
-  createDispatcher,
-  type Dispatch,
-  type Handlers,
-} from '../../src-main/session/command-gate';
+import { serveChannel, TRUSTED, type Handlers } from '#channel';
 import { TEST_DB_KEY, tempDir, unreachableClient } from '../core/helpers';
 import { recordingLogger } from './fake-handlers';
 
 let dir: ReturnType<typeof tempDir>;
 let core: Core;
-let dispatch: Dispatch;
+let dispatch: (name: unknown, input: unknown) => Promise<Result<unknown>>;
 
 beforeEach(() => {
   dir = tempDir();
   core = createCore({ dbPath: dir.db(), envoke: unreachableClient(), dbKey: TEST_DB_KEY });
-  dispatch = createDispatcher(core as unknown as Handlers, { logger: recordingLogger().logger });
+  const channel = serveChannel({
+    handlers: core as unknown as Handlers,
+    logger: recordingLogger().logger,
+  });
+  dispatch = (name, input) => channel.invoke(name, input, TRUSTED);
 });
 afterEach(async () => {
   vi.restoreAllMocks();

@@ -3,16 +3,14 @@
 // a database's key is lost, and the core kept in process when a shell asks.
 import { existsSync, readdirSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CommandError } from '#contract';
+import { CommandError, type Result } from '#contract';
 import type { RunningSimulator } from '../../src-main/sim';
-import { createMemoryCredentials, type SavedAccount } from '../../src-main/session/credentials';
-import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/session/preferences';
-import type { StartOverPlan } from '../../src-main/session/start-over';
-import {
-  startSession,
-  type SessionShell,
-  type StartedSession,
-} from '../../src-main/session/start-session';
+import { createMemoryCredentials, type SavedAccount } from '../../src-main/shell-kit/credentials';
+import { DEFAULT_PREFERENCES, mergePreferences } from '../../src-main/shell-kit/preferences';
+import type { StartOverPlan } from '../../src-main/shell-kit/start-over';
+import { TRUSTED } from '#channel';
+import type { Session } from '../../src-main/session/session';
+import { startSession, type SessionOptions } from '../../src-main/session/start-session';
 import { API_ID, API_KEY, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { recordingLogger } from './fake-handlers';
 
@@ -21,14 +19,14 @@ afterEach(async () => {
   for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
 });
 
-async function shellFor(overrides: Partial<SessionShell> = {}) {
+async function shellFor(overrides: Partial<SessionOptions> = {}) {
   const sim: RunningSimulator = await startSim({ leads: 20 });
   cleanups.push(() => sim.stop());
   const dir = tempDir();
   cleanups.push(() => dir.cleanup());
   const account: SavedAccount = { account: { baseUrl: sim.url, apiId: API_ID }, apiKey: API_KEY };
   let preferences = DEFAULT_PREFERENCES;
-  const shell: SessionShell = {
+  const shell: SessionOptions = {
     host: 'electron',
     version: '9.9.9',
     logger: recordingLogger().logger,
@@ -47,10 +45,14 @@ async function shellFor(overrides: Partial<SessionShell> = {}) {
   return { shell, dir, sim };
 }
 
-async function started(shell: SessionShell): Promise<StartedSession> {
-  const session = await startSession(shell);
-  cleanups.push(() => session.session.close());
-  return session;
+/** The session, and its channel as the window's transport hands it a command. */
+async function started(shell: SessionOptions): Promise<{
+  session: Session;
+  dispatch: (name: unknown, input: unknown) => Promise<Result<unknown>>;
+}> {
+  const { session, channel } = await startSession(shell);
+  cleanups.push(() => session.close());
+  return { session, dispatch: (name, input) => channel.invoke(name, input, TRUSTED) };
 }
 
 describe('startSession', () => {
@@ -58,7 +60,7 @@ describe('startSession', () => {
     const restarts: unknown[] = [];
     const { shell } = await shellFor({
       restartToUpdate: async (session) => {
-        restarts.push(await session.handlers['sync:status']({}));
+        restarts.push(await session.core['sync:status']({}));
         return false;
       },
     });
@@ -84,13 +86,13 @@ describe('startSession', () => {
       error: { code: 'invalid-input' },
     });
     // The core runs in its worker by default.
-    expect((await session.current()).core).toHaveProperty('thread');
+    expect((await session.current()).thread()).not.toBeNull();
   });
 
   it('offers to start over when the database key is lost, saying what it costs; a yes sets the file aside and opens a new one', async () => {
     const { shell, dir } = await shellFor();
     const first = await startSession(shell);
-    await first.session.handlers['leads:create']({ email: 'unsent.one@example.com' });
+    await first.session.core['leads:create']({ email: 'unsent.one@example.com' });
     await first.session.close();
     expect(existsSync(dir.db())).toBe(true);
 
@@ -153,7 +155,7 @@ describe('startSession', () => {
   it('keeps the core in this thread when the shell asks', async () => {
     const { shell } = await shellFor({ coreIn: 'process' });
     const { dispatch, session } = await started(shell);
-    expect((await session.current()).core).not.toHaveProperty('thread');
+    expect((await session.current()).thread()).toBeNull();
     expect(await dispatch('leads:counts', {})).toMatchObject({ ok: true });
   });
 });

@@ -8,7 +8,7 @@ import type { ServerResponse } from 'node:http';
 import { once } from 'node:events';
 import { CommandError, type CoreHandlers, VIEW_IDS, type ViewId } from '#contract';
 import { EXPORT_FORMATS, exportChunks, exportFileName, type ExportFormat } from '../../core';
-import { parseCommandInput } from '../../session/command-gate';
+import { parseCommandInput } from '#channel';
 import { sendText, writeHead } from './respond';
 
 export const EXPORT_PATH = '/api/export';

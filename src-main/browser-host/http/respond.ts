@@ -3,7 +3,7 @@
  * from being framed, sniffed or leaking its URL (which holds the token) as a referrer.
  */
 import type { ServerResponse } from 'node:http';
-import { CONTENT_SECURITY_POLICY } from '../../session/csp';
+import { CONTENT_SECURITY_POLICY } from '../../shell-kit/csp';
 
 export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Content-Security-Policy': CONTENT_SECURITY_POLICY,
@@ -36,9 +36,14 @@ export function sendText(response: ServerResponse, status: number, text: string)
 export const forbidden = (response: ServerResponse): void => sendText(response, 403, 'Forbidden');
 export const notFound = (response: ServerResponse): void => sendText(response, 404, 'Not found');
 
-export function sendJson(response: ServerResponse, value: unknown, extra: Record<string, string> = {}): void {
+export function sendJson(
+  response: ServerResponse,
+  value: unknown,
+  extra: Record<string, string> = {},
+  status = 200,
+): void {
   const body = Buffer.from(JSON.stringify(value));
-  writeHead(response, 200, {
+  writeHead(response, status, {
     'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': body.length,
     'Cache-Control': 'no-store',
@@ -67,25 +72,6 @@ export function staleAddressPage(response: ServerResponse): void {
 `);
   writeHead(response, 403, {
     'Content-Type': 'text/html; charset=utf-8',
-    'Content-Length': body.length,
-    'Cache-Control': 'no-store',
-  });
-  response.end(body);
-}
-
-/** A command without the current token: a Result the renderer's client can read and show. */
-export function commandRefused(response: ServerResponse): void {
-  const body = Buffer.from(
-    JSON.stringify({
-      ok: false,
-      error: {
-        code: 'forbidden',
-        message: 'This page is from an earlier run of Lead Triage: open the URL printed by npm start.',
-      },
-    }),
-  );
-  writeHead(response, 403, {
-    'Content-Type': 'application/json; charset=utf-8',
     'Content-Length': body.length,
     'Cache-Control': 'no-store',
   });

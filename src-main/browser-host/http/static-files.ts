@@ -1,9 +1,9 @@
-/** Serves the built renderer's files over HTTP (paths resolved by session/renderer-files). */
+/** Serves the built renderer's files over HTTP (paths resolved by shell-kit/renderer-files). */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import type { ServerResponse } from 'node:http';
 import { extname } from 'node:path';
-import { CONTENT_TYPES, resolveStaticPath } from '../../session/renderer-files';
+import { CONTENT_TYPES, resolveStaticPath } from '../../shell-kit/renderer-files';
 import { notFound, writeHead } from './respond';
 
 export async function serveStatic(

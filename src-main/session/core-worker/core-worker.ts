@@ -1,7 +1,8 @@
 /**
- * The core in a worker thread, and the main thread's stand-in for it: the same commands, events,
- * `networkChanged` and `close` as the core itself, carried as messages (see protocol.ts), so every
- * SQLite statement and pull page runs off the thread that serves the window.
+ * The core in a worker thread, seen from the main thread as a running core: the same commands,
+ * events, `networkChanged` and `close` as the core itself, carried as messages over the worker's
+ * port (protocol.ts; worker-entry.ts is the other end), so every SQLite statement and pull page
+ * runs off the thread that serves the window. This is the channel's worker-port adapter.
  *
  * Why a `worker_threads` Worker in the main process and not Electron's utilityProcess: the worker
  * loads the very better-sqlite3 build the main process already loads (no second native build for
@@ -26,17 +27,21 @@
  *   A sync in flight answers with the restart's sentence (the background sync resumes itself).
  */
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { CommandError, coreCommands, type CoreCommandName, type CoreHandlers } from '#contract';
+import {
+  coreHandlers,
+  createEmitter,
+  errorFromWire,
+  logListenerFailures,
+  type ChannelEvents,
+} from '#channel';
+import { CommandError } from '#contract';
 import type { Logger, SyncReport, SyncWhat } from '../../core';
-import { createEventRelay } from '../event-relay';
-import type { CoreLink } from '../open-core';
+import { DEMO_API_ID } from '../core-in-process';
+import type { RunningCore } from '../running-core';
 import { InFlight, isChange } from './in-flight';
-import { fromWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
+import type { FromWorker, ToWorker, WorkerStart } from './protocol';
+import { workerScript } from './worker-script';
 
 export const MAX_CRASHES = 3;
 export const CRASH_WINDOW_MS = 60_000;
@@ -50,38 +55,6 @@ export const UNKNOWN_SAVE_SENTENCE =
   "Lead Triage's data engine stopped unexpectedly several times while saving this change, so whether it was saved is not known yet: quit and reopen Lead Triage, and look at the lead.";
 const CLOSING_SENTENCE = 'Lead Triage is shutting down';
 
-/** The built worker's file names: electron-vite's main build, and the end-to-end host bundle. */
-const BUILT_NAMES = ['core-worker.js', 'core-worker.mjs'];
-
-/**
- * The worker's file: beside the bundle when this module was built, or worker-entry.ts when it
- * runs from source (tsx, Vitest). From source a small bootstrap registers tsx inside the worker
- * first: on Node 20 a loader given as `--import` in a worker's execArgv does not apply to the
- * worker's own entry.
- */
-export function workerScript(here: string = import.meta.url): URL {
-  if (here.endsWith('.ts')) {
-    const tsxFolder = dirname(createRequire(here).resolve('tsx/package.json'));
-    const register = pathToFileURL(join(tsxFolder, 'dist/esm/api/index.mjs')).href;
-    const entry = new URL('./worker-entry.ts', here).href;
-    const bootstrap = [
-      `const { register } = await import(${JSON.stringify(register)});`,
-      'register();',
-      `await import(${JSON.stringify(entry)});`,
-    ].join('\n');
-    return new URL(`data:text/javascript,${encodeURIComponent(bootstrap)}`);
-  }
-  // Beside the bundle, or one folder up should a bundler have put this module in a chunk folder.
-  const folder = dirname(fileURLToPath(here));
-  const found = [folder, dirname(folder)]
-    .flatMap((place) => BUILT_NAMES.map((name) => join(place, name)))
-    .find((path) => existsSync(path));
-  if (found === undefined) {
-    throw new Error(`The core worker (${BUILT_NAMES.join(' or ')}) is missing beside ${folder}`);
-  }
-  return pathToFileURL(found);
-}
-
 export interface CoreWorkerOptions {
   start: WorkerStart;
   /** Receives the worker's log lines and the supervisor's own. */
@@ -89,15 +62,8 @@ export interface CoreWorkerOptions {
   script?: URL;
   /** Time for the crash window; injectable for tests. */
   now?: () => number;
-}
-
-export interface CoreWorker extends CoreLink {
-  /** Resolves once the first worker has opened the core; rejects with its error if it could not. */
-  readonly ready: Promise<void>;
-  /** The demo simulator's address, when the worker runs demo data. */
-  readonly simulatorUrl: string | null;
-  /** The running thread, for tests that need to kill it. */
-  thread(): Worker | null;
+  /** Runs once the worker has closed (the session's lock on the cache is released then). */
+  afterClose?: () => void;
 }
 
 interface Running {
@@ -106,12 +72,15 @@ interface Running {
   closed: Promise<void>;
 }
 
-/** Starts the worker; commands sent before it is ready wait for it. */
-export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
-  const { logger } = options;
+/**
+ * Starts the worker; commands sent before it is ready wait for it. `ready` resolves once the
+ * first worker has opened the core, and rejects with its error if it could not.
+ */
+export function createCoreWorker(options: CoreWorkerOptions): RunningCore {
+  const { logger, start } = options;
   const script = options.script ?? workerScript();
   const now = options.now ?? Date.now;
-  const events = createEventRelay(logger);
+  const events = createEmitter<ChannelEvents>(logListenerFailures(logger));
   const inFlight = new InFlight();
   let nextId = 1;
   let state: 'running' | 'closing' | 'closed' | 'down' = 'running';
@@ -128,7 +97,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   }
 
   function spawn(): Running {
-    const worker = new Worker(script, { workerData: options.start });
+    const worker = new Worker(script, { workerData: start });
     let markReady!: () => void;
     let failStart!: (error: unknown) => void;
     const ready = new Promise<void>((resolve, reject) => {
@@ -145,7 +114,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
           markReady();
           return;
         case 'failed':
-          failure = fromWire(message.error);
+          failure = errorFromWire(message.error);
           void worker.terminate();
           return;
         case 'answer':
@@ -153,11 +122,11 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
             message.id,
             message.ok
               ? { ok: true, value: message.value }
-              : { ok: false, error: fromWire(message.error) },
+              : { ok: false, error: errorFromWire(message.error) },
           );
           return;
         case 'event':
-          emit(message.event, message.payload);
+          emit(message.event, message.payload as never);
           return;
         case 'log':
           logger[message.level](message.message, message.detail);
@@ -276,23 +245,24 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
   // Whoever awaits `ready` hears a failed start; a shell that never does must not crash on it.
   first.ready.catch(() => undefined);
 
-  const handlers = Object.fromEntries(
-    (Object.keys(coreCommands) as CoreCommandName[]).map((name) => [
-      name,
-      (input: unknown) =>
-        request((id) => ({ type: 'call', id, name, input, commandId: randomUUID() })),
-    ]),
-  ) as unknown as CoreHandlers;
+  const handlers = coreHandlers((name, input) =>
+    request((id) => ({ type: 'call', id, name, input, commandId: randomUUID() })),
+  );
+  const target = start.target;
 
   let closing: Promise<void> | null = null;
   return {
     ...handlers,
     ready: first.ready,
-    get simulatorUrl() {
-      return simulatorUrl;
+    account: target === null ? null : { baseUrl: target.baseUrl, apiId: target.apiId },
+    // Read each time: a restarted worker runs its own demo simulator, on another port.
+    get simulator() {
+      return simulatorUrl === null
+        ? null
+        : { url: simulatorUrl, apiId: DEMO_API_ID, apiKey: start.demoApiKey };
     },
     thread: () => current?.worker ?? null,
-    on: events.on,
+    on: (event, listener) => events.on(event, listener),
     syncOnce: (what: SyncWhat) =>
       request((id) => ({ type: 'sync-once', id, what })) as Promise<SyncReport>,
     networkChanged(value) {
@@ -315,7 +285,7 @@ export function createCoreWorker(options: CoreWorkerOptions): CoreWorker {
         failPending(new CommandError('internal', CLOSING_SENTENCE));
         state = 'closed';
         current = null;
-      })();
+      })().finally(() => options.afterClose?.());
       return closing;
     },
   };

@@ -2,11 +2,11 @@
  * The messages between the main thread and the core worker, on the worker's one port.
  *
  * One port, so one order: the worker posts a command's events before its answer (the core emits
- * them synchronously while the command runs), and the main thread reads them in that order. A
- * CommandError crosses as its code and message and is rebuilt as a CommandError on arrival;
- * anything else becomes an 'internal' one, so a shell always has a sentence to show.
+ * them synchronously while the command runs), and the main thread reads them in that order.
+ * Errors cross as the channel carries them everywhere (#channel's errorToWire / errorFromWire): a
+ * CommandError's code and message, anything else an 'internal' one with its message.
  */
-import { CommandError, ErrorCodeSchema, type CoreCommandName } from '#contract';
+import type { BridgeError, CoreCommandName } from '#contract';
 import type { CoreEventName, SyncWhat } from '../../core';
 
 /** What the worker opens: the same inputs as opening the core in process, key bytes included. */
@@ -39,17 +39,11 @@ export type ToWorker =
   | { type: 'network'; online: boolean }
   | { type: 'close' };
 
-export interface WireError {
-  /** Set when the error was a CommandError. */
-  code: string | null;
-  message: string;
-}
-
 export type FromWorker =
   | { type: 'ready'; simulatorUrl: string | null }
-  | { type: 'failed'; error: WireError }
+  | { type: 'failed'; error: BridgeError }
   | { type: 'answer'; id: number; ok: true; value: unknown }
-  | { type: 'answer'; id: number; ok: false; error: WireError }
+  | { type: 'answer'; id: number; ok: false; error: BridgeError }
   | { type: 'event'; event: CoreEventName; payload: unknown }
   | {
       type: 'log';
@@ -58,14 +52,3 @@ export type FromWorker =
       detail?: Record<string, unknown>;
     }
   | { type: 'closed' };
-
-export function toWire(error: unknown): WireError {
-  if (error instanceof CommandError) return { code: error.code, message: error.message };
-  return { code: null, message: error instanceof Error ? error.message : String(error) };
-}
-
-export function fromWire(error: WireError): CommandError {
-  const code = ErrorCodeSchema.safeParse(error.code);
-  if (code.success) return new CommandError(code.data, error.message);
-  return new CommandError('internal', error.message);
-}

@@ -1,15 +1,17 @@
 /**
- * The core worker's thread: opens the core (and the demo simulator) exactly as the main thread
- * would, then serves the core's commands and events over `parentPort` until told to close.
+ * The core worker's thread, the server end of the worker-port adapter: opens the core (and the
+ * demo simulator) exactly as the main thread would, then serves the core's commands and events
+ * over `parentPort` until told to close.
  *
  * Logs go to the main thread as messages, where the shell's logger (and its redaction) writes
  * them. Closing waits for the core's last transaction, posts 'closed' and ends the thread.
  * Started by core-worker.ts; built as out/main/core-worker.js beside the main bundle.
  */
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { errorToWire } from '#channel';
 import type { CoreEventName, Logger } from '../../core';
-import { openCoreInProcess, type Backend } from '../open-core';
-import { toWire, type FromWorker, type ToWorker, type WorkerStart } from './protocol';
+import { openCoreInProcess } from '../core-in-process';
+import type { FromWorker, ToWorker, WorkerStart } from './protocol';
 
 const CORE_EVENTS: readonly CoreEventName[] = ['sync:status', 'leads:changed'];
 
@@ -33,9 +35,9 @@ function portLogger(port: MessagePort): Logger {
 
 async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
   const logger = portLogger(port);
-  let backend: Backend;
+  let opened: Awaited<ReturnType<typeof openCoreInProcess>>;
   try {
-    backend = await openCoreInProcess(
+    opened = await openCoreInProcess(
       start.target === null
         ? null
         : {
@@ -53,11 +55,11 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
       },
     );
   } catch (error) {
-    post(port, { type: 'failed', error: toWire(error) });
+    post(port, { type: 'failed', error: errorToWire(error) });
     port.close();
     return;
   }
-  const { core } = backend;
+  const { core } = opened;
   for (const event of CORE_EVENTS) {
     core.on(event, (payload) => post(port, { type: 'event', event, payload }));
   }
@@ -66,13 +68,16 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
   port.on('message', (message: ToWorker) => {
     switch (message.type) {
       case 'call': {
-        const answer = core.callOnce
-          ? core.callOnce(message.name, message.input, message.commandId, message.onlyIfApplied)
-          : (core[message.name] as (input: unknown) => Promise<unknown>)(message.input);
+        const answer = core.callOnce(
+          message.name,
+          message.input,
+          message.commandId,
+          message.onlyIfApplied,
+        );
         answer.then(
           (value) => post(port, { type: 'answer', id: message.id, ok: true, value }),
           (error: unknown) =>
-            post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
+            post(port, { type: 'answer', id: message.id, ok: false, error: errorToWire(error) }),
         );
         return;
       }
@@ -80,7 +85,7 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
         core.syncOnce(message.what).then(
           (value) => post(port, { type: 'answer', id: message.id, ok: true, value }),
           (error: unknown) =>
-            post(port, { type: 'answer', id: message.id, ok: false, error: toWire(error) }),
+            post(port, { type: 'answer', id: message.id, ok: false, error: errorToWire(error) }),
         );
         return;
       case 'network':
@@ -89,7 +94,7 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
       case 'close':
         if (closing) return;
         closing = true;
-        backend
+        opened
           .close()
           .catch((error: unknown) =>
             logger.error('The core did not close cleanly', { error: String(error) }),
@@ -101,7 +106,7 @@ async function serve(port: MessagePort, start: WorkerStart): Promise<void> {
         return;
     }
   });
-  post(port, { type: 'ready', simulatorUrl: backend.simulator?.url ?? null });
+  post(port, { type: 'ready', simulatorUrl: opened.simulator?.url ?? null });
 }
 
 if (parentPort === null) throw new Error('worker-entry.ts runs only as the core worker');

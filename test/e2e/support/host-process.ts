@@ -10,7 +10,6 @@
  * worker beside it): `node host-process.mjs <dbPath> <leads> <rendererDir>`.
  */
 import { startBrowserHost } from '../../../src-main/browser-host/browser-host';
-import type { CoreWorker } from '../../../src-main/session/core-worker/core-worker';
 import type { SimReply, SimRequest } from './sim-messages';
 
 const [dbPath, leadCount, rendererDir] = process.argv.slice(2);
@@ -33,7 +32,7 @@ const started = host.simulator;
 if (!started) throw new Error('The browser host did not start its demo simulator');
 const authorization = `Basic ${Buffer.from(`${started.apiId}:${started.apiKey}`).toString('base64')}`;
 // The host's core worker (a test may end its thread as a crash would).
-const core = host.core as CoreWorker;
+const core = host.core;
 
 /** One control request; writes answer in Envoke's envelope, whose data is what the test wants. */
 async function control(method: string, path: string, body?: unknown): Promise<unknown> {

@@ -10,8 +10,8 @@ import {
   hostDatabaseKey,
   hostDatabaseKeyStorage,
   keyFilePath,
-} from '../../src-main/session/database-key';
-import { openOrOfferStartOver } from '../../src-main/session/start-over';
+} from '../../src-main/shell-kit/database-key';
+import { openOrOfferStartOver } from '../../src-main/shell-kit/start-over';
 import { expectOwnerOnly, itWithUnixModes } from '../support/owner-only';
 
 let dir: string;

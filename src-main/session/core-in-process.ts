@@ -1,11 +1,11 @@
 /**
  * Opens the core for one target on the calling thread: a real Envoke account, or demo data served
  * by the Envoke simulator on a random loopback port. Either way the core syncs over real HTTP, so
- * demo mode exercises the same code as a real account. The core worker runs this inside its
- * thread; `coreIn: 'process'` runs it in the calling thread (the CLI opens its core by itself).
+ * demo mode exercises the same code as a real account. The core worker runs `openCoreInProcess`
+ * inside its thread; `runCoreInProcess` gives the same core the running core's face, for a shell
+ * asked to keep the core in its own thread (`coreIn: 'process'`).
  */
 import { dirname } from 'node:path';
-import type { Account, CoreHandlers, EventPayload } from '#contract';
 import {
   type Clock,
   type Core,
@@ -14,53 +14,17 @@ import {
   createEnvokeClient,
   type Logger,
   makePrivateFolder,
-  type SyncReport,
-  type SyncWhat,
 } from '../core';
 import { startSimulator } from '../sim';
-import type { SavedAccount } from './credentials';
-import { demoEnvokeStatePath } from './demo-files';
+import type { SavedAccount } from '../shell-kit/credentials';
+import { demoEnvokeStatePath } from '../shell-kit/demo-files';
+import type { DemoSimulator, RunningCore } from './running-core';
 
 /** A few thousand leads: enough to feel real, quick to pull on first start. */
 export const DEMO_LEADS = 3000;
 /** Fixed so the demo shows the same leads every time it starts. */
 const DEMO_SEED = 1;
 export const DEMO_API_ID = 'demo';
-
-/** Events the session relays: the core's own, and the shell's one-sentence notices. */
-export type SessionEventName = CoreEventName | 'app:notice';
-
-/** What the session holds of a core, in this thread or behind the core worker's port. */
-export interface CoreLink extends CoreHandlers {
-  on<E extends SessionEventName>(
-    event: E,
-    listener: (payload: EventPayload<E>) => void,
-  ): () => void;
-  /** One sync now (tests and the benchmark); the app relies on background sync. */
-  syncOnce(what: SyncWhat): Promise<SyncReport>;
-  /** The core's own, in this thread: a command under its caller's id (see Core.callOnce). */
-  callOnce?: Core['callOnce'];
-  networkChanged(online: boolean): void;
-  /** Waits for the last transaction, then closes the database. */
-  close(): Promise<void>;
-}
-
-/** Where the demo's Envoke listens, and the credentials its test controls need. */
-export interface DemoSimulator {
-  url: string;
-  apiId: string;
-  apiKey: string;
-}
-
-export interface Backend {
-  core: CoreLink;
-  /** The account it syncs with; null for demo data. */
-  account: Account | null;
-  /** The simulator behind demo data (tests play Envoke's side through its controls). */
-  simulator: DemoSimulator | null;
-  /** Stops the core (push loop, database) and then the simulator. */
-  close(): Promise<void>;
-}
 
 export interface OpenCoreOptions {
   dbPath: string;
@@ -77,22 +41,18 @@ export interface OpenCoreOptions {
   simulatorControl?: boolean | undefined;
 }
 
-/** The in-process core as a CoreLink: its own `on` never raises notices, so those go nowhere. */
-function link(core: Core): CoreLink {
-  return {
-    ...core,
-    on: (event, listener) =>
-      event === 'app:notice'
-        ? () => undefined
-        : core.on(event as CoreEventName, listener as (payload: unknown) => void),
-    syncOnce: (what) => core.syncOnce(what),
-  };
+/** The core itself, the demo's simulator beside it (null for an account), and closing both. */
+interface OpenedCore {
+  core: Core;
+  simulator: DemoSimulator | null;
+  /** Stops the core (push loop, database) and then the simulator. */
+  close(): Promise<void>;
 }
 
 export async function openCoreInProcess(
   target: SavedAccount | null,
   options: OpenCoreOptions,
-): Promise<Backend> {
+): Promise<OpenedCore> {
   makePrivateFolder(dirname(options.dbPath));
   const coreOptions = {
     dbPath: options.dbPath,
@@ -105,12 +65,7 @@ export async function openCoreInProcess(
     const envoke = createEnvokeClient({ ...target.account, apiKey: target.apiKey });
     const core = createCore({ ...coreOptions, envoke });
     core.start();
-    return {
-      core: link(core),
-      account: target.account,
-      simulator: null,
-      close: () => core.close(),
-    };
+    return { core, simulator: null, close: () => core.close() };
   }
 
   const apiKey = options.demoApiKey;
@@ -135,12 +90,40 @@ export async function openCoreInProcess(
   }
   core.start();
   return {
-    core: link(core),
-    account: null,
+    core,
     simulator: { url: simulator.url, apiId: DEMO_API_ID, apiKey },
     async close() {
       await core.close();
       await simulator.stop();
+    },
+  };
+}
+
+/**
+ * The core in this thread as a running core. Its own `on` never raises notices (nothing restarts
+ * it), so a listener for those hears nothing. `afterClose` runs once everything has closed.
+ */
+export async function runCoreInProcess(
+  target: SavedAccount | null,
+  options: OpenCoreOptions & { afterClose?: () => void },
+): Promise<RunningCore> {
+  const opened = await openCoreInProcess(target, options);
+  const { core } = opened;
+  let closing: Promise<void> | null = null;
+  return {
+    ...core,
+    on: (event, listener) =>
+      event === 'app:notice'
+        ? () => undefined
+        : core.on(event as CoreEventName, listener as (payload: unknown) => void),
+    syncOnce: (what) => core.syncOnce(what),
+    account: target?.account ?? null,
+    simulator: opened.simulator,
+    ready: Promise.resolve(),
+    thread: () => null,
+    close() {
+      closing ??= opened.close().finally(() => options.afterClose?.());
+      return closing;
     },
   };
 }

@@ -1,15 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { CommandError } from '#contract';
-import { createDispatcher, INTERNAL_ERROR_MESSAGE } from '../../src-main/session/command-gate';
-import { fakeHandlers, recordingLogger } from './fake-handlers';
+import { INTERNAL_ERROR_MESSAGE, serveChannel, TRUSTED } from '#channel';
+import { fakeHandlers, recordingLogger } from '../session/fake-handlers';
 
 function setup(checkOutput = false) {
   const fake = fakeHandlers();
   const log = recordingLogger();
+  const channel = serveChannel({ handlers: fake.handlers, logger: log.logger, checkOutput });
   return {
     ...fake,
     ...log,
-    dispatch: createDispatcher(fake.handlers, { logger: log.logger, checkOutput }),
+    dispatch: (name: unknown, input: unknown) => channel.invoke(name, input, TRUSTED),
+    channel,
   };
 }
 
@@ -138,5 +140,54 @@ describe('dispatcher', () => {
     const unchecked = setup(false);
     unchecked.answer('leads:counts', () => ({ all: -1 }));
     expect(await unchecked.dispatch('leads:counts', {})).toEqual({ ok: true, value: { all: -1 } });
+  });
+});
+
+describe('the channel server end', () => {
+  it('refuses a caller its transport does not vouch for, before the name or the input, and logs it', async () => {
+    const { channel, calls, lines, answer } = setup();
+    answer('sync:status', () => ({}));
+    const refused = {
+      trusted: false as const,
+      from: 'a page without this run’s token',
+      refusal: 'Open the address printed now.',
+      detail: { frame: 'https://evil.example/' },
+    };
+    for (const [name, input] of [
+      ['sync:status', {}],
+      ['shell:exec', { command: 'rm -rf /' }],
+      ['leads:get', { id: -4 }],
+    ] as const) {
+      expect(await channel.invoke(name, input, refused)).toEqual({
+        ok: false,
+        error: { code: 'forbidden', message: 'Open the address printed now.' },
+      });
+    }
+    expect(calls).toEqual([]);
+    expect(lines.map((line) => [line.level, line.message, line.detail])).toEqual(
+      ['sync:status', 'shell:exec', 'leads:get'].map((command) => [
+        'warn',
+        'Refused a command from a page without this run’s token',
+        { command, frame: 'https://evil.example/' },
+      ]),
+    );
+  });
+
+  it('hands every event to each of its listeners, even when one of them throws', () => {
+    const { channel, lines } = setup();
+    const heard: unknown[] = [];
+    channel.on('app:notice', () => {
+      throw new Error('a broken listener');
+    });
+    const stop = channel.on('app:notice', (notice) => heard.push(notice.message));
+    channel.on('sync:status', () => heard.push('wrong event'));
+    channel.emit('app:notice', { message: 'first' });
+    stop();
+    channel.emit('app:notice', { message: 'second' });
+    expect(heard).toEqual(['first']);
+    expect(lines.map((line) => [line.level, line.message, line.detail?.event])).toEqual([
+      ['error', 'An event listener failed', 'app:notice'],
+      ['error', 'An event listener failed', 'app:notice'],
+    ]);
   });
 });

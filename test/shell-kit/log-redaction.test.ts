@@ -5,7 +5,7 @@ import {
   LEAD_DATA,
   REDACTED,
   redactLogData,
-} from '../../src-main/session/log-redaction';
+} from '../../src-main/shell-kit/log-redaction';
 
 const API_KEY = 'sk_live_9f8e7d6c5b4a';
 const HOST_TOKEN = 'c0ffee1234567890deadbeef';
