@@ -25,6 +25,7 @@
  * part that is not about *when* has its own module.
  */
 import type { SyncProgress, SyncStatus } from '#contract/dto';
+import type { EventPayload } from '#contract/events';
 import { CommandError } from '#contract/errors';
 import { type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
 import { isEnvokeError, type EnvokeClient } from '../envoke';
@@ -48,6 +49,11 @@ export interface EngineDeps {
   logger: Logger;
   random: () => number;
   events: CoreEvents;
+  /**
+   * What `leads:changed` says of the leads a push's answers reached, beside their ids (their
+   * rows and the counts, so windows repaint without reading again); ids alone without it.
+   */
+  delivered?: (ids: number[]) => NonNullable<EventPayload<'leads:changed'>['delivered']>;
 }
 
 /** Edits usually come in bursts (a bulk action, fast keys): send once they pause. */
@@ -65,6 +71,8 @@ export class SyncEngine {
 
   private readonly health: ConnectionHealth;
   private readonly changes: ChangeBatcher;
+  /** The leads Envoke's answers to a push reached, announced apart from a pull's changes. */
+  private readonly delivered: ChangeBatcher;
   private progress: SyncProgress | null = null;
   private readonly pulls = new PullSchedule();
 
@@ -75,6 +83,14 @@ export class SyncEngine {
     this.changes = new ChangeBatcher(deps.clock, (ids) => {
       if (!this.closed) deps.events.emit('leads:changed', { ids });
     });
+    this.delivered = new ChangeBatcher(deps.clock, (ids) => {
+      if (this.closed) return;
+      const describe = deps.delivered;
+      deps.events.emit(
+        'leads:changed',
+        ids === null || describe === undefined ? { ids } : { ids, delivered: describe(ids) },
+      );
+    });
     this.timer = new WakeTimer(deps.clock, () => this.kick());
   }
 
@@ -84,6 +100,7 @@ export class SyncEngine {
     const { health } = this;
     const counts = store.outbox.counts();
     const lastSyncAt = store.syncState.get('lastSyncAt');
+    const accountReadAt = store.syncState.get('accountReadAt');
     const retryAt = health.isHeld(now) ? health.holdUntil : store.outbox.nextAttemptAfter(now);
     return {
       state: health.state(this.busy),
@@ -92,6 +109,7 @@ export class SyncEngine {
       lastSyncAt: lastSyncAt === null ? null : new Date(lastSyncAt).toISOString(),
       lastError: health.lastError,
       nextRetryAt: retryAt === null || health.authPaused ? null : new Date(retryAt).toISOString(),
+      accountReadAt: accountReadAt === null ? null : new Date(accountReadAt).toISOString(),
     };
   }
 
@@ -190,6 +208,7 @@ export class SyncEngine {
         this.busy = false;
         this.progress = null;
         this.changes.flush();
+        this.delivered.flush();
         this.emitStatus();
       }
     });
@@ -304,7 +323,7 @@ export class SyncEngine {
         clock,
         logger,
         health: this.health,
-        changes: this.changes,
+        changes: this.delivered,
         isClosed: () => this.closed,
         waitPatiently: (until) => this.waitPatiently(until),
         showProgress: (progress) => {
