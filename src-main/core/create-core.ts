@@ -87,6 +87,9 @@ export function createCore(options: CoreOptions): Core {
   // Rows sent, discarded or undone bring the note down once their transaction has committed.
   events.on('sync:status', () => note.recount());
   const queries = new LeadQueries(db);
+  // Counted from the clock at start, so a restarted core's reads come after its predecessor's.
+  let readVersion = clock.now() * 1000;
+  const nextVersion = () => ++readVersion;
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -96,7 +99,11 @@ export function createCore(options: CoreOptions): Core {
     events,
     // Envoke's answers change little of a lead (where it stands, its Envoke id): the windows
     // get the leads as the list shows them and the counts, and read nothing again.
-    delivered: (ids) => ({ rows: queries.rows({ ids }).rows, counts: queries.counts() }),
+    delivered: (ids) => ({
+      rows: queries.rows({ ids }).rows,
+      counts: queries.counts(),
+      version: nextVersion(),
+    }),
   });
   const context: CoreContext = {
     store,
@@ -114,7 +121,7 @@ export function createCore(options: CoreOptions): Core {
     (ids) => queries.rows({ ids }).rows,
     () => clock.now(),
   );
-  const changePaint = new ChangePaint(db, store, queries, () => clock.now());
+  const changePaint = new ChangePaint(db, store, queries, () => clock.now(), nextVersion);
   /**
    * A change's answer with what the window that made it paints (change-answer.ts). The change is
    * made whatever happens here: should reading it back fail, the window reads it itself.

@@ -40,7 +40,15 @@ export type Shown = z.infer<typeof ShownSchema>;
 export const ViewCountsSchema = z.record(ViewIdSchema, z.number().int().nonnegative());
 export type ViewCounts = z.infer<typeof ViewCountsSchema>;
 
+/**
+ * The order in which the core read what it answers: a window may receive a change's answer and
+ * a push's event in either order (an HTTP answer and the event stream are apart), and paints a
+ * lead from the later read.
+ */
+export const ReadVersionSchema = z.number().int().nonnegative();
+
 export const ChangeAnswerSchema = z.object({
+  version: ReadVersionSchema,
   /**
    * The leads the change reached, as the list shows them now; null when more than
    * SHOWN_ROWS_MAX did: the window then reads what it shows again.

@@ -1,6 +1,6 @@
 /** Events pushed from the core to the renderer. */
 import { z } from 'zod';
-import { OriginSchema, ViewCountsSchema } from './change-answer';
+import { OriginSchema, ReadVersionSchema, ViewCountsSchema } from './change-answer';
 import { LeadIdSchema, LeadSummarySchema, SyncStatusSchema } from './dto';
 
 export const events = {
@@ -14,7 +14,13 @@ export const events = {
   'leads:changed': z.object({
     ids: z.array(LeadIdSchema).nullable(),
     origin: OriginSchema.optional(),
-    delivered: z.object({ rows: z.array(LeadSummarySchema), counts: ViewCountsSchema }).optional(),
+    delivered: z
+      .object({
+        rows: z.array(LeadSummarySchema),
+        counts: ViewCountsSchema,
+        version: ReadVersionSchema,
+      })
+      .optional(),
   }),
   /** The app asks the renderer to do something from a menu (Electron) or the host. */
   'app:menu': z.object({ action: z.enum(['sync-now', 'preferences', 'shortcuts', 'help']) }),

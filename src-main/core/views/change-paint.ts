@@ -29,11 +29,14 @@ export class ChangePaint {
     private readonly store: Store,
     private readonly queries: LeadQueries,
     private readonly now: () => number,
+    /** The next read version (change-answer.ts): one per answer. */
+    private readonly nextVersion: () => number,
   ) {}
 
   /** The answer for a change that reached `leadIds`, or undefined when nothing was shown. */
   answer(leadIds: readonly number[], shown: Shown | undefined): ChangeAnswer | undefined {
     if (shown === undefined) return undefined;
+    const version = this.nextVersion();
     const counts = this.queries.counts();
     const detailId =
       shown.detail !== undefined && leadIds.includes(shown.detail)
@@ -45,11 +48,12 @@ export class ChangePaint {
       detailId === undefined || !this.store.leads.has(detailId)
         ? null
         : leadDetail(this.store, detailId, this.now());
-    if (leadIds.length > SHOWN_ROWS_MAX) return { rows: null, members: null, counts, detail };
+    if (leadIds.length > SHOWN_ROWS_MAX)
+      return { version, rows: null, members: null, counts, detail };
     const ids = [...leadIds];
     const rows = this.queries.rows({ ids }).rows;
     const members = shown.list === undefined ? null : this.members(shown.list, ids);
-    return { rows, members, counts, detail };
+    return { version, rows, members, counts, detail };
   }
 
   /** Which of `ids` the list holds: one lookup by id each, never a walk of the list. */
