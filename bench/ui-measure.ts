@@ -134,7 +134,8 @@ export async function measureUi(
       await at.page.screenshot({ path: join(UI_SHOTS_DIR, `${sizeName(at.cache.leads)}-j.png`) });
     }
     log('calls and bytes of a triage key, and the scripted session…');
-    const keyTraffic = await measureKeyTraffic(last.page, () => last.commands.settled());
+    await last.commands.settled();
+    const keyTraffic = await measureKeyTraffic(last.page);
     const sessionLoad = new LoadRange();
     const steps = [{ name: 'open', ms: last.openMs }];
     steps.push(...(await restOfSession(last.page, sizeName(last.cache.leads), last.commands)));
