@@ -2,7 +2,7 @@
  * The triage view in Chromium on benchmark caches, each served by a browser host of its own:
  * key `j` → next paint at every size, the pages pressed in turns (a block of presses on each, round
  * after round, back to the top of the list before each block); at the biggest, the calls and
- * bytes one triage key costs, and the scripted session (ui-session.ts) under a Chromium trace
+ * bytes one triage key costs and its key → paint (ui-key-traffic.ts), and the scripted session (ui-session.ts) under a Chromium trace
  * started before that page opened, so its presses are traced like everyone else's. Figures only;
  * nothing here is asserted.
  */
