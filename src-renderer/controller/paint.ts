@@ -15,7 +15,7 @@ import {
   refreshRows,
   reloadWindow,
 } from './data';
-import { loadDetail, paintDetail } from './detail';
+import { loadDetail, paintDetail, staleDetail } from './detail';
 import { followMembership, placeMembers } from './membership';
 import { recountSavedViews } from './saved-views';
 
@@ -101,6 +101,8 @@ export async function paintChange(
     await loadDetail();
     return;
   }
+  // A detail held of a changed lead no longer holds; the answer's replaces it if on screen.
+  staleDetail(changed);
   paintAnsweredDetail(paint);
   const latest = new Set(paintRows(paint.rows, paint.version));
   // A lead a later read already placed keeps that place.

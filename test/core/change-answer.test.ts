@@ -176,6 +176,7 @@ describe('undo and redo answer with what to paint', () => {
       origin: 'window-1',
       shown: { list: { view: NEW } },
     });
+    expect(redone.paint!.version).toBeGreaterThan(undone.paint!.version);
     expect(redone.paint?.members).toEqual([]);
     expect(redone.paint?.rows?.[0]?.marketing_rating_status).toBe('Passed to sales');
     expect(redone.paint?.counts[NEW]).toBe(countsBefore[NEW]! - 1);
@@ -196,10 +197,17 @@ describe("a push's answers", () => {
     changes = [];
     core.on('leads:changed', (change) => changes.push(change));
     const [a] = await firstOf(NEW, 1);
-    await core['leads:update']({ ids: [a!], patch: { marketing_rating: 'Hot' }, origin: 'w' });
+    const answered = await core['leads:update']({
+      ids: [a!],
+      patch: { marketing_rating: 'Hot' },
+      origin: 'w',
+      shown: {},
+    });
     await core.syncOnce('push');
     const delivered = changes.find((change) => change.delivered !== undefined);
     expect(delivered?.ids).toEqual([a]);
+    // Read after the change's answer was: a window that gets both paints from the later.
+    expect(delivered?.delivered?.version).toBeGreaterThan(answered.paint!.version);
     expect(delivered?.origin).toBeUndefined();
     expect(delivered?.delivered?.rows).toEqual((await core['leads:rows']({ ids: [a!] })).rows);
     expect(delivered?.delivered?.rows[0]?.syncState).toBe('synced');
