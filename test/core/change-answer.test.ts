@@ -121,6 +121,27 @@ describe('leads:update answers with what to paint', () => {
     expect(back.paint?.members).toEqual([]);
   });
 
+  it.each([
+    'status:new',
+    'rating:hot company:a',
+    '-status:new sync:pending',
+    'has:note',
+    'is:duplicate',
+    'said:the',
+    'created:>2020-01-01 -rating:cold',
+  ])('answers the membership of %s as query:ids lists it', async (query) => {
+    const ids = await firstOf('all', 40);
+    await core['leads:update']({ ids: ids.slice(0, 10), patch: { marketing_rating: 'Hot' } });
+    const answer = await core['leads:update']({
+      ids,
+      patch: { sales_rating_note: 'Asked for a call back' },
+      shown: { list: { query, search: 'a' } },
+    });
+    const listed = new Set((await core['query:ids']({ query, search: 'a' })).ids);
+    expect(answer.changed).toBe(ids.length);
+    expect(answer.paint?.members).toEqual(ids.filter((id) => listed.has(id)));
+  });
+
   it('answers as before when the caller does not say what it shows (the CLI)', async () => {
     const [a] = await firstOf(NEW, 1);
     const answer = await core['leads:update']({ ids: [a!], patch: { marketing_rating: 'Hot' } });

@@ -1,8 +1,9 @@
 /**
  * What a change of the person answers the window that made it (contract: change-answer.ts): the
  * leads it reached as the list shows them, which of them the window's list still holds, the
- * sidebar's counts and the detail on screen. Read in the change's own transaction, after its
- * writes, so the window paints exactly what was made durable and asks nothing again.
+ * sidebar's counts and the detail on screen. Read right after the change's writes (in their
+ * transaction, for a change made under its caller's id), so the window paints what was made
+ * durable and asks nothing again.
  */
 import type Database from 'better-sqlite3';
 import {
@@ -18,7 +19,7 @@ import type { LeadQueries } from './lead-queries';
 import { compileQuery } from './query-sql';
 import { withSearch } from './query-views';
 
-/** Statements kept for query shapes; past this many the oldest shapes are prepared again. */
+/** Statements kept for query shapes; past this many they are all prepared afresh. */
 const QUERY_SHAPES_KEPT = 64;
 
 export class ChangePaint {
@@ -59,7 +60,10 @@ export class ChangePaint {
   /** Which of `ids` the list holds: one lookup by id each, never a walk of the list. */
   private members(list: ShownList, ids: number[]): number[] {
     if ('view' in list) return this.queries.membership({ ...list, ids }).ids;
-    const compiled = compileQuery(withSearch(parseQuery(list.query), list.search));
+    // A handful of leads: each checks its own facet words rather than reading the candidates.
+    const compiled = compileQuery(withSearch(parseQuery(list.query), list.search), undefined, {
+      facets: () => 'check',
+    });
     const sql = `SELECT id FROM leads WHERE id IN (SELECT value FROM json_each(?))
                  AND (${compiled.where})`;
     let statement = this.queryMembers.get(sql);
