@@ -83,9 +83,10 @@ export function forgetPaintedVersions(): void {
 }
 
 /**
- * Paints a change of `changed` leads from its answer. `sent` is what the window showed when it
- * asked: membership answered for another list (the person switched views meanwhile) is left to
- * that list's own read, which already sees the change.
+ * Paints a change of `changed` leads from its answer: the rows, counts and detail at once, then
+ * their places in the list. `sent` is what the window showed when it asked: membership answered
+ * for another list (the person switched views meanwhile) is left to that list's own read, which
+ * already sees the change. Never throws: the change is durable whatever a read does.
  */
 export async function paintChange(
   paint: ChangeAnswer,
@@ -96,9 +97,13 @@ export async function paintChange(
   recountSavedViews();
   if (paint.rows === null) {
     // Too many leads to answer with: what the window shows is read again.
-    await loadIds();
-    await reloadWindow();
-    await loadDetail();
+    try {
+      await loadIds();
+      await reloadWindow();
+      await loadDetail();
+    } catch {
+      // The list says what it could not read; the next change or sync paints it.
+    }
     return;
   }
   // A detail held of a changed lead no longer holds; the answer's replaces it if on screen.

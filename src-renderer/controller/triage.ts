@@ -65,12 +65,12 @@ export function applyChange(
     // A rating new to the account joins the values the rating keys offer (read now and then).
     if ('marketing_rating' in patch || 'sales_rating' in patch) refreshRatingValues();
     const { paint } = answer;
-    // The rows answered replace the paint in the same frame; the next key's change need not
-    // wait for the list to place them.
+    // Rows answered replace the paint in the same frame; rows read again replace it once read.
+    // The next key's change need not wait for the list to place them.
     const placed = paint
       ? paintChange(paint, shown, paint.rows?.map((row) => row.id) ?? [...ids])
       : rereadChange(ids);
-    if (paint) useStore.getState().unpaint(seq, ids);
+    if (paint?.rows) useStore.getState().unpaint(seq, ids);
     else void placed.finally(() => useStore.getState().unpaint(seq, ids));
   });
 }

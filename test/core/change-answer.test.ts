@@ -6,7 +6,7 @@
  */
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import type { EventPayload } from '#contract';
+import { SHOWN_ROWS_MAX, type EventPayload } from '#contract';
 import type { RunningSimulator } from '../../src-main/sim';
 import { clientFor, openCore, startSim, tempDir, unreachableClient } from './helpers';
 
@@ -233,5 +233,28 @@ describe("a push's answers", () => {
     expect(delivered?.delivered?.rows).toEqual((await core['leads:rows']({ ids: [a!] })).rows);
     expect(delivered?.delivered?.rows[0]?.syncState).toBe('synced');
     expect(delivered?.delivered?.counts).toEqual(await core['leads:counts']({}));
+  });
+});
+
+describe('a change wider than an answer holds', () => {
+  it('answers the counts and says to read the list again', async () => {
+    await core.close();
+    await sim.stop();
+    sim = await startSim({ leads: SHOWN_ROWS_MAX + 20 });
+    const wide = dir.db('wide.db');
+    const puller = openCore(wide, clientFor(sim));
+    await puller.syncOnce('pull');
+    await puller.close();
+    core = openCore(wide, unreachableClient());
+    const { ids } = await core['leads:ids']({ view: 'all' });
+    const answer = await core['leads:update']({
+      ids,
+      patch: { salesperson: 'Dana Park' },
+      shown: { list: { view: 'all' }, detail: ids[0]! },
+    });
+    expect(answer.changed).toBe(ids.length);
+    expect(answer.paint).toMatchObject({ rows: null, members: null });
+    expect(answer.paint?.counts).toEqual(await core['leads:counts']({}));
+    expect(answer.paint?.detail?.salesperson).toBe('Dana Park');
   });
 });
