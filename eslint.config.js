@@ -134,6 +134,15 @@ export const layers = [
       { regex: '^node:', message: 'The renderer has no Node: ask the core through the client.' },
       { regex: '^better-sqlite3$', message: 'The renderer reaches data only through the client.' },
     ],
+    // One way to the core: the controller decides what is asked and paints the answers, so a
+    // change is read once. Components, the store, the keymap and the rest never call the bridge.
+    inner: {
+      folders: ['controller', 'bridge'],
+      forbid: {
+        regex: '(^|/)bridge(/|$)',
+        message: 'Outside controller/, the renderer calls the core through controller/, never the bridge.',
+      },
+    },
   },
 ];
 
@@ -204,8 +213,11 @@ function layerBlocks(layer) {
       depth: 0,
     })),
   ];
-  return places.map(({ files, fromDir, depth }) => ({
+  // A layer's `inner` rule: its files outside `inner.folders` may not import what it forbids
+  // (the second block of a place wins for the files it matches).
+  const block = ({ files, fromDir, depth }, extra) => ({
     files,
+    ...(extra ? { ignores: layer.inner.folders.map((folder) => `${layer.root}/${folder}/**`) } : {}),
     rules: {
       'no-restricted-imports': [
         'error',
@@ -214,6 +226,7 @@ function layerBlocks(layer) {
           patterns: [
             ...byAlias(layer),
             ...(layer.forbid ?? []),
+            ...(extra ? [extra] : []),
             {
               // Any import of the project's own code (relative, absolute or a # alias) not allowed.
               regex: `^(?=[./#])(?!(${allowedSources(layer, fromDir, depth).join('|')}))`,
@@ -223,7 +236,8 @@ function layerBlocks(layer) {
         },
       ],
     },
-  }));
+  });
+  return places.flatMap((place) => (layer.inner ? [block(place), block(place, layer.inner.forbid)] : [block(place)]));
 }
 
 export default tseslint.config(

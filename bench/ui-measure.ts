@@ -2,7 +2,7 @@
  * The triage view in Chromium on benchmark caches, each served by a browser host of its own:
  * key `j` → next paint at every size, the pages pressed in turns (a block of presses on each, round
  * after round, back to the top of the list before each block); at the biggest, the calls and
- * bytes one triage key costs, and the scripted session (ui-session.ts) under a Chromium trace
+ * bytes one triage key costs and its key → paint (ui-key-traffic.ts), and the scripted session (ui-session.ts) under a Chromium trace
  * started before that page opened, so its presses are traced like everyone else's. Figures only;
  * nothing here is asserted.
  */
@@ -134,7 +134,8 @@ export async function measureUi(
       await at.page.screenshot({ path: join(UI_SHOTS_DIR, `${sizeName(at.cache.leads)}-j.png`) });
     }
     log('calls and bytes of a triage key, and the scripted session…');
-    const keyTraffic = await measureKeyTraffic(last.page, () => last.commands.settled());
+    await last.commands.settled();
+    const keyTraffic = await measureKeyTraffic(last.page);
     const sessionLoad = new LoadRange();
     const steps = [{ name: 'open', ms: last.openMs }];
     steps.push(...(await restOfSession(last.page, sizeName(last.cache.leads), last.commands)));

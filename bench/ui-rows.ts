@@ -2,7 +2,7 @@
 import { sizeName } from './context';
 import type { Row } from './report';
 import { ms, ratioText, timingText, verdict } from './timing';
-import { keyTrafficRow } from './ui-key-traffic';
+import { keyTrafficRows } from './ui-key-traffic';
 import type { UiFigures } from './ui-measure';
 import type { LongEntry } from './ui-session';
 
@@ -80,6 +80,6 @@ export function uiRows(figures: readonly UiFigures[]): Row[] {
     });
   }
   for (const at of figures)
-    if (at.keyTraffic !== null) rows.push(keyTrafficRow(at.keyTraffic, sizeName(at.leads)));
+    if (at.keyTraffic !== null) rows.push(...keyTrafficRows(at.keyTraffic, sizeName(at.leads)));
   return rows;
 }

@@ -1,7 +1,7 @@
 /**
  * `npm run bench:ui`: the triage view in Chromium through the browser host on the 1k, 100k and 1M
  * caches (`--quick`: 1k and 100k): key `j` → next paint, pressed on every size in turns, the
- * calls and bytes of a triage key, and the scripted session at the biggest size with its longest
+ * calls and bytes of a triage key and its key → paint, and the scripted session at the biggest size with its longest
  * frame. Screenshots and the trace are left in .bench/ui/ to be looked at.
  */
 import { buildCache } from './cache';

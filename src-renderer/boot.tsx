@@ -2,7 +2,7 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { errorMessage } from './bridge/client';
+import { errorMessage } from './controller/errors';
 import { start } from './controller/startup';
 import { useStore } from './store/store';
 

@@ -12,10 +12,18 @@ export interface CoreContext {
   outboxChanged(): void;
 }
 
-/** `leads:changed` for the leads a command touched, and the outbox hint. */
-export function announce(context: CoreContext, leadIds: readonly number[] | null): void {
+/**
+ * `leads:changed` for the leads a command touched, and the outbox hint. `origin` names the
+ * window that asked: it paints from the command's answer and passes this event by.
+ */
+export function announce(
+  context: CoreContext,
+  leadIds: readonly number[] | null,
+  origin?: string,
+): void {
   if (leadIds === null || leadIds.length > 0) {
-    context.events.emit('leads:changed', { ids: leadIds === null ? null : [...leadIds] });
+    const ids = leadIds === null ? null : [...leadIds];
+    context.events.emit('leads:changed', origin === undefined ? { ids } : { ids, origin });
   }
   context.outboxChanged();
 }

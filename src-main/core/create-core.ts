@@ -9,6 +9,7 @@
 import type Database from 'better-sqlite3';
 import { coreHandlers } from '#channel';
 import type { CommandArgs, CommandOutput, CoreCommandName } from '#contract/commands';
+import type { ChangeAnswer, Shown } from '#contract/change-answer';
 import { CommandError } from '#contract/errors';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
 import type { CoreContext } from './core-context';
@@ -28,6 +29,7 @@ import { discardChange, editChange, listOutbox, retryChange } from './triage/out
 import { resolveConflict } from './triage/resolve-conflict';
 import { redo, undo } from './triage/undo-redo';
 import { updateLeads } from './triage/update-leads';
+import { ChangePaint } from './views/change-paint';
 import { leadDetail } from './views/lead-detail';
 import { Duplicates } from './views/duplicates';
 import { LeadQueries } from './views/lead-queries';
@@ -79,6 +81,10 @@ export function createCore(options: CoreOptions): Core {
   const events = createCoreEvents(logger);
   // Rows sent, discarded or undone bring the note down once their transaction has committed.
   events.on('sync:status', () => note.recount());
+  const queries = new LeadQueries(db);
+  // Counted from the clock at start, so a restarted core's reads come after its predecessor's.
+  let readVersion = clock.now() * 1000;
+  const nextVersion = () => ++readVersion;
   const engine = new SyncEngine({
     store,
     envoke: options.envoke,
@@ -86,6 +92,13 @@ export function createCore(options: CoreOptions): Core {
     logger,
     random: options.random ?? Math.random,
     events,
+    // Envoke's answers change little of a lead (where it stands, its Envoke id): the windows
+    // get the leads as the list shows them and the counts, and read nothing again.
+    delivered: (ids) => ({
+      rows: queries.rows({ ids }).rows,
+      counts: queries.counts(),
+      version: nextVersion(),
+    }),
   });
   const context: CoreContext = {
     store,
@@ -94,7 +107,6 @@ export function createCore(options: CoreOptions): Core {
     events,
     outboxChanged: () => engine.outboxChanged(),
   };
-  const queries = new LeadQueries(db);
   const ratings = new RatingValues(db);
   const queryViews = new QueryViews(db);
   const pipelineDays = new PipelineDays(db);
@@ -104,6 +116,23 @@ export function createCore(options: CoreOptions): Core {
     (ids) => queries.rows({ ids }).rows,
     () => clock.now(),
   );
+  const changePaint = new ChangePaint(db, store, queries, () => clock.now(), nextVersion);
+  /**
+   * A change's answer with what the window that made it paints (change-answer.ts). The change is
+   * made whatever happens here: should reading it back fail, the window reads it itself.
+   */
+  function painted<T extends { leadIds: number[] }>(
+    outcome: T,
+    shown: Shown | undefined,
+  ): T & { paint?: ChangeAnswer } {
+    try {
+      const paint = changePaint.answer(outcome.leadIds, shown);
+      return paint === undefined ? outcome : { ...outcome, paint };
+    } catch (error) {
+      logger.warn('Could not read back a change for its answer', { error: String(error) });
+      return outcome;
+    }
+  }
   let closing: Promise<void> | null = null;
 
   const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
@@ -117,9 +146,12 @@ export function createCore(options: CoreOptions): Core {
     'leads:counts': () => queries.counts(),
     'leads:rating-values': () => ratings.values(),
     'leads:get': (input) => leadDetail(store, input.id, clock.now()),
-    'leads:update': (input) => updateLeads(context, input),
+    'leads:update': (input) => {
+      const { leadIds: _changed, ...answer } = painted(updateLeads(context, input), input.shown);
+      return answer;
+    },
     'leads:create': (input) => createLead(context, input),
-    'history:undo': () => undo(context),
+    'history:undo': (input) => painted(undo(context, input.origin), input.shown),
     'history:next': () => {
       const entry = store.history.nextUndo();
       return {
@@ -129,7 +161,7 @@ export function createCore(options: CoreOptions): Core {
             : { label: entry.label, at: new Date(entry.createdAt).toISOString() },
       };
     },
-    'history:redo': () => redo(context),
+    'history:redo': (input) => painted(redo(context, input.origin), input.shown),
     'outbox:list': (input) => listOutbox(context, input),
     'outbox:retry': (input) => retryChange(context, input),
     'outbox:discard': (input) => discardChange(context, input),

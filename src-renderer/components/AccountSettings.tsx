@@ -4,7 +4,8 @@
  * not saved are reported to the dialog, so Esc asks before dropping them.
  */
 import { useEffect, useState } from 'react';
-import { errorMessage, invoke } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
+import { clearAccount, saveAccount, testAccount } from '../controller/settings';
 import { SWITCHED_KEY, SWITCHED_NOTE } from '../logic/account-switch';
 import { useStore } from '../store/store';
 import { FormMessage } from './FormMessage';
@@ -92,7 +93,7 @@ export function AccountSettings({ onDirty }: { onDirty?: (dirty: boolean) => voi
         onSubmit={(event) => {
           event.preventDefault();
           void run(
-            () => invoke('account:save', { ...account, sessionOnly }),
+            () => saveAccount(account, sessionOnly),
             'Checking the API ID and key with Envoke, then opening this account',
             true,
           );
@@ -143,7 +144,7 @@ export function AccountSettings({ onDirty }: { onDirty?: (dirty: boolean) => voi
           <button
             type="button"
             aria-disabled={busy}
-            onClick={() => void run(() => invoke('account:test', account), 'Asking Envoke', false)}
+            onClick={() => void run(() => testAccount(account), 'Asking Envoke', false)}
           >
             Test connection
           </button>
@@ -157,7 +158,7 @@ export function AccountSettings({ onDirty }: { onDirty?: (dirty: boolean) => voi
               onClick={() =>
                 void run(
                   async () => {
-                    await invoke('account:clear', {});
+                    await clearAccount();
                     return { ok: true, message: 'Back to demo data.' };
                   },
                   'Going back to demo data',

@@ -7,8 +7,8 @@
  */
 import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { printValue, type DuplicateCursor, type DuplicatePair, type LeadSummary } from '#contract';
-import { errorMessage, invoke } from '../bridge/client';
-import { undoOrder } from '../controller/on-screen';
+import { dismissDuplicate, duplicatePairs } from '../controller/duplicates';
+import { errorMessage } from '../controller/errors';
 import { DUPLICATES_QUERY, loadDuplicateCount, showTypedQuery } from '../controller/saved-views';
 import { formatCount } from '../logic/format';
 import { useStore } from '../store/store';
@@ -58,10 +58,7 @@ export function DuplicatesPanel() {
   const load = useCallback(
     async (from: DuplicateCursor | null, before: Page['before'], offset: number, at: number) => {
       try {
-        const answer = await invoke('duplicates:pairs', {
-          limit: PAGE,
-          ...(from ? { after: from } : {}),
-        });
+        const answer = await duplicatePairs(from, PAGE);
         setPage({ from, before, offset, pairs: answer.pairs, next: answer.next });
         setIndex(at < 0 ? answer.pairs.length - 1 : Math.min(at, answer.pairs.length - 1));
         setError(null);
@@ -109,8 +106,7 @@ export function DuplicatesPanel() {
 
   const dismiss = async (pair: DuplicatePair) => {
     try {
-      await invoke('duplicates:dismiss', { a: pair.a.id, b: pair.b.id });
-      undoOrder.other();
+      await dismissDuplicate(pair);
       // The same page again, from where it started: the next pair moves into this one's place.
       if (page) await load(page.from, page.before, page.offset, index);
       void loadDuplicateCount();

@@ -5,7 +5,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { describeIssues, LABEL_MAX_LENGTH, NOTE_MAX_LENGTH, TriagePatchSchema } from '#contract';
-import { errorMessage } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
 import { saveOutboxEdit } from '../controller/outbox';
 import { applyChange } from '../controller/triage';
 import { plural } from '../logic/format';

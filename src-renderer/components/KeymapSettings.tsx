@@ -3,7 +3,7 @@
  * when another action already uses it in the same place.
  */
 import { useState, type KeyboardEvent } from 'react';
-import { errorMessage } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
 import { savePreferences } from '../controller/commands';
 import { keymapActions } from '../keymap/actions';
 import { displayKey, keyName } from '../keymap/keys';

@@ -1,7 +1,7 @@
 /** Ctrl/Cmd+N: a new lead, created on this laptop at once and sent to Envoke with the next sync. */
 import { useState } from 'react';
 import { commands, describeIssues, EMAIL_MAX_LENGTH } from '#contract';
-import { errorMessage } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
 import { createLead, type NewLead } from '../controller/triage';
 import { useStore } from '../store/store';
 import { Dialog } from './Dialog';

@@ -7,7 +7,8 @@
  */
 import { useEffect, useState } from 'react';
 import type { Pipeline } from '#contract';
-import { errorMessage, invoke } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
+import { readPipeline } from '../controller/pipeline';
 import { showTypedQuery } from '../controller/saved-views';
 import { formatCount, OVER_100, plural, shareOfPrevious } from '../logic/format';
 import { PERIOD_LABELS, periodProblem, periodRange, type PeriodKind } from '../logic/periods';
@@ -146,7 +147,7 @@ export function PipelinePanel() {
       return;
     }
     let current = true;
-    invoke('pipeline:get', {
+    readPipeline({
       from: range.from.trim(),
       to: range.to.trim(),
       ...(salesperson ? { salesperson } : {}),

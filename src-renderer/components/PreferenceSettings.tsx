@@ -1,7 +1,7 @@
 /** Auto-advance and theme; each change is saved at once. */
 import { useState } from 'react';
 import type { Preferences } from '#contract';
-import { errorMessage } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
 import { savePreferences } from '../controller/commands';
 import { useStore } from '../store/store';
 

@@ -8,7 +8,7 @@
 import { useEffect, useId, useState } from 'react';
 import { fieldBeingTyped, suggest, type QuerySuggestion } from '#contract';
 import type { CustomFieldDefinition } from '#contract/envoke-account';
-import { invoke } from '../bridge/client';
+import { knownValues } from '../controller/query-hints';
 import { useStore } from '../store/store';
 
 const NO_FIELDS: readonly CustomFieldDefinition[] = [];
@@ -36,8 +36,8 @@ export function useKnownValues(text: string): string[] {
   useEffect(() => {
     if (field === undefined) return;
     let current = true;
-    invoke('query:values', { field, prefix })
-      .then(({ values }) => {
+    knownValues(field, prefix)
+      .then((values) => {
         if (current) setKnown(values);
       })
       .catch(() => {

@@ -9,7 +9,7 @@ import {
   RatingChoicesSchema,
   type RatingChoices,
 } from '#contract';
-import { errorMessage } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
 import { savePreferences } from '../controller/commands';
 import { STAGES, type Stage } from '../logic/stage';
 import { useStore } from '../store/store';

@@ -4,7 +4,7 @@
  * none chosen Enter saves the editor as usual.
  */
 import { useEffect, useState, type InputHTMLAttributes } from 'react';
-import { invoke } from '../bridge/client';
+import { knownValues } from '../controller/query-hints';
 
 /** How many names are offered at once. */
 const SHOWN = 6;
@@ -14,8 +14,8 @@ function useKnownNames(typed: string): string[] {
   const [names, setNames] = useState<string[]>([]);
   useEffect(() => {
     let current = true;
-    invoke('query:values', { field: 'salesperson', prefix: typed.trim() })
-      .then(({ values }) => {
+    knownValues('salesperson', typed.trim())
+      .then((values) => {
         if (current) setNames(values);
       })
       .catch(() => {

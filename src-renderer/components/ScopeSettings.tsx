@@ -1,7 +1,8 @@
 /** Which leads are kept on this laptop: by salesperson and status. Empty means every lead. */
 import { useEffect, useState } from 'react';
 import { MARKETING_STATUSES, SALES_STATUSES, type SyncScope } from '#contract';
-import { errorMessage, invoke } from '../bridge/client';
+import { errorMessage } from '../controller/errors';
+import { readSyncScope, saveSyncScope } from '../controller/settings';
 import { FormMessage } from './FormMessage';
 
 function StatusChecks({
@@ -44,7 +45,7 @@ export function ScopeSettings() {
   const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
 
   useEffect(() => {
-    invoke('sync:scope-get', {})
+    readSyncScope()
       .then((loaded) => {
         setScope(loaded);
         setSalespeople(loaded.salespeople.join(', '));
@@ -70,7 +71,7 @@ export function ScopeSettings() {
         .filter(Boolean),
     };
     try {
-      await invoke('sync:scope-set', next);
+      await saveSyncScope(next);
       setScope(next);
       setMessage({ ok: true, text: 'Saved. The next sync keeps just these leads.' });
     } catch (error) {

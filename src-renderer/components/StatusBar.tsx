@@ -1,6 +1,6 @@
 /** The bottom line: connection, sync progress, queue counts, last sync, demo data, and the key legend. */
 import { useEffect, useState } from 'react';
-import { errorMessage, invoke, on } from '../bridge/client';
+import { onUpdateReady, restartToUpdate } from '../controller/app-update';
 import { connectionWords, plural, retryWords, shortProgress, timeAgo } from '../logic/format';
 import { useStore } from '../store/store';
 import { KeyLegend } from './KeyLegend';
@@ -96,18 +96,14 @@ function SyncSummary() {
  */
 function UpdateButton() {
   const [version, setVersion] = useState<string | null>(null);
-  useEffect(() => on('app:update', ({ version: ready }) => setVersion(ready)), []);
+  useEffect(() => onUpdateReady(setVersion), []);
   if (version === null) return null;
   return (
     <button
       type="button"
       className="update-button"
       title={`Version ${version} is downloaded`}
-      onClick={() => {
-        invoke('app:restart-to-update', {}).catch((error: unknown) =>
-          useStore.getState().addToast('error', errorMessage(error)),
-        );
-      }}
+      onClick={restartToUpdate}
     >
       Restart to update
     </button>

@@ -2,7 +2,8 @@
 import { TRIAGE_FIELDS, type ConflictField } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
-import { loadCounts, loadDetail, refreshRows } from './data';
+import { loadCounts, refreshRows } from './data';
+import { loadDetail } from './detail';
 import { undoOrder } from './on-screen';
 
 let resolverLead: number | null = null;

@@ -1,12 +1,18 @@
 /**
- * Reading from the core into the store: the ids of a view page by page, rows by window, counts and the
- * detail of the current lead. Each read drops its answer when a newer read has started, so a slow
- * answer never paints over a newer one.
+ * Reading from the core into the store: the ids of a view page by page, rows by window and counts
+ * (the detail pane's lead is detail.ts's). Each read drops its answer when a newer read has
+ * started, so a slow answer never paints over a newer one.
  */
-import { QUERY_COUNT_CAP_MAX, type ListCursor, type QueryCursor, type ViewId } from '#contract';
+import {
+  QUERY_COUNT_CAP_MAX,
+  type LeadSummary,
+  type ListCursor,
+  type QueryCursor,
+  type ViewId,
+} from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { idsToFetch, windowAround } from '../logic/row-window';
-import { memberIds, selectCurrentId, useStore } from '../store/store';
+import { memberIds, useStore } from '../store/store';
 import { flagDuplicates } from './saved-views';
 
 /** Rows kept around the screen so short scrolls never show empty rows. */
@@ -136,50 +142,14 @@ async function loadMoreIds(): Promise<void> {
   await ensureWindow();
 }
 
-/** More changed leads than this at once (a sync page, a bulk change) reload the whole list. */
-const MEMBERSHIP_LIMIT = 50;
+/** The number of the list's current read: a later one replaces what an earlier one found. */
+export function listRequest(): number {
+  return idsRequest;
+}
 
-/**
- * After a few leads changed: asks which of them are in the view now, drops those that left and
- * places those that joined by their position, without reading every id of the view again. The
- * list's rules for the cursor and the selection (setIds) apply as after a full reload.
- */
-export async function followMembership(changed: readonly number[]): Promise<void> {
-  if (changed.length === 0) return;
-  // A saved view or typed query is read whole again: membership is asked of built-in views.
-  if (changed.length > MEMBERSHIP_LIMIT || useStore.getState().activeQuery !== null)
-    return loadIds();
-  const request = idsRequest;
-  const { view, search } = useStore.getState();
-  const query = { view, search: search.trim() || undefined };
-  try {
-    const member = new Set((await invoke('leads:membership', { ...query, ids: [...changed] })).ids);
-    const listed = useStore.getState().ids;
-    // Held leads that left the view are shown, not listed: setIds keeps them in their place.
-    const members = memberIds(useStore.getState());
-    const leaving = new Set(changed.filter((id) => !member.has(id) && members.includes(id)));
-    const joining = [...member].filter((id) => !members.includes(id));
-    // Only a place among the ids held matters: past them the lead comes with a later page.
-    const upTo = nextIds === null ? undefined : members.length;
-    const places = await Promise.all(
-      joining.map(async (id) => ({
-        id,
-        ...(await invoke('leads:position', { ...query, id, ...(upTo ? { upTo } : {}) })),
-      })),
-    );
-    // A full reload started meanwhile (another view or search) already has the answer.
-    if (request !== idsRequest || useStore.getState().ids !== listed) return;
-    if (leaving.size === 0 && joining.length === 0) return;
-    const ids = members.filter((id) => !leaving.has(id));
-    // A lead placed past the ids held comes with the page that holds it.
-    for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
-      if (index !== null && (index < ids.length || nextIds === null))
-        ids.splice(Math.min(index, ids.length), 0, id);
-    useStore.getState().setIds(ids);
-    await ensureWindow();
-  } catch (error) {
-    if (request === idsRequest) useStore.getState().setListError(errorMessage(error));
-  }
+/** Whether the view has ids past those the list holds (read as the person nears them). */
+export function morePagesToRead(): boolean {
+  return nextIds !== null;
 }
 
 /**
@@ -219,7 +189,8 @@ function currentWindow(): number[] {
   return windowAround(useStore.getState().ids, visible.start, visible.end, WINDOW_MARGIN);
 }
 
-async function ensureWindow(): Promise<void> {
+/** Fetches the rows of the window on screen that are not cached. */
+export async function ensureWindow(): Promise<void> {
   const windowIds = currentWindow();
   const batches = idsToFetch(windowIds, useStore.getState().rows, inFlight);
   await Promise.all(batches.map((batch) => fetchRows(batch, new Set(windowIds))));
@@ -236,6 +207,11 @@ async function fetchRows(ids: number[], keep: ReadonlySet<number>): Promise<void
   } finally {
     for (const id of ids) inFlight.delete(id);
   }
+}
+
+/** Rows a change answered with: kept beside the window's, as if just fetched. */
+export function addAnsweredRows(rows: readonly LeadSummary[]): void {
+  useStore.getState().addRows(rows, new Set(currentWindow()));
 }
 
 /** Refetches the given leads where the list holds them. */
@@ -261,6 +237,12 @@ export async function reloadWindow(): Promise<void> {
 
 let countsRequest = 0;
 
+/** Counts a change or a push answered with; a read still in flight is older. */
+export function paintCounts(counts: Partial<Record<ViewId, number>>): void {
+  ++countsRequest;
+  useStore.getState().setCounts(counts);
+}
+
 export async function loadCounts(): Promise<void> {
   const request = ++countsRequest;
   try {
@@ -268,25 +250,6 @@ export async function loadCounts(): Promise<void> {
     if (request === countsRequest) useStore.getState().setCounts(counts);
   } catch {
     // Counts are a convenience; the next change asks again.
-  }
-}
-
-let detailRequest = 0;
-
-/** Loads the current lead into the detail pane. */
-export async function loadDetail(): Promise<void> {
-  const request = ++detailRequest;
-  const id = selectCurrentId(useStore.getState());
-  const { setDetail, setDetailError } = useStore.getState();
-  if (id === undefined) {
-    setDetail(null);
-    return;
-  }
-  try {
-    const detail = await invoke('leads:get', { id });
-    if (request === detailRequest) setDetail(detail);
-  } catch (error) {
-    if (request === detailRequest) setDetailError(errorMessage(error));
   }
 }
 

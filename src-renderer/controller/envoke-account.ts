@@ -2,6 +2,7 @@
  * The account's name and custom field definitions: read at start and again after each sync
  * (a full sync reads them from Envoke), for the detail pane's labels and the window title.
  */
+import type { SyncStatus } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { useStore } from '../store/store';
 
@@ -13,13 +14,22 @@ export async function loadEnvokeAccount(): Promise<void> {
   }
 }
 
-/** Reads them again whenever a sync finishes. */
+/**
+ * When the core last read them from Envoke, or, from a core that does not say, when it last
+ * synced: a push alone (after every triage key) reads nothing of the account.
+ */
+function accountReadAt(sync: SyncStatus | null): string | null {
+  if (sync === null) return null;
+  return sync.accountReadAt === undefined ? sync.lastSyncAt : sync.accountReadAt;
+}
+
+/** Reads them again whenever a sync read them from Envoke. */
 export function followEnvokeAccount(): void {
-  let lastSyncAt = useStore.getState().sync?.lastSyncAt ?? null;
+  let readAt = accountReadAt(useStore.getState().sync);
   useStore.subscribe((state) => {
-    const at = state.sync?.lastSyncAt ?? null;
-    if (at === lastSyncAt) return;
-    lastSyncAt = at;
+    const at = accountReadAt(state.sync);
+    if (at === readAt) return;
+    readAt = at;
     void loadEnvokeAccount();
   });
   void loadEnvokeAccount();

@@ -2,10 +2,18 @@
  * A query term whose value no lead on this laptop has (`rating:lukewarm`) finds nothing, and a
  * list of 0 rows does not say why: these sentences do, with the values that are there.
  */
-import { parseQuery } from '#contract';
+import { parseQuery, type CommandInput } from '#contract';
 import { invoke } from '../bridge/client';
 
 const RATING_WORDS = { rating: 'marketing rating', 'sales-rating': 'sales rating' } as const;
+
+/** Values of `field` on this laptop's leads beginning with `prefix`, most used first. */
+export async function knownValues(
+  field: CommandInput<'query:values'>['field'],
+  prefix: string,
+): Promise<string[]> {
+  return (await invoke('query:values', { field, prefix })).values;
+}
 
 /** One sentence per rating term of `query` whose value no lead has; [] when all are known. */
 export async function unknownValueHints(query: string): Promise<string[]> {

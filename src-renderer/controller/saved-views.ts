@@ -34,18 +34,25 @@ const RECOUNT_INTERVAL_MS = 3_000;
  */
 const DUPLICATE_RECOUNT_INTERVAL_MS = 60_000;
 
-const recountDuplicates = throttle(() => void loadDuplicateCount(), DUPLICATE_RECOUNT_INTERVAL_MS);
+/**
+ * After leads changed elsewhere: the possible duplicates on their slow rhythm (a pull may bring a
+ * lead that shares an email with one already here; a triage key never makes one).
+ */
+export const recountDuplicates = throttle(
+  () => void loadDuplicateCount(),
+  DUPLICATE_RECOUNT_INTERVAL_MS,
+);
+
+const recountThrottled = throttle(() => void loadSavedCounts(), RECOUNT_INTERVAL_MS);
 
 /**
  * After leads changed: recounts the saved views now, or once at the end of the interval when they
- * were counted less than RECOUNT_INTERVAL_MS ago (each count reads up to 1,001 leads), and the
- * possible duplicates on their slower rhythm (a pull may bring a lead that shares an email with
- * one already here).
+ * were counted less than RECOUNT_INTERVAL_MS ago (each count reads up to 1,001 leads). With no
+ * saved view there is nothing to count.
  */
-export const recountSavedViews = throttle(() => {
-  void loadSavedCounts();
-  recountDuplicates();
-}, RECOUNT_INTERVAL_MS);
+export function recountSavedViews(): void {
+  if (useStore.getState().savedViews.length > 0) recountThrottled();
+}
 
 export async function loadSavedCounts(): Promise<void> {
   const request = ++countsRequest;

@@ -6,18 +6,18 @@ import { errorMessage, invoke, on, onHostReachability } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { SWITCHED_KEY } from '../logic/account-switch';
 import { syncNow } from './commands';
-import {
-  followMembership,
-  loadCounts,
-  loadDetail,
-  loadIds,
-  loadSyncStatus,
-  refreshRows,
-  reloadWindow,
-} from './data';
+import { loadCounts, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
+import { loadDetail, showCurrentDetail, staleDetail } from './detail';
 import { followEnvokeAccount } from './envoke-account';
+import { followMembership } from './membership';
+import { forgetPaintedVersions, ORIGIN, paintDelivered } from './paint';
 import { loadRatingValues, refreshRatingValues } from './ratings';
-import { loadDuplicateCount, loadSavedViews, recountSavedViews } from './saved-views';
+import {
+  loadDuplicateCount,
+  loadSavedViews,
+  recountDuplicates,
+  recountSavedViews,
+} from './saved-views';
 
 /** Moving through the list with a held key should not ask for every lead passed over. */
 const DETAIL_DELAY_MS = 60;
@@ -33,38 +33,61 @@ function debounce(fn: () => void, ms: number): () => void {
   };
 }
 
+/**
+ * Changes this window did not make: a sync, another window, a restarted data engine. Its own
+ * changes painted from their answers (paint.ts) and their events are passed by. A push's answers
+ * bring their rows and counts: only the detail, and a list that depends on where leads stand
+ * with Envoke, are read. Bursts become one refresh.
+ */
 function watchLeadChanges(): void {
   const changed = new Set<number>();
+  const delivered = new Set<number>();
+  const placeDelivered = new Set<number>();
   let many = false;
   const flush = debounce(() => {
     const ids = [...changed];
     const all = many;
+    const sent = [...delivered];
+    const toPlace = [...placeDelivered].filter((id) => !changed.has(id));
     changed.clear();
+    delivered.clear();
+    placeDelivered.clear();
     many = false;
     void (async () => {
+      const current = selectCurrentId(useStore.getState());
+      const shows = (list: readonly number[]) => current !== undefined && list.includes(current);
       // Membership of a view changes with its leads (a status moves a lead out of "Marketing: new"):
       // asked for the changed leads alone, unless too many changed to ask one by one.
       if (all) await loadIds();
-      else await followMembership(ids);
+      else await followMembership([...ids, ...toPlace]);
       if (all) await reloadWindow();
       else await refreshRows(ids);
-      const current = selectCurrentId(useStore.getState());
-      if (all || (current !== undefined && ids.includes(current))) await loadDetail();
+      if (all || shows(ids) || shows(sent)) await loadDetail();
       recountSavedViews();
-      await Promise.all([loadCounts(), all ? loadDuplicateCount() : null]);
-      refreshRatingValues();
+      if (all || ids.length > 0) {
+        await Promise.all([loadCounts(), all ? loadDuplicateCount() : null]);
+        recountDuplicates();
+        refreshRatingValues();
+      }
     })().catch((error: unknown) => useStore.getState().addToast('error', errorMessage(error)));
   }, REFRESH_DELAY_MS);
 
-  on('leads:changed', ({ ids }) => {
-    if (ids === null) many = true;
-    else for (const id of ids) changed.add(id);
+  on('leads:changed', (change) => {
+    if (change.origin === ORIGIN) return;
+    staleDetail(change.ids);
+    if (change.ids === null) {
+      many = true;
+      forgetPaintedVersions();
+    } else if (change.delivered !== undefined) {
+      for (const id of paintDelivered(change.ids, change.delivered)) placeDelivered.add(id);
+      for (const id of change.ids) delivered.add(id);
+    } else for (const id of change.ids) changed.add(id);
     flush();
   });
 }
 
 function watchSelection(): void {
-  const delayedDetail = debounce(() => void loadDetail(), DETAIL_DELAY_MS);
+  const delayedDetail = debounce(() => void showCurrentDetail(), DETAIL_DELAY_MS);
   let shown = selectCurrentId(useStore.getState());
   useStore.subscribe((state) => {
     const current = selectCurrentId(state);

@@ -3,6 +3,7 @@
  * message if the core refuses. Changes, undo and redo run one after another in the order they were
  * asked for, so an undo pressed right after a key always undoes that key's change.
  */
+import type { CommandOutput } from '#contract';
 import { errorMessage, invoke } from '../bridge/client';
 import { displayKey } from '../keymap/keys';
 import { applyOverrides } from '../keymap/registry';
@@ -11,9 +12,12 @@ import type { FieldPatch } from '../logic/optimistic';
 import { isMac } from '../logic/platform';
 import { bulkChangeMessage } from '../logic/selection';
 import { askSentence } from '../logic/undo-order';
-import { selectCurrentId, useStore } from '../store/store';
-import { followMembership, loadCounts, loadDetail, loadIds, refreshRows } from './data';
+import { useStore } from '../store/store';
+import { loadCounts, loadIds } from './data';
+import { followMembership } from './membership';
 import { undoOrder } from './on-screen';
+import { refreshRatingValues } from './ratings';
+import { ORIGIN, paintAnsweredDetail, paintChange, rereadChange, shownNow } from './paint';
 import { restoreSavedView } from './saved-views';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -23,20 +27,6 @@ function enqueue(task: () => Promise<void>): Promise<void> {
   const next = queue.then(task, task);
   queue = next;
   return next;
-}
-
-/**
- * Shows the core's copy of leads just changed. The change itself is already durable, so a failed
- * read is not reported as a failed change: the core's leads:changed event refetches them anyway.
- */
-async function refreshAfter(ids: readonly number[]): Promise<void> {
-  try {
-    await refreshRows(ids);
-    const current = selectCurrentId(useStore.getState());
-    if (current !== undefined && ids.includes(current)) await loadDetail();
-  } catch {
-    // See above.
-  }
 }
 
 /**
@@ -58,24 +48,37 @@ export function applyChange(
   store.hold(ids, Object.keys(patch) as (keyof FieldPatch)[]);
   store.paint(seq, ids, patch);
   return enqueue(async () => {
+    const shown = shownNow();
+    let answer: CommandOutput<'leads:update'>;
     try {
-      const { changed, actionId } = await invoke('leads:update', { ids: [...ids], patch });
-      if (actionId !== null) undoOrder.leadChange();
+      answer = await invoke('leads:update', { ids: [...ids], patch, origin: ORIGIN, shown });
+      if (answer.actionId !== null) undoOrder.leadChange();
       if (bulkValue !== undefined)
-        useStore.getState().addToast('info', bulkChangeMessage(ids.length, changed, bulkValue));
+        useStore
+          .getState()
+          .addToast('info', bulkChangeMessage(ids.length, answer.changed, bulkValue));
     } catch (error) {
       useStore.getState().unpaint(seq, ids);
       useStore.getState().addToast('error', `Could not ${what}: ${errorMessage(error)}`);
       return;
     }
-    // The next key's change need not wait for this refetch; the paint stays until it is done.
-    void refreshAfter(ids).finally(() => useStore.getState().unpaint(seq, ids));
+    // A rating new to the account joins the values the rating keys offer (read now and then).
+    if ('marketing_rating' in patch || 'sales_rating' in patch) refreshRatingValues();
+    const { paint } = answer;
+    // Rows answered replace the paint in the same frame; rows read again replace it once read.
+    // The next key's change need not wait for the list to place them.
+    const placed = paint
+      ? paintChange(paint, shown, paint.rows?.map((row) => row.id) ?? [...ids])
+      : rereadChange(ids);
+    if (paint?.rows) useStore.getState().unpaint(seq, ids);
+    else void placed.finally(() => useStore.getState().unpaint(seq, ids));
   });
 }
 
 async function history(command: 'history:undo' | 'history:redo'): Promise<void> {
   try {
-    const result = await invoke(command, {});
+    const shown = shownNow();
+    const result = await invoke(command, { origin: ORIGIN, shown });
     const store = useStore.getState();
     if (result.label === null) {
       store.addToast('info', command === 'history:undo' ? 'Nothing to undo.' : 'Nothing to redo.');
@@ -84,15 +87,17 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     // The core says what came back ("Undone: sales note cleared").
     store.addToast('info', result.label);
     if (command === 'history:redo') undoOrder.redone();
-    await refreshAfter(result.leadIds);
-    // Bring the person back to the lead the change was on (auto-advance moved them on), once
-    // the list holds it again (an undone status may bring it back into the view).
+    refreshRatingValues();
+    // An undone status may bring the lead back into the view: placed before the cursor goes.
+    if (result.paint) await paintChange(result.paint, shown, result.leadIds);
+    else await rereadChange(result.leadIds);
+    // Bring the person back to the lead the change was on (auto-advance moved them on).
     const [only] = result.leadIds;
-    if (result.leadIds.length === 1) await followMembership(result.leadIds);
     const { ids, setCursor } = useStore.getState();
     const index = result.leadIds.length === 1 && only !== undefined ? ids.indexOf(only) : -1;
     if (index >= 0) setCursor(index);
-    void loadCounts();
+    // The answer's detail is the lead's, taken now that it is the current one.
+    if (index >= 0 && result.paint) paintAnsweredDetail(result.paint);
   } catch (error) {
     useStore
       .getState()

@@ -19,6 +19,7 @@ import {
   UndoResultSchema,
   ViewIdSchema,
 } from './dto';
+import { ChangeAnswerSchema, changeContext, ViewCountsSchema } from './change-answer';
 import { EmailSchema } from './email';
 import { clearTextProblem } from './envoke-address';
 import { EnvokeAccountSchema } from './envoke-account';
@@ -35,6 +36,9 @@ const none = z.object({}).strict();
 const ok = z.object({ ok: z.literal(true) });
 
 const search = z.string().trim().max(200).optional();
+
+/** What undo and redo did, and what to paint when the caller said what it shows. */
+const undoAnswer = UndoResultSchema.extend({ paint: ChangeAnswerSchema.optional() });
 
 export const coreCommands = {
   /** A page of a view in its order (newest first), by keyset. */
@@ -119,7 +123,7 @@ export const coreCommands = {
   },
   'leads:counts': {
     input: none,
-    output: z.record(ViewIdSchema, z.number().int().nonnegative()),
+    output: ViewCountsSchema,
   },
   /**
    * The rating values the account's leads carry, per stage, most used first: the rating keys and
@@ -133,14 +137,22 @@ export const coreCommands = {
     input: z.object({ id: LeadIdSchema }).strict(),
     output: LeadDetailSchema,
   },
-  /** One action of the person on one or many leads; durable when this answers. */
+  /**
+   * One action of the person on one or many leads; durable when this answers. Given what the
+   * window shows (`shown`), the answer carries what it needs to paint (`paint`, change-answer.ts).
+   */
   'leads:update': {
     input: z
-      .object({ ids: z.array(LeadIdSchema).min(1).max(10_000), patch: TriagePatchSchema })
+      .object({
+        ids: z.array(LeadIdSchema).min(1).max(10_000),
+        patch: TriagePatchSchema,
+        ...changeContext,
+      })
       .strict(),
     output: z.object({
       actionId: z.number().int().positive().nullable(),
       changed: z.number().int(),
+      paint: ChangeAnswerSchema.optional(),
     }),
   },
   'leads:create': {
@@ -160,13 +172,14 @@ export const coreCommands = {
       .strict(),
     output: z.object({ id: LeadIdSchema }),
   },
-  'history:undo': { input: none, output: UndoResultSchema },
+  /** Undo and redo answer as `leads:update` does: with what to paint, given what is shown. */
+  'history:undo': { input: z.object(changeContext).strict(), output: undoAnswer },
   /** What undo would undo next, without undoing it: the app says so before reaching far back. */
   'history:next': {
     input: none,
     output: z.object({ undo: z.object({ label: z.string(), at: z.string() }).nullable() }),
   },
-  'history:redo': { input: none, output: UndoResultSchema },
+  'history:redo': { input: z.object(changeContext).strict(), output: undoAnswer },
   'outbox:list': {
     input: z.object({ includeDone: z.boolean().default(false) }).strict(),
     output: z.object({ entries: z.array(OutboxEntrySchema) }),

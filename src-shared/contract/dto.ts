@@ -51,7 +51,14 @@ export type LeadSummary = z.infer<typeof LeadSummarySchema>;
 export const ListCursorSchema = z.object({ sortKey: z.string(), id: LeadIdSchema });
 export type ListCursor = z.infer<typeof ListCursorSchema>;
 
-export const OutboxStateSchema = z.enum(['pending', 'sending', 'failed', 'conflict', 'done', 'cancelled']);
+export const OutboxStateSchema = z.enum([
+  'pending',
+  'sending',
+  'failed',
+  'conflict',
+  'done',
+  'cancelled',
+]);
 export type OutboxState = z.infer<typeof OutboxStateSchema>;
 
 /** One field the person and Envoke both changed differently. */
@@ -131,7 +138,13 @@ export const LeadDetailSchema = LeadSummarySchema.extend({
 });
 export type LeadDetail = z.infer<typeof LeadDetailSchema>;
 
-export const ConnectionStateSchema = z.enum(['idle', 'syncing', 'offline', 'auth-required', 'error']);
+export const ConnectionStateSchema = z.enum([
+  'idle',
+  'syncing',
+  'offline',
+  'auth-required',
+  'error',
+]);
 export type ConnectionState = z.infer<typeof ConnectionStateSchema>;
 
 export const SyncProgressSchema = z.object({
@@ -153,6 +166,11 @@ export const SyncStatusSchema = z.object({
   lastError: z.string().nullable(),
   /** When the queue waits for a retry, the moment it will try again. */
   nextRetryAt: z.string().nullable(),
+  /**
+   * When the account's name and custom fields were last read from Envoke (a full pull reads
+   * them): a window reads them again when this moves, not after every push.
+   */
+  accountReadAt: z.string().nullable().optional(),
 });
 export type SyncStatus = z.infer<typeof SyncStatusSchema>;
 
@@ -176,10 +194,7 @@ export const SyncScopeInputSchema = z.object({
     .array(enumValue(MARKETING_STATUSES, 'marketing status'))
     .default([])
     .transform(eachOnce),
-  salesStatuses: z
-    .array(enumValue(SALES_STATUSES, 'sales status'))
-    .default([])
-    .transform(eachOnce),
+  salesStatuses: z.array(enumValue(SALES_STATUSES, 'sales status')).default([]).transform(eachOnce),
 });
 
 export const UndoResultSchema = z.object({

@@ -2,6 +2,7 @@ export * from './lead';
 export * from './dto';
 export * from './errors';
 export * from './commands';
+export * from './change-answer';
 export * from './events';
 export * from './names';
 export * from './plain-text';

@@ -261,4 +261,43 @@ describe('layering rule', () => {
       expect(await importErrors(file, source)).toEqual([]);
     },
   );
+
+  // The renderer calls the core through controller/ alone, which paints each change from its
+  // answer: a component that invoked the bridge itself would read again what the answer said.
+  it.each([
+    [
+      'src-renderer/components/x.tsx',
+      "import { invoke } from '../bridge/client';\nexport const a = invoke;",
+    ],
+    [
+      'src-renderer/components/deep/x.tsx',
+      "import { on } from '../../bridge/client';\nexport const a = on;",
+    ],
+    [
+      'src-renderer/store/x.ts',
+      "import { invoke } from '../bridge/client';\nexport const a = invoke;",
+    ],
+    [
+      'src-renderer/keymap/x.ts',
+      "import { invoke } from '../bridge/client';\nexport const a = invoke;",
+    ],
+    ['src-renderer/x.tsx', "import { invoke } from './bridge/client';\nexport const a = invoke;"],
+  ])('%s may not call the bridge: %s', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([
+      expect.stringContaining('calls the core through controller/'),
+    ]);
+  });
+
+  it.each([
+    [
+      'src-renderer/controller/x.ts',
+      "import { invoke } from '../bridge/client';\nexport const a = invoke;",
+    ],
+    [
+      'src-renderer/components/x.tsx',
+      "import { errorMessage } from '../controller/errors';\nimport { useStore } from '../store/store';\nexport const a = [errorMessage, useStore];",
+    ],
+  ])('%s may reach the core through the controller: %s', async (file, source) => {
+    expect(await importErrors(file, source)).toEqual([]);
+  });
 });

@@ -23,6 +23,7 @@
  * again (`runNow`) or the account changes (a new core).
  */
 import type { SyncProgress, SyncStatus } from '#contract/dto';
+import type { EventPayload } from '#contract/events';
 import { CommandError } from '#contract/errors';
 import { type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
 import { isEnvokeError, type EnvokeClient } from '../envoke';
@@ -47,6 +48,11 @@ export interface EngineDeps {
   logger: Logger;
   random: () => number;
   events: CoreEvents;
+  /**
+   * What `leads:changed` says of the leads a push's answers reached, beside their ids (their
+   * rows and the counts, so windows repaint without reading again); ids alone without it.
+   */
+  delivered?: (ids: number[]) => NonNullable<EventPayload<'leads:changed'>['delivered']>;
 }
 
 /** Edits usually come in bursts (a bulk action, fast keys): send once they pause. */
@@ -60,6 +66,7 @@ export class SyncEngine {
     ended: () => {
       this.progress = null;
       this.changes.flush();
+      this.delivered.flush();
       this.emitStatus();
     },
   });
@@ -70,6 +77,8 @@ export class SyncEngine {
   private readonly health: ConnectionHealth;
   private readonly pacing: SyncPacing;
   private readonly changes: ChangeBatcher;
+  /** The leads Envoke's answers to a push reached, announced apart from a pull's changes. */
+  private readonly delivered: ChangeBatcher;
   private progress: SyncProgress | null = null;
   private readonly pulls = new PullSchedule();
 
@@ -80,6 +89,14 @@ export class SyncEngine {
     this.pacing = new SyncPacing(this.health, deps.clock, this.abort.signal);
     this.changes = new ChangeBatcher(deps.clock, (ids) => {
       if (!this.closed) deps.events.emit('leads:changed', { ids });
+    });
+    this.delivered = new ChangeBatcher(deps.clock, (ids) => {
+      if (this.closed) return;
+      const describe = deps.delivered;
+      deps.events.emit(
+        'leads:changed',
+        ids === null || describe === undefined ? { ids } : { ids, delivered: describe(ids) },
+      );
     });
     this.timer = new WakeTimer(deps.clock, () => this.kick());
   }
@@ -267,7 +284,7 @@ export class SyncEngine {
       {
         ...this.deps,
         pacing: this.pacing.push(patient),
-        changes: this.changes,
+        changes: this.delivered,
         isClosed: () => this.closed,
         showProgress: (progress) => {
           this.progress = progress;

@@ -16,6 +16,7 @@ export function syncStatus(
 ): SyncStatus {
   const { now } = job;
   const lastSyncAt = store.syncState.get('lastSyncAt');
+  const accountReadAt = store.syncState.get('accountReadAt');
   const retryAt = health.isHeld(now) ? health.holdUntil : store.outbox.nextAttemptAfter(now);
   return {
     state: health.state(job.busy),
@@ -24,6 +25,7 @@ export function syncStatus(
     lastSyncAt: lastSyncAt === null ? null : new Date(lastSyncAt).toISOString(),
     lastError: health.lastError,
     nextRetryAt: retryAt === null || health.authPaused ? null : new Date(retryAt).toISOString(),
+    accountReadAt: accountReadAt === null ? null : new Date(accountReadAt).toISOString(),
   };
 }
 

@@ -56,7 +56,10 @@ function replay(context: CoreContext, entry: HistoryEntry, direction: Direction)
   return touched;
 }
 
-function step(context: CoreContext, direction: Direction): CommandOutput<'history:undo'> {
+/** What undo and redo did: the label and the leads they reached. */
+export type ReplayOutcome = Omit<CommandOutput<'history:undo'>, 'paint'>;
+
+function step(context: CoreContext, direction: Direction, origin?: string): ReplayOutcome {
   const { store } = context;
   const result = store.transaction(() => {
     const entry = direction === 'undo' ? store.history.nextUndo() : store.history.nextRedo();
@@ -68,14 +71,15 @@ function step(context: CoreContext, direction: Direction): CommandOutput<'histor
       leadIds: replayed.map((lead) => lead.leadId),
     };
   });
-  announce(context, result.leadIds);
+  announce(context, result.leadIds, origin);
   return result;
 }
 
-export function undo(context: CoreContext): CommandOutput<'history:undo'> {
-  return step(context, 'undo');
+/** `origin` names the window that asked (see announce). */
+export function undo(context: CoreContext, origin?: string): ReplayOutcome {
+  return step(context, 'undo', origin);
 }
 
-export function redo(context: CoreContext): CommandOutput<'history:redo'> {
-  return step(context, 'redo');
+export function redo(context: CoreContext, origin?: string): ReplayOutcome {
+  return step(context, 'redo', origin);
 }

@@ -20,10 +20,13 @@ export function actionLabel(values: FieldValues, leadCount: number): string {
   return leadCount === 1 ? what : `${what} (${leadCount} leads)`;
 }
 
+/** What `updateLeads` did: the command's answer, and the leads it changed. */
+export type UpdateOutcome = Omit<CommandOutput<'leads:update'>, 'paint'> & { leadIds: number[] };
+
 export function updateLeads(
   context: CoreContext,
   input: CommandArgs<'leads:update'>,
-): CommandOutput<'leads:update'> {
+): UpdateOutcome {
   // Parsed at the gate: field names checked, enum spellings canonical, money in Envoke's form.
   const values: FieldValues = input.patch;
   const ids = [...new Set(input.ids)];
@@ -61,6 +64,6 @@ export function updateLeads(
     return { actionId, changed: changes.length, leadIds: changes.map((change) => change.leadId) };
   });
 
-  announce(context, result.leadIds);
-  return { actionId: result.actionId, changed: result.changed };
+  announce(context, result.leadIds, input.origin);
+  return result;
 }
