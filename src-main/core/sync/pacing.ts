@@ -14,7 +14,7 @@ import type { Clock, Logger } from '../api';
 import type { ConnectionHealth } from './connection-health';
 import { AdaptiveConcurrency } from './adaptive-concurrency';
 import { isEnvokeError } from '../envoke';
-import { failureKind } from './sync-errors';
+import { failureKind, SyncStopped } from './sync-errors';
 import { wait } from './wait';
 
 /** Tries per page before the pull gives up (and resumes from that page next time). */
@@ -101,6 +101,29 @@ export class SyncPacing {
   failed(error: unknown, logger: Logger): void {
     this.health.failed(error, this.clock.now());
     logger.warn('Sync with Envoke failed', { error: this.health.lastError });
+  }
+
+  /**
+   * A job ended on `error`. Envoke's failures and faults of ours count as failures; a
+   * CommandError of ours (closing, a wait too long to sit out) is a verdict, not a new failure:
+   * the hold that caused it is already set.
+   */
+  jobFailed(error: unknown, logger: Logger): void {
+    if (isEnvokeError(error) || !(error instanceof CommandError)) this.failed(error, logger);
+  }
+
+  /**
+   * A background cycle ended on `error`. Envoke's failures were noted where they happened;
+   * anything else is a fault of ours, held off like a failure and said as a sentence.
+   */
+  cycleFailed(error: unknown, logger: Logger): void {
+    if (error instanceof SyncStopped || isEnvokeError(error)) return;
+    logger.error('Background sync failed unexpectedly', { error: String(error) });
+    this.health.faultOfOurs(
+      error,
+      error instanceof CommandError ? error.message : 'Sync stopped on an unexpected problem',
+      this.clock.now(),
+    );
   }
 
   /** A reason to try now: drop our own backoff and the outbox's, never a wait Envoke asked for. */

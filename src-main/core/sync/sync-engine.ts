@@ -3,9 +3,9 @@
  * Envoke; what is said belongs to its delegates: the pull (pull.ts), the push (push-loop.ts),
  * which send and report how each request went. How many at once, when to try again and when to
  * give up is its pacing (pacing.ts), over what ConnectionHealth knows of the connection.
- * `leads:changed` is batched by ChangeBatcher. Jobs (a background cycle, a `syncOnce`) run one at a time, so a pull never
- * interleaves with a push; the person keeps working meanwhile because every local command is a
- * synchronous SQLite transaction.
+ * `leads:changed` is batched by ChangeBatcher. Jobs (a background cycle, a `syncOnce`) run one
+ * at a time, so a pull never interleaves with a push; the person keeps working meanwhile because
+ * every local command is a synchronous SQLite transaction.
  *
  *   ┌──────┐  kick  ┌──────────────┐ its turn in ┌─────────┐  done  ┌─────────────────────┐
  *   │ idle │ ─────▶ │ cycle queued │ ──────────▶ │ running │ ─────▶ │ planned: one timer  │
@@ -24,17 +24,16 @@
  */
 import type { SyncProgress, SyncStatus } from '#contract/dto';
 import type { EventPayload } from '#contract/events';
-import { CommandError } from '#contract/errors';
 import { type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
-import { isEnvokeError, type EnvokeClient } from '../envoke';
+import type { EnvokeClient } from '../envoke';
 import type { CoreEvents } from '../events';
 import type { Store } from '../store/store';
-import { accountInfoDue, refreshAccountInfo } from './account-info';
 import { ChangeBatcher } from './change-batcher';
 import { JobQueue } from './job-queue';
 import { ConnectionHealth } from './connection-health';
 import { SyncPacing } from './pacing';
-import { fullPull, quickPull, type PullDeps } from './pull';
+import type { PullDeps } from './pull';
+import { pullJob } from './pull-job';
 import { PullSchedule } from './pull-schedule';
 import { pushReady } from './push-loop';
 import { addPull, emptyReport, syncStatus } from './sync-report';
@@ -52,8 +51,10 @@ export interface EngineDeps {
    * What `leads:changed` says of the leads a push's answers reached, beside their ids (their
    * rows and the counts, so windows repaint without reading again); ids alone without it.
    */
-  delivered?: (ids: number[]) => NonNullable<EventPayload<'leads:changed'>['delivered']>;
+  delivered?: (ids: number[]) => NonNullable<ChangedLeads['delivered']>;
 }
+
+type ChangedLeads = EventPayload<'leads:changed'>;
 
 /** Edits usually come in bursts (a bulk action, fast keys): send once they pause. */
 const PUSH_DEBOUNCE_MS = 250;
@@ -81,23 +82,18 @@ export class SyncEngine {
   private readonly delivered: ChangeBatcher;
   private progress: SyncProgress | null = null;
   private readonly pulls = new PullSchedule();
-
   private readonly timer: WakeTimer;
 
   constructor(private readonly deps: EngineDeps) {
     this.health = new ConnectionHealth(deps.random);
     this.pacing = new SyncPacing(this.health, deps.clock, this.abort.signal);
-    this.changes = new ChangeBatcher(deps.clock, (ids) => {
-      if (!this.closed) deps.events.emit('leads:changed', { ids });
-    });
-    this.delivered = new ChangeBatcher(deps.clock, (ids) => {
-      if (this.closed) return;
-      const describe = deps.delivered;
-      deps.events.emit(
-        'leads:changed',
-        ids === null || describe === undefined ? { ids } : { ids, delivered: describe(ids) },
-      );
-    });
+    const announce = (changed: ChangedLeads) => {
+      if (!this.closed) deps.events.emit('leads:changed', changed);
+    };
+    this.changes = new ChangeBatcher(deps.clock, (ids) => announce({ ids }));
+    this.delivered = new ChangeBatcher(deps.clock, (ids) =>
+      announce(ids === null || !deps.delivered ? { ids } : { ids, delivered: deps.delivered(ids) }),
+    );
     this.timer = new WakeTimer(deps.clock, () => this.kick());
   }
 
@@ -229,14 +225,7 @@ export class SyncEngine {
       }
       await this.push(false, null);
     } catch (error) {
-      // Envoke's failures were noted where they happened; anything else is a fault of ours.
-      if (error instanceof SyncStopped || isEnvokeError(error)) return;
-      this.deps.logger.error('Background sync failed unexpectedly', { error: String(error) });
-      health.faultOfOurs(
-        error,
-        error instanceof CommandError ? error.message : 'Sync stopped on an unexpected problem',
-        this.deps.clock.now(),
-      );
+      this.pacing.cycleFailed(error, this.deps.logger);
     }
   }
 
@@ -245,7 +234,7 @@ export class SyncEngine {
     report: SyncReport | null,
     onProgress?: (p: SyncProgress) => void,
   ) {
-    const { store, envoke, clock, logger } = this.deps;
+    const { store, clock } = this.deps;
     const deps: PullDeps = {
       ...this.deps,
       pacing: this.pacing.pages(),
@@ -258,19 +247,13 @@ export class SyncEngine {
       onChanged: (ids) => this.changes.note(ids),
     };
     try {
-      const result = kind === 'full' ? await fullPull(deps) : await quickPull(deps);
-      // After the leads, so a pull's own requests come first and a failure here costs none.
-      if (accountInfoDue(store, result.full))
-        await refreshAccountInfo({ store, envoke, logger, now: clock.now() });
+      const result = await pullJob(deps, kind);
       this.health.connected();
       this.pulls.pulled(clock.now());
       store.syncState.set('lastSyncAt', clock.now());
       if (report !== null) addPull(report, result);
     } catch (error) {
-      // A CommandError is a verdict of ours (closing, a wait too long to sit out), not a new
-      // failure: the hold that caused it is already set.
-      if (isEnvokeError(error) || !(error instanceof CommandError))
-        this.pacing.failed(error, this.deps.logger);
+      this.pacing.jobFailed(error, this.deps.logger);
       throw error;
     }
   }
