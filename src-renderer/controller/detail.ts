@@ -52,7 +52,12 @@ async function readDetail(id: number | undefined): Promise<void> {
 /** The cursor moved: loads the current lead's detail unless the pane already has it fresh. */
 export async function showCurrentDetail(): Promise<void> {
   const id = selectCurrentId(useStore.getState());
-  if (id !== undefined && id === freshDetail && useStore.getState().detail?.id === id) return;
+  if (id !== undefined && id === freshDetail && useStore.getState().detail?.id === id) {
+    // Back on the lead shown: a read of a lead passed over on the way must not replace it.
+    ++detailRequest;
+    reading = null;
+    return;
+  }
   return loadDetail();
 }
 
@@ -60,6 +65,7 @@ export async function showCurrentDetail(): Promise<void> {
 export function paintDetail(detail: LeadDetail): void {
   if (selectCurrentId(useStore.getState()) !== detail.id) return;
   ++detailRequest;
+  reading = null;
   useStore.getState().setDetail(detail);
   freshDetail = detail.id;
 }

@@ -46,7 +46,6 @@ export async function placeMembers(
   const request = listRequest();
   const { view, search, activeQuery } = useStore.getState();
   const query = { view, search: search.trim() || undefined };
-  const listed = useStore.getState().ids;
   // Held leads that left the view are shown, not listed: setIds keeps them in their place.
   const members = memberIds(useStore.getState());
   const inView = new Set(member);
@@ -68,12 +67,13 @@ export async function placeMembers(
       })),
     );
     // A full reload started meanwhile (another view or search) already has the answer.
-    if (request !== listRequest() || useStore.getState().ids !== listed) return;
+    if (request !== listRequest()) return;
     if (leaving.size === 0 && joining.length === 0) return;
-    const ids = members.filter((id) => !leaving.has(id));
+    // The list as it is now (a page may have come, held leads gone), these leads placed in it.
+    const ids = memberIds(useStore.getState()).filter((id) => !leaving.has(id));
     // A lead placed past the ids held comes with the page that holds it.
     for (const { id, index } of places.sort((a, b) => (a.index ?? 0) - (b.index ?? 0)))
-      if (index !== null && (index < ids.length || !morePagesToRead()))
+      if (index !== null && !ids.includes(id) && (index < ids.length || !morePagesToRead()))
         ids.splice(Math.min(index, ids.length), 0, id);
     useStore.getState().setIds(ids);
     await ensureWindow();
