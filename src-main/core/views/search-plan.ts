@@ -60,7 +60,7 @@ export function searchKind(text: string): SearchKind {
   return { kind: 'words' };
 }
 
-/** A phone search also finds what its words find, as every search did before phones were kept. */
+/** Every term of `text`, each as `expand` reads it, all required; null when one finds nothing. */
 function wordsMatch(text: string, expand: (term: FtsTerm) => string | null): string | null {
   const terms = ftsTerms(text);
   if (terms.length === 0) return null;
