@@ -145,11 +145,17 @@ export async function saveCurrentQuery(name: string): Promise<string | null> {
   try {
     const saved = await invoke('views:save', { name, query: current.query, sort: current.sort });
     undoOrder.other();
-    await loadSavedViews();
-    openSavedView(saved);
+    // Opened at once, before the sidebar and its counts load: a query the person goes on to type
+    // meanwhile is never replaced by the view, nor its keys sent to the list. A query that moved
+    // on while the view was written stays as it is.
+    const shown = useStore.getState().activeQuery;
+    if (shown?.savedId === null && shown.query === current.query && shown.sort === current.sort) {
+      openSavedView(saved);
+      // Saved: back to the leads, where the keys work again.
+      document.getElementById('lead-list')?.focus();
+    }
     useStore.getState().addToast('info', `Saved the view “${saved.name}”.`);
-    // Saved: back to the leads, where the keys work again.
-    document.getElementById('lead-list')?.focus();
+    await loadSavedViews();
     return null;
   } catch (error) {
     return errorMessage(error);

@@ -355,3 +355,39 @@ test('saved views are renamed, reordered and deleted from the query bar', async 
   await queryBar(page).getByRole('button', { name: 'Delete view' }).click();
   await expect.poll(names).toEqual(['Cold leads']);
 });
+
+test('a query typed while a new view is still being counted stays shown, and its keys stay in the palette', async ({
+  page,
+  app,
+}) => {
+  await openApp(page, app);
+  // The saved views' counts are held back, as on a slow machine or a large cache.
+  const held: Array<() => Promise<void>> = [];
+  await page.route(/\/api\/invoke\/views%3Acounts$/, (route) => {
+    held.push(() => route.continue());
+  });
+  const showQuery = async (query: string) => {
+    await press(page, 'Control+k');
+    await page.keyboard.type(query);
+    await press(page, 'Enter');
+  };
+  await showQuery('rating:hot');
+  await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Hot');
+  await queryBar(page).getByRole('button', { name: 'Save view' }).click();
+  await expect(savedViews(page).getByRole('button', { name: /^Hot/ })).toBeVisible();
+  await expect.poll(() => held.length).toBeGreaterThan(0);
+
+  await showQuery('rating:cold');
+  await expect(queryBar(page).getByRole('button', { name: 'Save view' })).toBeVisible();
+  for (const release of held.splice(0)) await release();
+  await page.unroute(/\/api\/invoke\/views%3Acounts$/);
+  await expect(savedViews(page).getByRole('button', { name: /^Hot/ })).toContainText(/\d/);
+
+  // Still the typed query, not the view saved before it; no letter of it rated a lead.
+  await expect(queryBar(page).locator('.query-name')).toHaveText('Query');
+  await expect(queryBar(page).getByRole('combobox', { name: 'Lead query' })).toHaveValue(
+    /^rating:cold$/i,
+  );
+  await expect(queryBar(page).getByRole('button', { name: 'Save view' })).toBeVisible();
+  await expect(statusBar(page)).toContainText(/(^|\D)0 pending/);
+});
