@@ -4,7 +4,12 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { vi } from 'vitest';
 import { TEST_DB_KEY } from '../core/helpers';
+
+// Each command is a process of its own that loads the sources through tsx: seconds apiece on a
+// busy two-core machine, so a test of five commands needs more than the default 30 s.
+vi.setConfig({ testTimeout: 120_000 });
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 

@@ -149,7 +149,7 @@ describe('list --after', () => {
     expect(pages).toBe(LEADS / 500);
     expect(seen).toHaveLength(LEADS);
     expect(new Set(seen).size).toBe(LEADS);
-  }, 120_000);
+  }, 240_000);
 
   it('refuses a cursor it did not print', async () => {
     const run = await cli(['list', '--after', 'not-a-cursor', '--db', db]);

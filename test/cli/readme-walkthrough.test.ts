@@ -128,5 +128,5 @@ describe('README CLI walkthrough', () => {
       const next = /next: (\S+)/.exec(step.shown)?.[1];
       if (next !== undefined) expect(stderr).toContain(`next: ${next}`);
     }
-  }, 120_000);
+  }, 240_000);
 });

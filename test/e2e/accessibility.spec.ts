@@ -176,7 +176,7 @@ for (const scheme of ['light', 'dark'] as const) {
   for (const [group, screens] of Object.entries(GROUPS)) {
     test(`${group} pass axe in ${scheme} colours`, async ({ page, app }) => {
       // Each axe run takes seconds on a loaded two-core machine; a group has up to eight.
-      test.setTimeout(240_000);
+      test.setTimeout(480_000);
       await page.emulateMedia({ colorScheme: scheme });
       await openApp(page, app);
       await expect(page.getByRole('main')).toHaveCount(1);
