@@ -12,7 +12,7 @@ import { LATEST_VERSION } from '../src-main/core/db/migrations';
 import { openDatabase } from '../src-main/core/db/open-database';
 import { BENCH_DB_KEY } from './bench-key';
 import { parseLead, type EnvokeLead } from '../src-main/core/envoke/lead-schema';
-import { Store } from '../src-main/core/store/store';
+import { Store } from '../src-main/core/tables/store';
 import { PAGES_PER_WRITE } from '../src-main/core/sync/pull';
 import { PAGE_SIZE } from '../src-main/core/sync/pull-pages';
 import { writeServerCopies } from '../src-main/core/sync/server-copy';

@@ -1,7 +1,7 @@
 /** What the command handlers share: the store, time, the event bus and the sync engine's ear. */
 import type { Clock, Logger } from './api';
 import type { CoreEvents } from './events';
-import type { Store } from './store/store';
+import type { Store } from './tables/store';
 
 export interface CoreContext {
   store: Store;

@@ -19,8 +19,8 @@ import { openDatabase } from './db/open-database';
 import { countUnsent, followUnsentNote, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { createCoreEvents } from './events';
-import { CommandLog, COMMAND_LOG_KEEP_MS } from './store/command-log';
-import { Store } from './store/store';
+import { CommandLog, COMMAND_LOG_KEEP_MS } from './tables/command-log';
+import { Store } from './tables/store';
 import { NOT_SAVED_SENTENCE, READ_ONLY_COMMANDS } from './read-only-commands';
 import { saveScope } from './sync/scope';
 import { SyncEngine } from './sync/sync-engine';
@@ -29,15 +29,15 @@ import { discardChange, editChange, listOutbox, retryChange } from './triage/out
 import { resolveConflict } from './triage/resolve-conflict';
 import { redo, undo } from './triage/undo-redo';
 import { updateLeads } from './triage/update-leads';
-import { ChangePaint } from './views/change-paint';
-import { leadDetail } from './views/lead-detail';
-import { Duplicates } from './views/duplicates';
-import { LeadQueries } from './views/lead-queries';
-import { RatingValues } from './views/rating-values';
-import { pipeline } from './views/pipeline';
-import { PipelineDays } from './views/pipeline-days';
-import { QueryViews } from './views/query-views';
-import { SavedViews } from './views/saved-views';
+import { ChangePaint } from './reads/change-paint';
+import { leadDetail } from './reads/lead-detail';
+import { Duplicates } from './reads/duplicates';
+import { LeadQueries } from './reads/lead-queries';
+import { RatingValues } from './reads/rating-values';
+import { pipeline } from './reads/pipeline';
+import { PipelineDays } from './reads/pipeline-days';
+import { QueryViews } from './reads/query-views';
+import { SavedViews } from './reads/saved-views';
 
 export interface CoreOptions {
   dbPath: string;

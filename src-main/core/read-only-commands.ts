@@ -1,7 +1,7 @@
 /**
  * The core commands that change nothing: asked again, they answer again, so a caller may simply
  * repeat one whose answer was lost. Every other command changes something and is made once per
- * id (store/command-log.ts), a command added later included.
+ * id (tables/command-log.ts), a command added later included.
  */
 import type { CoreCommandName } from '#contract/commands';
 

@@ -12,7 +12,7 @@ import { HookList } from './routes-hooks';
 import { SimStateWriter, readSimState, setAside } from './state-file';
 import { type SimStats } from './routes-control';
 import { startServer } from './server';
-import { SimLeadStore } from './store';
+import { SimLeadStore } from './lead-store';
 import { mixSeed } from './prng';
 import { createTimeFormatter } from './time';
 

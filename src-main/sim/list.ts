@@ -5,7 +5,7 @@
 import { type LeadRow } from './field-paths';
 import { type SimLead } from './lead-model';
 import { type ListQuery, type SortKey } from './query';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 
 export function listLeads(store: SimLeadStore, query: ListQuery): SimLead[] {
   return selectPositions(store, query).map((position) => store.at(position));

@@ -14,7 +14,7 @@ import { type ContactRecord } from './lead-model';
 import { parseListQuery } from './query';
 import { type SimReply, envelope, json, methodNotAllowed, validationFailed } from './reply';
 import { type SimRequest, parseJsonBody } from './request';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 import { wireContact } from './wire-shape';
 import { type ContactInput, parseContactWrite } from './write-rules';
 

@@ -15,7 +15,7 @@ import {
   validationFailed,
 } from './reply';
 import { type SimRequest, parseJsonBody } from './request';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 
 export interface SimStats {
   leads: number;

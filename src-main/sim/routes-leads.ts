@@ -15,7 +15,7 @@ import {
 } from './reply';
 import { type SimRequest, parseJsonBody } from './request';
 import { spellLead } from './spelling';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 
 export interface LeadRoutesContext {
   store: SimLeadStore;

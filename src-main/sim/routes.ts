@@ -12,7 +12,7 @@ import { routeAccount } from './routes-account';
 import { routeContacts } from './routes-contacts';
 import { type HookList, routeHooks } from './routes-hooks';
 import { routeLeads } from './routes-leads';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 
 export interface ApiContext {
   store: SimLeadStore;

@@ -23,7 +23,7 @@ import { type SimRequest } from './request';
 import { routeApi } from './routes';
 import { type SimStats, routeControl } from './routes-control';
 import { type HookList } from './routes-hooks';
-import { type SimLeadStore } from './store';
+import { type SimLeadStore } from './lead-store';
 import { httpDate } from './time';
 
 const MAX_BODY_BYTES = 1024 * 1024;

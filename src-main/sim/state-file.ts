@@ -13,7 +13,7 @@ import { z } from 'zod';
 import { SimStateError } from './errors';
 import { CONTACT_FIELDS, LEAD_FIELDS } from './lead-model';
 import { type Hook } from './routes-hooks';
-import { type SimStoreState } from './store';
+import { type SimStoreState } from './lead-store';
 
 const FORMAT = 1;
 

@@ -1,7 +1,7 @@
 /** Ctrl/Cmd+K: every action with its key, and every view, found by typing. */
 import { useMemo, useState } from 'react';
 import { suggest, tryParseQuery, VIEW_IDS } from '#contract';
-import { setRatingTo } from '../controller/commands';
+import { setRatingTo } from '../controller/list-keys';
 import { openSavedView, showTypedQuery } from '../controller/saved-views';
 import { keymapActions } from '../keymap/actions';
 import { displayKey } from '../keymap/keys';

@@ -4,7 +4,7 @@
  */
 import { useState, type KeyboardEvent } from 'react';
 import { errorMessage } from '../controller/errors';
-import { savePreferences } from '../controller/commands';
+import { savePreferences } from '../controller/list-keys';
 import { keymapActions } from '../keymap/actions';
 import { displayKey, keyName } from '../keymap/keys';
 import { actionLabel } from '../keymap/labels';

@@ -1,6 +1,6 @@
 /** Above the list: search, the active stage (always visible), and the bulk selection. */
 import { useEffect, useRef } from 'react';
-import { showSearchElsewhere } from '../controller/commands';
+import { showSearchElsewhere } from '../controller/list-keys';
 import { formatCount, plural } from '../logic/format';
 import { STAGES, type Stage } from '../logic/stage';
 import { VIEW_LABELS } from '../logic/views';

@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import type { Preferences } from '#contract';
 import { errorMessage } from '../controller/errors';
-import { savePreferences } from '../controller/commands';
+import { savePreferences } from '../controller/list-keys';
 import { useStore } from '../store/store';
 
 export function PreferenceSettings() {

@@ -4,13 +4,9 @@
  * in the rating picker and in the palette.
  */
 import { useState } from 'react';
-import {
-  describeIssues,
-  RatingChoicesSchema,
-  type RatingChoices,
-} from '#contract';
+import { describeIssues, RatingChoicesSchema, type RatingChoices } from '#contract';
 import { errorMessage } from '../controller/errors';
-import { savePreferences } from '../controller/commands';
+import { savePreferences } from '../controller/list-keys';
 import { STAGES, type Stage } from '../logic/stage';
 import { useStore } from '../store/store';
 import { FormMessage } from './FormMessage';

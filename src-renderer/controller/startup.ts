@@ -5,7 +5,7 @@
 import { errorMessage, invoke, on, onHostReachability } from '../bridge/client';
 import { selectCurrentId, useStore } from '../store/store';
 import { SWITCHED_KEY } from '../logic/account-switch';
-import { syncNow } from './commands';
+import { syncNow } from './list-keys';
 import { loadCounts, loadIds, loadSyncStatus, refreshRows, reloadWindow } from './data';
 import { loadDetail, showCurrentDetail, staleDetail } from './detail';
 import { followEnvokeAccount } from './envoke-account';

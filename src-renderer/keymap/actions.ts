@@ -3,7 +3,7 @@
  * command palette and the help overlay all take their actions from `keymapActions`.
  */
 import { choose, moveConflict } from '../controller/conflicts';
-import * as list from '../controller/commands';
+import * as list from '../controller/list-keys';
 import {
   discardSelected,
   editSelected,

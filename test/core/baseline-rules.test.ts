@@ -8,14 +8,14 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { parseQuery } from '#contract/lead-query';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import type { EnvokeLead } from '../../src-main/core/envoke';
-import { Store } from '../../src-main/core/store/store';
+import { Store } from '../../src-main/core/tables/store';
 import {
   compileQuery,
   POSSIBLE_DUPLICATE,
   SORT_EXPRESSIONS,
-} from '../../src-main/core/views/query-sql';
-import { ftsQuery } from '../../src-main/core/views/search-query';
-import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
+} from '../../src-main/core/reads/query-sql';
+import { ftsQuery } from '../../src-main/core/reads/search-query';
+import { VIEW_CONDITIONS } from '../../src-main/core/reads/view-filters';
 import { tempDir } from './helpers';
 
 let dirs: ReturnType<typeof tempDir>[] = [];

@@ -10,7 +10,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { Logger } from '../../src-main/core/api';
 import { Checkpointer } from '../../src-main/core/db/checkpointer';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { Store } from '../../src-main/core/store/store';
+import { Store } from '../../src-main/core/tables/store';
 import { tempDir } from './helpers';
 
 let cleanups: (() => Promise<void> | void)[] = [];

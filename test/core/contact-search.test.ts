@@ -10,8 +10,8 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
 import type { RunningSimulator } from '../../src-main/sim';
-import { plainPlan } from '../../src-main/core/views/search-plan';
-import { SearchReader } from '../../src-main/core/views/search-reader';
+import { plainPlan } from '../../src-main/core/reads/search-plan';
+import { SearchReader } from '../../src-main/core/reads/search-reader';
 import type { ViewId } from '#contract/dto';
 import { clientFor, openCore, openKeyed, startSim, tempDir, wordsIndexFinds } from './helpers';
 

@@ -12,8 +12,8 @@ import { createCore } from '../../src-main/core/create-core';
 import { keyConnection } from '../../src-main/core/db/encryption';
 import { createEnvokeClient, type EnvokeClient } from '../../src-main/core/envoke';
 import { startSimulator, type RunningSimulator, type SimulatorOptions } from '../../src-main/sim';
-import { ftsQuery } from '../../src-main/core/views/search-query';
-import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
+import { ftsQuery } from '../../src-main/core/reads/search-query';
+import { VIEW_CONDITIONS } from '../../src-main/core/reads/view-filters';
 import type { ViewId } from '#contract/dto';
 
 export const API_ID = 'triage';

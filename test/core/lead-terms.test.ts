@@ -10,7 +10,7 @@ import type { Core } from '../../src-main/core/api';
 import type { RunningSimulator, SimLead } from '../../src-main/sim';
 import { ENVOKE_EXAMPLE_LEAD } from '../support/envoke-example-lead';
 import { parseQuery } from '#contract/lead-query';
-import { compileQuery } from '../../src-main/core/views/query-sql';
+import { compileQuery } from '../../src-main/core/reads/query-sql';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 let sim: RunningSimulator;

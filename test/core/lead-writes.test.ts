@@ -6,7 +6,7 @@
 import { afterEach, expect, it } from 'vitest';
 import type { EnvokeLead } from '../../src-main/core/envoke';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { Store } from '../../src-main/core/store/store';
+import { Store } from '../../src-main/core/tables/store';
 import { tempDir } from './helpers';
 
 let cleanup: (() => void)[] = [];

@@ -19,7 +19,7 @@ import {
   type Migration,
 } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { emailKey } from '../../src-main/core/store/contact-keys';
+import { emailKey } from '../../src-main/core/tables/contact-keys';
 import { openKeyed, tempDir, TEST_DB_KEY } from './helpers';
 import { writePreReleaseCache } from './support/pre-release-cache';
 import { schemaDump } from './support/schema-dump';
@@ -273,14 +273,12 @@ describe('migration 0098: phone and email search from indexes of their own', () 
     const path = dbPath();
     const old = openDatabase(path, { targetVersion: 97 });
     seedLeadWithUnsentChange(old);
-    old
-      .prepare('UPDATE leads SET server_json = ? WHERE id = 1')
-      .run(
-        JSON.stringify({
-          id: '501',
-          contact: { company: 'Acme Widgets', email: 'jane@acme.example' },
-        }),
-      );
+    old.prepare('UPDATE leads SET server_json = ? WHERE id = 1').run(
+      JSON.stringify({
+        id: '501',
+        contact: { company: 'Acme Widgets', email: 'jane@acme.example' },
+      }),
+    );
     const server = {
       id: '502',
       create_time: '2026-10-02 10:00:00',

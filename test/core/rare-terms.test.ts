@@ -7,7 +7,7 @@ import type Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseQuery } from '#contract/lead-query';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { rareTermMatches } from '../../src-main/core/views/rare-terms';
+import { rareTermMatches } from '../../src-main/core/reads/rare-terms';
 import { tempDir } from './helpers';
 
 const dir = tempDir();

@@ -8,7 +8,7 @@ import {
   RATING_VALUES_LIMIT,
   ratingValuesSql,
   type RatingColumn,
-} from '../../src-main/core/views/rating-values';
+} from '../../src-main/core/reads/rating-values';
 import type { LeadSummary } from '#contract/dto';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 

@@ -1,7 +1,7 @@
 /** Search offers the matches outside the view searched, counted up to a cap. */
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { SEARCH_ELSEWHERE_CAP } from '../../src-main/core/views/lead-queries';
+import { SEARCH_ELSEWHERE_CAP } from '../../src-main/core/reads/lead-queries';
 import { clientFor, openCore, startSim, tempDir } from './helpers';
 
 let dir: ReturnType<typeof tempDir>;

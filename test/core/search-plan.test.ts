@@ -11,7 +11,7 @@ import type Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { searchKind, SearchPlanner } from '../../src-main/core/views/search-plan';
+import { searchKind, SearchPlanner } from '../../src-main/core/reads/search-plan';
 import { VIEW_IDS, type ViewId } from '#contract/dto';
 import { clientFor, openCore, openKeyed, startSim, tempDir, wordsIndexFinds } from './helpers';
 

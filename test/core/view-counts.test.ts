@@ -10,7 +10,7 @@
 import * as fc from 'fast-check';
 import { expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
+import { VIEW_CONDITIONS } from '../../src-main/core/reads/view-filters';
 import type { RunningSimulator } from '../../src-main/sim';
 import { VIEW_IDS, type ViewId } from '#contract/dto';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';

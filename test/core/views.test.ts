@@ -5,8 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Core } from '../../src-main/core/api';
-import { searchPageSql } from '../../src-main/core/views/lead-queries';
-import { VIEW_CONDITIONS } from '../../src-main/core/views/view-filters';
+import { searchPageSql } from '../../src-main/core/reads/lead-queries';
+import { VIEW_CONDITIONS } from '../../src-main/core/reads/view-filters';
 import { VIEW_IDS, type LeadSummary } from '#contract/dto';
 import { clientFor, openCore, startSim, tempDir, openKeyed } from './helpers';
 

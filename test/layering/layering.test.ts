@@ -96,7 +96,7 @@ describe('layering rule', () => {
     ],
     [
       'src-main/session/x.ts',
-      "import { LeadStore } from '../sim/store';\nexport const a = LeadStore;",
+      "import { LeadStore } from '../sim/lead-store';\nexport const a = LeadStore;",
     ],
     ['src-preload/x.ts', "import { c } from '../src-main/core';\nexport const a = c;"],
     [

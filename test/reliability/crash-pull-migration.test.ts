@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { isPlainDatabaseFile } from '../../src-main/core/db/encryption';
 import { BASELINE_VERSION, LATEST_VERSION } from '../../src-main/core/db/migrations';
 import { openDatabase } from '../../src-main/core/db/open-database';
-import { Store } from '../../src-main/core/store/store';
+import { Store } from '../../src-main/core/tables/store';
 import { parseLead } from '../../src-main/core/envoke';
 import { clientFor, openCore, openKeyed, startSim, tempDir, TEST_DB_KEY } from '../core/helpers';
 import { fileHealth } from './support/checks';

@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { listLeads } from '../../src-main/sim/list';
 import { parseListQuery } from '../../src-main/sim/query';
-import { SimLeadStore } from '../../src-main/sim/store';
+import { SimLeadStore } from '../../src-main/sim/lead-store';
 import { createTimeFormatter } from '../../src-main/sim/time';
 
 const formatTime = createTimeFormatter('UTC');

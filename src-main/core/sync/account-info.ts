@@ -7,7 +7,7 @@
  */
 import type { Logger } from '../api';
 import { describeEnvokeError, type EnvokeClient } from '../envoke';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 
 export interface AccountInfoDeps {
   store: Store;

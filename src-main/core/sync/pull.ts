@@ -13,9 +13,9 @@
 import type { SyncProgress, SyncScope } from '#contract/dto';
 import { UNREADABLE_LISTED, type Clock, type Logger, type UnreadableLead } from '../api';
 import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
-import type { LeadRecord } from '../store/lead-record';
-import { serverRecord } from '../store/lead-table';
-import type { Store } from '../store/store';
+import type { LeadRecord } from '../tables/lead-record';
+import { serverRecord } from '../tables/lead-table';
+import type { Store } from '../tables/store';
 import type { PagePacing } from './pacing';
 import { readPages, type PageSource, type PositionedPage } from './pull-pages';
 import { scopeFilter, scopeKey, scopeMatches } from './scope-filter';

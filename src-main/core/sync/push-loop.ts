@@ -6,8 +6,8 @@
 import type { SyncProgress } from '#contract/dto';
 import type { Clock, Logger, SyncReport } from '../api';
 import type { EnvokeClient } from '../envoke';
-import type { OutboxRow } from '../store/outbox-table';
-import type { Store } from '../store/store';
+import type { OutboxRow } from '../tables/outbox-table';
+import type { Store } from '../tables/store';
 import type { ChangeBatcher } from './change-batcher';
 import type { PushPacing } from './pacing';
 import { markSending, pushRow, type PushOutcome } from './push-row';

@@ -22,10 +22,10 @@ import {
   type EnvokeLead,
   type NewLead,
 } from '../envoke';
-import { contactOf, field, textOf, type FieldValues, type LeadRecord } from '../store/lead-record';
-import { localRecord } from '../store/lead-table';
-import type { OutboxRow } from '../store/outbox-table';
-import type { Store } from '../store/store';
+import { contactOf, field, textOf, type FieldValues, type LeadRecord } from '../tables/lead-record';
+import { localRecord } from '../tables/lead-table';
+import type { OutboxRow } from '../tables/outbox-table';
+import type { Store } from '../tables/store';
 import { entriesOf } from '../triage/coalesce';
 import { storePushedCopy } from './server-copy';
 

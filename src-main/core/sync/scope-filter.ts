@@ -4,7 +4,7 @@
  */
 import type { SyncScope } from '#contract/dto';
 import type { Filter } from '../envoke';
-import { field, type LeadRecord } from '../store/lead-record';
+import { field, type LeadRecord } from '../tables/lead-record';
 
 function condition(values: readonly string[]): string | { $in: readonly string[] } | undefined {
   const distinct = [...new Set(values)];

@@ -3,7 +3,7 @@
  * parsed at the gate (SyncScopeInputSchema): statuses in canonical spelling, each value once.
  */
 import type { SyncScope } from '#contract/dto';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 import { scopeKey } from './scope-filter';
 
 /** Saves the scope; true when it differs from the one before. */

@@ -8,7 +8,7 @@
  */
 import type { Clock, Logger } from '../api';
 import { MAX_PAGE_SIZE, type EnvokeClient, type EnvokeLead } from '../envoke';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 
 /** A copy read longer ago than this is read again. */
 const FRESH_MS = 5_000;

@@ -6,9 +6,9 @@
  */
 import { TRIAGE_FIELDS } from '#contract/lead';
 import type { EnvokeLead } from '../envoke';
-import { field, type LeadRecord } from '../store/lead-record';
-import { serverRecord } from '../store/lead-table';
-import { applyRows, syncStateOf, type Store } from '../store/store';
+import { field, type LeadRecord } from '../tables/lead-record';
+import { serverRecord } from '../tables/lead-table';
+import { applyRows, syncStateOf, type Store } from '../tables/store';
 import { describeChange } from '../triage/field-labels';
 
 export interface ServerCopyResult {

@@ -27,7 +27,7 @@ import type { EventPayload } from '#contract/events';
 import { type Clock, type Logger, type SyncReport, type SyncWhat } from '../api';
 import type { EnvokeClient } from '../envoke';
 import type { CoreEvents } from '../events';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 import { ChangeBatcher } from './change-batcher';
 import { JobQueue } from './job-queue';
 import { ConnectionHealth } from './connection-health';

@@ -4,7 +4,7 @@
  */
 import type { SyncProgress, SyncStatus } from '#contract/dto';
 import { UNREADABLE_LISTED, type SyncReport } from '../api';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 import type { ConnectionHealth } from './connection-health';
 import type { PullReport } from './pull';
 

@@ -5,8 +5,8 @@
  * edits again counts as resolved by the new value, decided with Envoke's value in view.
  */
 import type { TriageField } from '#contract/lead';
-import type { FieldValues } from '../store/lead-record';
-import type { OutboxRow } from '../store/outbox-table';
+import type { FieldValues } from '../tables/lead-record';
+import type { OutboxRow } from '../tables/outbox-table';
 
 export function entriesOf(values: FieldValues): [TriageField, string][] {
   return Object.entries(values) as [TriageField, string][];

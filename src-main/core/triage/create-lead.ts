@@ -8,8 +8,8 @@ import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { NEW_LEAD_EXTRA_FIELDS, TRIAGE_FIELDS, type TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
-import { envokeTime, type FieldValues, type LeadRecord } from '../store/lead-record';
-import { newOutboxRow } from '../store/new-outbox-row';
+import { envokeTime, type FieldValues, type LeadRecord } from '../tables/lead-record';
+import { newOutboxRow } from '../tables/new-outbox-row';
 
 const isTriageField = (name: string): name is TriageField =>
   (TRIAGE_FIELDS as readonly string[]).includes(name);

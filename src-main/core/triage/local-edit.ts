@@ -5,11 +5,11 @@
  */
 import type { TriageField } from '#contract/lead';
 import { CommandError } from '#contract/errors';
-import { field, type FieldValues, type LeadRecord } from '../store/lead-record';
-import type { LeadRow } from '../store/lead-table';
-import { newOutboxRow } from '../store/new-outbox-row';
-import type { OutboxRow } from '../store/outbox-table';
-import { serverBase, type Store } from '../store/store';
+import { field, type FieldValues, type LeadRecord } from '../tables/lead-record';
+import type { LeadRow } from '../tables/lead-table';
+import { newOutboxRow } from '../tables/new-outbox-row';
+import type { OutboxRow } from '../tables/outbox-table';
+import { serverBase, type Store } from '../tables/store';
 import { entriesOf, mergeField, mergeTarget, settle } from './coalesce';
 
 export interface AppliedEdit {

@@ -6,9 +6,9 @@
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { announce, type CoreContext } from '../core-context';
-import { field, type FieldValues } from '../store/lead-record';
-import type { OutboxRow } from '../store/outbox-table';
-import type { Store } from '../store/store';
+import { field, type FieldValues } from '../tables/lead-record';
+import type { OutboxRow } from '../tables/outbox-table';
+import type { Store } from '../tables/store';
 import { entriesOf, mergeField, settle } from './coalesce';
 import { describeChange } from './field-labels';
 import { readLocal } from './local-edit';

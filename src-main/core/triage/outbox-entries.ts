@@ -1,8 +1,8 @@
 /** Outbox rows as the renderer shows them (OutboxEntry), with Envoke's current value in conflicts. */
 import type { ConflictField, OutboxEntry } from '#contract/dto';
-import { contactField, contactName, field, type LeadRecord } from '../store/lead-record';
-import { localRecord, type LeadRow } from '../store/lead-table';
-import type { OutboxRow } from '../store/outbox-table';
+import { contactField, contactName, field, type LeadRecord } from '../tables/lead-record';
+import { localRecord, type LeadRow } from '../tables/lead-table';
+import type { OutboxRow } from '../tables/outbox-table';
 
 export function leadLabel(lead: LeadRow | undefined): string {
   if (lead === undefined) return 'A lead no longer on this computer';

@@ -4,7 +4,7 @@
  * set to “Called…”"). Shown in the app's message and printed by the CLI.
  */
 import { FIELD_LABELS, type TriageField } from '#contract/lead';
-import type { FieldValues } from '../store/lead-record';
+import type { FieldValues } from '../tables/lead-record';
 import { entriesOf } from './coalesce';
 
 export type ReplayDirection = 'undo' | 'redo';

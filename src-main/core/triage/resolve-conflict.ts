@@ -6,8 +6,8 @@
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { announce, type CoreContext } from '../core-context';
-import { field } from '../store/lead-record';
-import { serverBase } from '../store/store';
+import { field } from '../tables/lead-record';
+import { serverBase } from '../tables/store';
 import { settle } from './coalesce';
 import { FIELD_LABELS } from '#contract/lead';
 

@@ -7,8 +7,8 @@
 import type { CommandOutput } from '#contract/commands';
 import { isEnumField, type TriageField } from '#contract/lead';
 import { announce, type CoreContext } from '../core-context';
-import { field, type FieldValues } from '../store/lead-record';
-import type { HistoryEntry } from '../store/history-table';
+import { field, type FieldValues } from '../tables/lead-record';
+import type { HistoryEntry } from '../tables/history-table';
 import { entriesOf } from './coalesce';
 import { describeChange } from './field-labels';
 import { applyLocalEdit } from './local-edit';

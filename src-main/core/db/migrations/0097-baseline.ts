@@ -12,9 +12,9 @@
  * repeat a schema expression word for word (a sort's index, a view's counts, the folded columns),
  * the expression lives with that code and is imported here, written once.
  */
-import { COUNTED_VIEWS, KEPT_COUNT_TRIGGERS } from '../../store/kept-counts';
-import { FOLDED_COLUMNS } from '../../store/folded-text-table';
-import { SORT_EXPRESSIONS } from '../../views/query-sql';
+import { COUNTED_VIEWS, KEPT_COUNT_TRIGGERS } from '../../tables/kept-counts';
+import { FOLDED_COLUMNS } from '../../tables/folded-text-table';
+import { SORT_EXPRESSIONS } from '../../reads/query-sql';
 import type { Migration } from './migration';
 
 /** A field of what the person sees (their copy, else Envoke's), as text, '' when missing. */
@@ -66,7 +66,7 @@ const LEADS = `
 
   -- Views list newest first by (sort_key, id). One partial index per view keeps every list and
   -- count an index scan, and costs nothing for leads outside the view. Queries repeat each
-  -- condition word for word (views/view-filters.ts): SQLite uses a partial index only then.
+  -- condition word for word (reads/view-filters.ts): SQLite uses a partial index only then.
   CREATE INDEX leads_by_time ON leads (sort_key, id);
   CREATE INDEX leads_view_marketing_unprocessed ON leads (sort_key, id)
     WHERE marketing_rating_status IN ('Unprocessed', '');
@@ -82,7 +82,7 @@ const LEADS = `
   -- Which cached leads a full pull did not see, read from the index alone when it ends.
   CREATE INDEX leads_unseen ON leads (pull_generation) WHERE envoke_id IS NOT NULL AND gone = 0;
 
-  -- The rating values an account uses, counted from these small indexes (views/rating-values.ts).
+  -- The rating values an account uses, counted from these small indexes (reads/rating-values.ts).
   CREATE INDEX leads_marketing_ratings ON leads (marketing_rating) WHERE marketing_rating <> '';
   CREATE INDEX leads_sales_ratings ON leads (sales_rating) WHERE sales_rating <> '';
 
@@ -190,7 +190,7 @@ const OUTBOX_AND_HISTORY = `
   CREATE INDEX command_log_by_time ON command_log (at);
 `;
 
-/** Written by the store from one description of a lead's text (store/lead-record.ts, facets.ts). */
+/** Written by the store from one description of a lead's text (tables/lead-record.ts, facets.ts). */
 const TEXT_INDEXES = `
   -- Contentless: the text lives in the leads' JSON. rowid = leads.id. Every search term is a
   -- prefix: the one and two letter prefix indexes let a short one read one list and stop at the

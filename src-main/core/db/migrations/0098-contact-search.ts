@@ -1,10 +1,10 @@
 /**
  * Search finds a lead by part of its phone number and by its email or domain, each from an index
- * of its own (store/contact-keys.ts): `lead_contact_keys`, a full-text index of keys read by their
+ * of its own (tables/contact-keys.ts): `lead_contact_keys`, a full-text index of keys read by their
  * beginning, and `lead_phones`, each lead's phone digits by lead id, for a fragment most numbers
  * hold ("555"), whose leads are found sooner by reading the newest numbers than from the index.
  *
- * Two term lists let a search read exact words instead of a prefix (views/search-plan.ts): FTS5
+ * Two term lists let a search read exact words instead of a prefix (reads/search-plan.ts): FTS5
  * answers a prefix of a common word ("example"*, in every demo email) by merging every list that
  * word begins before handing back one match, where the list of each word it stands for is read
  * newest first and stops at the page. They are views over the indexes and hold nothing.
@@ -13,7 +13,7 @@
  * every lead written from now on, so the two can never differ. Only each lead's contact is read
  * out of its JSON: parsing the whole lead a million times would take most of this step.
  */
-import { ContactIndex } from '../../store/contact-index';
+import { ContactIndex } from '../../tables/contact-index';
 import type { Migration } from './migration';
 
 const BATCH = 1000;

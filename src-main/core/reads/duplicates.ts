@@ -7,7 +7,7 @@ import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import type { LeadSummary } from '#contract/dto';
 import type { DuplicateCursor, DuplicatePair } from '#contract/view-commands';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 
 /**
  * The same test as the query language's is:duplicate, asked of a few given leads (a window of

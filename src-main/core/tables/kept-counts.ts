@@ -7,8 +7,8 @@
  * schema's baseline) and the statement for inserted leads are built here from one list of views
  * and one of steps, so the two can never count differently.
  *
- * The conditions match views/view-filters.ts (the sidebar's lists), view-membership.ts (inserted
- * leads, in JavaScript) and views/pipeline.ts; the view-counts property test compares the kept
+ * The conditions match reads/view-filters.ts (the sidebar's lists), view-membership.ts (inserted
+ * leads, in JavaScript) and reads/pipeline.ts; the view-counts property test compares the kept
  * counts with count(*) of each view after every kind of write.
  */
 

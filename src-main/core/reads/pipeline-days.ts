@@ -1,6 +1,6 @@
 /**
  * Leads that reached a pipeline step, per day, read from the counts kept in pipeline_days
- * (store/kept-counts.ts) rather than from the leads: the pipeline of a quarter reads a few hundred
+ * (tables/kept-counts.ts) rather than from the leads: the pipeline of a quarter reads a few hundred
  * rows however many leads the cache holds. The days of [from, to] are exactly the leads whose
  * step time t has from <= t < the day after to, which is how the step's own query compares
  * them, so each bar's count is the number of leads its view lists.

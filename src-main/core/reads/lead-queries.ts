@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { VIEW_IDS, type LeadSummary, type ViewId } from '#contract/dto';
-import type { LeadRow } from '../store/lead-table';
+import type { LeadRow } from '../tables/lead-table';
 import { SearchPlanner, type SearchPlan } from './search-plan';
 import { searchFrom, SearchReader, type ArmTable } from './search-reader';
 import { VIEW_CONDITIONS } from './view-filters';
@@ -242,7 +242,7 @@ export class LeadQueries {
     return { rows };
   }
 
-  /** Kept by triggers in the same transaction as every write (store/kept-counts.ts): O(1) to read. */
+  /** Kept by triggers in the same transaction as every write (tables/kept-counts.ts): O(1) to read. */
   counts(): CommandOutput<'leads:counts'> {
     const kept = new Map(this.keptCounts.all().map((row) => [row.view, row.count]));
     const counts = {} as Record<ViewId, number>;

@@ -7,7 +7,7 @@ import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { parseQuery, printQuery, printSort, tryParseQuery } from '#contract/lead-query';
 import type { SavedView } from '#contract/view-commands';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 import type { QueryViews } from './query-views';
 
 interface ViewRow {

@@ -1,6 +1,6 @@
 /**
  * The query terms about facets a lead has no column for (`said:`, `custom.<key>:`, `interest:`,
- * `unit:`, `consent:`), as SQL over the facet index (store/facets.ts). A term asks for words,
+ * `unit:`, `consent:`), as SQL over the facet index (tables/facets.ts). A term asks for words,
  * as a search does: `said:widg` finds "widgets", `unit:b2b` "B2B Widgets", `interest:events`
  * "Events". Free text (what the contact wrote, custom values) takes the last word as a beginning;
  * an interest, a business unit and a consent are whole words. `:=` asks for the whole value, any
@@ -16,7 +16,7 @@
  * half a million candidates. A negated term is always checked lead by lead.
  */
 import type { QueryTerm } from '#contract/lead-query';
-import { compact, facetMatch, facetWords, type Facet, type FacetWord } from '../store/facets';
+import { compact, facetMatch, facetWords, type Facet, type FacetWord } from '../tables/facets';
 
 const SEEN = 'coalesce(local_json, server_json)';
 

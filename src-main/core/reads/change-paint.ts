@@ -13,7 +13,7 @@ import {
   type ShownList,
 } from '#contract/change-answer';
 import { parseQuery } from '#contract/lead-query';
-import type { Store } from '../store/store';
+import type { Store } from '../tables/store';
 import { leadDetail } from './lead-detail';
 import type { LeadQueries } from './lead-queries';
 import { compileQuery } from './query-sql';

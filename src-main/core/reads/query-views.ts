@@ -18,7 +18,7 @@ import {
 } from './query-sql';
 import { rareTermMatches } from './rare-terms';
 import { SearchPlanner, searchKind } from './search-plan';
-import { facetMatch } from '../store/facets';
+import { facetMatch } from '../tables/facets';
 import type { FacetPlan } from './facet-sql';
 
 /**

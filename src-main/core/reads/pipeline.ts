@@ -84,7 +84,7 @@ export function pipeline(
   let previous: number | null = null;
   const steps = STEPS.map((step) => {
     const query = stepQuery(step, input.from, input.to, input.salesperson);
-    // The step's leads in the period per day, from the counts kept per day (store/kept-counts.ts,
+    // The step's leads in the period per day, from the counts kept per day (tables/kept-counts.ts,
     // whose steps repeat STEPS); the count and the weeks add them up.
     const byDay = days.byDay(step.id, input.from, input.to, input.salesperson);
     let count = 0;

@@ -3,7 +3,7 @@
  *
  * - A phone fragment (digits with spaces and + - ( ) . / only, three digits at least: "555 01",
  *   "+1 (416) 555-0199") finds the leads whose phone holds those digits in a row, from the
- *   contact keys (store/contact-keys.ts), and also every lead its words find as before (a number
+ *   contact keys (tables/contact-keys.ts), and also every lead its words find as before (a number
  *   in a note).
  * - An email, or part of one with its `@` ("jane@acme", "@acme.com"), finds the leads whose email
  *   begins with it, or whose domain does, from the contact keys alone: its words ("com",
@@ -22,7 +22,7 @@
  */
 import type Database from 'better-sqlite3';
 import { foldText } from '#contract/fold';
-import { emailKey, MIN_PHONE_DIGITS, phoneDigits, phoneKey } from '../store/contact-keys';
+import { emailKey, MIN_PHONE_DIGITS, phoneDigits, phoneKey } from '../tables/contact-keys';
 import { ftsTerms, quotedTerm, type FtsTerm } from './search-query';
 
 export interface SearchPlan {

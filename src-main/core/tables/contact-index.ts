@@ -1,7 +1,7 @@
 /**
  * The contact keys of leads (contact-keys.ts, migration 0098), written with each lead: the
  * `lead_contact_keys` index, and each lead's phone digits in `lead_phones`, which a search for a
- * fragment most numbers hold reads newest first instead (views/search-arms.ts).
+ * fragment most numbers hold reads newest first instead (reads/search-plan.ts).
  */
 import type Database from 'better-sqlite3';
 import { contactKeys, leadPhoneDigits } from './contact-keys';

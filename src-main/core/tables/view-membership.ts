@@ -1,6 +1,6 @@
 /**
  * The sidebar views a lead's projection columns put it in, in JavaScript: the same conditions as
- * views/view-filters.ts and the view_counts triggers (kept-counts.ts), for counting the leads a
+ * reads/view-filters.ts and the view_counts triggers (kept-counts.ts), for counting the leads a
  * transaction inserts without a trigger per row. The view-counts property test
  * compares the kept counts with count(*) of each view's condition after every kind of write.
  */

@@ -16,7 +16,7 @@ import type {
 import { CommandError } from '#contract/errors';
 import { foldText } from '#contract/fold';
 import { DEFAULT_SORT } from '#contract/lead-query';
-import type { FoldedColumn } from '../store/folded-text-table';
+import type { FoldedColumn } from '../tables/folded-text-table';
 import { facetConditions, type FacetPlan } from './facet-sql';
 import { plainPlan, type SearchPlan } from './search-plan';
 

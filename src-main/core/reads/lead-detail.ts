@@ -2,9 +2,9 @@
 import type { CommandOutput } from '#contract/commands';
 import type { ConflictField } from '#contract/dto';
 import { CommandError } from '#contract/errors';
-import { contactField, flatFields } from '../store/lead-record';
-import { localRecord, serverRecord } from '../store/lead-table';
-import type { Store } from '../store/store';
+import { contactField, flatFields } from '../tables/lead-record';
+import { localRecord, serverRecord } from '../tables/lead-table';
+import type { Store } from '../tables/store';
 import { currentConflicts, toOutboxEntry } from '../triage/outbox-entries';
 import { toSummary } from './lead-queries';
 
