@@ -34,6 +34,7 @@ import {
   unreachableClient,
 } from '../core/helpers';
 import { writePreReleaseCache } from '../core/support/pre-release-cache';
+import { expectOwnerOnly } from '../support/owner-only';
 import { cli } from './cli-process';
 
 const WRONG_KEY = { LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32) };
@@ -151,6 +152,8 @@ describe('--start-over', () => {
     writeFileSync(notes, 'Call Jane about the pallets on Monday.\n'.repeat(40));
     chmodSync(notes, 0o644);
     const before = readFileSync(notes);
+    // As the file system reports it: 644 where there are Unix modes, 666 (writable) on Windows.
+    const modeBefore = statSync(notes).mode;
     for (const args of [['status'], ['status', '--start-over', '--yes']]) {
       const run = await cli([...args, '--db', notes]);
       expect(run.code).toBe(1);
@@ -158,7 +161,7 @@ describe('--start-over', () => {
         `lead-triage: ${notes} is not a Lead Triage database (it is not a database); it was left untouched. Name a Lead Triage database file, or a new file name.`,
       );
       expect(readFileSync(notes).equals(before)).toBe(true);
-      expect(statSync(notes).mode & 0o777).toBe(0o644);
+      expect(statSync(notes).mode).toBe(modeBefore);
       expect(readdirSync(dir.dir)).toEqual(['notes.txt']);
     }
   }, 60_000);
@@ -315,7 +318,7 @@ describe('a cache from a pre-release build', () => {
       `Its 4 changes not yet sent to Envoke were saved to ${exportPath}`,
     );
     expect(yes.stderr).toContain(`npm run -s cli -- replay "${exportPath}" --db "${dir.db()}"`);
-    expect(statSync(exportPath).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(exportPath, 'file');
     const file = UnsentExportSchema.parse(JSON.parse(readFileSync(exportPath, 'utf8')));
     expect(file.changes.map((change) => [change.kind, change.envokeId, change.fields])).toEqual([
       ...edited.map((id, n) => ['update', envokeIds[n], { sales_rating_note: `replayed ${id}` }]),

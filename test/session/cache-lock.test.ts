@@ -5,13 +5,14 @@
  * opens the same file as before.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startBrowserHost, type BrowserHost } from '../../src-main/browser-host/browser-host';
 import { CacheBusyError, lockCache, readCacheHolder } from '../../src-main/core/db/cache-lock';
 import { cli } from '../cli/cli-process';
 import { tempDir, TEST_DB_KEY } from '../core/helpers';
+import { expectOwnerOnly } from '../support/owner-only';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const quiet = { info() {}, warn() {}, error() {} };
@@ -49,7 +50,7 @@ describe('the cache lock', () => {
       ),
     );
     expect((await first.session.core['sync:status']({})).pending).toBe(0);
-    expect(statSync(`${dir.db()}.lock`).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(`${dir.db()}.lock`, 'file');
 
     // A command line is told the same, at once, and changes nothing.
     const run = await cli(['set', '#1', 'sales_rating_note=second writer', '--db', dir.db()]);

@@ -1,9 +1,10 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { SimLead } from '../../src-main/sim/index';
 import { ENVOKE_EXAMPLE_LEAD } from '../support/envoke-example-lead';
+import { expectOwnerOnly } from '../support/owner-only';
 import { type Envelope, type ErrorEnvelope, call, getLeads, q, startSim } from './helpers';
 
 const folders: string[] = [];
@@ -81,7 +82,7 @@ describe('a state file keeps the simulator’s writes across a restart', () => {
     });
     const before = first.store.all();
     await first.stop();
-    expect(statSync(stateFile).mode & 0o777).toBe(0o600);
+    expectOwnerOnly(stateFile, 'file');
 
     // Another seed and size are asked for: the file's win, its writes were made over those leads.
     const second = await startSim({ leads: 99, seed: 5, control: true, stateFile });
