@@ -10,7 +10,7 @@ import { COMMANDS, UsageError, type CliArgs, type CommandWord } from './args';
 import { parseAssignments } from './assignments';
 import { call } from './core-call';
 import { encodeCursor } from './cursor';
-import { idsToShow } from './export-leads';
+import { firstQueryIds, rowsOf, viewIdPage } from './lead-ids';
 import { replayChanges } from './replay';
 
 /** `#12` is a local id (digits only: Number() would also read "0x10" or "1e1"); else Envoke's. */
@@ -56,19 +56,16 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
       return call(core, 'sync:status', {});
     case 'list': {
       if (args.query !== undefined || args.sort !== undefined) return listQuery(core, args);
-      const query = { view: viewOf(args.view), search: args.search };
-      const page = await call(core, 'leads:list', {
-        ...query,
-        ...(args.after === undefined ? {} : { after: args.after }),
-        limit: args.limit ?? 50,
-      });
+      const selection = { view: viewOf(args.view), search: args.search };
+      const page = await viewIdPage(core, selection, args.after, args.limit ?? 50);
+      const rows = await rowsOf(core, page.ids);
       // The cursor goes to stderr so stdout stays the plain array it always was; it is printed
       // only when a row really follows.
       if (page.next !== null) {
-        const more = await call(core, 'leads:list', { ...query, after: page.next, limit: 1 });
-        if (more.rows.length > 0) progress(`next: ${encodeCursor(page.next)}`);
+        const more = await viewIdPage(core, selection, page.next, 1);
+        if (more.ids.length > 0) progress(`next: ${encodeCursor(page.next)}`);
       }
-      return page.rows;
+      return rows;
     }
     case 'show':
       return call(core, 'leads:get', { id: resolveLeadId(core, first) });
@@ -116,13 +113,13 @@ export async function runCommand(core: Core, args: CliArgs, progress: Progress):
 async function listQuery(core: Core, args: CliArgs): Promise<unknown> {
   if (args.after !== undefined)
     throw new UsageError('--after pages a view; for every lead of a query use export --query');
-  const ids = await idsToShow(core, {
-    view: 'all',
+  const selection = {
+    view: 'all' as const,
     search: args.search,
     query: args.query,
     sort: args.sort,
-  });
-  return (await call(core, 'leads:rows', { ids: ids.slice(0, args.limit ?? 50) })).rows;
+  };
+  return rowsOf(core, await firstQueryIds(core, selection, args.limit ?? 50));
 }
 
 export function viewOf(word: string | undefined): ViewId {

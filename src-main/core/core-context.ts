@@ -1,7 +1,21 @@
-/** What the command handlers share: the store, time, the event bus and the sync engine's ear. */
+/**
+ * What the command handlers share (the store, time, the event bus and the sync engine's ear), and
+ * the shape each core folder answers its group of commands in.
+ */
+import type { CommandArgs, CommandOutput, CoreCommandName } from '#contract/commands';
 import type { Clock, Logger } from './api';
 import type { CoreEvents } from './events';
 import type { Store } from './tables/store';
+
+/**
+ * How a core folder answers a group of commands (reads/handlers.ts, triage/handlers.ts,
+ * sync/handlers.ts): one function per command of the group, no more and no fewer, synchronous, on
+ * input the gate already parsed. create-core.ts runs each inside its guard and, for a change,
+ * inside the transaction that records it under its caller's id.
+ */
+export type HandlerMap<N extends CoreCommandName> = {
+  [K in N]: (input: CommandArgs<K>) => CommandOutput<K>;
+};
 
 export interface CoreContext {
   store: Store;

@@ -1,6 +1,7 @@
 /**
- * Builds the core: opens (and migrates) the database, wires the command handlers, the events and
- * the sync engine. Every handler answers with the contract's output or a CommandError; any other
+ * Builds the core: opens (and migrates) the database, gathers the command handlers each folder
+ * exports for its groups of commands (reads/, triage/, sync/ handlers.ts), the events and the
+ * sync engine. Every handler answers with the contract's output or a CommandError; any other
  * failure is turned into one ('storage' for SQLite, 'internal' otherwise) so hosts can show it.
  *
  * Handlers take input already parsed with the contract's schema: the channel's gate
@@ -8,36 +9,25 @@
  */
 import type Database from 'better-sqlite3';
 import { coreHandlers } from '#channel';
-import type { CommandArgs, CommandOutput, CoreCommandName } from '#contract/commands';
-import type { ChangeAnswer, Shown } from '#contract/change-answer';
+import type { CoreCommandName } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { silentLogger, systemClock, type Clock, type Core, type Logger } from './api';
-import type { CoreContext } from './core-context';
+import type { CoreContext, HandlerMap } from './core-context';
 import { Checkpointer } from './db/checkpointer';
 import { storageError } from './db/errors';
 import { openDatabase } from './db/open-database';
 import { countUnsent, followUnsentNote, writeUnsentNote } from './db/unsent-note';
 import type { EnvokeClient } from './envoke';
 import { createCoreEvents } from './events';
+import { NOT_SAVED_SENTENCE, READ_ONLY_COMMANDS } from './read-only-commands';
+import { ChangePaint } from './reads/change-paint';
+import { readHandlers } from './reads/handlers';
+import { LeadQueries } from './reads/lead-queries';
+import { syncHandlers } from './sync/handlers';
+import { SyncEngine } from './sync/sync-engine';
 import { CommandLog, COMMAND_LOG_KEEP_MS } from './tables/command-log';
 import { Store } from './tables/store';
-import { NOT_SAVED_SENTENCE, READ_ONLY_COMMANDS } from './read-only-commands';
-import { saveScope } from './sync/scope';
-import { SyncEngine } from './sync/sync-engine';
-import { createLead } from './triage/create-lead';
-import { discardChange, editChange, listOutbox, retryChange } from './triage/outbox-commands';
-import { resolveConflict } from './triage/resolve-conflict';
-import { redo, undo } from './triage/undo-redo';
-import { updateLeads } from './triage/update-leads';
-import { ChangePaint } from './reads/change-paint';
-import { leadDetail } from './reads/lead-detail';
-import { Duplicates } from './reads/duplicates';
-import { LeadQueries } from './reads/lead-queries';
-import { RatingValues } from './reads/rating-values';
-import { pipeline } from './reads/pipeline';
-import { PipelineDays } from './reads/pipeline-days';
-import { QueryViews } from './reads/query-views';
-import { SavedViews } from './reads/saved-views';
+import { triageHandlers } from './triage/handlers';
 
 export interface CoreOptions {
   dbPath: string;
@@ -107,94 +97,14 @@ export function createCore(options: CoreOptions): Core {
     events,
     outboxChanged: () => engine.outboxChanged(),
   };
-  const ratings = new RatingValues(db);
-  const queryViews = new QueryViews(db);
-  const pipelineDays = new PipelineDays(db);
-  const savedViews = new SavedViews(store, queryViews, () => clock.now());
-  const duplicates = new Duplicates(
-    store,
-    (ids) => queries.rows({ ids }).rows,
-    () => clock.now(),
-  );
   const changePaint = new ChangePaint(db, store, queries, () => clock.now(), nextVersion);
-  /**
-   * A change's answer with what the window that made it paints (change-answer.ts). The change is
-   * made whatever happens here: should reading it back fail, the window reads it itself.
-   */
-  function painted<T extends { leadIds: number[] }>(
-    outcome: T,
-    shown: Shown | undefined,
-  ): T & { paint?: ChangeAnswer } {
-    try {
-      const paint = changePaint.answer(outcome.leadIds, shown);
-      return paint === undefined ? outcome : { ...outcome, paint };
-    } catch (error) {
-      logger.warn('Could not read back a change for its answer', { error: String(error) });
-      return outcome;
-    }
-  }
   let closing: Promise<void> | null = null;
 
-  const implementations: { [N in CoreCommandName]: (input: CommandArgs<N>) => CommandOutput<N> } = {
-    'leads:list': (input) => queries.list(input),
-    'leads:ids': (input) => queries.ids(input),
-    'leads:id-page': (input) => queries.idPage(input),
-    'leads:membership': (input) => queries.membership(input),
-    'leads:position': (input) => queries.position(input),
-    'leads:search-elsewhere': (input) => queries.searchElsewhere(input),
-    'leads:rows': (input) => queries.rows(input),
-    'leads:counts': () => queries.counts(),
-    'leads:rating-values': () => ratings.values(),
-    'leads:get': (input) => leadDetail(store, input.id, clock.now()),
-    'leads:update': (input) => {
-      const { leadIds: _changed, ...answer } = painted(updateLeads(context, input), input.shown);
-      return answer;
-    },
-    'leads:create': (input) => createLead(context, input),
-    'history:undo': (input) => painted(undo(context, input.origin), input.shown),
-    'history:next': () => {
-      const entry = store.history.nextUndo();
-      return {
-        undo:
-          entry === undefined
-            ? null
-            : { label: entry.label, at: new Date(entry.createdAt).toISOString() },
-      };
-    },
-    'history:redo': (input) => painted(redo(context, input.origin), input.shown),
-    'outbox:list': (input) => listOutbox(context, input),
-    'outbox:retry': (input) => retryChange(context, input),
-    'outbox:discard': (input) => discardChange(context, input),
-    'outbox:edit': (input) => editChange(context, input),
-    'conflicts:resolve': (input) => resolveConflict(context, input),
-    'sync:run-now': () => {
-      engine.runNow();
-      return { ok: true };
-    },
-    'sync:status': () => engine.status(),
-    'sync:scope-get': () => store.syncState.get('scope'),
-    'sync:scope-set': (input) => {
-      if (saveScope(store, input)) engine.scopeChanged();
-      return { ok: true };
-    },
-    'envoke:account': () => ({
-      name: store.syncState.get('accountName'),
-      customFields: store.syncState.get('customFields'),
-    }),
-    'query:ids': (input) => queryViews.ids(input),
-    'query:id-page': (input) => queryViews.idPage(input),
-    'query:count': (input) => queryViews.count(input),
-    'query:values': (input) => queryViews.values(input),
-    'views:list': () => savedViews.list(),
-    'views:save': (input) => savedViews.save(input),
-    'views:rename': (input) => savedViews.rename(input),
-    'views:move': (input) => savedViews.move(input),
-    'views:delete': (input) => savedViews.delete(input),
-    'views:counts': () => savedViews.counts(),
-    'pipeline:get': (input) => pipeline(pipelineDays, input),
-    'duplicates:pairs': (input) => duplicates.pairs(input),
-    'duplicates:among': (input) => duplicates.among(input),
-    'duplicates:dismiss': (input) => duplicates.dismiss(input),
+  // Each folder answers its own groups of the contract; together, every core command once.
+  const implementations: HandlerMap<CoreCommandName> = {
+    ...readHandlers({ db, store, clock, queries }),
+    ...triageHandlers(context, changePaint),
+    ...syncHandlers(store, engine),
   };
 
   /** Runs `work` for command `name`, any failure turned into a CommandError a host can show. */

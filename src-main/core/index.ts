@@ -1,8 +1,8 @@
 /**
  * The core's front door: everything the session, the shells and the CLI may use of the core, and
  * nothing else. Outside src-main/core, code imports the core from here alone (lint refuses a
- * deeper import, see eslint.config.js), so the rooms inside (db, envoke, store, sync, triage,
- * views, export) can be rearranged without touching their callers. Inside the core, modules import
+ * deeper import, see eslint.config.js), so the rooms inside (db, envoke, tables, reads, triage,
+ * sync, export) can be rearranged without touching their callers. Inside the core, modules import
  * each other directly, never through this file.
  */
 

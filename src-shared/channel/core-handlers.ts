@@ -1,5 +1,5 @@
 /**
- * The core's commands as a map of handlers (`handlers['leads:list'](input)`), made over one call
+ * The core's commands as a map of handlers (`handlers['leads:get'](input)`), made over one call
  * function. The core itself, the core worker's client end and the session that follows account
  * switches each hold the core's commands this way; this is the one place the map is made, so a
  * command added to the contract reaches every one of them.

@@ -7,7 +7,7 @@
  */
 import { z } from 'zod';
 import { LeadDetailSchema, LeadIdSchema, LeadSummarySchema, ViewIdSchema } from './dto';
-import { QueryTextSchema } from './view-commands';
+import { QueryTextSchema } from './commands/views';
 
 /** More leads changed than this at once (a wide bulk change): the answer says "reread". */
 export const SHOWN_ROWS_MAX = 500;

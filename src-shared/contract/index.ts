@@ -9,7 +9,6 @@ export * from './plain-text';
 export * from './email';
 export * from './issue-sentences';
 export * from './lead-query';
-export * from './view-commands';
 export * from './envoke-fields';
 export * from './envoke-address';
 export * from './fold';

@@ -3,10 +3,14 @@
  * Nothing is merged in Envoke; the person may only say a pair is not a duplicate, kept here.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '#contract/commands';
+import type {
+  CommandArgs,
+  CommandOutput,
+  DuplicateCursor,
+  DuplicatePair,
+} from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import type { LeadSummary } from '#contract/dto';
-import type { DuplicateCursor, DuplicatePair } from '#contract/view-commands';
 import type { Store } from '../tables/store';
 
 /**

@@ -6,7 +6,7 @@
  * them, so each bar's count is the number of leads its view lists.
  */
 import type Database from 'better-sqlite3';
-import type { PipelineStepId } from '#contract/view-commands';
+import type { PipelineStepId } from '#contract/commands';
 import { nextDay } from './query-sql';
 
 /** Salespeople the panel offers to narrow it to, as completion offers ten values. */

@@ -4,9 +4,8 @@
  * lead query whose leads are counted per day as they are written (pipeline-days.ts), so a bar's
  * count is always the number of leads its view shows, read at the same cost at any cache size.
  */
-import type { CommandArgs, CommandOutput } from '#contract/commands';
+import type { CommandArgs, CommandOutput, PipelineStepId } from '#contract/commands';
 import { printValue } from '#contract/lead-query';
-import type { PipelineStepId } from '#contract/view-commands';
 import type { PipelineDays } from './pipeline-days';
 import { type DATE_COLUMNS, nextDay } from './query-sql';
 

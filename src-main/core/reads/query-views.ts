@@ -3,10 +3,9 @@
  * values of a field for completion. Statements are prepared once per SQL shape.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '#contract/commands';
+import type { CommandArgs, CommandOutput, CappedCount } from '#contract/commands';
 import { foldText } from '#contract/fold';
 import { parseQuery, parseSort, type LeadQuery, type QueryTerm } from '#contract/lead-query';
-import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import {
   afterCondition,

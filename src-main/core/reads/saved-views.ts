@@ -3,10 +3,9 @@
  * whatever their case, so "g 3" and the palette never show two views by one name.
  */
 import type Database from 'better-sqlite3';
-import type { CommandArgs, CommandOutput } from '#contract/commands';
+import type { CommandArgs, CommandOutput, SavedView } from '#contract/commands';
 import { CommandError } from '#contract/errors';
 import { parseQuery, printQuery, printSort, tryParseQuery } from '#contract/lead-query';
-import type { SavedView } from '#contract/view-commands';
 import type { Store } from '../tables/store';
 import type { QueryViews } from './query-views';
 

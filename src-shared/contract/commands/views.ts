@@ -1,11 +1,12 @@
 /**
- * Commands of saved views, queries, the pipeline and possible duplicates. Kept apart from the
- * list commands so each can change without the other; commands.ts merges them into the one map.
+ * The commands of queries and saved views: a query's ids, pages and count, completion values, and
+ * the saved views the sidebar lists (save, rename, move, delete, their counts).
  */
 import { z } from 'zod';
-import { controlCharacterSentence, findControlCharacter } from './control-characters';
-import { LeadIdSchema, LeadSummarySchema } from './dto';
-import { QUERY_FIELDS, SORT_KEYS, tryParseQuery } from './lead-query';
+import { controlCharacterSentence, findControlCharacter } from '../control-characters';
+import { LeadIdSchema } from '../dto';
+import { QUERY_FIELDS, SORT_KEYS, tryParseQuery } from '../lead-query';
+import { none, ok, searchText } from './common';
 
 /** A query in the lead query language; a wrong term is refused with the parser's sentence. */
 export const QueryTextSchema = z
@@ -58,58 +59,8 @@ export const CappedCountSchema = z.object({
 });
 export type CappedCount = z.infer<typeof CappedCountSchema>;
 
-export const PIPELINE_STEPS = ['new', 'passed', 'rated-good', 'opportunity', 'sale'] as const;
-export type PipelineStepId = (typeof PIPELINE_STEPS)[number];
-
-const DaySchema = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'Write dates as YYYY-MM-DD');
-
-export const PipelineSchema = z.object({
-  from: z.string(),
-  to: z.string(),
-  steps: z.array(
-    z.object({
-      id: z.enum(PIPELINE_STEPS),
-      label: z.string(),
-      count: z.number().int().nonnegative(),
-      /** Share of the step before, 0..1; null for the first step or when the step before is 0. */
-      rate: z.number().nonnegative().nullable(),
-      /** The leads of this bar, as a query a view can open. */
-      query: z.string(),
-      /** Counts per week of the period, oldest first. */
-      weekly: z.array(z.object({ week: z.string(), count: z.number().int().nonnegative() })),
-    }),
-  ),
-  salespeople: z.array(z.string()),
-});
-export type Pipeline = z.infer<typeof PipelineSchema>;
-
-export const DuplicatePairSchema = z.object({
-  reason: z.enum(['email', 'name-company']),
-  a: LeadSummarySchema,
-  b: LeadSummarySchema,
-});
-export type DuplicatePair = z.infer<typeof DuplicatePairSchema>;
-
-/**
- * Where a page of possible duplicates ends: pairs come by email (in any case), then by name and
- * company, each in that order and then by the two leads' ids.
- */
-export const DuplicateCursorSchema = z
-  .object({
-    reason: z.enum(['email', 'name-company']),
-    /** The email, or the name and the company, of the page's last pair. */
-    key: z.array(z.string().max(1_000)).min(1).max(2),
-    a: LeadIdSchema,
-    b: LeadIdSchema,
-  })
-  .strict();
-export type DuplicateCursor = z.infer<typeof DuplicateCursorSchema>;
-
 /** The most a count reads before it stops: exact for any view a person works through. */
 export const QUERY_COUNT_CAP_MAX = 100_000;
-
-const ok = z.object({ ok: z.literal(true) });
-const none = z.object({}).strict();
 
 export const viewCommands = {
   /** Every lead id of a query in its order (for the virtual list and export). */
@@ -118,7 +69,7 @@ export const viewCommands = {
       .object({
         query: QueryTextSchema,
         sort: SortTextSchema.optional(),
-        search: z.string().trim().max(200).optional(),
+        search: searchText,
       })
       .strict(),
     output: z.object({ ids: z.array(LeadIdSchema) }),
@@ -133,7 +84,7 @@ export const viewCommands = {
       .object({
         query: QueryTextSchema,
         sort: SortTextSchema.optional(),
-        search: z.string().trim().max(200).optional(),
+        search: searchText,
         after: QueryCursorSchema.optional(),
         limit: z.number().int().min(1).max(5_000).default(1_000),
       })
@@ -148,7 +99,7 @@ export const viewCommands = {
     input: z
       .object({
         query: QueryTextSchema,
-        search: z.string().trim().max(200).optional(),
+        search: searchText,
         cap: z.number().int().min(1).max(QUERY_COUNT_CAP_MAX).optional(),
       })
       .strict(),
@@ -187,42 +138,5 @@ export const viewCommands = {
   'views:counts': {
     input: none,
     output: z.object({ counts: z.record(z.string(), CappedCountSchema) }),
-  },
-  'pipeline:get': {
-    input: z
-      .object({
-        from: DaySchema,
-        /** Inclusive. */
-        to: DaySchema,
-        salesperson: z.string().trim().max(100).optional(),
-      })
-      .strict()
-      .refine((input) => input.from <= input.to, 'The period ends before it starts'),
-    output: PipelineSchema,
-  },
-  /** A page of possible duplicate pairs, by keyset: `next` reads on, null at the last pair. */
-  'duplicates:pairs': {
-    input: z
-      .object({
-        limit: z.number().int().min(1).max(500).default(200),
-        after: DuplicateCursorSchema.optional(),
-      })
-      .strict(),
-    output: z.object({
-      pairs: z.array(DuplicatePairSchema),
-      next: DuplicateCursorSchema.nullable(),
-    }),
-  },
-  /** Which of these leads have a possible duplicate, for the list's flag. */
-  'duplicates:among': {
-    input: z.object({ ids: z.array(LeadIdSchema).max(500) }).strict(),
-    output: z.object({ ids: z.array(LeadIdSchema) }),
-  },
-  'duplicates:dismiss': {
-    input: z
-      .object({ a: LeadIdSchema, b: LeadIdSchema })
-      .strict()
-      .refine((p) => p.a !== p.b, 'A lead is not its own duplicate'),
-    output: ok,
   },
 } as const;
