@@ -95,10 +95,11 @@ async function openForCommand(args: CliArgs): Promise<Core> {
   if (args.startOver && existed) {
     const { pending, failed, conflicts } = await call(core, 'sync:status', {});
     await core.close();
+    const unsent = pending + failed + conflicts;
     throw new CommandError(
       'invalid-input',
       `The local database ${args.dbPath} opens with its key, so there is nothing to start over; ` +
-        `its ${pending + failed + conflicts} unsent changes are kept and nothing was changed. ` +
+        `its ${unsent} unsent ${unsent === 1 ? 'change is' : 'changes are'} kept and nothing was changed. ` +
         '--start-over is only for a database that cannot be opened.',
     );
   }

@@ -63,16 +63,21 @@ export function describeStartOver(plan: StartOverPlan): string {
   const what =
     `Starting over sets ${plan.dbPath} aside (kept as it is, should its key turn up) and ` +
     'downloads the leads again.';
-  if (plan.savedTo !== null)
+  if (plan.savedTo !== null) {
+    const one = plan.unsent === 1;
     return (
-      `${what} Its ${changes(plan.unsent ?? 0)} not yet sent to Envoke were saved to ` +
-      `${plan.savedTo}; once the leads are downloaded, ${replayCommand(plan.savedTo, plan.dbPath)} ` +
-      'queues them again.'
+      `${what} Its ${changes(plan.unsent ?? 0)} not yet sent to Envoke ${one ? 'was' : 'were'} ` +
+      `saved to ${plan.savedTo}; once the leads are downloaded, ` +
+      `${replayCommand(plan.savedTo, plan.dbPath)} queues ${one ? 'it' : 'them'} again.`
     );
+  }
   if (plan.unsent === 0) return `${what} No unsent changes would be lost.`;
   if (plan.unsent === null)
     return `${what} Any changes not yet sent to Envoke cannot be read, so they would be lost.`;
-  return `${what} Its ${changes(plan.unsent)} not yet sent to Envoke cannot be read, so they would be lost.`;
+  return (
+    `${what} Its ${changes(plan.unsent)} not yet sent to Envoke cannot be read, so ` +
+    `${plan.unsent === 1 ? 'it' : 'they'} would be lost.`
+  );
 }
 
 /** Whether going ahead loses changes for good (then a shell asks for more than a click). */

@@ -18,7 +18,9 @@ import {
   writeFileSync,
   writeSync,
 } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterEach, describe, expect, it } from 'vitest';
 import { UnsentExportSchema } from '../../src-main/core/db/unsent-export';
 import type { RunningSimulator } from '../../src-main/sim';
@@ -37,6 +39,7 @@ import { writePreReleaseCache } from '../core/support/pre-release-cache';
 import { expectOwnerOnly } from '../support/owner-only';
 import { cli } from './cli-process';
 
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
 const WRONG_KEY = { LEAD_TRIAGE_DB_KEY: 'ab'.repeat(32) };
 
 const cleanups: (() => Promise<void> | void)[] = [];
@@ -62,6 +65,34 @@ function openRows(path: string, key: Buffer = TEST_DB_KEY): number {
   }
 }
 
+/**
+ * Runs the CLI on a terminal of its own (util-linux `script` gives it one), typing `answer`; what
+ * the terminal shows comes back as one text.
+ */
+function onTerminal(
+  args: string[],
+  answer: string,
+  env: NodeJS.ProcessEnv,
+): Promise<{ code: number | null; output: string }> {
+  const quote = (word: string) => `'${word.replaceAll("'", `'\\''`)}'`;
+  const command = [process.execPath, '--import', 'tsx', 'src-main/cli/main.ts', ...args]
+    .map(quote)
+    .join(' ');
+  return new Promise((resolve, reject) => {
+    const child = spawn('script', ['-qec', command, '/dev/null'], {
+      cwd: ROOT,
+      env: { ...process.env, ENVOKE_URL: '', ENVOKE_API_ID: '', ENVOKE_API_KEY: '', ...env },
+      stdio: ['pipe', 'pipe', 'pipe'],
+    });
+    const out: Buffer[] = [];
+    child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
+    child.stderr.on('data', (chunk: Buffer) => out.push(chunk));
+    child.on('error', reject);
+    child.on('close', (code) => resolve({ code, output: Buffer.concat(out).toString('utf8') }));
+    child.stdin.end(`${answer}\n`);
+  });
+}
+
 const setAsideIn = (dir: string) =>
   readdirSync(dir).filter((name) => /\.unreadable-[^.]*$/.test(name));
 
@@ -74,7 +105,7 @@ describe('--start-over', () => {
     expect(run.code).toBe(1);
     expect(run.stderr.trim()).toBe(
       `lead-triage: The local database ${dir.db()} opens with its key, so there is nothing to start over; ` +
-        'its 1 unsent changes are kept and nothing was changed. --start-over is only for a database that cannot be opened.',
+        'its 1 unsent change is kept and nothing was changed. --start-over is only for a database that cannot be opened.',
     );
     const outbox = JSON.parse((await cli(['outbox', '--db', dir.db()])).stdout) as {
       fields: Record<string, string>;
@@ -141,9 +172,40 @@ describe('--start-over', () => {
 
     const yes = await cli(['list', '--start-over', '--yes', '--db', dir.db()], { env: noEnvKey });
     expect(yes.code, yes.stderr).toBe(0);
+    expect(yes.stderr).toContain(
+      'Its 1 change not yet sent to Envoke cannot be read, so it would be lost.',
+    );
     expect(existsSync(keyFile)).toBe(true);
     const [aside] = setAsideIn(dir.dir);
     expect(openRows(join(dir.dir, aside!), key)).toBe(1);
+  }, 60_000);
+
+  it('on a terminal, goes ahead only when "start over" is typed', async () => {
+    const dir = folder();
+    const noEnvKey = { LEAD_TRIAGE_DB_KEY: '' };
+    for (let n = 1; n <= 2; n += 1)
+      await cli(['create', '--email', `typed.${n}@example.com`, '--db', dir.db()], {
+        env: noEnvKey,
+      });
+    unlinkSync(`${dir.db()}.key`);
+    const before = readFileSync(dir.db());
+
+    const no = await onTerminal(['status', '--start-over', '--db', dir.db()], 'yes', noEnvKey);
+    expect(no.code).toBe(1);
+    expect(no.output).toContain('Its 2 changes not yet sent to Envoke cannot be read');
+    expect(no.output).toContain('Type "start over" to go ahead, anything else to stop:');
+    expect(no.output).toContain('lead-triage: Nothing was changed.');
+    expect(readFileSync(dir.db()).equals(before)).toBe(true);
+    expect(setAsideIn(dir.dir)).toEqual([]);
+
+    const typed = await onTerminal(
+      ['status', '--start-over', '--db', dir.db()],
+      'Start Over',
+      noEnvKey,
+    );
+    expect(typed.code, typed.output).toBe(0);
+    expect(setAsideIn(dir.dir)).toHaveLength(1);
+    expect(typed.output).toContain('"pending": 0');
   }, 60_000);
 
   it('refuses a file that is not a Lead Triage database, leaving it and its permissions untouched', async () => {

@@ -82,7 +82,7 @@ function unreadableSentence(path: string, because: UnreadableBecause): string {
 /** A file that opens: its unsent changes can all be read, and are saved before it is set aside. */
 function savedSentence(unsent: number | null): string {
   if (unsent === null || unsent === 0) return unsentSentence(unsent);
-  return `its ${unsent} ${unsent === 1 ? 'change' : 'changes'} not yet sent to Envoke are saved first, to be queued again`;
+  return `its ${unsent} ${unsent === 1 ? 'change' : 'changes'} not yet sent to Envoke ${unsent === 1 ? 'is' : 'are'} saved first, to be queued again`;
 }
 
 function unsentSentence(unsent: number | null): string {
