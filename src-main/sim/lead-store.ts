@@ -228,13 +228,15 @@ export class SimLeadStore {
         `'id' ${id} is taken or below the newest lead (${lastId}): leave it out or use a higher one`,
       ]);
     }
+    // A seeded lead's contact came with the lead, and took its consent then, not when it is seeded.
+    const contactTime = (seeding ? write.fields.create_time : undefined) || now;
     const existing = this.contacts.find(contactInput);
     let contactId: number;
-    if (existing === undefined) contactId = this.contacts.create(contactInput, now).id;
+    if (existing === undefined) contactId = this.contacts.create(contactInput, contactTime).id;
     else {
       contactId = existing;
       // A seed says how the contact looks; a create reuses the contact as it is (§6.4).
-      if (seeding) this.contacts.save(this.contacts.changed(existing, contactInput, now));
+      if (seeding) this.contacts.save(this.contacts.changed(existing, contactInput, contactTime));
     }
     const lead = { id, contactId } as LeadRecord;
     for (const field of LEAD_FIELDS) lead[field] = NEW_LEAD_DEFAULTS[field] ?? '';

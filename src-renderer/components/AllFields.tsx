@@ -8,6 +8,7 @@ import { TRIAGE_FIELDS } from '#contract';
 import type { CustomFieldDefinition } from '#contract/envoke-account';
 import { contactLabel, leadLabel } from '../logic/envoke-labels';
 import { useStore } from '../store/store';
+import { BreakableKey } from './LineBreaks';
 
 type Labels = (key: string, path: readonly string[]) => string;
 
@@ -56,7 +57,9 @@ function Tree({ node, path, labels }: { node: object; path: string[]; labels: La
     <dl className="fields all-fields-level">
       {entries.map(([key, value]) => (
         <div key={key} className="field-pair">
-          <dt title={labels(key, path) === key ? undefined : key}>{labels(key, path)}</dt>
+          <dt title={labels(key, path) === key ? undefined : key}>
+            <BreakableKey text={labels(key, path)} />
+          </dt>
           {/* A nested object takes the whole width under its label. */}
           <dd className={isFlat(value) ? undefined : 'nested'}>
             <Value value={value} path={[...path, key]} labels={labels} />

@@ -1,6 +1,7 @@
 /** Who the lead is: company, name, title and how to reach them. */
 import type { LeadDetail } from '#contract';
 import { Fragment } from 'react';
+import { KeptWhole } from './LineBreaks';
 
 /**
  * An email that a narrow pane breaks after its @ or before a dot ("mara.ivanova@" /
@@ -37,13 +38,19 @@ export function ContactCard({ detail }: { detail: LeadDetail }) {
           .map((part, i) => (
             <Fragment key={i}>
               {i > 0 ? ' · ' : null}
-              {part === (contact.email || detail.email) ? <BreakableEmail email={part} /> : part}
+              {part === (contact.email || detail.email) ? (
+                <BreakableEmail email={part} />
+              ) : part === contact.phone ? (
+                <KeptWhole>{part}</KeptWhole>
+              ) : (
+                part
+              )}
             </Fragment>
           ))}
       </p>
       <p className="contact-line muted">
         {detail.envokeId ? `Envoke lead ${detail.envokeId}` : 'Not on Envoke yet'} · created{' '}
-        {detail.createTime || 'at an unknown time'}
+        {detail.createTime ? <KeptWhole>{detail.createTime}</KeptWhole> : 'at an unknown time'}
       </p>
     </header>
   );

@@ -3,6 +3,7 @@ import type { ReactNode } from 'react';
 import { contactLabel } from '../logic/envoke-labels';
 import { addressLines, contactOf, envokeTime, languageText, textOf } from '../logic/lead-profile';
 import { ExternalLink } from './ExternalLink';
+import { KeptWhole } from './LineBreaks';
 
 export function ContactDetails({ record }: { record: Record<string, unknown> }) {
   const contact = contactOf(record);
@@ -10,7 +11,8 @@ export function ContactDetails({ record }: { record: Record<string, unknown> }) 
   const address = addressLines(contact);
   const rows: [string, ReactNode][] = [];
   if (text('email')) rows.push([contactLabel('email'), text('email')]);
-  if (text('phone')) rows.push([contactLabel('phone'), text('phone')]);
+  if (text('phone'))
+    rows.push([contactLabel('phone'), <KeptWhole key="phone">{text('phone')}</KeptWhole>]);
   if (address.length > 0)
     rows.push([
       contactLabel('address_1'),

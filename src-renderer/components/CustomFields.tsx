@@ -7,6 +7,7 @@ import { useMemo } from 'react';
 import { customValues, dateText, type CustomValue } from '../logic/lead-profile';
 import { useStore } from '../store/store';
 import { ExternalLink } from './ExternalLink';
+import { BreakableKey } from './LineBreaks';
 
 function Shown({ field }: { field: CustomValue }) {
   if (field.type === 'date') return <>{dateText(field.value)}</>;
@@ -24,7 +25,9 @@ export function CustomFields({ record }: { record: Record<string, unknown> }) {
       <dl className="fields">
         {fields.map((field) => (
           <div key={field.key} className="field-pair" data-custom-field={field.key}>
-            <dt title={field.label === field.key ? undefined : field.key}>{field.label}</dt>
+            <dt title={field.label === field.key ? undefined : field.key}>
+              <BreakableKey text={field.label} />
+            </dt>
             <dd className={field.type === 'note' ? 'note' : undefined}>
               <Shown field={field} />
             </dd>

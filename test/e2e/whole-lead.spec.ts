@@ -4,11 +4,44 @@
  * account's label, its interests, business unit, marketing user and salesperson. Screenshots at
  * 1440 and 1024 px are saved for review.
  */
-import { expect, type Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 import { ENVOKE_EXAMPLE_LEAD } from '../support/envoke-example-lead';
 import { currentLead, leadList, openApp, press, SCREENSHOTS, statusBar, test } from './support/app';
 
 const details = (page: Page) => page.getByRole('complementary', { name: 'Lead details' });
+
+/** On how many lines `text` is drawn inside `scope`: 1 when it is kept whole. */
+async function linesHolding(scope: Locator, text: string): Promise<number> {
+  return scope.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    const nodes: Text[] = [];
+    for (let node = walker.nextNode(); node !== null; node = walker.nextNode())
+      nodes.push(node as Text);
+    const start = nodes
+      .map((node) => node.data)
+      .join('')
+      .indexOf(wanted);
+    if (start < 0) throw new Error(`'${wanted}' is not shown`);
+    const end = start + wanted.length;
+    const range = document.createRange();
+    let seen = 0;
+    let started = false;
+    for (const node of nodes) {
+      const next = seen + node.data.length;
+      if (!started && start < next) {
+        range.setStart(node, start - seen);
+        started = true;
+      }
+      if (started && end <= next) {
+        range.setEnd(node, end - seen);
+        break;
+      }
+      seen = next;
+    }
+    const rects = [...range.getClientRects()].filter((rect) => rect.width > 0);
+    return new Set(rects.map((rect) => Math.round(rect.top))).size;
+  }, text);
+}
 
 /** Seeds Envoke's example lead, fetches it and opens it by a word of its company. */
 async function openExampleLead(page: Page, app: Parameters<typeof openApp>[1], extra = {}) {
@@ -81,6 +114,9 @@ test("Envoke's example lead shows its message, consent, custom field, interests 
   await expect(contact).not.toContainText('Website');
   await expect(facts).not.toContainText('Create note');
 
+  // A phone number is never split at one of its dashes.
+  const card = pane.locator('.contact-card');
+  expect(await linesHolding(card, '647-987-1234')).toBe(1);
   await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1440.png` });
 
   // "All fields" shows nested values under their labels, the custom field under the account's.
@@ -94,8 +130,18 @@ test("Envoke's example lead shows its message, consent, custom field, interests 
 
   await page.setViewportSize({ width: 1024, height: 768 });
   await pane.locator('.detail').evaluate((node) => node.parentElement?.scrollTo(0, 0));
+  // The narrow pane wraps between words, never inside a date or a number.
+  await expect(pane.locator('.consent-statement')).toContainText('since 2016-02-05');
+  expect(await linesHolding(pane.locator('.consent-statement'), '2016-02-05')).toBe(1);
+  expect(await linesHolding(card, '2016-02-05 09:13:06')).toBe(1);
+  expect(await linesHolding(card, '647-987-1234')).toBe(1);
   await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1024.png` });
   await pane.locator('.detail').evaluate((node) => node.parentElement?.scrollTo(0, 10_000));
+  // A label of "All fields" is never cut inside a word, nested as it is.
+  for (const label of ['Autoresponders', 'Interests', 'Widget of interest'])
+    expect(await linesHolding(all.locator('dt', { hasText: label }), label), label).toBeLessThan(
+      label.includes(' ') ? 3 : 2,
+    );
   await page.screenshot({ path: `${SCREENSHOTS}/whole-lead-1024-end.png` });
 });
 

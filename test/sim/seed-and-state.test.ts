@@ -34,7 +34,9 @@ describe('POST /_sim/leads seeds a lead as Envoke holds it', () => {
       interests: [...contact.interests],
       autoresponders: [...contact.autoresponders],
     });
-    expect(lead.contact.consent_effective_date).toMatch(/^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}$/);
+    // Envoke set these when the lead came in, not when the simulator was handed it.
+    expect(lead.contact.consent_effective_date).toBe(ENVOKE_EXAMPLE_LEAD.create_time);
+    expect(lead.contact.date_created).toBe(ENVOKE_EXAMPLE_LEAD.create_time);
     // Envoke's API keeps refusing the read-only fields from its clients.
     const refused = await call<ErrorEnvelope>(sim, 'POST', '/v1/leads', ENVOKE_EXAMPLE_LEAD);
     expect(refused.status).toBe(400);
