@@ -14,10 +14,9 @@ import {
   setQuerySort,
   showTypedQuery,
 } from '../controller/saved-views';
-import { memberIds, useStore } from '../store/store';
-import { plural } from '../logic/format';
+import { useStore } from '../store/store';
 import { QueryInput } from './QueryInput';
-import { cappedCount } from './SavedViewList';
+import { cappedCount, shownQueryCount } from './SavedViewList';
 
 const SORT_LABELS: Record<(typeof SORT_KEYS)[number], string> = {
   created: 'Created',
@@ -112,8 +111,8 @@ function UnknownValues({ query }: { query: string }) {
 
 export function QueryBar() {
   const active = useStore((s) => s.activeQuery);
-  const held = useStore((s) => (s.idsLoaded ? memberIds(s).length : null));
-  const total = useStore((s) => s.queryTotal);
+  const count = useStore((s) => shownQueryCount(s)?.count ?? null);
+  const capped = useStore((s) => shownQueryCount(s)?.capped ?? false);
   const [text, setText] = useState(active?.query ?? '');
   useEffect(() => setText(active?.query ?? ''), [active?.query]);
   if (active === null) return null;
@@ -135,11 +134,9 @@ export function QueryBar() {
         />
         <SortChoice sort={active.sort} />
         <span className="query-count" aria-live="polite">
-          {held === null
+          {count === null
             ? ''
-            : total === null
-              ? plural(held, 'lead')
-              : `${cappedCount(total)} ${total.count === 1 && !total.capped ? 'lead' : 'leads'}`}
+            : `${cappedCount({ count, capped })} ${count === 1 && !capped ? 'lead' : 'leads'}`}
         </span>
         <button
           type="button"

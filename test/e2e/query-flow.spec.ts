@@ -116,6 +116,16 @@ test('the query bar says the number the pipeline says, past 1,000 too, and "1 le
     await expect(queryBar(page).locator('.query-count')).toHaveText(
       `${count.toLocaleString('en-US')} leads`,
     );
+    // Saved, the view shown says that number in the sidebar too, not "1,000+".
+    await queryBar(page).getByRole('textbox', { name: 'View name' }).fill('Every new lead');
+    await press(page, 'Enter');
+    await expect(page.getByText('Saved the view “Every new lead”.')).toBeVisible();
+    await expect(
+      page
+        .getByRole('list', { name: 'Saved views' })
+        .getByRole('button', { name: /^Every new lead/ })
+        .locator('.view-count'),
+    ).toHaveText(count.toLocaleString('en-US'));
 
     await app.envoke.insert({ contact: { email: 'only-one-of-me@example.com' } });
     await page.locator('#lead-list').focus();
