@@ -194,10 +194,15 @@ function buildOldFile(path: string): { outbox: object[] } {
   return { outbox };
 }
 
-/** Integrity and version of the file as it is, plain or encrypted. */
+/**
+ * Integrity and version of the file as it is, plain or encrypted. Opened for writing, as any
+ * program opening it would be: a kill while the new encrypted file switched to its write-ahead
+ * log leaves a hot rollback journal beside it, which SQLite rolls back on opening (a read-only
+ * connection refuses the file instead: SQLITE_READONLY_ROLLBACK).
+ */
 function onDisk(path: string): { plain: boolean; integrity: string; version: number } {
   const plain = isPlainDatabaseFile(path);
-  const db = plain ? new Database(path, { readonly: true }) : openKeyed(path, { readonly: true });
+  const db = plain ? new Database(path) : openKeyed(path);
   try {
     return {
       plain,
