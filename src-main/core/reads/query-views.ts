@@ -8,14 +8,10 @@ import { foldText } from '#contract/fold';
 import { parseQuery, parseSort, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import type { CappedCount } from '#contract/view-commands';
 import { DEFAULT_SORT } from '#contract/lead-query';
-import {
-  afterCondition,
-  compileQuery,
-  foldedMatch,
-  RATING_COLUMNS,
-  SORT_EXPRESSIONS,
-  TEXT_COLUMNS,
-} from './query-sql';
+import { RATING_COLUMNS, TEXT_COLUMNS } from './query-columns';
+import { compileQuery } from './query-sql';
+import { afterCondition, SORT_EXPRESSIONS } from './sort-sql';
+import { foldedMatch } from './text-term-sql';
 import { rareTermMatches } from './rare-terms';
 import { SearchPlanner, searchKind } from './search-plan';
 import { facetMatch } from '../tables/facets';
