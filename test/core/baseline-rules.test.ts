@@ -9,11 +9,9 @@ import { parseQuery } from '#contract/lead-query';
 import { openDatabase } from '../../src-main/core/db/open-database';
 import type { EnvokeLead } from '../../src-main/core/envoke';
 import { Store } from '../../src-main/core/tables/store';
-import {
-  compileQuery,
-  POSSIBLE_DUPLICATE,
-  SORT_EXPRESSIONS,
-} from '../../src-main/core/reads/query-sql';
+import { POSSIBLE_DUPLICATE } from '../../src-main/core/reads/duplicate-sql';
+import { compileQuery } from '../../src-main/core/reads/query-sql';
+import { SORT_EXPRESSIONS } from '../../src-main/core/reads/sort-sql';
 import { ftsQuery } from '../../src-main/core/reads/search-query';
 import { VIEW_CONDITIONS } from '../../src-main/core/reads/view-filters';
 import { tempDir } from './helpers';

@@ -10,7 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type Database from 'better-sqlite3';
 import { parseQuery, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import type { Core } from '../../src-main/core/api';
-import { compileQuery, indexedTextTerms } from '../../src-main/core/reads/query-sql';
+import { compileQuery } from '../../src-main/core/reads/query-sql';
+import { indexedTextTerms } from '../../src-main/core/reads/text-term-sql';
 import type { RunningSimulator } from '../../src-main/sim';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 

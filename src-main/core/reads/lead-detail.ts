@@ -3,7 +3,7 @@ import type { CommandOutput } from '#contract/commands';
 import type { ConflictField } from '#contract/dto';
 import { CommandError } from '#contract/errors';
 import { contactField, flatFields } from '../tables/lead-record';
-import { localRecord, serverRecord } from '../tables/lead-table';
+import { localRecord, serverRecord } from '../tables/lead-row';
 import type { Store } from '../tables/store';
 import { currentConflicts, toOutboxEntry } from '../triage/outbox-entries';
 import { toSummary } from './lead-queries';

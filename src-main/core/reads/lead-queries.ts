@@ -11,7 +11,7 @@
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput } from '#contract/commands';
 import { VIEW_IDS, type LeadSummary, type ViewId } from '#contract/dto';
-import type { LeadRow } from '../tables/lead-table';
+import type { LeadRow } from '../tables/lead-row';
 import { SearchPlanner, type SearchPlan } from './search-plan';
 import { searchFrom, SearchReader, type ArmTable } from './search-reader';
 import { VIEW_CONDITIONS } from './view-filters';

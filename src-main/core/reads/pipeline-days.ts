@@ -7,7 +7,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { PipelineStepId } from '#contract/commands';
-import { nextDay } from './query-sql';
+import { nextDay } from './date-term-sql';
 
 /** Salespeople the panel offers to narrow it to, as completion offers ten values. */
 const SALESPEOPLE_SHOWN = 10;
@@ -21,7 +21,7 @@ export class PipelineDays {
     const select = `SELECT day, sum(count) AS n FROM pipeline_days
       WHERE step = ? AND day >= ? AND day < ?`;
     this.all = db.prepare(`${select} GROUP BY day`);
-    // The same comparison as the query language's salesperson:= (query-sql.ts).
+    // The same comparison as the query language's salesperson:= (text-term-sql.ts).
     this.ofSalesperson = db.prepare(`${select} AND salesperson = ? COLLATE NOCASE GROUP BY day`);
     // Every lead is in the 'new' step once: its rows add up to each salesperson's leads.
     this.busiest = db

@@ -7,7 +7,8 @@
 import type { CommandArgs, CommandOutput, PipelineStepId } from '#contract/commands';
 import { printValue } from '#contract/lead-query';
 import type { PipelineDays } from './pipeline-days';
-import { type DATE_COLUMNS, nextDay } from './query-sql';
+import { nextDay } from './date-term-sql';
+import type { DATE_COLUMNS } from './query-columns';
 
 const STEPS: {
   id: PipelineStepId;

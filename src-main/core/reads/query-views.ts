@@ -7,14 +7,10 @@ import type { CommandArgs, CommandOutput, CappedCount } from '#contract/commands
 import { foldText } from '#contract/fold';
 import { parseQuery, parseSort, type LeadQuery, type QueryTerm } from '#contract/lead-query';
 import { DEFAULT_SORT } from '#contract/lead-query';
-import {
-  afterCondition,
-  compileQuery,
-  foldedMatch,
-  RATING_COLUMNS,
-  SORT_EXPRESSIONS,
-  TEXT_COLUMNS,
-} from './query-sql';
+import { RATING_COLUMNS, TEXT_COLUMNS } from './query-columns';
+import { compileQuery } from './query-sql';
+import { afterCondition, SORT_EXPRESSIONS } from './sort-sql';
+import { foldedMatch } from './text-term-sql';
 import { rareTermMatches } from './rare-terms';
 import { SearchPlanner, searchKind } from './search-plan';
 import { facetMatch } from '../tables/facets';

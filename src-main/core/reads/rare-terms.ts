@@ -11,7 +11,8 @@
  */
 import type Database from 'better-sqlite3';
 import type { LeadQuery, QueryTerm } from '#contract/lead-query';
-import { compileQuery, indexedTextTerms, textCondition } from './query-sql';
+import { compileQuery } from './query-sql';
+import { indexedTextTerms, textCondition } from './text-term-sql';
 
 /** The newest leads a term is tried on, by id (the order leads arrive in). */
 const SAMPLE = 2_000;

@@ -14,7 +14,7 @@ import type { SyncProgress, SyncScope } from '#contract/dto';
 import { UNREADABLE_LISTED, type Clock, type Logger, type UnreadableLead } from '../api';
 import { isEnvokeError, type EnvokeClient, type LeadPage } from '../envoke';
 import type { LeadRecord } from '../tables/lead-record';
-import { serverRecord } from '../tables/lead-table';
+import { serverRecord } from '../tables/lead-row';
 import type { Store } from '../tables/store';
 import type { PagePacing } from './pacing';
 import { readPages, type PageSource, type PositionedPage } from './pull-pages';

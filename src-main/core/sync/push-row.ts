@@ -23,7 +23,7 @@ import {
   type NewLead,
 } from '../envoke';
 import { contactOf, field, textOf, type FieldValues, type LeadRecord } from '../tables/lead-record';
-import { localRecord } from '../tables/lead-table';
+import { localRecord } from '../tables/lead-row';
 import type { OutboxRow } from '../tables/outbox-table';
 import type { Store } from '../tables/store';
 import { entriesOf } from '../triage/coalesce';

@@ -7,7 +7,7 @@
 import { TRIAGE_FIELDS } from '#contract/lead';
 import type { EnvokeLead } from '../envoke';
 import { field, type LeadRecord } from '../tables/lead-record';
-import { serverRecord } from '../tables/lead-table';
+import { serverRecord } from '../tables/lead-row';
 import { applyRows, syncStateOf, type Store } from '../tables/store';
 import { describeChange } from '../triage/field-labels';
 

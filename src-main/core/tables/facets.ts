@@ -5,7 +5,7 @@
  * in the `lead_facets` full-text index, every word tagged with its facet
  * (`saidxwidgets`, `unitxb2b`, `customxwidgetnamexgold`), so one index finds the few leads a
  * term can match among a million without reading them; the condition on the lead itself then
- * decides (query-sql.ts). The index has no column filters (detail = none): the tags keep the
+ * decides (reads/facet-sql.ts). The index has no column filters (detail = none): the tags keep the
  * facets apart instead.
  */
 import { normalizeConsent } from '#contract/consent';

@@ -7,7 +7,7 @@
  * letters alone, which is folding enough for ASCII text and for text whose other letters fold to
  * themselves ("Jörg"); other text ("ÜBER", "Straße", full-width letters) gets a folded copy, in a
  * table of its own with a row per lead that needs one (most leads have none). A term then reads
- * `column LIKE ? OR id IN (the folded copies that match)` (reads/query-sql.ts).
+ * `column LIKE ? OR id IN (the folded copies that match)` (reads/text-term-sql.ts).
  */
 import type Database from 'better-sqlite3';
 import { foldText, isAscii } from '#contract/fold';

@@ -2,10 +2,10 @@
  * The counts kept with every write of a lead, so reading them costs the same at a million leads
  * as at ten: `view_counts` (leads per sidebar view) and `pipeline_days` (leads that reached each
  * pipeline step, per day and salesperson). Updates and deletes keep them by trigger, one lead at a
- * time; the leads a transaction inserts are added up once, before it commits (LeadTable), since a
- * trigger per inserted row was half the time of a pull's page. The triggers (created by the
- * schema's baseline) and the statement for inserted leads are built here from one list of views
- * and one of steps, so the two can never count differently.
+ * time; the leads a transaction inserts are added up once, before it commits
+ * (inserted-counts.ts), since a trigger per inserted row was half the time of a pull's page. The
+ * triggers (created by the schema's baseline) and the statement for inserted leads are built here
+ * from one list of views and one of steps, so the two can never count differently.
  *
  * The conditions match reads/view-filters.ts (the sidebar's lists), view-membership.ts (inserted
  * leads, in JavaScript) and reads/pipeline.ts; the view-counts property test compares the kept
@@ -80,7 +80,7 @@ function stepsOfLeads(which: string): string {
 const ADD_STEPS =
   'ON CONFLICT (step, day, salesperson) DO UPDATE SET count = count + excluded.count';
 
-/** The step rows of the leads whose ids are in the JSON array @ids, counted (LeadTable). */
+/** The step rows of the leads whose ids are in the JSON array @ids, counted (inserted-counts.ts). */
 export const INSERTED_STEPS_SQL = `
   INSERT INTO pipeline_days (step, day, salesperson, count)
   SELECT step, day, salesperson, count(*)

@@ -10,7 +10,8 @@ import { ActivityTable } from './activity-table';
 import { newClaimant, type Claimant } from './claims';
 import { HistoryTable } from './history-table';
 import { withValues, type LeadRecord } from './lead-record';
-import { LeadTable, localRecord, serverRecord, type LeadRow } from './lead-table';
+import { localRecord, serverRecord, type LeadRow } from './lead-row';
+import { LeadTable } from './lead-table';
 import { OutboxTable, type OutboxRow } from './outbox-table';
 import { SyncStateTable } from './sync-state-table';
 

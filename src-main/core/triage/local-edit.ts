@@ -6,7 +6,7 @@
 import type { TriageField } from '#contract/lead';
 import { CommandError } from '#contract/errors';
 import { field, type FieldValues, type LeadRecord } from '../tables/lead-record';
-import type { LeadRow } from '../tables/lead-table';
+import type { LeadRow } from '../tables/lead-row';
 import { newOutboxRow } from '../tables/new-outbox-row';
 import type { OutboxRow } from '../tables/outbox-table';
 import { serverBase, type Store } from '../tables/store';

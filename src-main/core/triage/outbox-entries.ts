@@ -1,7 +1,7 @@
 /** Outbox rows as the renderer shows them (OutboxEntry), with Envoke's current value in conflicts. */
 import type { ConflictField, OutboxEntry } from '#contract/dto';
 import { contactField, contactName, field, type LeadRecord } from '../tables/lead-record';
-import { localRecord, type LeadRow } from '../tables/lead-table';
+import { localRecord, type LeadRow } from '../tables/lead-row';
 import type { OutboxRow } from '../tables/outbox-table';
 
 export function leadLabel(lead: LeadRow | undefined): string {

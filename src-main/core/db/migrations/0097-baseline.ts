@@ -14,7 +14,7 @@
  */
 import { COUNTED_VIEWS, KEPT_COUNT_TRIGGERS } from '../../tables/kept-counts';
 import { FOLDED_COLUMNS } from '../../tables/folded-text-table';
-import { SORT_EXPRESSIONS } from '../../reads/query-sql';
+import { SORT_EXPRESSIONS } from '../../reads/sort-sql';
 import type { Migration } from './migration';
 
 /** A field of what the person sees (their copy, else Envoke's), as text, '' when missing. */
