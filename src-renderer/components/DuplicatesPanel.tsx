@@ -5,7 +5,14 @@
  * (j/k move and turn the page, Enter shows the pair, n says it is not a duplicate), and focus
  * stays in the panel throughout, so Esc always closes it.
  */
-import { useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import {
+  useCallback,
+  useEffect,
+  useLayoutEffect,
+  useRef,
+  useState,
+  type KeyboardEvent,
+} from 'react';
 import { printValue, type DuplicateCursor, type DuplicatePair, type LeadSummary } from '#contract';
 import { dismissDuplicate, duplicatePairs } from '../controller/duplicates';
 import { errorMessage } from '../controller/errors';
@@ -75,10 +82,19 @@ export function DuplicatesPanel() {
     void loadDuplicateCount();
   }, [load]);
 
+  // Set by a dismissal: the pair that takes the dismissed one's place gets focus on "Show both",
+  // even where focus was on its "Not a duplicate" (clicked with the mouse), so Enter shows it
+  // rather than dismissing the next pair too.
+  const showNext = useRef(false);
+
   // Focus follows the current pair (its "Show both" button), unless it is on that pair already.
-  useEffect(() => {
+  // Before paint, so no key lands on the page behind while a page of pairs is redrawn.
+  useLayoutEffect(() => {
     const pair = list.current?.querySelector<HTMLElement>(`[data-pair="${index}"]`);
-    if (!pair || pair.contains(document.activeElement)) return;
+    if (!pair) return;
+    const forced = showNext.current;
+    showNext.current = false;
+    if (!forced && pair.contains(document.activeElement)) return;
     pair.querySelector<HTMLButtonElement>('button[data-show]')?.focus();
   }, [page, index]);
 
@@ -107,6 +123,7 @@ export function DuplicatesPanel() {
   const dismiss = async (pair: DuplicatePair) => {
     try {
       await dismissDuplicate(pair);
+      showNext.current = true;
       // The same page again, from where it started: the next pair moves into this one's place.
       if (page) await load(page.from, page.before, page.offset, index);
       void loadDuplicateCount();

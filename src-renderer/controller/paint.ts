@@ -119,6 +119,22 @@ export async function paintChange(
     );
 }
 
+/**
+ * Undo or redo of one lead: the person is brought back to it, so when the answer says it belongs
+ * to the list on screen and it is not there yet, it is placed now. A push's answer that carried a
+ * newer row of it may have painted it without placing it yet; waiting for that would leave the
+ * cursor where auto-advance took it.
+ */
+export async function placeAnsweredLead(
+  paint: ChangeAnswer,
+  sent: Shown,
+  id: number,
+): Promise<void> {
+  if (paint.members === null || !paint.members.includes(id)) return;
+  if (!sameList(sent.list, shownList()) || useStore.getState().ids.includes(id)) return;
+  await placeMembers([id], [id]);
+}
+
 /** A change answered without what to paint (it could not be read back): read it as of old. */
 export async function rereadChange(changed: readonly number[]): Promise<void> {
   try {

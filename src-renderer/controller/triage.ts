@@ -17,7 +17,14 @@ import { loadCounts, loadIds } from './data';
 import { followMembership } from './membership';
 import { undoOrder } from './on-screen';
 import { refreshRatingValues } from './ratings';
-import { ORIGIN, paintAnsweredDetail, paintChange, rereadChange, shownNow } from './paint';
+import {
+  ORIGIN,
+  paintAnsweredDetail,
+  paintChange,
+  placeAnsweredLead,
+  rereadChange,
+  shownNow,
+} from './paint';
 import { restoreSavedView } from './saved-views';
 
 let queue: Promise<unknown> = Promise.resolve();
@@ -93,6 +100,8 @@ async function history(command: 'history:undo' | 'history:redo'): Promise<void> 
     else await rereadChange(result.leadIds);
     // Bring the person back to the lead the change was on (auto-advance moved them on).
     const [only] = result.leadIds;
+    if (result.leadIds.length === 1 && only !== undefined && result.paint)
+      await placeAnsweredLead(result.paint, shown, only);
     const { ids, setCursor } = useStore.getState();
     const index = result.leadIds.length === 1 && only !== undefined ? ids.indexOf(only) : -1;
     if (index >= 0) setCursor(index);
