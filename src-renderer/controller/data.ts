@@ -196,11 +196,30 @@ export async function ensureWindow(): Promise<void> {
   await Promise.all(batches.map((batch) => fetchRows(batch, new Set(windowIds))));
 }
 
+/**
+ * Rows painted from an answer (a change's or a push's) are as of a commit; a plain read of rows
+ * is as of when the core read it. A read sent before such a paint may answer after it with the
+ * older row (a lead still "pending" after its push was painted "synced"), so its rows painted
+ * since it was sent are passed by.
+ */
+let answeredPaints = 0;
+const answeredAt = new Map<number, number>();
+/** Answered rows remembered, beyond which the oldest marks are forgotten. */
+const ANSWERED_KEPT = 5_000;
+
+function readRows(rows: readonly LeadSummary[], sentAt: number): LeadSummary[] {
+  const cached = useStore.getState().rows;
+  return rows.filter(
+    (row) => (answeredAt.get(row.id) ?? -1) <= sentAt || cached[row.id] === undefined,
+  );
+}
+
 async function fetchRows(ids: number[], keep: ReadonlySet<number>): Promise<void> {
   for (const id of ids) inFlight.add(id);
   try {
+    const sentAt = answeredPaints;
     const { rows } = await invoke('leads:rows', { ids });
-    useStore.getState().addRows(rows, keep);
+    useStore.getState().addRows(readRows(rows, sentAt), keep);
     void flagDuplicates(ids);
   } catch (error) {
     useStore.getState().setListError(errorMessage(error));
@@ -211,6 +230,9 @@ async function fetchRows(ids: number[], keep: ReadonlySet<number>): Promise<void
 
 /** Rows a change answered with: kept beside the window's, as if just fetched. */
 export function addAnsweredRows(rows: readonly LeadSummary[]): void {
+  if (answeredAt.size + rows.length > ANSWERED_KEPT) answeredAt.clear();
+  answeredPaints += 1;
+  for (const row of rows) answeredAt.set(row.id, answeredPaints);
   useStore.getState().addRows(rows, new Set(currentWindow()));
 }
 
@@ -220,8 +242,9 @@ export async function refreshRows(ids: readonly number[]): Promise<void> {
   const held = ids.filter((id) => cached[id] !== undefined);
   const keep = new Set(currentWindow());
   for (let i = 0; i < held.length; i += 500) {
+    const sentAt = answeredPaints;
     const { rows } = await invoke('leads:rows', { ids: held.slice(i, i + 500) });
-    useStore.getState().addRows(rows, keep);
+    useStore.getState().addRows(readRows(rows, sentAt), keep);
   }
 }
 
