@@ -2,6 +2,7 @@
  * Leads of a query in the lead query language: their ids in order, a capped count, and the
  * values of a field for completion. Statements are prepared once per SQL shape.
  */
+import { statementCache } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { CommandArgs, CommandOutput, CappedCount } from '#contract/commands';
 import { foldText } from '#contract/fold';
@@ -92,14 +93,15 @@ export function withSearch(query: LeadQuery, search: string | undefined): LeadQu
 }
 
 export class QueryViews {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly statement: (sql: string) => Database.Statement;
 
   private readonly facetHits: Database.Statement<[string, number], number>;
   private readonly nthNewestHit: Database.Statement<[string, number], number | undefined>;
   private readonly newestId: Database.Statement<[], number | null>;
   private readonly planner: SearchPlanner;
 
-  constructor(private readonly db: Database.Database) {
+  constructor(db: Database.Database) {
+    this.statement = statementCache(db);
     this.planner = new SearchPlanner(db);
     this.facetHits = db
       .prepare<[string, number], number>(
@@ -139,15 +141,6 @@ export class QueryViews {
     const reading = this.facetPlan(words);
     return reading === 'walk' ? 'matches' : reading;
   };
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.cache.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.cache.set(sql, statement);
-    }
-    return statement;
-  }
 
   /** The leads of each rare company or contact term of `query` (rare-terms.ts). */
   private rareMatches(query: LeadQuery): Map<QueryTerm, number[]> {

@@ -9,6 +9,7 @@
  * numbers first; the newest phones are read instead (lead_phones, a short row each), where such
  * a fragment fills a page soonest, and the index only below them, for the fewer older matches.
  */
+import { statementCache } from './statement-cache';
 import type Database from 'better-sqlite3';
 import type { ViewId } from '#contract/dto';
 import type { SearchPlan } from './search-plan';
@@ -56,26 +57,15 @@ export function mergeNewest(lists: readonly (readonly number[])[], limit: number
 }
 
 export class SearchReader {
-  private readonly cache = new Map<string, Database.Statement>();
+  private readonly statement: (sql: string) => Database.Statement;
   private readonly newestId: Database.Statement<[], number | null>;
 
   private readonly walkedPhones: number;
 
-  constructor(
-    private readonly db: Database.Database,
-    options: { walkedPhones?: number } = {},
-  ) {
+  constructor(db: Database.Database, options: { walkedPhones?: number } = {}) {
+    this.statement = statementCache(db);
     this.walkedPhones = options.walkedPhones ?? WALKED_PHONES;
     this.newestId = db.prepare<[], number | null>('SELECT max(id) FROM leads').pluck();
-  }
-
-  private statement(sql: string): Database.Statement {
-    let statement = this.cache.get(sql);
-    if (statement === undefined) {
-      statement = this.db.prepare(sql);
-      this.cache.set(sql, statement);
-    }
-    return statement;
   }
 
   /** The plan's leads in `scope` and `range`, newest first, at most `limit` (-1: all). */
