@@ -60,12 +60,13 @@ async function main(): Promise<void> {
       if (only !== undefined && !step.title.includes(only)) continue;
       const stepLoad = new LoadRange();
       const stepStarted = performance.now();
+      const stepRows: Row[] = [];
       try {
-        rows.push(...(await step.run(ctx)));
+        stepRows.push(...(await step.run(ctx)));
       } catch (error) {
         // One step failing leaves the others' figures; the table says which step and why.
         console.error(error);
-        rows.push({
+        stepRows.push({
           figure: `${step.title}: failed`,
           project: error instanceof Error ? error.message.slice(0, 80) : String(error),
           baseline: '',
@@ -76,6 +77,10 @@ async function main(): Promise<void> {
         });
       }
       log(`  (${step.title}: ${((performance.now() - stepStarted) / 1000).toFixed(0)} s)`);
+      // Each step's rows as soon as they are taken: a long run shows where it stands, and one
+      // stopped part-way keeps what it measured. The whole table follows at the end.
+      printRows(stepRows);
+      rows.push(...stepRows);
     }
     log('');
     printRows(rows);
