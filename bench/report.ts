@@ -18,7 +18,7 @@ export interface Row {
 
 const WIDTHS = { figure: 66, project: 40, baseline: 46, ratio: 7, load: 9 };
 
-export function printRows(rows: readonly Row[]): void {
+export function printRows(rows: readonly Row[], options: { legend?: boolean } = {}): void {
   const line = (r: Omit<Row, 'met'> & { met: string }) =>
     [
       r.figure.padEnd(WIDTHS.figure),
@@ -43,8 +43,9 @@ export function printRows(rows: readonly Row[]): void {
     const met = row.met === null ? '?' : row.met ? '✓' : '✗';
     console.log(line({ ...row, met }));
   }
-  console.log(
-    '✓ met, ✗ not met, ? no goal or not judged (a p99 needs 1,000 samples; "–" where fewer were taken)',
-  );
+  if (options.legend !== false)
+    console.log(
+      '✓ met, ✗ not met, ? no goal or not judged (a p99 needs 1,000 samples; "–" where fewer were taken)',
+    );
   for (const row of rows) if (row.note !== undefined) console.log(`${row.figure}: ${row.note}`);
 }

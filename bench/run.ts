@@ -79,7 +79,7 @@ async function main(): Promise<void> {
       log(`  (${step.title}: ${((performance.now() - stepStarted) / 1000).toFixed(0)} s)`);
       // Each step's rows as soon as they are taken: a long run shows where it stands, and one
       // stopped part-way keeps what it measured. The whole table follows at the end.
-      printRows(stepRows);
+      printRows(stepRows, { legend: false });
       rows.push(...stepRows);
     }
     log('');
