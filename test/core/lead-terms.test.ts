@@ -11,6 +11,8 @@ import type { RunningSimulator, SimLead } from '../../src-main/sim';
 import { ENVOKE_EXAMPLE_LEAD } from '../support/envoke-example-lead';
 import { parseQuery } from '#contract/lead-query';
 import { compileQuery } from '../../src-main/core/reads/query-sql';
+import { FacetTermList } from '../../src-main/core/reads/facet-terms';
+import { facetWords } from '../../src-main/core/tables/facets';
 import { clientFor, openCore, openKeyed, startSim, tempDir } from './helpers';
 
 let sim: RunningSimulator;
@@ -151,16 +153,26 @@ describe('the query terms of the whole lead', () => {
       count: Math.min(expected.length, 1000),
       capped: expected.length > 1000,
     });
-    // Each way of reading the candidates gives the same leads in the same order.
+    // Each way of reading the candidates gives the same leads in the same order, with each
+    // prefix left to FTS5 or named as the words it stands for (read on a read-only connection).
     const db = openKeyed(dir.db(), { readonly: true });
     try {
+      const termList = new FacetTermList(db);
       for (const how of ['matches', 'walk', 'check'] as const) {
-        const compiled = compileQuery(parseQuery(query), undefined, { facets: () => how });
-        const planned = db
-          .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
-          .pluck()
-          .all(...compiled.params);
-        expect(planned, how).toEqual(ids);
+        for (const [named, facetMatch] of [
+          ['as typed', undefined],
+          ['from the term list', termList.match],
+        ] as const) {
+          const compiled = compileQuery(parseQuery(query), undefined, {
+            facets: () => how,
+            facetMatch,
+          });
+          const planned = db
+            .prepare(`SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`)
+            .pluck()
+            .all(...compiled.params);
+          expect(planned, `${how}, ${named}`).toEqual(ids);
+        }
       }
     } finally {
       db.close();
@@ -183,6 +195,30 @@ describe('the query terms of the whole lead', () => {
     }
     const { ids } = await core['query:ids']({ query: 'widgets custom.widget_name:"Gold Deluxe"' });
     expect(await envokeIds(ids)).toContain(example.id);
+  });
+
+  it("names the words a beginning stands for from the index's term list", () => {
+    const db = openKeyed(dir.db(), { readonly: true });
+    try {
+      const list = new FacetTermList(db);
+      const widg = list.match(facetWords('said', 'widg', false))!;
+      expect(widg).not.toContain('*');
+      expect(widg).toContain('"saidxwidgets"');
+      // A whole word, and a beginning of no word, are left as typed.
+      expect(list.match(facetWords('unit', 'b2b', true))).toBe('"unitxb2b"');
+      expect(list.match(facetWords('said', 'zqxw', false))).toBe('"saidxzqxw"*');
+      expect(list.match([])).toBeNull();
+    } finally {
+      db.close();
+    }
+  });
+
+  it('a beginning no word of the index has finds nothing, alone or beside another term', async () => {
+    for (const query of ['said:zqxw', 'said:zqxw consent:express', 'custom.widget_name:zqxw']) {
+      expect((await core['query:ids']({ query })).ids, query).toEqual([]);
+      expect(await core['query:count']({ query }), query).toEqual({ count: 0, capped: false });
+      expect((await core['query:id-page']({ query, limit: 250 })).ids, query).toEqual([]);
+    }
   });
 
   it('reads a malformed query term as a sentence', async () => {

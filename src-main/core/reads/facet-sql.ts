@@ -13,7 +13,8 @@
  * is walked in its own order, each lead checked against the candidates (`walk`: `+id IN`, which
  * SQLite builds once, with a Bloom filter, stopping at the page); most, and the list is walked
  * checking each lead's own words (`check`, in `lead_facet_text`), without building a list of
- * half a million candidates. A negated term is always checked lead by lead.
+ * half a million candidates. A negated term is always checked lead by lead. The words' MATCH
+ * names the words a prefix stands for where the index's term list is at hand (facet-terms.ts).
  */
 import type { QueryTerm } from '#contract/lead-query';
 import { compact, facetMatch, facetWords, type Facet, type FacetWord } from '../tables/facets';
@@ -24,6 +25,9 @@ export type FacetReading = 'matches' | 'walk' | 'check';
 
 /** How the candidates of the query's facet words are read (see the top of this file). */
 export type FacetPlan = (words: readonly FacetWord[]) => FacetReading;
+
+/** The MATCH over lead_facets that finds the leads holding all `words`; null for none. */
+export type FacetMatcher = (words: readonly FacetWord[]) => string | null;
 
 type FacetTerm =
   | Extract<QueryTerm, { kind: 'custom' }>
@@ -155,6 +159,7 @@ export function facetConditions(
   terms: readonly QueryTerm[],
   params: unknown[],
   plan?: FacetPlan,
+  matcher: FacetMatcher = facetMatch,
 ): { condition: string; answered: Set<QueryTerm> } | null {
   const facets = terms.flatMap((term) => {
     const facet = asFacetTerm(term);
@@ -164,7 +169,7 @@ export function facetConditions(
   const parts: string[] = [];
   const positive = facets.filter(({ term }) => !term.negated);
   const words = positive.flatMap(({ facet }) => wordsOfTerm(facet));
-  const match = facetMatch(words);
+  const match = matcher(words);
   const reading = match === null ? 'check' : (plan?.(words) ?? 'matches');
   if (reading === 'check') {
     for (const { facet } of positive) parts.push(checkTerm(facet, params));

@@ -8,7 +8,7 @@ import type { LeadQuery, QuerySort, QueryTerm } from '#contract/lead-query';
 import { DEFAULT_SORT } from '#contract/lead-query';
 import { dateCondition } from './date-term-sql';
 import { enumCondition } from './enum-term-sql';
-import { facetConditions, type FacetPlan } from './facet-sql';
+import { facetConditions, type FacetMatcher, type FacetPlan } from './facet-sql';
 import { columnOf, RATING_COLUMNS } from './query-columns';
 import { plainPlan, type SearchPlan } from './search-plan';
 import { orderByOf } from './sort-sql';
@@ -18,6 +18,8 @@ import { textCondition } from './text-term-sql';
 export interface QueryReading {
   matched?: ReadonlyMap<QueryTerm, readonly number[]>;
   facets?: FacetPlan | undefined;
+  /** The MATCH of facet words (facet-terms.ts); each prefix as FTS5 reads it without it. */
+  facetMatch?: FacetMatcher | undefined;
   /** How a bare word is searched (search-plan.ts); every arm as a prefix without it. */
   search?: ((text: string) => SearchPlan | null) | undefined;
 }
@@ -89,7 +91,7 @@ export function compileQuery(
   const matched = reading.matched ?? new Map<QueryTerm, readonly number[]>();
   const params: unknown[] = [];
   const conditions: string[] = [];
-  const facets = facetConditions(query.terms, params, reading.facets);
+  const facets = facetConditions(query.terms, params, reading.facets, reading.facetMatch);
   if (facets !== null) conditions.push(facets.condition);
   for (const term of query.terms) {
     if (facets?.answered.has(term)) continue;

@@ -14,8 +14,8 @@ import { afterCondition, SORT_EXPRESSIONS } from './sort-sql';
 import { foldedMatch } from './text-term-sql';
 import { rareTermMatches } from './rare-terms';
 import { SearchPlanner, searchKind } from './search-plan';
-import { facetMatch } from '../tables/facets';
 import type { FacetPlan } from './facet-sql';
+import { FacetTermList } from './facet-terms';
 
 /**
  * Past this many, a saved view's count is shown as "1,000+". A capped count reads leads until it
@@ -99,10 +99,12 @@ export class QueryViews {
   private readonly nthNewestHit: Database.Statement<[string, number], number | undefined>;
   private readonly newestId: Database.Statement<[], number | null>;
   private readonly planner: SearchPlanner;
+  private readonly facetTerms: FacetTermList;
 
   constructor(db: Database.Database) {
     this.statement = statementCache(db);
     this.planner = new SearchPlanner(db);
+    this.facetTerms = new FacetTermList(db);
     this.facetHits = db
       .prepare<[string, number], number>(
         'SELECT count(*) FROM (SELECT 1 FROM lead_facets WHERE lead_facets MATCH ? LIMIT ?)',
@@ -125,7 +127,7 @@ export class QueryViews {
    * words name and, past a few thousand, their share among the newest leads.
    */
   private readonly facetPlan: FacetPlan = (words) => {
-    const match = facetMatch(words);
+    const match = this.facetTerms.match(words);
     if (match === null) return 'check';
     if ((this.facetHits.get(match, FACET_WALK_FROM) ?? 0) < FACET_WALK_FROM) return 'matches';
     const newest = this.newestId.get() ?? 0;
@@ -151,6 +153,7 @@ export class QueryViews {
     const sort = sortText === undefined ? undefined : parseSort(sortText);
     const compiled = compileQuery(query, sort, {
       matched: this.rareMatches(query),
+      facetMatch: this.facetTerms.match,
       search: this.search,
     });
     const sql = `SELECT id FROM leads WHERE ${compiled.where} ORDER BY ${compiled.orderBy}`;
@@ -174,6 +177,7 @@ export class QueryViews {
     const compiled = compileQuery(query, sort, {
       matched: this.rareMatches(query),
       facets: this.facetPlan,
+      facetMatch: this.facetTerms.match,
       search: this.search,
     });
     const after = input.after;
@@ -199,6 +203,7 @@ export class QueryViews {
     const compiled = compileQuery(query, undefined, {
       matched: query.terms.length > 1 ? this.rareMatches(query) : new Map(),
       facets: this.countPlan,
+      facetMatch: this.facetTerms.match,
       search: this.search,
     });
     const sql = `SELECT count(*) FROM (SELECT 1 FROM leads WHERE ${compiled.where} LIMIT ?)`;

@@ -24,6 +24,7 @@ import type Database from 'better-sqlite3';
 import { foldText } from '#contract/fold';
 import { emailKey, MIN_PHONE_DIGITS, phoneDigits, phoneKey } from '../tables/contact-keys';
 import { ftsTerms, quotedTerm, type FtsTerm } from './search-query';
+import { anyOf, wordsBeginning } from './term-list';
 
 export interface SearchPlan {
   /** MATCH over lead_search; null: this arm finds nothing. */
@@ -131,7 +132,7 @@ export class SearchPlanner {
       text,
       (term) => this.wordTerm(term),
       (key, phone) => {
-        const words = this.wordsBeginning(this.nextKey, key, phone ? MAX_PHONE_KEYS : MAX_WORDS);
+        const words = wordsBeginning(this.nextKey, key, phone ? MAX_PHONE_KEYS : MAX_WORDS);
         if (words === null) return { match: `"${key}"*`, many: true };
         return { match: anyOf(words), many: false };
       },
@@ -144,34 +145,7 @@ export class SearchPlanner {
     // (it drops accents), and a word it would spell otherwise is left to FTS5 to match.
     if (!term.prefix || term.token.length <= INDEXED_PREFIX || !/^[a-z0-9]+$/.test(term.token))
       return quotedTerm(term);
-    const words = this.wordsBeginning(this.nextWord, term.token, MAX_WORDS);
+    const words = wordsBeginning(this.nextWord, term.token, MAX_WORDS);
     return words === null ? quotedTerm(term) : anyOf(words);
   }
-
-  /**
-   * The index's words that begin with `prefix`, one lookup each (the term list is ordered, and
-   * each lookup starts past the word before); null past `most`.
-   */
-  private wordsBeginning(
-    next: Database.Statement<[string], string | undefined>,
-    prefix: string,
-    most: number,
-  ): string[] | null {
-    const words: string[] = [];
-    for (let from = prefix; ;) {
-      const word = next.get(from);
-      if (word === undefined || !word.startsWith(prefix)) return words;
-      if (words.length === most) return null;
-      words.push(word);
-      // Words hold no control characters: this is the first text after `word` and its own.
-      from = `${word}\u0001`;
-    }
-  }
-}
-
-/** Any of `words` as an FTS5 expression; null (nothing matches) for none. */
-function anyOf(words: readonly string[]): string | null {
-  if (words.length === 0) return null;
-  const quoted = words.map((token) => quotedTerm({ token, prefix: false }));
-  return quoted.length === 1 ? quoted[0]! : `(${quoted.join(' OR ')})`;
 }
