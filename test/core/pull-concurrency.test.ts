@@ -180,7 +180,10 @@ describe('a full pull with pages in flight', () => {
     const resumed = Math.min(...next.map((l) => l.sentAt));
     // random() = 0: the smallest backoff, a quarter of a second.
     expect(resumed - refused.answeredAt!).toBeGreaterThanOrEqual(240);
-    expect(peakOnResuming(lists, resumed)).toBeLessThanOrEqual(Math.floor(before / 2) + 2);
+    // Halved: at most half, the refused page's retry, and the growth of a quarter second's
+    // answers to pages sent before the refusal (one step a round trip of clean answers after a
+    // halving; on a loaded machine those answers are read late, several at once).
+    expect(peakOnResuming(lists, resumed)).toBeLessThanOrEqual(Math.floor(before / 2) + 4);
   });
 
   it('reads every lead once with a page cap below the size asked and one request in ten failing', async () => {

@@ -77,11 +77,16 @@ describe('the cache lock', () => {
     const child = spawn(
       process.execPath,
       [
+        '--expose-gc',
         '--import',
         'tsx',
         '-e',
+        // The lock is not kept in a variable, and garbage is collected: it stays held.
         `import('./src-main/core/db/cache-lock.ts').then(async ({ lockCache }) => {
            await lockCache(${JSON.stringify(dir.db())}, 'a command line');
+           globalThis.gc();
+           await new Promise((resolve) => setTimeout(resolve, 50));
+           globalThis.gc();
            console.log('holding');
            setInterval(() => {}, 1000);
          });`,

@@ -161,6 +161,13 @@ export async function lockCache(
 /** Nothing to hold: the folder is missing or read-only, which opening the database then says. */
 const NO_LOCK: CacheLock = { release() {} };
 
+/**
+ * The lock files' connections held now. The lock is the connection's open read: were it only in
+ * the lock's closure, a caller that kept no reference would lose the lock when the connection
+ * was collected as garbage, at a moment no one chose. Held here until released.
+ */
+const held = new Set<Database.Database>();
+
 function tryLock(dbPath: string, user: CacheUser, options: LockOptions): CacheLock | null {
   let db: Database.Database;
   try {
@@ -207,11 +214,13 @@ function tryLock(dbPath: string, user: CacheUser, options: LockOptions): CacheLo
     if (db.open) db.close();
     throw error;
   }
+  held.add(db);
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
+      held.delete(db);
       try {
         db.exec('COMMIT');
         // Best effort: no one is named as the holder any more (a process converting the file
