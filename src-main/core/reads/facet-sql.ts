@@ -23,8 +23,8 @@ const SEEN = 'coalesce(local_json, server_json)';
 
 export type FacetReading = 'matches' | 'walk' | 'check';
 
-/** How the candidates of the query's facet words are read (see the top of this file). */
-export type FacetPlan = (words: readonly FacetWord[]) => FacetReading;
+/** How the candidates of the query's facet words, given their MATCH, are read (see the top). */
+export type FacetPlan = (match: string) => FacetReading;
 
 /** The MATCH over lead_facets that finds the leads holding all `words`; null for none. */
 export type FacetMatcher = (words: readonly FacetWord[]) => string | null;
@@ -170,7 +170,7 @@ export function facetConditions(
   const positive = facets.filter(({ term }) => !term.negated);
   const words = positive.flatMap(({ facet }) => wordsOfTerm(facet));
   const match = matcher(words);
-  const reading = match === null ? 'check' : (plan?.(words) ?? 'matches');
+  const reading = match === null ? 'check' : (plan?.(match) ?? 'matches');
   if (reading === 'check') {
     for (const { facet } of positive) parts.push(checkTerm(facet, params));
   } else {

@@ -124,11 +124,9 @@ export class QueryViews {
 
   /**
    * How a page or a count reads a facet term's candidates (facet-sql.ts): by how many leads its
-   * words name and, past a few thousand, their share among the newest leads.
+   * words' MATCH names and, past a few thousand, their share among the newest leads.
    */
-  private readonly facetPlan: FacetPlan = (words) => {
-    const match = this.facetTerms.match(words);
-    if (match === null) return 'check';
+  private readonly facetPlan: FacetPlan = (match) => {
     if ((this.facetHits.get(match, FACET_WALK_FROM) ?? 0) < FACET_WALK_FROM) return 'matches';
     const newest = this.newestId.get() ?? 0;
     const nth = this.nthNewestHit.get(match, FACET_SAMPLE - 1) ?? 0;
@@ -139,8 +137,8 @@ export class QueryViews {
    * A count has no order to walk: without one, SQLite would check every lead's row against the
    * candidates. It reads the candidates (and stops at the cap), or asks each lead when most match.
    */
-  private readonly countPlan: FacetPlan = (words) => {
-    const reading = this.facetPlan(words);
+  private readonly countPlan: FacetPlan = (match) => {
+    const reading = this.facetPlan(match);
     return reading === 'walk' ? 'matches' : reading;
   };
 
