@@ -18,6 +18,7 @@ import { paintDelivered } from '../../src-renderer/controller/paint';
 import { loadRatingValues } from '../../src-renderer/controller/ratings';
 import { applyChange, undo } from '../../src-renderer/controller/triage';
 import { selectCurrentId, useStore } from '../../src-renderer/store/store';
+import { leadSummary } from '../support/lead-summary';
 
 const calls: { name: string; input: Record<string, unknown> }[] = [];
 let answer: (name: string, input: Record<string, unknown>) => unknown = () => ({});
@@ -49,23 +50,7 @@ const synced: SyncStatus = {
 };
 
 function row(id: number, status: string, syncState: LeadSummary['syncState']): LeadSummary {
-  return {
-    id,
-    envokeId: String(1000 + id),
-    contactName: `Person ${id}`,
-    company: 'Acme',
-    email: `p${id}@acme.example`,
-    createTime: '2026-05-01 10:00:00',
-    marketing_rating_status: status,
-    marketing_rating: '',
-    sales_rating_status: '',
-    sales_rating: '',
-    opportunity: '',
-    sale: '',
-    salesperson: '',
-    syncState,
-    goneFromEnvoke: false,
-  };
+  return leadSummary(id, { marketing_rating_status: status, syncState });
 }
 
 function detail(summary: LeadSummary): LeadDetail {

@@ -5,6 +5,7 @@
  */
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 import type { LeadSummary } from '#contract';
+import { leadSummary } from '../support/lead-summary';
 
 const pendingReads: Array<(rows: LeadSummary[]) => void> = [];
 vi.mock('../../src-renderer/bridge/client', () => ({
@@ -20,23 +21,14 @@ const { addAnsweredRows, refreshRows } = await import('../../src-renderer/contro
 const { useStore } = await import('../../src-renderer/store/store');
 
 function row(id: number, syncState: LeadSummary['syncState']): LeadSummary {
-  return {
-    id,
-    envokeId: String(1000 + id),
+  return leadSummary(id, {
     contactName: 'Jane Roe',
-    company: 'Acme',
     email: 'jane@acme.example',
     createTime: '2026-06-01T12:00:00Z',
     marketing_rating_status: 'Deferred',
     marketing_rating: 'Hot',
-    sales_rating_status: '',
-    sales_rating: '',
-    opportunity: '',
-    sale: '',
-    salesperson: '',
     syncState,
-    goneFromEnvoke: false,
-  };
+  });
 }
 
 const initial = useStore.getState();
